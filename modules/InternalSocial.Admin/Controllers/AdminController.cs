@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Admin.Services;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Settings;
+using InternalSocial.Kernel.Shells;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InternalSocial.Admin.Controllers;
+
+public sealed class SettingsViewModel
+{
+    [Display(Name = "Organisation name")]
+    public string SiteName { get; set; } = "";
+
+    [Display(Name = "Time zone")]
+    public string TimeZoneId { get; set; } = "UTC";
+
+    [Display(Name = "Default language")]
+    public string DefaultCulture { get; set; } = "en";
+}
+
+public sealed record DashboardViewModel(string SiteName, int EnabledFeatures, int AvailableFeatures);
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[Route("admin")]
+[RequirePermission("Admin.AccessAdmin")]
+public sealed class AdminController(FeaturesAdminService features, SettingsAdminService settings, SiteSettingsService siteSettings, ShellFeatures shellFeatures, Kernel.Modules.FeatureCatalog catalog) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var site = await siteSettings.GetAsync(cancellationToken);
+        return View(new DashboardViewModel(site.SiteName, shellFeatures.Features.Count, catalog.Features.Count));
+    }
+
+    [HttpGet("features")]
+    [RequirePermission("Admin.ManageFeatures")]
+    public async Task<IActionResult> Features(CancellationToken cancellationToken) =>
+        View(await features.ListAsync(User, cancellationToken));
+
+    [HttpPost("features/{id}/enable")]
+    [RequirePermission("Admin.ManageFeatures")]
+    public Task<IActionResult> Enable(string id, CancellationToken cancellationToken) =>
+        ChangeFeatureAsync(() => features.EnableAsync(User, id, cancellationToken), "enabled");
+
+    [HttpPost("features/{id}/disable")]
+    [RequirePermission("Admin.ManageFeatures")]
+    public Task<IActionResult> Disable(string id, CancellationToken cancellationToken) =>
+        ChangeFeatureAsync(() => features.DisableAsync(User, id, cancellationToken), "disabled");
+
+    [HttpGet("settings")]
+    [RequirePermission("Admin.ManageSettings")]
+    public async Task<IActionResult> Settings(CancellationToken cancellationToken)
+    {
+        var current = await settings.GetAsync(User, cancellationToken);
+        return View(new SettingsViewModel { SiteName = current.SiteName, TimeZoneId = current.TimeZoneId, DefaultCulture = current.DefaultCulture });
+    }
+
+    [HttpPost("settings")]
+    [RequirePermission("Admin.ManageSettings")]
+    public async Task<IActionResult> Settings(SettingsViewModel model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            var current = await settings.GetAsync(User, cancellationToken);
+            await settings.SaveAsync(User, current with { SiteName = model.SiteName ?? "", TimeZoneId = model.TimeZoneId ?? "", DefaultCulture = model.DefaultCulture ?? "" }, cancellationToken);
+        }
+        catch (InvalidInputException invalid)
+        {
+            foreach (var (field, problem) in invalid.Errors)
+            {
+                ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], problem);
+            }
+
+            return View(model);
+        }
+
+        TempData["Message"] = "Settings saved.";
+        return RedirectToAction(nameof(Settings));
+    }
+
+    private async Task<IActionResult> ChangeFeatureAsync(Func<Task<IReadOnlyList<Kernel.Modules.FeatureInfo>>> change, string verb)
+    {
+        try
+        {
+            var changed = await change();
+            TempData["Message"] = changed.Count == 0 ? "Nothing changed." : $"Features {verb}: {string.Join(", ", changed.Select(f => f.Name))}.";
+        }
+        catch (Exception exception) when (exception is ConflictException or NotFoundException or Kernel.Modules.UnknownFeatureException or Kernel.Data.MigrationFailedException)
+        {
+            TempData["Error"] = exception.Message;
+        }
+
+        return RedirectToAction(nameof(Features));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using InternalSocial.Admin.Services;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Settings;
+using InternalSocial.Kernel.Shells;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace InternalSocial.Admin.Endpoints;
+
+public sealed record FeatureResponse(
+    string Id, string Name, string Description, string Category, string Module,
+    IReadOnlyList<string> Dependencies, IReadOnlyList<string> EnabledDependents, bool IsEnabled, bool IsAlwaysEnabled);
+
+public sealed record FeatureChangeResponse(IReadOnlyList<string> Changed);
+
+public sealed record SettingsRequest(string? SiteName, string? TimeZoneId, string? DefaultCulture);
+
+/// <summary><c>/api/v1/features</c> and <c>/api/v1/settings</c>.</summary>
+public static class AdminApi
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var features = endpoints.MapApiGroup("features", "Features").RequirePermission(Permissions.ManageFeatures);
+        features.MapGet("", async (ClaimsPrincipal user, FeaturesAdminService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await service.ListAsync(user, cancellationToken)).Select(ToResponse)))
+            .WithSummary("Every feature available to this organisation, and whether it is on.");
+        features.MapPost("/{id}/enable", async (string id, ClaimsPrincipal user, FeaturesAdminService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(new FeatureChangeResponse([.. (await service.EnableAsync(user, id, cancellationToken)).Select(f => f.Id)])))
+            .WithSummary("Enable a feature and the features it needs. The tenant is rebuilt without a restart.");
+        features.MapPost("/{id}/disable", async (string id, ClaimsPrincipal user, FeaturesAdminService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(new FeatureChangeResponse([.. (await service.DisableAsync(user, id, cancellationToken)).Select(f => f.Id)])))
+            .WithSummary("Disable a feature; refused with 409 naming the enabled features that need it. Data is kept.");
+
+        var settings = endpoints.MapApiGroup("settings", "Settings").RequirePermission(Permissions.ManageSettings);
+        settings.MapGet("", async (ClaimsPrincipal user, SettingsAdminService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.GetAsync(user, cancellationToken)));
+        settings.MapPut("", async (SettingsRequest? request, ClaimsPrincipal user, SettingsAdminService service, CancellationToken cancellationToken) =>
+        {
+            if (request is null)
+            {
+                throw new InvalidInputException("body", "A JSON body {siteName, timeZoneId, defaultCulture} is required.");
+            }
+
+            var current = await service.GetAsync(user, cancellationToken);
+            var updated = current with
+            {
+                SiteName = request.SiteName ?? current.SiteName,
+                TimeZoneId = request.TimeZoneId ?? current.TimeZoneId,
+                DefaultCulture = request.DefaultCulture ?? current.DefaultCulture,
+            };
+            await service.SaveAsync(user, updated, cancellationToken);
+            return TypedResults.Ok(updated);
+        });
+    }
+
+    private static FeatureResponse ToResponse(FeatureState state) => new(
+        state.Feature.Id, state.Feature.Name, state.Feature.Description, state.Feature.Category, state.Feature.Module.Id,
+        state.Feature.Dependencies, state.EnabledDependents, state.IsEnabled, state.Feature.IsAlwaysEnabled);
+}

@@ -1,0 +1,22 @@
+using InternalSocial.Admin.Endpoints;
+using InternalSocial.Admin.Services;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Navigation;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Admin;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddScoped<FeaturesAdminService>();
+        services.AddScoped<SettingsAdminService>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => AdminApi.Map(endpoints);
+}

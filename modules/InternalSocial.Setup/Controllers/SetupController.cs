@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Setup;
+using InternalSocial.Kernel.Shells;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InternalSocial.Setup.Controllers;
+
+public sealed class SetupViewModel
+{
+    [Display(Name = "Organisation name")]
+    public string SiteName { get; set; } = "";
+
+    [Display(Name = "Setup recipe")]
+    public string Recipe { get; set; } = "";
+
+    [Display(Name = "Administrator user name")]
+    public string AdminUserName { get; set; } = "admin";
+
+    [Display(Name = "Administrator e-mail")]
+    public string AdminEmail { get; set; } = "";
+
+    [Display(Name = "Password")]
+    [DataType(DataType.Password)]
+    public string AdminPassword { get; set; } = "";
+
+    [Display(Name = "Confirm the password")]
+    [DataType(DataType.Password)]
+    public string AdminPasswordConfirmation { get; set; } = "";
+
+    [Display(Name = "Database")]
+    public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
+
+    [Display(Name = "PostgreSQL connection string")]
+    public string? ConnectionString { get; set; }
+
+    public IReadOnlyList<Recipe> Recipes { get; set; } = [];
+}
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[Route("setup")]
+public sealed class SetupController(SetupService setup, RecipeHarvester harvester, ShellSettings shell) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var recipes = await SetupRecipesAsync(cancellationToken);
+        return View(new SetupViewModel { Recipes = recipes, Recipe = recipes.Count > 0 ? recipes[0].Name : "" });
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Index(SetupViewModel model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Recipes = await SetupRecipesAsync(cancellationToken);
+        if (model.AdminPassword != model.AdminPasswordConfirmation)
+        {
+            ModelState.AddModelError(nameof(model.AdminPasswordConfirmation), "The two passwords differ.");
+            return View(model);
+        }
+
+        try
+        {
+            await setup.SetupAsync(new SetupRequest
+            {
+                TenantName = shell.Name,
+                SiteName = model.SiteName,
+                RecipeName = model.Recipe,
+                AdminUserName = model.AdminUserName,
+                AdminEmail = model.AdminEmail,
+                AdminPassword = model.AdminPassword,
+                DatabaseProvider = model.Database,
+                ConnectionString = model.Database == DatabaseProvider.Postgres ? model.ConnectionString : null,
+            }, cancellationToken);
+        }
+        catch (InvalidInputException invalid)
+        {
+            foreach (var (field, problem) in invalid.Errors)
+            {
+                ModelState.AddModelError(FieldOf(field), problem);
+            }
+
+            return View(model);
+        }
+        catch (RecipeException invalid)
+        {
+            ModelState.AddModelError(nameof(model.Recipe), invalid.Message);
+            return View(model);
+        }
+
+        return LocalRedirect("~/");
+    }
+
+    private async Task<IReadOnlyList<Recipe>> SetupRecipesAsync(CancellationToken cancellationToken) =>
+        (await harvester.GetAllAsync(cancellationToken)).Where(r => r.IsSetupRecipe).ToList();
+
+    private static string FieldOf(string field) => field switch
+    {
+        "siteName" => nameof(SetupViewModel.SiteName),
+        "recipe" => nameof(SetupViewModel.Recipe),
+        "adminUserName" => nameof(SetupViewModel.AdminUserName),
+        "adminEmail" => nameof(SetupViewModel.AdminEmail),
+        "adminPassword" => nameof(SetupViewModel.AdminPassword),
+        "connectionString" => nameof(SetupViewModel.ConnectionString),
+        _ => "",
+    };
+}

@@ -1,0 +1,28 @@
+using InternalSocial.Kernel.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace InternalSocial.Setup;
+
+/// <summary>Runs only in uninitialized tenants: every page but the setup page and static files leads to setup.</summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureMiddleware(IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/setup", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+
+            if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                await TypedResults.Problem("This organisation is not set up yet.", statusCode: StatusCodes.Status404NotFound).ExecuteAsync(context);
+                return;
+            }
+
+            context.Response.Redirect(context.Request.PathBase + "/setup");
+        });
+}

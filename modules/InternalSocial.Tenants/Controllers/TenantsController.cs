@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Shells;
+using InternalSocial.Tenants.Services;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InternalSocial.Tenants.Controllers;
+
+public sealed class CreateTenantViewModel
+{
+    [Display(Name = "Name")]
+    public string Name { get; set; } = "";
+
+    [Display(Name = "URL prefix")]
+    public string? RequestUrlPrefix { get; set; }
+
+    [Display(Name = "Host names (comma-separated)")]
+    public string? RequestUrlHosts { get; set; }
+
+    [Display(Name = "Database")]
+    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
+
+    [Display(Name = "PostgreSQL connection string")]
+    public string? ConnectionString { get; set; }
+}
+
+public sealed record TenantsViewModel(IReadOnlyList<ShellSettings> Tenants, CreateTenantViewModel Create);
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[Route("admin/tenants")]
+[RequirePermission("Tenants.ManageTenants")]
+public sealed class TenantsController(TenantsService tenants) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(new TenantsViewModel(await tenants.ListAsync(User), new CreateTenantViewModel()));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create([Bind(Prefix = "Create")] CreateTenantViewModel model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            var hosts = (model.RequestUrlHosts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var created = await tenants.CreateAsync(User, new CreateTenantInput(model.Name, model.RequestUrlPrefix, hosts, model.DatabaseProvider, model.ConnectionString), cancellationToken);
+            TempData["Message"] = $"Tenant '{created.Name}' created. Open it to run its setup.";
+            return RedirectToAction(nameof(Index));
+        }
+        catch (InvalidInputException invalid)
+        {
+            foreach (var (field, problem) in invalid.Errors)
+            {
+                ModelState.AddModelError("Create." + char.ToUpperInvariant(field[0]) + field[1..], problem);
+            }
+
+            return View(nameof(Index), new TenantsViewModel(await tenants.ListAsync(User), model));
+        }
+    }
+
+    [HttpPost("{name}/disable")]
+    public Task<IActionResult> Disable(string name, CancellationToken cancellationToken) => SetStateAsync(name, enabled: false, cancellationToken);
+
+    [HttpPost("{name}/enable")]
+    public Task<IActionResult> Enable(string name, CancellationToken cancellationToken) => SetStateAsync(name, enabled: true, cancellationToken);
+
+    private async Task<IActionResult> SetStateAsync(string name, bool enabled, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var updated = await tenants.SetStateAsync(User, name, enabled, cancellationToken);
+            TempData["Message"] = $"Tenant '{updated.Name}' is {updated.State.ToString().ToLowerInvariant()}.";
+        }
+        catch (Exception exception) when (exception is ConflictException or NotFoundException)
+        {
+            TempData["Error"] = exception.Message;
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Setup;
+using InternalSocial.Kernel.Shells;
+using InternalSocial.Tenants.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace InternalSocial.Tenants.Endpoints;
+
+public sealed record TenantResponse(string Name, TenantState State, string RequestUrlPrefix, IReadOnlyList<string> RequestUrlHosts, DatabaseProvider DatabaseProvider, DateTimeOffset CreatedUtc)
+{
+    /// <summary>The connection string is a secret: it is never returned.</summary>
+    public static TenantResponse From(ShellSettings s) => new(s.Name, s.State, s.RequestUrlPrefix, s.RequestUrlHosts, s.DatabaseProvider, s.CreatedUtc);
+}
+
+public sealed record TenantSetupRequest(string? SiteName, string? Recipe, string? AdminUserName, string? AdminEmail, string? AdminPassword, Dictionary<string, string>? Variables);
+
+/// <summary><c>/api/v1/tenants</c>, in the Default tenant only.</summary>
+public static class TenantsApi
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var tenants = endpoints.MapApiGroup("tenants", "Tenants").RequirePermission(Permissions.ManageTenants);
+        tenants.MapGet("", async (ClaimsPrincipal user, TenantsService service) =>
+            TypedResults.Ok((await service.ListAsync(user)).Select(TenantResponse.From)));
+        tenants.MapGet("/{name}", async (string name, ClaimsPrincipal user, TenantsService service) =>
+            TypedResults.Ok(TenantResponse.From(await service.GetAsync(user, name))));
+        tenants.MapPost("", async (CreateTenantInput? input, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
+            {
+                var created = await service.CreateAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {name, requestUrlPrefix, requestUrlHosts, databaseProvider, connectionString} is required."), cancellationToken);
+                return TypedResults.Created($"/api/v1/tenants/{created.Name}", TenantResponse.From(created));
+            })
+            .WithSummary("Create an uninitialized tenant answering at a URL prefix and/or host names.");
+        tenants.MapPost("/{name}/setup", async (string name, TenantSetupRequest? request, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
+            {
+                if (request is null)
+                {
+                    throw new InvalidInputException("body", "A JSON body {siteName, recipe, adminUserName, adminEmail, adminPassword} is required.");
+                }
+
+                await service.SetupAsync(user, new SetupRequest
+                {
+                    TenantName = name,
+                    SiteName = request.SiteName ?? "",
+                    RecipeName = request.Recipe ?? "",
+                    AdminUserName = request.AdminUserName ?? "",
+                    AdminEmail = request.AdminEmail ?? "",
+                    AdminPassword = request.AdminPassword ?? "",
+                    Variables = request.Variables ?? [],
+                }, cancellationToken);
+                return TypedResults.Ok(TenantResponse.From(await service.GetAsync(user, name)));
+            })
+            .WithSummary("Set up an uninitialized tenant with a setup recipe and its first administrator.");
+        tenants.MapPost("/{name}/disable", async (string name, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(TenantResponse.From(await service.SetStateAsync(user, name, enabled: false, cancellationToken))));
+        tenants.MapPost("/{name}/enable", async (string name, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(TenantResponse.From(await service.SetStateAsync(user, name, enabled: true, cancellationToken))));
+    }
+}

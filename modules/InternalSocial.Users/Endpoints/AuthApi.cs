@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using InternalSocial.Kernel;
+using InternalSocial.Users.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace InternalSocial.Users.Endpoints;
+
+public sealed record CreateTokenRequest(string? UserName, string? Password, string? Name, int? ExpiresInDays);
+
+public sealed record CreateTokenResponse(string Id, string Name, string Token, DateTime CreatedUtc, DateTime? ExpiresUtc);
+
+public sealed record MeResponse(string Id, string UserName, string? Email, string DisplayName, IReadOnlyList<string> Roles);
+
+/// <summary><c>/api/v1/auth</c>: personal access tokens and the current user.</summary>
+public static class AuthApi
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapApiGroup("auth", "Authentication");
+
+        auth.MapPost("/tokens", async Task<Results<Created<CreateTokenResponse>, ProblemHttpResult>> (CreateTokenRequest? request, AccessTokenService tokens, CancellationToken cancellationToken) =>
+            {
+                if (request is null)
+                {
+                    throw new InvalidInputException("body", "A JSON body {userName, password, name} is required.");
+                }
+
+                try
+                {
+                    var token = await tokens.CreateAsync(request.UserName, request.Password, request.Name, request.ExpiresInDays, cancellationToken);
+                    return TypedResults.Created($"/api/v1/auth/tokens/{token.Id}", new CreateTokenResponse(token.Id, token.Name, token.Token, token.CreatedUtc, token.ExpiresUtc));
+                }
+                catch (InvalidCredentialsException invalid)
+                {
+                    return TypedResults.Problem(invalid.Message, statusCode: invalid.LockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized);
+                }
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(Startup.AuthRateLimitPolicy)
+            .WithSummary("Create a personal access token from a user name and password. The token is shown only in this response.");
+
+        auth.MapGet("/tokens", async (ClaimsPrincipal user, AccessTokenService tokens, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await tokens.ListAsync(UserId(user), cancellationToken)))
+            .RequireAuthorization()
+            .WithSummary("The current user's active tokens (without their secrets).");
+
+        auth.MapDelete("/tokens/{id}", async (string id, ClaimsPrincipal user, AccessTokenService tokens, CancellationToken cancellationToken) =>
+            {
+                await tokens.RevokeAsync(UserId(user), id, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization()
+            .WithSummary("Revoke one of the current user's tokens.");
+
+        auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
+                UserId(user),
+                user.Identity!.Name!,
+                user.FindFirstValue(ClaimTypes.Email),
+                user.FindFirstValue("display_name") ?? user.Identity!.Name!,
+                user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList())))
+            .RequireAuthorization()
+            .WithSummary("The signed-in user.");
+    }
+
+    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+}

@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using InternalSocial.Kernel;
+using InternalSocial.Users.Models;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Users.Services;
+
+public sealed record CreatedAccessToken(string Id, string Name, string Token, DateTime CreatedUtc, DateTime? ExpiresUtc);
+
+public sealed record AccessTokenSummary(string Id, string Name, DateTime CreatedUtc, DateTime? ExpiresUtc);
+
+/// <summary>Personal access tokens: shown once at creation, stored only as a hash, revocable.</summary>
+public sealed class AccessTokenService(UsersDbContext db, UserManager<User> userManager, SignInManager<User> signInManager, TimeProvider clock)
+{
+    private const string Prefix = "isp_";
+
+    /// <summary>Checks the credentials (counting failures toward lockout) and issues a token.</summary>
+    /// <exception cref="InvalidInputException">Missing or malformed fields.</exception>
+    /// <exception cref="InvalidCredentialsException">Wrong user name or password, or a locked-out account.</exception>
+    public async Task<CreatedAccessToken> CreateAsync(string? userName, string? password, string? name, int? expiresInDays, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            errors["userName"] = "The user name is required.";
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            errors["password"] = "The password is required.";
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors["name"] = "A name for the token is required, such as the script that will use it.";
+        }
+        else if (name.Length > 100)
+        {
+            errors["name"] = "The name must be at most 100 characters.";
+        }
+
+        if (expiresInDays is < 1 or > 3650)
+        {
+            errors["expiresInDays"] = "The lifetime must be between 1 and 3650 days.";
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var user = await userManager.FindByNameAsync(userName!) ?? await userManager.FindByEmailAsync(userName!);
+        if (user is null)
+        {
+            throw new InvalidCredentialsException(lockedOut: false);
+        }
+
+        var check = await signInManager.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            throw new InvalidCredentialsException(check.IsLockedOut);
+        }
+
+        var secret = Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new AccessToken
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            UserId = user.Id,
+            Name = name!.Trim(),
+            TokenHash = Hash(secret),
+            CreatedUtc = now,
+            ExpiresUtc = expiresInDays is null ? null : now.AddDays(expiresInDays.Value),
+        };
+        db.AccessTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedAccessToken(token.Id, token.Name, secret, token.CreatedUtc, token.ExpiresUtc);
+    }
+
+    /// <summary>The user a valid, unexpired, unrevoked token belongs to; null otherwise.</summary>
+    public async Task<User?> FindUserAsync(string secret, CancellationToken cancellationToken)
+    {
+        if (!secret.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var hash = Hash(secret);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = await db.AccessTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedUtc == null && (t.ExpiresUtc == null || t.ExpiresUtc > now))
+            .Select(t => t.UserId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return userId is null ? null : await userManager.FindByIdAsync(userId);
+    }
+
+    public async Task<IReadOnlyList<AccessTokenSummary>> ListAsync(string userId, CancellationToken cancellationToken) =>
+        await db.AccessTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.RevokedUtc == null)
+            .OrderByDescending(t => t.CreatedUtc)
+            .Select(t => new AccessTokenSummary(t.Id, t.Name, t.CreatedUtc, t.ExpiresUtc))
+            .ToListAsync(cancellationToken);
+
+    public async Task RevokeAsync(string userId, string tokenId, CancellationToken cancellationToken)
+    {
+        var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId && t.RevokedUtc == null, cancellationToken)
+            ?? throw new NotFoundException($"You have no active token with id '{tokenId}'.");
+        token.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+public sealed class InvalidCredentialsException(bool lockedOut)
+    : Exception(lockedOut ? "This account is locked after too many failed attempts; try again later." : "The user name or password is wrong.")
+{
+    public bool LockedOut { get; } = lockedOut;
+}

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Models;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace InternalSocial.Users.Services;
+
+/// <summary>The permissions each role holds, stored as role claims of type <see cref="ClaimType"/>, cached per tenant.</summary>
+public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleManager, IMemoryCache cache)
+{
+    public const string ClaimType = "Permission";
+    private const string CacheKey = "Users.RolePermissions";
+
+    /// <summary>Role name → permission names. Administrator is not listed: it holds every permission.</summary>
+    public async Task<IReadOnlyDictionary<string, HashSet<string>>> GetGrantsAsync(CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(CacheKey, out IReadOnlyDictionary<string, HashSet<string>>? grants) && grants is not null)
+        {
+            return grants;
+        }
+
+        var rows = await (
+            from claim in db.RoleClaims.AsNoTracking()
+            join role in db.Roles.AsNoTracking() on claim.RoleId equals role.Id
+            where claim.ClaimType == ClaimType
+            select new { role.Name, claim.ClaimValue }).ToListAsync(cancellationToken);
+        grants = rows
+            .GroupBy(r => r.Name!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.ClaimValue!).ToHashSet(StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase);
+        cache.Set(CacheKey, grants, TimeSpan.FromMinutes(10));
+        return grants;
+    }
+
+    /// <summary>Creates the built-in roles that do not exist yet.</summary>
+    public async Task EnsureBuiltInRolesAsync()
+    {
+        foreach (var name in BuiltInRoles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(name))
+            {
+                Check(await roleManager.CreateAsync(new Role(name) { Description = $"Built-in role {name}." }));
+            }
+        }
+    }
+
+    /// <summary>Adds permissions to a role, keeping those it has.</summary>
+    public async Task GrantAsync(string roleName, IEnumerable<Permission> permissions)
+    {
+        var role = await roleManager.FindByNameAsync(roleName);
+        if (role is null)
+        {
+            return;
+        }
+
+        var held = (await roleManager.GetClaimsAsync(role)).Where(c => c.Type == ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var permission in permissions.Where(p => !held.Contains(p.Name)))
+        {
+            Check(await roleManager.AddClaimAsync(role, new Claim(ClaimType, permission.Name)));
+        }
+
+        cache.Remove(CacheKey);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+/// <summary>Grants a permission when one of the user's roles holds it; Administrators hold them all.</summary>
+public sealed class RolePermissionGrantProvider(RolePermissions rolePermissions) : IPermissionGrantProvider
+{
+    public async Task<bool> IsGrantedAsync(ClaimsPrincipal user, Permission permission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(permission);
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        if (roles.Contains(BuiltInRoles.Administrator, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var grants = await rolePermissions.GetGrantsAsync(cancellationToken);
+        return roles.Any(role => grants.TryGetValue(role, out var held) && held.Contains(permission.Name));
+    }
+}
+
+/// <summary>When a feature is first enabled, its default grants go to the built-in roles.</summary>
+public sealed class DefaultGrantsInstaller(RolePermissions rolePermissions, IEnumerable<IPermissionProvider> providers) : IFeatureEventHandler
+{
+    public async Task InstalledAsync(FeatureInfo feature, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        await rolePermissions.EnsureBuiltInRolesAsync();
+        foreach (var provider in providers.Where(p => p.GetType().Assembly == feature.Module.Assembly))
+        {
+            foreach (var stereotype in provider.GetDefaultStereotypes())
+            {
+                await rolePermissions.GrantAsync(stereotype.RoleName, stereotype.Permissions);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Threading.RateLimiting;
+using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Hosting;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Setup;
+using InternalSocial.Kernel.Shells;
+using InternalSocial.Users.Authentication;
+using InternalSocial.Users.Endpoints;
+using InternalSocial.Users.Models;
+using InternalSocial.Users.Services;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InternalSocial.Users;
+
+public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions> options) : ModuleStartup
+{
+    /// <summary>Rate-limit policy for sign-in and token creation.</summary>
+    public const string AuthRateLimitPolicy = "auth";
+    private const string CookieOrTokenScheme = "CookieOrToken";
+
+    public override int Order => -100;
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddTenantDbContext<UsersDbContext>();
+        services.AddMemoryCache();
+        services.AddIdentityCore<User>(identity =>
+            {
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.User.RequireUniqueEmail = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                identity.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<Role>()
+            .AddEntityFrameworkStores<UsersDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        var pathBase = shell.RequestUrlPrefix.Length > 0 ? "/" + shell.RequestUrlPrefix : "/";
+        services.AddAuthentication(authentication =>
+            {
+                authentication.DefaultScheme = CookieOrTokenScheme;
+                authentication.DefaultChallengeScheme = CookieOrTokenScheme;
+            })
+            .AddPolicyScheme(CookieOrTokenScheme, "Cookie or personal access token", policy =>
+                policy.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? AccessTokenAuthenticationHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(cookie =>
+            {
+                // One cookie per tenant, scoped to its prefix: signing in to one organisation signs in to no other.
+                cookie.Cookie.Name = ".InternalSocial." + shell.Name;
+                cookie.Cookie.Path = pathBase;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = "/account/signin";
+                cookie.LogoutPath = "/account/signout";
+                cookie.AccessDeniedPath = "/account/denied";
+                cookie.SlidingExpiration = true;
+                cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+                cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            }));
+
+        var permitPerMinute = options.Value.AuthRequestsPerMinute;
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(AuthRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        services.AddScoped<RolePermissions>();
+        services.AddScoped<IPermissionGrantProvider, RolePermissionGrantProvider>();
+        services.AddScoped<IFeatureEventHandler, DefaultGrantsInstaller>();
+        services.AddScoped<ISetupEventHandler, UsersSetupHandler>();
+        services.AddScoped<AccessTokenService>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+    }
+
+    public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseRateLimiter();
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => AuthApi.Map(endpoints);
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

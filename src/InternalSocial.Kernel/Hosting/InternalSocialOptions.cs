@@ -1,0 +1,21 @@
+using System.Reflection;
+
+namespace InternalSocial.Kernel.Hosting;
+
+public sealed class InternalSocialOptions
+{
+    /// <summary>Where tenants.json, tenant databases and files live. Relative paths start at the content root.</summary>
+    public string AppDataPath { get; set; } = "App_Data";
+
+    /// <summary>Where setup and other recipes are read from. Relative paths start at the application's base directory.</summary>
+    public string RecipesPath { get; set; } = "recipes";
+
+    /// <summary>Assemblies carrying an <c>[assembly: Module]</c> attribute.</summary>
+    public List<Assembly> ModuleAssemblies { get; } = [];
+
+    /// <summary>The features an uninitialized tenant runs with: what it needs to show its setup page.</summary>
+    public List<string> SetupFeatures { get; } = [];
+
+    /// <summary>Allowed requests to sign-in and token endpoints per client address and minute.</summary>
+    public int AuthRequestsPerMinute { get; set; } = 20;
+}

@@ -1,0 +1,18 @@
+using System.Reflection;
+
+namespace InternalSocial.Kernel.Modules;
+
+public sealed record ModuleInfo(string Id, string Name, string Description, string Category, string Version, Assembly Assembly);
+
+public sealed record FeatureInfo(
+    string Id,
+    string Name,
+    string Description,
+    string Category,
+    IReadOnlyList<string> Dependencies,
+    bool IsAlwaysEnabled,
+    bool DefaultTenantOnly,
+    ModuleInfo Module)
+{
+    public override string ToString() => Id;
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace InternalSocial.Kernel.Navigation;
+
+public static class MenuNames
+{
+    public const string Main = "main";
+    public const string Admin = "admin";
+}
+
+/// <param name="Position">Sort key; items are shown in ascending order.</param>
+/// <param name="Permission">Shown only to users holding it; null shows it to everyone who sees the menu.</param>
+public sealed record MenuItem(string Text, string Url, int Position, Permission? Permission = null, string? Icon = null);
+
+/// <summary>Modules add their entries to the main and admin menus.</summary>
+public interface INavigationProvider
+{
+    void BuildNavigation(string menuName, ICollection<MenuItem> items);
+}
+
+/// <summary>A menu as the current user may see it.</summary>
+public sealed class NavigationManager(IEnumerable<INavigationProvider> providers, IAuthorizationService authorization)
+{
+    public async Task<IReadOnlyList<MenuItem>> BuildMenuAsync(string menuName, ClaimsPrincipal user)
+    {
+        var items = new List<MenuItem>();
+        foreach (var provider in providers)
+        {
+            provider.BuildNavigation(menuName, items);
+        }
+
+        var visible = new List<MenuItem>();
+        foreach (var item in items.OrderBy(i => i.Position).ThenBy(i => i.Text, StringComparer.CurrentCulture))
+        {
+            if (item.Permission is null || await authorization.HasPermissionAsync(user, item.Permission))
+            {
+                visible.Add(item);
+            }
+        }
+
+        return visible;
+    }
+}

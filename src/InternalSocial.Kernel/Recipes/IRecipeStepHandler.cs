@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace InternalSocial.Kernel.Recipes;
+
+/// <summary>A recipe step as a handler receives it, variables already substituted.</summary>
+public sealed record RecipeStep(Recipe Recipe, int Index, string Name, JsonObject Data)
+{
+    public RecipeError Error(string field, string problem) => new(Recipe.FileName, Index, Name, field, problem);
+}
+
+/// <summary>
+/// Applies one kind of recipe step. Modules register theirs in their startup. Execution must be an upsert on a
+/// stable key, so that running a recipe twice gives the same state as running it once.
+/// </summary>
+public interface IRecipeStepHandler
+{
+    string StepName { get; }
+
+    /// <summary>Checks the step without changing anything; adds one error per bad field.</summary>
+    Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken);
+
+    Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken);
+}

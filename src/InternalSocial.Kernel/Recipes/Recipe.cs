@@ -1,0 +1,158 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace InternalSocial.Kernel.Recipes;
+
+/// <summary>A parsed <c>*.recipe.json</c> file.</summary>
+public sealed record Recipe
+{
+    public required string Name { get; init; }
+
+    public string DisplayName { get; init; } = "";
+
+    public string Description { get; init; } = "";
+
+    public string Author { get; init; } = "";
+
+    public string Version { get; init; } = "";
+
+    public bool IsSetupRecipe { get; init; }
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Variable name → default value; <c>{{name}}</c> in any string of a step is replaced by the value.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<JsonObject> Steps { get; init; } = [];
+
+    /// <summary>The file it was read from, for error messages.</summary>
+    public string FileName { get; init; } = "";
+
+    public static Recipe Parse(string json, string fileName)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+                ?? throw new RecipeException([new RecipeError(fileName, null, null, "", "The recipe must be a JSON object.")]);
+        }
+        catch (JsonException exception)
+        {
+            throw new RecipeException([new RecipeError(fileName, null, null, "", $"Invalid JSON: {exception.Message}")]);
+        }
+
+        var errors = new List<RecipeError>();
+        string Text(string field, bool required = false)
+        {
+            var node = root[field];
+            if (node is null)
+            {
+                if (required)
+                {
+                    errors.Add(new RecipeError(fileName, null, null, field, "is required."));
+                }
+
+                return "";
+            }
+
+            if (node is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                return text;
+            }
+
+            errors.Add(new RecipeError(fileName, null, null, field, "must be a string."));
+            return "";
+        }
+
+        IReadOnlyList<string> TextList(string field)
+        {
+            if (root[field] is null)
+            {
+                return [];
+            }
+
+            if (root[field] is JsonArray array && array.All(n => n is JsonValue v && v.TryGetValue<string>(out _)))
+            {
+                return array.Select(n => n!.GetValue<string>()).ToList();
+            }
+
+            errors.Add(new RecipeError(fileName, null, null, field, "must be an array of strings."));
+            return [];
+        }
+
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root["variables"] is JsonObject variableNodes)
+        {
+            foreach (var (key, node) in variableNodes)
+            {
+                variables[key] = node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "";
+            }
+        }
+        else if (root["variables"] is not null)
+        {
+            errors.Add(new RecipeError(fileName, null, null, "variables", "must be an object of name → default value."));
+        }
+
+        var isSetup = false;
+        if (root["isSetupRecipe"] is JsonValue setupValue && !setupValue.TryGetValue(out isSetup))
+        {
+            errors.Add(new RecipeError(fileName, null, null, "isSetupRecipe", "must be true or false."));
+        }
+
+        var steps = new List<JsonObject>();
+        if (root["steps"] is JsonArray stepNodes)
+        {
+            for (var i = 0; i < stepNodes.Count; i++)
+            {
+                if (stepNodes[i] is JsonObject step && step["name"] is JsonValue name && name.TryGetValue<string>(out _))
+                {
+                    steps.Add(step);
+                }
+                else
+                {
+                    errors.Add(new RecipeError(fileName, i, null, "name", "Each step must be an object with a string 'name'."));
+                }
+            }
+        }
+        else
+        {
+            errors.Add(new RecipeError(fileName, null, null, "steps", "is required and must be an array."));
+        }
+
+        var recipe = new Recipe
+        {
+            Name = Text("name", required: true),
+            DisplayName = Text("displayName"),
+            Description = Text("description"),
+            Author = Text("author"),
+            Version = Text("version"),
+            IsSetupRecipe = isSetup,
+            Categories = TextList("categories"),
+            Tags = TextList("tags"),
+            Variables = variables,
+            Steps = steps,
+            FileName = fileName,
+        };
+
+        return errors.Count > 0 ? throw new RecipeException(errors) : recipe;
+    }
+}
+
+/// <param name="StepIndex">Zero-based; null for the recipe's header.</param>
+public sealed record RecipeError(string FileName, int? StepIndex, string? StepName, string Field, string Problem)
+{
+    public override string ToString()
+    {
+        var where = StepIndex is null ? FileName : $"{FileName}, step {StepIndex + 1} '{StepName}'";
+        return Field.Length == 0 ? $"{where}: {Problem}" : $"{where}, field '{Field}': {Problem}";
+    }
+}
+
+/// <summary>A recipe that cannot run. Nothing of it was applied.</summary>
+public sealed class RecipeException(IReadOnlyList<RecipeError> errors)
+    : Exception("The recipe is invalid: " + string.Join(" ", errors))
+{
+    public IReadOnlyList<RecipeError> Errors { get; } = errors;
+}

@@ -1,0 +1,65 @@
+using InternalSocial.Kernel.Data;
+
+namespace InternalSocial.Kernel.Settings;
+
+/// <summary>The organisation-wide settings of a tenant.</summary>
+public sealed record SiteSettings
+{
+    public const string DocumentId = "SiteSettings";
+
+    public string SiteName { get; init; } = "InternalSocial";
+
+    /// <summary>An IANA time zone id, such as "Europe/Paris".</summary>
+    public string TimeZoneId { get; init; } = "UTC";
+
+    /// <summary>"en" or "fr".</summary>
+    public string DefaultCulture { get; init; } = "en";
+
+    public static IReadOnlyList<string> SupportedCultures { get; } = ["en", "fr"];
+
+    /// <summary>Field name → problem, empty when valid.</summary>
+    public IReadOnlyDictionary<string, string> Validate()
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(SiteName))
+        {
+            errors["siteName"] = "The organisation name is required.";
+        }
+        else if (SiteName.Length > 100)
+        {
+            errors["siteName"] = "The organisation name must be at most 100 characters.";
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId ?? "", out _))
+        {
+            errors["timeZoneId"] = $"'{TimeZoneId}' is not a known time zone (use an IANA id such as Europe/Paris).";
+        }
+
+        if (!SupportedCultures.Contains(DefaultCulture))
+        {
+            errors["defaultCulture"] = $"'{DefaultCulture}' is not a supported language; use one of: {string.Join(", ", SupportedCultures)}.";
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>Reads and writes the tenant's <see cref="SiteSettings"/>.</summary>
+public sealed class SiteSettingsService(DocumentStore documents)
+{
+    public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken) =>
+        await documents.GetAsync<SiteSettings>(SiteSettings.DocumentId, cancellationToken) ?? new SiteSettings();
+
+    /// <exception cref="InvalidInputException">When a field is invalid; nothing is saved then.</exception>
+    public async Task SaveAsync(SiteSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = settings.Validate();
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        await documents.SaveAsync(SiteSettings.DocumentId, settings with { SiteName = settings.SiteName.Trim() }, cancellationToken);
+    }
+}

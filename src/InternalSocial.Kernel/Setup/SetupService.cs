@@ -1,0 +1,217 @@
+using System.Net.Mail;
+using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Hosting;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Settings;
+using InternalSocial.Kernel.Shells;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InternalSocial.Kernel.Setup;
+
+public sealed record SetupRequest
+{
+    public string TenantName { get; init; } = ShellSettings.DefaultName;
+
+    public string SiteName { get; init; } = "";
+
+    public string RecipeName { get; init; } = "";
+
+    public string AdminUserName { get; init; } = "";
+
+    public string AdminEmail { get; init; } = "";
+
+    public string AdminPassword { get; init; } = "";
+
+    /// <summary>Null keeps what the tenant's settings say (SQLite unless set otherwise).</summary>
+    public DatabaseProvider? DatabaseProvider { get; init; }
+
+    public string? ConnectionString { get; init; }
+
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>What modules receive to initialise their part of a new tenant (the Users module creates the administrator).</summary>
+public sealed record SetupContext(string TenantName, string SiteName, string AdminUserName, string AdminEmail, string AdminPassword);
+
+public interface ISetupEventHandler
+{
+    /// <summary>Checks the request before anything is created; adds field → problem.</summary>
+    Task ValidateAsync(SetupContext context, IDictionary<string, string> errors, CancellationToken cancellationToken);
+
+    Task SetupAsync(SetupContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Turns an uninitialized tenant into a running one: validates everything first, then creates the database, runs
+/// the migrations of the recipe's features, lets modules initialise (administrator account, roles), marks the
+/// tenant running and applies the setup recipe. On failure the tenant is uninitialized again and a database the
+/// setup created is removed.
+/// </summary>
+public sealed class SetupService(
+    ShellHost shellHost,
+    ShellContainerFactory containerFactory,
+    RecipeHarvester harvester,
+    RecipeExecutor recipeExecutor,
+    AppDataFolder appData,
+    ILogger<SetupService> logger)
+{
+    public async Task SetupAsync(SetupRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string>();
+        var current = shellHost.Find(request.TenantName) ?? throw new NotFoundException($"Unknown tenant '{request.TenantName}'.");
+        Require(errors, "siteName", request.SiteName, "The organisation name is required.");
+        Require(errors, "adminUserName", request.AdminUserName, "The administrator's user name is required.");
+        Require(errors, "adminPassword", request.AdminPassword, "The administrator's password is required.");
+        if (!MailAddress.TryCreate(request.AdminEmail, out _))
+        {
+            errors["adminEmail"] = "A valid e-mail address is required for the administrator.";
+        }
+
+        var recipe = string.IsNullOrWhiteSpace(request.RecipeName) ? null : await harvester.FindAsync(request.RecipeName, cancellationToken);
+        if (recipe is null)
+        {
+            errors["recipe"] = string.IsNullOrWhiteSpace(request.RecipeName)
+                ? "A setup recipe is required."
+                : $"No recipe named '{request.RecipeName}' in {harvester.Folder}.";
+        }
+        else if (!recipe.IsSetupRecipe)
+        {
+            errors["recipe"] = $"The recipe '{recipe.Name}' is not a setup recipe.";
+        }
+
+        var provider = request.DatabaseProvider ?? current.DatabaseProvider;
+        var connectionString = request.ConnectionString ?? current.ConnectionString;
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            errors["connectionString"] = "A connection string is required for PostgreSQL.";
+        }
+
+        if (current.State != TenantState.Uninitialized)
+        {
+            throw new ConflictException($"Tenant '{current.Name}' is already {current.State.ToString().ToLowerInvariant()}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var settings = current with { DatabaseProvider = provider, ConnectionString = connectionString ?? "", State = TenantState.Running };
+        var context = new SetupContext(settings.Name, request.SiteName.Trim(), request.AdminUserName.Trim(), request.AdminEmail.Trim(), request.AdminPassword);
+        var featureIds = recipe!.Steps
+            .Where(s => s["name"]?.GetValue<string>() == RecipeExecutor.FeaturesStepName)
+            .SelectMany(s => RecipeExecutor.FeatureIds(new RecipeStep(recipe, 0, RecipeExecutor.FeaturesStepName, s), "enable"));
+        IReadOnlyList<FeatureInfo> features;
+        try
+        {
+            features = shellHost.ResolveFeatures(settings, featureIds);
+        }
+        catch (UnknownFeatureException unknown)
+        {
+            throw new InvalidInputException("recipe", $"The recipe '{recipe.Name}' enables the unknown feature '{unknown.FeatureId}'.");
+        }
+
+        await using (var preview = containerFactory.Create(settings, features))
+        {
+            await preview.InScopeAsync(async services =>
+            {
+                foreach (var handler in services.GetServices<ISetupEventHandler>())
+                {
+                    await handler.ValidateAsync(context, errors, cancellationToken);
+                }
+            });
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var databaseCreated = await shellHost.ChangeTenantAsync(settings.Name, async () =>
+        {
+            if (shellHost.Get(settings.Name).State != TenantState.Uninitialized)
+            {
+                throw new ConflictException($"Tenant '{settings.Name}' is already being set up.");
+            }
+
+            await shellHost.SaveSettingsAsync(settings with { State = TenantState.Initializing }, cancellationToken);
+            var database = new TenantDatabase(settings, appData);
+            var created = false;
+            try
+            {
+                created = await database.EnsureCreatedAsync(cancellationToken);
+                shellHost.Migrate(database, features);
+                var ids = features.Select(f => f.Id).ToList();
+                await shellHost.SaveDescriptorAsync(database, new ShellDescriptor { EnabledFeatures = ids, InstalledFeatures = ids }, cancellationToken);
+                await using (var shell = containerFactory.Create(settings, features))
+                {
+                    await shell.InScopeAsync(async services =>
+                    {
+                        var siteSettings = services.GetRequiredService<SiteSettingsService>();
+                        await siteSettings.SaveAsync(await siteSettings.GetAsync(cancellationToken) with { SiteName = context.SiteName }, cancellationToken);
+                        foreach (var handler in services.GetServices<IFeatureEventHandler>())
+                        {
+                            foreach (var feature in features)
+                            {
+                                await handler.InstalledAsync(feature, cancellationToken);
+                                await handler.EnabledAsync(feature, cancellationToken);
+                            }
+                        }
+
+                        foreach (var handler in services.GetServices<ISetupEventHandler>())
+                        {
+                            await handler.SetupAsync(context, cancellationToken);
+                        }
+                    });
+                }
+
+                await shellHost.SaveSettingsAsync(settings, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Setup of tenant {Tenant} failed; it is uninitialized again.", settings.Name);
+                await UndoAsync(current, database, created);
+                throw;
+            }
+
+            return created;
+        }, cancellationToken);
+
+        try
+        {
+            await recipeExecutor.RunAsync(settings.Name, recipe, request.Variables, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "The setup recipe of tenant {Tenant} failed; it is uninitialized again.", settings.Name);
+            await shellHost.ChangeTenantAsync(settings.Name, async () =>
+            {
+                await UndoAsync(current, new TenantDatabase(settings, appData), databaseCreated);
+                return true;
+            }, CancellationToken.None);
+            throw;
+        }
+
+        logger.LogInformation("Tenant {Tenant} set up with recipe {Recipe}.", settings.Name, recipe.Name);
+    }
+
+    private async Task UndoAsync(ShellSettings original, TenantDatabase database, bool databaseCreated)
+    {
+        await shellHost.SaveSettingsAsync(original with { State = TenantState.Uninitialized }, CancellationToken.None);
+        if (databaseCreated)
+        {
+            await database.DropAsync(CancellationToken.None);
+        }
+    }
+
+    private static void Require(Dictionary<string, string> errors, string field, string? value, string problem)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = problem;
+        }
+    }
+}

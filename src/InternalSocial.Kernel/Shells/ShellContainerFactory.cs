@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Hosting;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Navigation;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Settings;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InternalSocial.Kernel.Shells;
+
+/// <summary>
+/// Builds a tenant's container and pipeline from the host's allow-listed singletons, the kernel's tenant services
+/// and the startups of the tenant's enabled features. Only enabled modules become MVC application parts, so the
+/// controllers and views of disabled modules do not exist in the tenant.
+/// </summary>
+public sealed class ShellContainerFactory(IServiceProvider hostServices, FeatureCatalog catalog)
+{
+    /// <summary>Host singletons a tenant shares. Everything else (MVC, authentication, caches, data) is per tenant.</summary>
+    private static readonly Type[] SharedHostServices =
+    [
+        typeof(ILoggerFactory),
+        typeof(IConfiguration),
+        typeof(IWebHostEnvironment),
+        typeof(IHostEnvironment),
+        typeof(IHostApplicationLifetime),
+        typeof(TimeProvider),
+        typeof(DiagnosticListener),
+        typeof(DiagnosticSource),
+        typeof(FeatureCatalog),
+        typeof(AppDataFolder),
+        typeof(ShellHost),
+        typeof(ShellSettingsStore),
+        typeof(FeatureManager),
+        typeof(ModuleMigrator),
+        typeof(IOptions<InternalSocialOptions>),
+    ];
+
+    public ShellContext Create(ShellSettings settings, IReadOnlyList<FeatureInfo> features)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var services = new ServiceCollection();
+        foreach (var type in SharedHostServices)
+        {
+            var instance = hostServices.GetService(type);
+            if (instance is not null)
+            {
+                services.AddSingleton(type, instance);
+            }
+        }
+
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        // Same key ring as the host, but a purpose per tenant: one tenant's cookies and tokens mean nothing to another.
+        var hostProtection = hostServices.GetRequiredService<IDataProtectionProvider>();
+        services.AddSingleton<IDataProtectionProvider>(hostProtection.CreateProtector("InternalSocial.Tenant", settings.Name));
+
+        var appData = hostServices.GetRequiredService<AppDataFolder>();
+        services.AddSingleton(settings);
+        services.AddSingleton(new TenantDatabase(settings, appData));
+        services.AddSingleton(new ShellFeatures(features));
+        AddKernelTenantServices(services, features);
+
+        var enabledIds = features.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        // Startups may take the tenant's settings and host services in their constructor.
+        var startupServices = new StartupServices(hostServices, settings);
+        var startups = new List<ModuleStartup>();
+        foreach (var feature in features)
+        {
+            foreach (var type in catalog.StartupTypesOf(feature.Id))
+            {
+                var required = type.GetCustomAttributes(typeof(RequireFeaturesAttribute), false).Cast<RequireFeaturesAttribute>().SingleOrDefault();
+                if (required is null || required.FeatureIds.All(enabledIds.Contains))
+                {
+                    startups.Add((ModuleStartup)ActivatorUtilities.CreateInstance(startupServices, type));
+                }
+            }
+        }
+
+        // A stable sort: same Order keeps the features' dependency order.
+        startups = [.. startups.OrderBy(s => s.Order)];
+        foreach (var startup in startups)
+        {
+            startup.ConfigureServices(services);
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var shell = new ShellContext(settings, features, provider);
+        shell.Pipeline = BuildPipeline(provider, startups);
+        return shell;
+    }
+
+    private static void AddKernelTenantServices(IServiceCollection services, IReadOnlyList<FeatureInfo> features)
+    {
+        services.AddOptions();
+        services.AddHttpContextAccessor();
+        services.AddRouting();
+        services.AddProblemDetails();
+        services.AddAntiforgery();
+        services.AddAuthentication();
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddSingleton<PermissionCatalog>();
+        services.AddScoped<NavigationManager>();
+        services.AddTenantDbContext<KernelDbContext>();
+        services.AddScoped<DocumentStore>();
+        services.AddScoped<SiteSettingsService>();
+        services.AddScoped<Recipes.IRecipeStepHandler, Recipes.FeaturesRecipeStep>();
+        services.AddScoped<Recipes.IRecipeStepHandler, Recipes.SettingsRecipeStep>();
+        services.AddOpenApi("v1");
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        var moduleAssemblies = features.Select(f => f.Module.Assembly).Distinct().ToList();
+        services.AddControllersWithViews()
+            .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .ConfigureApplicationPartManager(partManager =>
+            {
+                partManager.ApplicationParts.Clear();
+                foreach (var assembly in moduleAssemblies)
+                {
+                    foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    {
+                        partManager.ApplicationParts.Add(part);
+                    }
+                }
+            });
+    }
+
+    private static RequestDelegate BuildPipeline(IServiceProvider services, IReadOnlyList<ModuleStartup> startups)
+    {
+        var app = new ApplicationBuilder(services);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.WriteUnhandledAsync });
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        foreach (var startup in startups)
+        {
+            startup.ConfigureMiddleware(app);
+        }
+
+        app.UseEndpoints(endpoints =>
+        {
+            foreach (var startup in startups)
+            {
+                startup.MapEndpoints(endpoints);
+            }
+
+            endpoints.MapOpenApi("/openapi/{documentName}.json");
+            endpoints.MapControllers();
+        });
+        return app.Build();
+    }
+}
+
+internal sealed class StartupServices(IServiceProvider hostServices, ShellSettings settings) : IServiceProvider
+{
+    public object? GetService(Type serviceType) => serviceType == typeof(ShellSettings) ? settings : hostServices.GetService(serviceType);
+}
+
+/// <summary>The features of the tenant's current shell.</summary>
+public sealed class ShellFeatures(IReadOnlyList<FeatureInfo> features)
+{
+    public IReadOnlyList<FeatureInfo> Features { get; } = features;
+
+    public bool IsEnabled(string featureId) => Features.Any(f => f.Id == featureId);
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Kernel.Shells;
+
+/// <summary>
+/// The host's last middleware: finds the request's tenant, moves its URL prefix into PathBase, counts the request
+/// into the tenant's shell and runs the shell's pipeline in a request scope of the shell's container.
+/// </summary>
+public sealed class TenantRoutingMiddleware(RequestDelegate next, ShellHost shellHost)
+{
+    private const int RetryAfterSeconds = 5;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = shellHost.Match(context.Request.Host, context.Request.Path);
+        if (settings is null || settings.State == TenantState.Disabled)
+        {
+            await next(context);
+            return;
+        }
+
+        if (settings.State == TenantState.Initializing)
+        {
+            await WriteInitializingAsync(context);
+            return;
+        }
+
+        if (settings.RequestUrlPrefix.Length > 0)
+        {
+            var prefix = "/" + settings.RequestUrlPrefix;
+            if (context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase, out var matched, out var remaining))
+            {
+                context.Request.PathBase = context.Request.PathBase.Add(matched);
+                context.Request.Path = remaining;
+            }
+        }
+
+        ShellContext shell;
+        try
+        {
+            do
+            {
+                shell = await shellHost.GetOrCreateShellAsync(settings.Name, context.RequestAborted);
+            }
+            while (!shell.TryAcquire());
+        }
+        catch (TenantUnavailableException unavailable) when (unavailable.Settings.State == TenantState.Initializing)
+        {
+            await WriteInitializingAsync(context);
+            return;
+        }
+
+        var hostServices = context.RequestServices;
+        try
+        {
+            await using var scope = shell.Services.CreateAsyncScope();
+            context.RequestServices = scope.ServiceProvider;
+            await shell.Pipeline(context);
+        }
+        finally
+        {
+            context.RequestServices = hostServices;
+            shell.EndRequest();
+        }
+    }
+
+    private static Task WriteInitializingAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return context.Response.WriteAsJsonAsync(
+            new { title = "This organisation is being set up.", status = 503, detail = $"Try again in {RetryAfterSeconds} seconds." },
+            options: null,
+            contentType: "application/problem+json");
+    }
+}

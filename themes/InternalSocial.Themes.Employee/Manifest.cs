@@ -1,0 +1,8 @@
+using InternalSocial.Kernel.Modules;
+
+[assembly: Module("InternalSocial.Themes.Employee", "Employee theme",
+    Description = "The default look of the employee site and of the administration.",
+    Category = "Themes")]
+[assembly: Feature("InternalSocial.Themes.Employee", "Employee theme",
+    Description = "The default look of the employee site and of the administration.",
+    IsAlwaysEnabled = true)]
