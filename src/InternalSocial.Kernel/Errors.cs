@@ -26,6 +26,7 @@ public static class ProblemResults
         NotFoundException or Modules.UnknownFeatureException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status404NotFound),
         ConflictException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict),
         PermissionDeniedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden),
+        Data.MigrationFailedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status500InternalServerError, title: "A database migration failed; the feature stays off."),
         _ => null,
     };
 

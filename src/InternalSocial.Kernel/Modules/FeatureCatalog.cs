@@ -14,18 +14,51 @@ public sealed class FeatureCatalog
     private readonly Dictionary<string, List<Type>> _startupsByFeature;
 
     public FeatureCatalog(IEnumerable<Assembly> moduleAssemblies)
+        : this(ReadManifests(moduleAssemblies))
+    {
+    }
+
+    /// <summary>For tests: a catalog of features declared in code rather than in assemblies.</summary>
+    internal FeatureCatalog(IReadOnlyList<FeatureInfo> features)
+        : this((features, new Dictionary<string, List<Type>>(StringComparer.Ordinal)))
+    {
+    }
+
+    private FeatureCatalog((IReadOnlyList<FeatureInfo> Features, Dictionary<string, List<Type>> Startups) manifests)
+    {
+        var features = manifests.Features;
+        _startupsByFeature = manifests.Startups;
+        Modules = features.Select(f => f.Module).DistinctBy(m => m.Id).ToList();
+
+        var duplicates = features.GroupBy(f => f.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0)
+        {
+            throw new ModuleCatalogException($"Feature ids declared more than once: {string.Join(", ", duplicates)}.");
+        }
+
+        _byId = features.ToDictionary(f => f.Id, StringComparer.Ordinal);
+
+        var missing = features
+            .SelectMany(f => f.Dependencies.Where(d => !_byId.ContainsKey(d)).Select(d => $"'{f.Id}' needs '{d}'"))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new ModuleCatalogException($"Missing feature dependencies: {string.Join("; ", missing)}.");
+        }
+
+        Features = DependencyOrder.Sort(features, f => f.Id, f => f.Dependencies);
+        _rank = Features.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    }
+
+    private static (IReadOnlyList<FeatureInfo>, Dictionary<string, List<Type>>) ReadManifests(IEnumerable<Assembly> moduleAssemblies)
     {
         var features = new List<FeatureInfo>();
-        _startupsByFeature = new Dictionary<string, List<Type>>(StringComparer.Ordinal);
-        var modules = new List<ModuleInfo>();
-
+        var startupsByFeature = new Dictionary<string, List<Type>>(StringComparer.Ordinal);
         foreach (var assembly in moduleAssemblies.Distinct())
         {
             var moduleAttribute = assembly.GetCustomAttribute<ModuleAttribute>()
                 ?? throw new ModuleCatalogException($"Assembly '{assembly.GetName().Name}' is listed as a module but has no [assembly: Module] attribute in its Manifest.cs.");
             var module = new ModuleInfo(moduleAttribute.Id, moduleAttribute.Name, moduleAttribute.Description, moduleAttribute.Category, moduleAttribute.Version, assembly);
-            modules.Add(module);
-
             var declared = assembly.GetCustomAttributes<FeatureAttribute>().ToList();
             if (declared.Count == 0)
             {
@@ -53,34 +86,16 @@ public sealed class FeatureCatalog
                     throw new ModuleCatalogException($"Startup '{startupType.FullName}' is bound to feature '{featureId}', which module '{module.Id}' does not declare.");
                 }
 
-                if (!_startupsByFeature.TryGetValue(featureId, out var list))
+                if (!startupsByFeature.TryGetValue(featureId, out var list))
                 {
-                    _startupsByFeature[featureId] = list = [];
+                    startupsByFeature[featureId] = list = [];
                 }
 
                 list.Add(startupType);
             }
         }
 
-        var duplicates = features.GroupBy(f => f.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (duplicates.Count > 0)
-        {
-            throw new ModuleCatalogException($"Feature ids declared more than once: {string.Join(", ", duplicates)}.");
-        }
-
-        _byId = features.ToDictionary(f => f.Id, StringComparer.Ordinal);
-
-        var missing = features
-            .SelectMany(f => f.Dependencies.Where(d => !_byId.ContainsKey(d)).Select(d => $"'{f.Id}' needs '{d}'"))
-            .ToList();
-        if (missing.Count > 0)
-        {
-            throw new ModuleCatalogException($"Missing feature dependencies: {string.Join("; ", missing)}.");
-        }
-
-        Features = DependencyOrder.Sort(features, f => f.Id, f => f.Dependencies);
-        _rank = Features.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        Modules = modules;
+        return (features, startupsByFeature);
     }
 
     /// <summary>All features, each after every feature it depends on.</summary>
