@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Kernel;
@@ -30,7 +28,7 @@ public static class ProblemResults
         _ => null,
     };
 
-    /// <summary>The last resort of a tenant pipeline: 500 as problem details, and the error in the log.</summary>
+    /// <summary>The last resort of a tenant pipeline: known kernel exceptions as their problem, anything else as 500.</summary>
     public static async Task WriteUnhandledAsync(HttpContext context)
     {
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -41,8 +39,7 @@ public static class ProblemResults
             return;
         }
 
-        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("InternalSocial.Unhandled")
-            .LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+        // The exception handler middleware has logged the exception already.
         await TypedResults.Problem("An unexpected error occurred.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
     }
 }

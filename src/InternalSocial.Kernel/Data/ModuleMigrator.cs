@@ -77,7 +77,7 @@ public sealed class ModuleMigrator(ILoggerFactory loggerFactory)
 
         public string AppliedOnColumnName => "AppliedOn";
 
-        public bool CreateWithPrimaryKey => true;
+        public bool CreateWithPrimaryKey => false;
     }
 }
 

@@ -44,6 +44,9 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         typeof(ShellSettingsStore),
         typeof(FeatureManager),
         typeof(ModuleMigrator),
+        typeof(Setup.SetupService),
+        typeof(Recipes.RecipeHarvester),
+        typeof(Recipes.RecipeExecutor),
         typeof(IOptions<InternalSocialOptions>),
     ];
 
@@ -122,7 +125,8 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var moduleAssemblies = features.Select(f => f.Module.Assembly).Distinct().ToList();
-        services.AddControllersWithViews()
+        // Every form post of every module must carry its antiforgery token.
+        services.AddControllersWithViews(mvc => mvc.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .ConfigureApplicationPartManager(partManager =>
             {

@@ -57,6 +57,12 @@ public sealed class TenantRoutingMiddleware(RequestDelegate next, ShellHost shel
         {
             await using var scope = shell.Services.CreateAsyncScope();
             context.RequestServices = scope.ServiceProvider;
+            // Services such as Identity's SignInManager find the request through the tenant's accessor.
+            if (scope.ServiceProvider.GetService<IHttpContextAccessor>() is { } accessor)
+            {
+                accessor.HttpContext = context;
+            }
+
             await shell.Pipeline(context);
         }
         finally

@@ -1,0 +1,79 @@
+using InternalSocial.Benchmarks.Module;
+using InternalSocial.Kernel.Hosting;
+using InternalSocial.Kernel.Setup;
+using InternalSocial.Kernel.Shells;
+using InternalSocial.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Benchmarks.Hosting;
+
+/// <summary>
+/// The real host (WebHost.CreateBuilder, UseInternalSocial) on a fresh App_Data, with the Default tenant set up
+/// from the minimal recipe and every bench feature on.
+/// </summary>
+public sealed class InternalSocialHost : RunningApp
+{
+    public const string Tenant = ShellSettings.DefaultName;
+
+    private InternalSocialHost(WebApplication app, HttpClient client, string contentRoot)
+        : base(app, client, contentRoot)
+    {
+    }
+
+    public FeatureManager Features => Services.GetRequiredService<FeatureManager>();
+
+    public ShellHost Shells => Services.GetRequiredService<ShellHost>();
+
+    public static async Task<InternalSocialHost> StartAsync(Transport transport)
+    {
+        var contentRoot = ContentRoot.Create();
+        var builder = WebHost.CreateBuilder(["--contentRoot", contentRoot], Path.Combine(contentRoot, "App_Data"), quiet: true);
+        transport.Apply(builder);
+        var app = builder.Build();
+        app.UseInternalSocial();
+        await app.StartAsync();
+        var host = new InternalSocialHost(app, transport.CreateClient(app), contentRoot);
+        try
+        {
+            await host.SetUpAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>Takes one request so that the tenant's current shell has built its routes and endpoints.</summary>
+    public Task WarmAsync() => GetAsync(PingStartup.Path);
+
+    private async Task SetUpAsync()
+    {
+        var recipes = Services.GetRequiredService<Kernel.Recipes.RecipeHarvester>();
+        if (await recipes.FindAsync("minimal", CancellationToken.None) is null)
+        {
+            throw new InvalidOperationException($"The minimal recipe is not in {recipes.Folder}: the Web project's recipes did not reach the benchmark's output.");
+        }
+
+        await Services.GetRequiredService<SetupService>().SetupAsync(
+            new SetupRequest
+            {
+                TenantName = Tenant,
+                SiteName = "Benchmarks",
+                RecipeName = "minimal",
+                AdminUserName = "admin",
+                AdminEmail = "admin@bench.invalid",
+                AdminPassword = "Bench-Passw0rd",
+            },
+            CancellationToken.None);
+        await Features.EnableAsync(Tenant, [.. BenchFeatures.All], CancellationToken.None);
+        var answer = await GetAsync(PingStartup.Path);
+        if (answer != "ok")
+        {
+            throw new InvalidOperationException($"GET {PingStartup.Path} answered '{answer}' instead of 'ok'.");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using InternalSocial.Kernel.Hosting;
+using InternalSocial.Kernel.Setup;
+using InternalSocial.Kernel.Shells;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One web host for the whole test collection, on a temporary App_Data. Its Default tenant is set up with the
+/// "default" recipe plus the Tenants feature, and test classes create their own tenants through its API.
+/// </summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    public const string AdminPassword = "Adm1n-Password";
+
+    /// <summary>Sign-in and token requests a tenant accepts per minute in the test host.</summary>
+    public const int AuthRequestsPerMinute = 40;
+
+    public static HostFixture Current { get; private set; } = null!;
+
+    public string AppData { get; } = Path.Combine(Path.GetTempPath(), "internalsocial-tests", Guid.NewGuid().ToString("N"));
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    /// <summary>An API client of the Default tenant, with an administrator's token.</summary>
+    public HttpClient DefaultAdmin { get; private set; } = null!;
+
+    public IServiceProvider Services => Factory.Services;
+
+    public ShellHost ShellHost => Services.GetRequiredService<ShellHost>();
+
+    public async Task InitializeAsync()
+    {
+        Current = this;
+        Directory.CreateDirectory(AppData);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting(InternalSocialHostExtensions.AppDataKey, AppData);
+            builder.UseSetting("InternalSocial:AuthRequestsPerMinute", AuthRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        await Services.GetRequiredService<SetupService>().SetupAsync(new SetupRequest
+        {
+            SiteName = "Test host",
+            RecipeName = "default",
+            AdminUserName = "admin",
+            AdminEmail = "admin@host.test",
+            AdminPassword = AdminPassword,
+        }, CancellationToken.None);
+        await Services.GetRequiredService<FeatureManager>().EnableAsync(ShellSettings.DefaultName, ["InternalSocial.Tenants"], CancellationToken.None);
+        DefaultAdmin = await CreateTokenClientAsync("", "admin", AdminPassword);
+    }
+
+    /// <summary>A client for a tenant's URL prefix ("" for Default); follows no redirect, keeps cookies.</summary>
+    public HttpClient CreateClient(string prefix) => Factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri(prefix.Length == 0 ? "http://localhost/" : $"http://localhost/{prefix}/"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    public async Task<HttpClient> CreateTokenClientAsync(string prefix, string userName, string password)
+    {
+        var client = CreateClient(prefix);
+        var response = await client.PostAsJsonAsync("api/v1/auth/tokens", new { userName, password, name = "tests" });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Token for {userName} at '/{prefix}': {(int)response.StatusCode} {body}");
+        var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(AppData, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the runtime; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<HostFixture>
+{
+    public const string Name = "web";
+}

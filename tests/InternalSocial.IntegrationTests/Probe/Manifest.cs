@@ -1,0 +1,7 @@
+using InternalSocial.Kernel.Modules;
+
+// This test assembly is also a module, loaded only by the test host: it gives the kernel tests a slow endpoint,
+// a table of its own, a dependent feature and a migration that can be made to fail.
+[assembly: Module("InternalSocial.Probe", "Probe (tests only)", Category = "Tests")]
+[assembly: Feature("InternalSocial.Probe", "Probe", Description = "Test probe.")]
+[assembly: Feature("InternalSocial.Probe.Dependent", "Probe dependent", Description = "Needs the probe.", Dependencies = ["InternalSocial.Probe"])]
