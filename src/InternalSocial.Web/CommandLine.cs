@@ -134,7 +134,7 @@ public static class CommandLine
 
     private static Command TenantsCommand(string? appData)
     {
-        var command = new Command("tenants", "List, create or disable tenants.");
+        var command = new Command("tenants", "List, create, disable or enable tenants.");
         var list = new Command("list", "List the tenants.");
         list.SetAction((result, cancellationToken) => WithHostAsync(appData, services =>
         {
@@ -157,54 +157,32 @@ public static class CommandLine
         var create = new Command("create", "Create an uninitialized tenant; set it up with `setup --tenant <name>`.") { name, prefix, hosts, database, connectionString };
         create.SetAction((result, cancellationToken) => WithHostAsync(appData, async services =>
         {
-            var shellHost = services.GetRequiredService<ShellHost>();
-            var tenantName = result.GetValue(name)!;
-            var errors = new Dictionary<string, string>();
-            if (shellHost.Find(tenantName) is not null)
-            {
-                errors["name"] = $"A tenant named '{tenantName}' already exists.";
-            }
-
-            var tenantPrefix = result.GetValue(prefix)?.Trim('/') ?? "";
-            var tenantHosts = result.GetValue(hosts) ?? [];
-            if (tenantPrefix.Length == 0 && tenantHosts.Length == 0)
-            {
-                errors["prefix"] = "Give --prefix, --host, or both.";
-            }
-
-            if (errors.Count > 0)
-            {
-                throw new InvalidInputException(errors);
-            }
-
-            await shellHost.SaveSettingsAsync(new ShellSettings
-            {
-                Name = tenantName,
-                RequestUrlPrefix = tenantPrefix,
-                RequestUrlHosts = tenantHosts,
-                DatabaseProvider = result.GetValue(database) == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite,
-                ConnectionString = result.GetValue(connectionString) ?? "",
-                CreatedUtc = DateTimeOffset.UtcNow,
-            }, cancellationToken);
-            Console.WriteLine($"Tenant '{tenantName}' created (uninitialized).");
+            var created = await services.GetRequiredService<TenantManager>().CreateAsync(
+                new NewTenant(
+                    result.GetValue(name),
+                    result.GetValue(prefix),
+                    result.GetValue(hosts),
+                    result.GetValue(database) == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite,
+                    result.GetValue(connectionString)),
+                cancellationToken);
+            Console.WriteLine($"Tenant '{created.Name}' created (uninitialized). Set it up with: setup --tenant {created.Name} ...");
         }));
         command.Subcommands.Add(create);
 
-        var disableName = new Argument<string>("name") { Description = "The tenant to disable." };
-        var disable = new Command("disable", "Disable a running tenant: its address answers 404 until it is enabled again.") { disableName };
-        disable.SetAction((result, cancellationToken) => WithHostAsync(appData, async services =>
+        foreach (var enable in new[] { false, true })
         {
-            var shellHost = services.GetRequiredService<ShellHost>();
-            var settings = shellHost.Get(result.GetValue(disableName)!);
-            if (settings.IsDefault)
+            var tenantName = new Argument<string>("name") { Description = "The tenant's name." };
+            var change = new Command(
+                enable ? "enable" : "disable",
+                enable ? "Enable a disabled tenant again." : "Disable a running tenant: its address answers 404 until it is enabled again.") { tenantName };
+            change.SetAction((result, cancellationToken) => WithHostAsync(appData, async services =>
             {
-                throw new ConflictException("The Default tenant cannot be disabled.");
-            }
+                var updated = await services.GetRequiredService<TenantManager>().SetEnabledAsync(result.GetValue(tenantName)!, enable, cancellationToken);
+                Console.WriteLine($"Tenant '{updated.Name}' is {updated.State.ToString().ToLowerInvariant()}.");
+            }));
+            command.Subcommands.Add(change);
+        }
 
-            await shellHost.SaveSettingsAsync(settings with { State = TenantState.Disabled }, cancellationToken);
-            Console.WriteLine($"Tenant '{settings.Name}' is disabled.");
-        }));
-        command.Subcommands.Add(disable);
         return command;
     }
 

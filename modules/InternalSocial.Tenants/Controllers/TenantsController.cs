@@ -42,7 +42,7 @@ public sealed class TenantsController(TenantsService tenants) : Controller
         try
         {
             var hosts = (model.RequestUrlHosts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var created = await tenants.CreateAsync(User, new CreateTenantInput(model.Name, model.RequestUrlPrefix, hosts, model.DatabaseProvider, model.ConnectionString), cancellationToken);
+            var created = await tenants.CreateAsync(User, new NewTenant(model.Name, model.RequestUrlPrefix, hosts, model.DatabaseProvider, model.ConnectionString), cancellationToken);
             TempData["Message"] = $"Tenant '{created.Name}' created. Open it to run its setup.";
             return RedirectToAction(nameof(Index));
         }
@@ -67,7 +67,7 @@ public sealed class TenantsController(TenantsService tenants) : Controller
     {
         try
         {
-            var updated = await tenants.SetStateAsync(User, name, enabled, cancellationToken);
+            var updated = await tenants.SetEnabledAsync(User, name, enabled, cancellationToken);
             TempData["Message"] = $"Tenant '{updated.Name}' is {updated.State.ToString().ToLowerInvariant()}.";
         }
         catch (Exception exception) when (exception is ConflictException or NotFoundException)

@@ -28,7 +28,7 @@ public static class TenantsApi
             TypedResults.Ok((await service.ListAsync(user)).Select(TenantResponse.From)));
         tenants.MapGet("/{name}", async (string name, ClaimsPrincipal user, TenantsService service) =>
             TypedResults.Ok(TenantResponse.From(await service.GetAsync(user, name))));
-        tenants.MapPost("", async (CreateTenantInput? input, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
+        tenants.MapPost("", async (NewTenant? input, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
             {
                 var created = await service.CreateAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {name, requestUrlPrefix, requestUrlHosts, databaseProvider, connectionString} is required."), cancellationToken);
                 return TypedResults.Created($"/api/v1/tenants/{created.Name}", TenantResponse.From(created));
@@ -55,8 +55,8 @@ public static class TenantsApi
             })
             .WithSummary("Set up an uninitialized tenant with a setup recipe and its first administrator.");
         tenants.MapPost("/{name}/disable", async (string name, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(TenantResponse.From(await service.SetStateAsync(user, name, enabled: false, cancellationToken))));
+            TypedResults.Ok(TenantResponse.From(await service.SetEnabledAsync(user, name, enabled: false, cancellationToken))));
         tenants.MapPost("/{name}/enable", async (string name, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(TenantResponse.From(await service.SetStateAsync(user, name, enabled: true, cancellationToken))));
+            TypedResults.Ok(TenantResponse.From(await service.SetEnabledAsync(user, name, enabled: true, cancellationToken))));
     }
 }

@@ -47,6 +47,7 @@ public static class InternalSocialHostExtensions
         services.AddSingleton<ShellContainerFactory>();
         services.AddSingleton<ShellHost>();
         services.AddSingleton<FeatureManager>();
+        services.AddSingleton<TenantManager>();
         services.AddSingleton<RecipeHarvester>();
         services.AddSingleton<RecipeExecutor>();
         services.AddSingleton<SetupService>();

@@ -42,6 +42,10 @@ public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager fe
                 {
                     errors.Add(step.Error($"{field}[{i}]", $"feature '{id}' is for the Default tenant only."));
                 }
+                else if (featureManager.IsSetupOnly(feature) && field == "enable")
+                {
+                    errors.Add(step.Error($"{field}[{i}]", $"feature '{id}' runs only while an organisation is not set up."));
+                }
             }
         }
 

@@ -13,15 +13,27 @@ public sealed record FeatureState(FeatureInfo Feature, bool IsEnabled, IReadOnly
 /// Switches features of a tenant on and off: pulls in dependencies, refuses to disable what others need, runs the
 /// modules' migrations, raises the lifecycle events and rebuilds the tenant's shell. Disabling keeps all data.
 /// </summary>
-public sealed class FeatureManager(ShellHost shellHost, FeatureCatalog catalog, AppDataFolder appData, ILogger<FeatureManager> logger)
+public sealed class FeatureManager(
+    ShellHost shellHost,
+    FeatureCatalog catalog,
+    AppDataFolder appData,
+    Microsoft.Extensions.Options.IOptions<InternalSocialOptions> options,
+    ILogger<FeatureManager> logger)
 {
+    /// <summary>
+    /// A feature that only uninitialized tenants run (the setup page). Enabled in a running tenant, it would send
+    /// every page to setup, so it is neither listed nor enabled there.
+    /// </summary>
+    public bool IsSetupOnly(FeatureInfo feature) =>
+        feature is not null && !feature.IsAlwaysEnabled && options.Value.SetupFeatures.Contains(feature.Id, StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<FeatureState>> GetFeaturesAsync(string tenantName, CancellationToken cancellationToken)
     {
         var settings = RequireRunning(tenantName);
         var descriptor = await shellHost.LoadDescriptorAsync(new TenantDatabase(settings, appData), cancellationToken);
         var enabled = shellHost.ResolveFeatures(settings, descriptor.EnabledFeatures).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         return catalog.Features
-            .Where(f => settings.IsDefault || !f.DefaultTenantOnly)
+            .Where(f => (settings.IsDefault || !f.DefaultTenantOnly) && !IsSetupOnly(f))
             .Select(f => new FeatureState(f, enabled.Contains(f.Id), catalog.DependentsOf(f.Id, enabled).Select(d => d.Id).ToList()))
             .ToList();
     }
@@ -31,6 +43,12 @@ public sealed class FeatureManager(ShellHost shellHost, FeatureCatalog catalog, 
     {
         ArgumentNullException.ThrowIfNull(featureIds);
         var requested = featureIds.Select(catalog.Get).ToList();
+        var setupOnly = requested.Where(IsSetupOnly).ToList();
+        if (setupOnly.Count > 0)
+        {
+            throw new FeatureConflictException($"These features run only while an organisation is not set up: {string.Join(", ", setupOnly)}.", []);
+        }
+
         return await shellHost.ChangeTenantAsync(tenantName, async () =>
         {
             var settings = RequireRunning(tenantName);

@@ -43,6 +43,7 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         typeof(ShellHost),
         typeof(ShellSettingsStore),
         typeof(FeatureManager),
+        typeof(TenantManager),
         typeof(ModuleMigrator),
         typeof(Setup.SetupService),
         typeof(Recipes.RecipeHarvester),
@@ -126,7 +127,12 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
 
         var moduleAssemblies = features.Select(f => f.Module.Assembly).Distinct().ToList();
         // Every form post of every module must carry its antiforgery token.
-        services.AddControllersWithViews(mvc => mvc.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(mvc =>
+            {
+                mvc.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                // Services validate input and name the fields; MVC's implicit "required" would say it twice, differently.
+                mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .ConfigureApplicationPartManager(partManager =>
             {

@@ -112,7 +112,7 @@ public sealed class ShellHost(
         }
     }
 
-    /// <summary>Runs kernel migrations and reads the tenant's feature list from its database.</summary>
+    /// <summary>Reads the tenant's feature list from its database (the kernel's tables must exist).</summary>
     public async Task<ShellDescriptor> LoadDescriptorAsync(TenantDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
