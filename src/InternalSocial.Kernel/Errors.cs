@@ -1,9 +1,9 @@
+using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Kernel;
 

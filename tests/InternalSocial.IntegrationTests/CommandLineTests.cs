@@ -1,6 +1,8 @@
-using InternalSocial.Kernel.Shells;
+using System.Net.Http.Json;
 using InternalSocial.IntegrationTests.Infrastructure;
+using InternalSocial.Kernel.Shells;
 using InternalSocial.Web;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace InternalSocial.IntegrationTests;
@@ -51,5 +53,35 @@ public sealed class CommandLineTests : IDisposable
         {
             // Cleaned by the OS with the rest of the temp folder.
         }
+    }
+}
+
+/// <summary>Setup from configuration, as a container would do it with environment variables.</summary>
+[Collection(WebCollection.Name)]
+public sealed class ConfiguredSetupTests
+{
+    [Fact]
+    public async Task The_default_tenant_is_set_up_at_start_from_configuration()
+    {
+        var appData = Path.Combine(Path.GetTempPath(), "internalsocial-config-tests", Guid.NewGuid().ToString("N"));
+        await using var factory = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting(InternalSocial.Kernel.Hosting.InternalSocialHostExtensions.AppDataKey, appData);
+            builder.UseSetting("InternalSocial:Setup:SiteName", "Configured Org");
+            builder.UseSetting("InternalSocial:Setup:Recipe", "minimal");
+            builder.UseSetting("InternalSocial:Setup:AdminUserName", "ops");
+            builder.UseSetting("InternalSocial:Setup:AdminEmail", "ops@configured.test");
+            builder.UseSetting("InternalSocial:Setup:AdminPassword", "0ps-Password!");
+        });
+        using var client = factory.CreateClient();
+
+        var home = await client.GetStringAsync("/");
+
+        Assert.Contains("Configured Org", home, StringComparison.Ordinal);
+        var token = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { userName = "ops", password = "0ps-Password!", name = "ops" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, token.StatusCode);
+        await factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(appData, recursive: true);
     }
 }

@@ -52,6 +52,7 @@ public static class InternalSocialHostExtensions
         services.AddSingleton<RecipeExecutor>();
         services.AddSingleton<SetupService>();
         services.AddHostedService<ShellHostInitializer>();
+        services.AddHostedService<ConfiguredSetup>();
         services.AddDataProtection()
             .SetApplicationName("InternalSocial")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(appData.Root, "DataProtection-Keys")));
