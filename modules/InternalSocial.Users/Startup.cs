@@ -89,6 +89,8 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<ISetupEventHandler, UsersSetupHandler>();
         services.AddScoped<AccessTokenService>();
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RolesRecipeStep>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.RolesExporter>();
     }
 
     public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseRateLimiter();

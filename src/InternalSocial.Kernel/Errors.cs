@@ -21,12 +21,22 @@ public static class ProblemResults
         InvalidInputException validation => TypedResults.ValidationProblem(
             validation.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
             title: "One or more fields are invalid."),
+        Recipes.RecipeException recipe => TypedResults.ValidationProblem(
+            recipe.Errors.GroupBy(RecipeErrorKey).ToDictionary(g => g.Key, g => g.Select(e => e.Problem).ToArray()),
+            detail: recipe.Message,
+            title: "The recipe is invalid; nothing was applied."),
+        Recipes.RecipeStepFailedException failed => TypedResults.Problem(failed.Message, statusCode: StatusCodes.Status400BadRequest, title: "A recipe step failed; the recipe was undone."),
         NotFoundException or Modules.UnknownFeatureException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status404NotFound),
         ConflictException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict),
         PermissionDeniedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden),
         Data.MigrationFailedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status500InternalServerError, title: "A database migration failed; the feature stays off."),
         _ => null,
     };
+
+    /// <summary>"file", or "file step 2 'features' enable[0]": where a recipe problem is.</summary>
+    private static string RecipeErrorKey(Recipes.RecipeError error) =>
+        (error.StepIndex is null ? error.FileName : $"{error.FileName} step {error.StepIndex + 1} '{error.StepName}'")
+        + (error.Field.Length == 0 ? "" : " " + error.Field);
 
     /// <summary>The last resort of a tenant pipeline: known kernel exceptions as their problem, anything else as 500.</summary>
     public static async Task WriteUnhandledAsync(HttpContext context)

@@ -210,7 +210,7 @@ public static class CommandLine
                 ? await RecipeHarvester.LoadFileAsync(value, cancellationToken)
                 : await services.GetRequiredService<RecipeHarvester>().FindAsync(value, cancellationToken)
                     ?? throw new InvalidInputException("recipe", $"No recipe named '{value}' and no such file.");
-            await services.GetRequiredService<RecipeExecutor>().RunAsync(result.GetValue(tenant)!, recipe, ParseVariables(result.GetValue(variables)), cancellationToken);
+            await services.GetRequiredService<RecipeExecutor>().RunAsync(result.GetValue(tenant)!, recipe, ParseVariables(result.GetValue(variables)), ranBy: "command line (" + Environment.UserName + ")", cancellationToken);
             Console.WriteLine($"Recipe '{recipe.Name}' applied.");
         }));
         command.Subcommands.Add(run);
@@ -261,7 +261,7 @@ public static class CommandLine
 
             return 2;
         }
-        catch (Exception exception) when (exception is ConflictException or NotFoundException or Kernel.Modules.UnknownFeatureException or Kernel.Data.MigrationFailedException)
+        catch (Exception exception) when (exception is ConflictException or NotFoundException or Kernel.Modules.UnknownFeatureException or Kernel.Data.MigrationFailedException or RecipeStepFailedException)
         {
             await Console.Error.WriteLineAsync($"error: {exception.Message}");
             return 1;

@@ -40,6 +40,28 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, await RunAsync("tenants", "enable", "Second"));
         Assert.Equal(0, await RunAsync("tenants", "list"));
         Assert.Equal(0, await RunAsync("recipes", "list"));
+
+        // Recipes from files: malformed ones exit 2, a failing step exits 1, and none of them changes the tenant.
+        var tenants = await File.ReadAllTextAsync(Path.Combine(_appData, "tenants.json"));
+        Assert.Equal(0, await RunAsync("features", "enable", "InternalSocial.Probe"));
+        var bad = new Dictionary<string, string>
+        {
+            ["syntax.recipe.json"] = "{ \"name\": \"syntax\", \"steps\": [ ",
+            ["unknown-step.recipe.json"] = "{ \"name\": \"unknown\", \"steps\": [ { \"name\": \"teleport\" } ] }",
+            ["missing-variable.recipe.json"] = "{ \"name\": \"missing\", \"steps\": [ { \"name\": \"settings\", \"siteName\": \"{{org}}\" } ] }",
+        };
+        foreach (var (file, json) in bad)
+        {
+            var path = Path.Combine(_appData, file);
+            await File.WriteAllTextAsync(path, json);
+            Assert.Equal(2, await RunAsync("recipes", "run", path));
+        }
+
+        var failing = Path.Combine(_appData, "failing.recipe.json");
+        await File.WriteAllTextAsync(failing, "{ \"name\": \"failing\", \"steps\": [ { \"name\": \"settings\", \"siteName\": \"Changed\" }, { \"name\": \"probe-note\", \"text\": \"x\", \"fail\": true } ] }");
+        Assert.Equal(1, await RunAsync("recipes", "run", failing));
+        Assert.Equal(0, await RunAsync("recipes", "run", Path.Combine(_appData, "missing-variable.recipe.json"), "--var", "org=Renamed Org"));
+        Assert.Equal(tenants, await File.ReadAllTextAsync(Path.Combine(_appData, "tenants.json")));
     }
 
     public void Dispose()

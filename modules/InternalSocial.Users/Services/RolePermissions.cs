@@ -64,6 +64,65 @@ public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleMan
         cache.Remove(CacheKey);
     }
 
+    /// <summary>A role with its description and permission names.</summary>
+    public sealed record RoleSummary(string Name, string Description, IReadOnlyList<string> Permissions);
+
+    public async Task<IReadOnlyList<RoleSummary>> ListRolesAsync(CancellationToken cancellationToken)
+    {
+        var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var claims = await db.RoleClaims.AsNoTracking().Where(c => c.ClaimType == ClaimType).ToListAsync(cancellationToken);
+        return roles.Select(r => new RoleSummary(
+            r.Name!,
+            r.Description,
+            claims.Where(c => c.RoleId == r.Id).Select(c => c.ClaimValue!).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// Creates the role if needed, sets its description when given, and applies the permissions:
+    /// "replace" sets exactly these, "add" adds them, "remove" takes them away. Null permissions leave them as they are.
+    /// </summary>
+    public async Task UpsertRoleAsync(string roleName, string? description, IReadOnlyList<Permission>? permissions, string behavior)
+    {
+        var role = await roleManager.FindByNameAsync(roleName);
+        if (role is null)
+        {
+            role = new Role(roleName) { Description = description ?? "" };
+            Check(await roleManager.CreateAsync(role));
+        }
+        else if (description is not null && description != role.Description)
+        {
+            role.Description = description;
+            Check(await roleManager.UpdateAsync(role));
+        }
+
+        if (permissions is not null)
+        {
+            var held = (await roleManager.GetClaimsAsync(role)).Where(c => c.Type == ClaimType).ToList();
+            var wanted = permissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            var toRemove = behavior switch
+            {
+                "replace" => held.Where(c => !wanted.Contains(c.Value)),
+                "remove" => held.Where(c => wanted.Contains(c.Value)),
+                _ => [],
+            };
+            foreach (var claim in toRemove.ToList())
+            {
+                Check(await roleManager.RemoveClaimAsync(role, claim));
+            }
+
+            if (behavior is "replace" or "add")
+            {
+                var heldNames = held.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+                foreach (var name in wanted.Where(n => !heldNames.Contains(n)).Order(StringComparer.Ordinal))
+                {
+                    Check(await roleManager.AddClaimAsync(role, new Claim(ClaimType, name)));
+                }
+            }
+        }
+
+        cache.Remove(CacheKey);
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)

@@ -53,6 +53,20 @@ public sealed class TenantDatabase
         }
     }
 
+    /// <summary>Configures a context on an open connection it does not own.</summary>
+    public void Configure(DbContextOptionsBuilder options, DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connection);
+        }
+        else
+        {
+            options.UseSqlite(connection);
+        }
+    }
+
     public DbConnection CreateConnection() => Provider == DatabaseProvider.Postgres
         ? new NpgsqlConnection(ConnectionString)
         : new SqliteConnection(ConnectionString);

@@ -13,38 +13,33 @@ public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager fe
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(errors);
+        var reader = new RecipeStepReader(step, errors);
+        reader.RejectUnknownFields(step.Data, "", "enable", "disable");
+        if (step.Data["enable"] is null && step.Data["disable"] is null)
+        {
+            reader.Error("enable", "give 'enable', 'disable' or both.");
+        }
+
         foreach (var field in new[] { "enable", "disable" })
         {
-            var node = step.Data[field];
-            if (node is null)
+            var ids = reader.Texts(step.Data, "", field);
+            for (var i = 0; i < ids.Count; i++)
             {
-                continue;
-            }
-
-            if (node is not JsonArray array)
-            {
-                errors.Add(step.Error(field, "must be an array of feature ids."));
-                continue;
-            }
-
-            for (var i = 0; i < array.Count; i++)
-            {
-                if (array[i] is not JsonValue value || !value.TryGetValue<string>(out var id))
+                if (!catalog.TryGet(ids[i], out var feature))
                 {
-                    errors.Add(step.Error($"{field}[{i}]", "must be a feature id (a string)."));
+                    reader.Error($"{field}[{i}]", $"unknown feature '{ids[i]}'.");
                 }
-                else if (!catalog.TryGet(id, out var feature))
+                else if (field == "enable" && feature.DefaultTenantOnly && !shell.IsDefault)
                 {
-                    errors.Add(step.Error($"{field}[{i}]", $"unknown feature '{id}'."));
+                    reader.Error($"{field}[{i}]", $"feature '{ids[i]}' is for the Default tenant only.");
                 }
-                else if (feature.DefaultTenantOnly && !shell.IsDefault && field == "enable")
+                else if (field == "enable" && featureManager.IsSetupOnly(feature))
                 {
-                    errors.Add(step.Error($"{field}[{i}]", $"feature '{id}' is for the Default tenant only."));
+                    reader.Error($"{field}[{i}]", $"feature '{ids[i]}' runs only while an organisation is not set up.");
                 }
-                else if (featureManager.IsSetupOnly(feature) && field == "enable")
+                else if (field == "disable" && feature.IsAlwaysEnabled)
                 {
-                    errors.Add(step.Error($"{field}[{i}]", $"feature '{id}' runs only while an organisation is not set up."));
+                    reader.Error($"{field}[{i}]", $"feature '{ids[i]}' is always enabled.");
                 }
             }
         }
@@ -72,31 +67,26 @@ public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager fe
 /// <summary><c>{ "name": "settings", "siteName": "…", "timeZoneId": "Europe/Paris", "defaultCulture": "fr" }</c>; absent fields keep their value.</summary>
 public sealed class SettingsRecipeStep(SiteSettingsService siteSettings) : IRecipeStepHandler
 {
+    private static readonly string[] Fields = ["siteName", "timeZoneId", "defaultCulture"];
+
     public string StepName => "settings";
 
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(errors);
-        var known = new[] { "name", "siteName", "timeZoneId", "defaultCulture" };
-        foreach (var (key, node) in step.Data)
+        var reader = new RecipeStepReader(step, errors);
+        reader.RejectUnknownFields(step.Data, "", Fields);
+        foreach (var field in Fields)
         {
-            if (!known.Contains(key))
-            {
-                errors.Add(step.Error(key, $"is not a setting; known settings: {string.Join(", ", known.Skip(1))}."));
-            }
-            else if (key != "name" && (node is not JsonValue value || !value.TryGetValue<string>(out _)))
-            {
-                errors.Add(step.Error(key, "must be a string."));
-            }
+            reader.Text(step.Data, "", field);
         }
 
-        var candidate = Apply(new SiteSettings(), step.Data);
-        foreach (var (field, problem) in candidate.Validate())
+        foreach (var (field, problem) in Apply(new SiteSettings(), step.Data).Validate())
         {
             if (step.Data[field] is not null)
             {
-                errors.Add(step.Error(field, problem));
+                reader.Error(field, problem);
             }
         }
 

@@ -1,34 +1,98 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Shells;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace InternalSocial.Kernel.Recipes;
 
+/// <summary>What a recipe run changed.</summary>
+public sealed record RecipeRunResult(int StepCount, IReadOnlyList<string> EnabledFeatures, IReadOnlyList<string> DisabledFeatures);
+
+/// <summary>A step that failed while being applied. Everything the recipe had changed was undone.</summary>
+public sealed class RecipeStepFailedException(RecipeStep step, Exception inner)
+    : Exception($"{step.Recipe.FileName}, step {step.Index + 1} '{step.Name}' failed: {inner.GetBaseException().Message} The recipe was undone; the tenant is as it was.", inner)
+{
+    public RecipeStep Step { get; } = step;
+}
+
 /// <summary>
-/// Runs a recipe in a tenant: substitutes variables, validates every step against the features the tenant will
-/// have once the recipe's feature steps ran, and only then executes the steps in order, each in a new scope of the
-/// tenant's current shell (so steps after a feature step see the rebuilt container).
+/// Runs a recipe in a tenant: substitutes variables, inlines included recipes, validates every step against the
+/// features the tenant will have once the recipe's feature steps ran, and only then applies it. Feature steps run
+/// first, each rebuilding the shell; all other steps then run in one database transaction, each in a new scope of
+/// the rebuilt shell. If any step fails, the transaction is rolled back and the feature changes are reverted.
+/// Every run, successful or not, is recorded in the tenant.
 /// </summary>
-public sealed partial class RecipeExecutor(ShellHost shellHost, ShellContainerFactory containerFactory, ILogger<RecipeExecutor> logger)
+public sealed partial class RecipeExecutor(
+    ShellHost shellHost,
+    ShellContainerFactory containerFactory,
+    FeatureManager featureManager,
+    RecipeHarvester harvester,
+    AppDataFolder appData,
+    TimeProvider clock,
+    ILogger<RecipeExecutor> logger)
 {
     public const string FeaturesStepName = "features";
+    public const string IncludeStepName = "recipes";
 
-    public async Task RunAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
+    public async Task<RecipeRunResult> RunAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, string ranBy, CancellationToken cancellationToken)
     {
-        var steps = await ValidateAsync(tenantName, recipe, variables, cancellationToken);
-        foreach (var step in steps)
+        ArgumentNullException.ThrowIfNull(recipe);
+        var settings = shellHost.Get(tenantName);
+        var database = new TenantDatabase(settings, appData);
+        IReadOnlyList<RecipeStep> steps;
+        try
         {
-            var shell = await shellHost.GetOrCreateShellAsync(tenantName, cancellationToken);
-            await shell.InScopeAsync(async services =>
-            {
-                var handler = services.GetServices<IRecipeStepHandler>().First(h => h.StepName == step.Name);
-                await handler.ExecuteAsync(step, cancellationToken);
-            });
+            steps = await ValidateAsync(tenantName, recipe, variables, cancellationToken);
+        }
+        catch (RecipeException invalid)
+        {
+            await RecordAsync(database, recipe, variables, ranBy, invalid.Message, cancellationToken);
+            throw;
         }
 
-        logger.LogInformation("Tenant {Tenant}: recipe {Recipe} applied ({StepCount} steps).", tenantName, recipe.Name, steps.Count);
+        var before = await EnabledFeaturesAsync(tenantName, cancellationToken);
+        RecipeStep? current = null;
+        try
+        {
+            foreach (var step in steps.Where(s => s.Name == FeaturesStepName))
+            {
+                current = step;
+                await ExecuteAsync(tenantName, step, cancellationToken);
+            }
+
+            // Build (and migrate) the final shell before the transaction: SQLite takes the write lock when it begins.
+            await shellHost.GetOrCreateShellAsync(tenantName, cancellationToken);
+            await using var transaction = await AmbientTransaction.BeginAsync(database, cancellationToken);
+            using (transaction.Activate())
+            {
+                foreach (var step in steps.Where(s => s.Name != FeaturesStepName))
+                {
+                    current = step;
+                    await ExecuteAsync(tenantName, step, cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch (Exception exception) when (current is not null)
+        {
+            logger.LogError(exception, "Tenant {Tenant}: recipe {Recipe} failed at step {Step}; undoing it.", tenantName, recipe.Name, current.Index + 1);
+            await RestoreFeaturesAsync(tenantName, before);
+            // A fresh container: no cache keeps what the rolled-back transaction had written.
+            await shellHost.ChangeTenantAsync(tenantName, () => shellHost.ReloadShellAsync(tenantName, CancellationToken.None), CancellationToken.None);
+            var failure = new RecipeStepFailedException(current, exception);
+            await RecordAsync(database, recipe, variables, ranBy, failure.Message, CancellationToken.None);
+            throw failure;
+        }
+
+        await RecordAsync(database, recipe, variables, ranBy, error: null, cancellationToken);
+        var after = await EnabledFeaturesAsync(tenantName, cancellationToken);
+        logger.LogInformation("Tenant {Tenant}: recipe {Recipe} applied ({StepCount} steps) by {RanBy}.", tenantName, recipe.Name, steps.Count, ranBy);
+        return new RecipeRunResult(steps.Count, [.. after.Except(before)], [.. before.Except(after)]);
     }
 
     /// <summary>Checks the whole recipe without applying anything; throws <see cref="RecipeException"/> listing every problem.</summary>
@@ -42,15 +106,9 @@ public sealed partial class RecipeExecutor(ShellHost shellHost, ShellContainerFa
             values[key] = value;
         }
 
-        var steps = recipe.Steps.Select((data, index) =>
-        {
-            var name = data["name"]!.GetValue<string>();
-            var step = new RecipeStep(recipe, index, name, (JsonObject)Substitute(data.DeepClone(), values, recipe, index, name, "", errors)!);
-            return step;
-        }).ToList();
-
+        var steps = await ExpandAsync(recipe, values, errors, [recipe.Name], cancellationToken);
         var settings = shellHost.Get(tenantName) with { State = TenantState.Running };
-        var current = shellHost.GetCurrentShell(tenantName)?.Features.Select(f => f.Id) ?? [];
+        var current = await EnabledFeaturesAsync(tenantName, cancellationToken);
         var enabledByRecipe = steps.Where(s => s.Name == FeaturesStepName).SelectMany(s => FeatureIds(s, "enable"));
         IReadOnlyList<Modules.FeatureInfo> features;
         try
@@ -63,6 +121,8 @@ public sealed partial class RecipeExecutor(ShellHost shellHost, ShellContainerFa
             features = shellHost.ResolveFeatures(settings, current);
         }
 
+        // Steps are checked by the handlers of the shell the tenant will have, so a step of a module that the
+        // recipe enables is known.
         await using (var preview = containerFactory.Create(settings, features))
         {
             await preview.InScopeAsync(async services =>
@@ -76,7 +136,8 @@ public sealed partial class RecipeExecutor(ShellHost shellHost, ShellContainerFa
                     }
                     else
                     {
-                        errors.Add(step.Error("name", $"Unknown step '{step.Name}'. Known steps: {string.Join(", ", handlers.Keys.Order(StringComparer.Ordinal))}."));
+                        var known = handlers.Keys.Append(IncludeStepName).Order(StringComparer.Ordinal);
+                        errors.Add(step.Error("name", $"Unknown step '{step.Name}'. Known steps: {string.Join(", ", known)}."));
                     }
                 }
             });
@@ -86,10 +147,118 @@ public sealed partial class RecipeExecutor(ShellHost shellHost, ShellContainerFa
     }
 
     /// <summary>The string ids listed under <paramref name="field"/> of a step; ignores malformed entries (validation reports them).</summary>
-    public static IEnumerable<string> FeatureIds(RecipeStep step, string field) =>
-        step.Data[field] is JsonArray array
+    public static IEnumerable<string> FeatureIds(RecipeStep step, string field)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return step.Data[field] is JsonArray array
             ? array.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>()
             : [];
+    }
+
+    public async Task<IReadOnlyList<RecipeRun>> RunsAsync(string tenantName, int take, CancellationToken cancellationToken)
+    {
+        await using var db = KernelDbContext.Create(new TenantDatabase(shellHost.Get(tenantName), appData));
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.RecipeRuns.OrderByDescending(r => r.Id).Take(Math.Clamp(take, 1, 500)), cancellationToken);
+    }
+
+    private async Task<List<RecipeStep>> ExpandAsync(Recipe recipe, IReadOnlyDictionary<string, string> values, List<RecipeError> errors, List<string> chain, CancellationToken cancellationToken)
+    {
+        var steps = new List<RecipeStep>();
+        for (var index = 0; index < recipe.Steps.Count; index++)
+        {
+            var data = recipe.Steps[index];
+            var name = data["name"]!.GetValue<string>();
+            var step = new RecipeStep(recipe, index, name, (JsonObject)Substitute(data.DeepClone(), values, recipe, index, name, "", errors)!);
+            if (name != IncludeStepName)
+            {
+                steps.Add(step);
+                continue;
+            }
+
+            var reader = new RecipeStepReader(step, errors);
+            reader.RejectUnknownFields(step.Data, "", "recipes");
+            var included = reader.Texts(step.Data, "", "recipes", required: true);
+            for (var i = 0; i < included.Count; i++)
+            {
+                if (chain.Contains(included[i], StringComparer.OrdinalIgnoreCase))
+                {
+                    reader.Error($"recipes[{i}]", $"includes '{included[i]}', which includes this recipe: {string.Join(" -> ", chain.Append(included[i]))}.");
+                    continue;
+                }
+
+                var child = await harvester.FindAsync(included[i], cancellationToken);
+                if (child is null)
+                {
+                    reader.Error($"recipes[{i}]", $"no recipe named '{included[i]}' in the recipes folder.");
+                    continue;
+                }
+
+                // The including recipe's values win over the included recipe's defaults.
+                var childValues = new Dictionary<string, string>(child.Variables, StringComparer.Ordinal);
+                foreach (var (key, value) in values)
+                {
+                    childValues[key] = value;
+                }
+
+                steps.AddRange(await ExpandAsync(child, childValues, errors, [.. chain, child.Name], cancellationToken));
+            }
+        }
+
+        return steps;
+    }
+
+    private async Task ExecuteAsync(string tenantName, RecipeStep step, CancellationToken cancellationToken)
+    {
+        var shell = await shellHost.GetOrCreateShellAsync(tenantName, cancellationToken);
+        await shell.InScopeAsync(async services =>
+        {
+            var handler = services.GetServices<IRecipeStepHandler>().First(h => h.StepName == step.Name);
+            await handler.ExecuteAsync(step, cancellationToken);
+        });
+    }
+
+    private async Task<HashSet<string>> EnabledFeaturesAsync(string tenantName, CancellationToken cancellationToken) =>
+        (await featureManager.GetFeaturesAsync(tenantName, cancellationToken)).Where(f => f.IsEnabled).Select(f => f.Feature.Id).ToHashSet(StringComparer.Ordinal);
+
+    private async Task RestoreFeaturesAsync(string tenantName, HashSet<string> before)
+    {
+        try
+        {
+            var now = await EnabledFeaturesAsync(tenantName, CancellationToken.None);
+            var added = now.Except(before).ToList();
+            if (added.Count > 0)
+            {
+                await featureManager.DisableAsync(tenantName, added, CancellationToken.None);
+            }
+
+            var removed = before.Except(now).ToList();
+            if (removed.Count > 0)
+            {
+                await featureManager.EnableAsync(tenantName, removed, CancellationToken.None);
+            }
+        }
+        catch (Exception exception) when (exception is ConflictException or Data.MigrationFailedException)
+        {
+            logger.LogError(exception, "Tenant {Tenant}: the features changed by a failed recipe could not all be restored.", tenantName);
+        }
+    }
+
+    private async Task RecordAsync(TenantDatabase database, Recipe recipe, IReadOnlyDictionary<string, string>? variables, string ranBy, string? error, CancellationToken cancellationToken)
+    {
+        await using var db = KernelDbContext.Create(database);
+        db.RecipeRuns.Add(new RecipeRun
+        {
+            RecipeName = recipe.Name,
+            FileName = recipe.FileName,
+            RanUtc = clock.GetUtcNow().UtcDateTime,
+            RanBy = ranBy,
+            Variables = JsonSerializer.Serialize(variables ?? new Dictionary<string, string>()),
+            Succeeded = error is null,
+            Error = error,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private static JsonNode? Substitute(JsonNode? node, IReadOnlyDictionary<string, string> values, Recipe recipe, int index, string stepName, string path, List<RecipeError> errors)
     {

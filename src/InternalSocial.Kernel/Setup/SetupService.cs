@@ -182,7 +182,7 @@ public sealed class SetupService(
 
         try
         {
-            await recipeExecutor.RunAsync(settings.Name, recipe, request.Variables, cancellationToken);
+            await recipeExecutor.RunAsync(settings.Name, recipe, request.Variables, ranBy: context.AdminUserName, cancellationToken);
         }
         catch (Exception exception)
         {

@@ -122,6 +122,9 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddScoped<SiteSettingsService>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.FeaturesRecipeStep>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.SettingsRecipeStep>();
+        services.AddScoped<Recipes.IRecipeExporter, Recipes.FeaturesExporter>();
+        services.AddScoped<Recipes.IRecipeExporter, Recipes.SettingsExporter>();
+        services.AddScoped<Recipes.RecipeExportService>();
         services.AddOpenApi("v1");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 

@@ -37,6 +37,7 @@ public sealed class ProbeStartup : ModuleStartup
     {
         services.AddTenantDbContext<ProbeDbContext>();
         services.AddSingleton<ShellIdentity>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, ProbeRecipeStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Services;
+
+namespace InternalSocial.Users.Recipes;
+
+/// <summary>
+/// <c>{ "name": "roles", "roles": [ { "name": "Editor", "description": "…", "permissions": ["…"], "behavior": "replace" } ] }</c>.
+/// Upserts each role by name. <c>behavior</c>: <c>replace</c> (default) sets exactly these permissions, <c>add</c> adds
+/// them, <c>remove</c> takes them away.
+/// </summary>
+public sealed partial class RolesRecipeStep(RolePermissions rolePermissions, PermissionCatalog permissions) : IRecipeStepHandler
+{
+    private static readonly string[] Behaviors = ["replace", "add", "remove"];
+
+    public string StepName => "roles";
+
+    public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
+    {
+        var reader = new RecipeStepReader(step, errors);
+        reader.RejectUnknownFields(step.Data, "", "roles");
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (role, path) in reader.Objects(step.Data, "", "roles", required: true))
+        {
+            reader.RejectUnknownFields(role, path, "name", "description", "permissions", "behavior");
+            var name = reader.Text(role, path, "name", required: true);
+            if (name is not null && !RoleNamePattern().IsMatch(name))
+            {
+                reader.Error($"{path}.name", "must be 2 to 50 letters, digits, spaces, '-' or '_', starting with a letter.");
+            }
+            else if (name is not null && !seen.Add(name))
+            {
+                reader.Error($"{path}.name", $"role '{name}' is listed twice in this step.");
+            }
+
+            var description = reader.Text(role, path, "description");
+            if (description?.Length > 500)
+            {
+                reader.Error($"{path}.description", "must be at most 500 characters.");
+            }
+
+            var behavior = reader.Text(role, path, "behavior");
+            if (behavior is not null && !Behaviors.Contains(behavior))
+            {
+                reader.Error($"{path}.behavior", $"must be one of: {string.Join(", ", Behaviors)}.");
+            }
+
+            var names = reader.Texts(role, path, "permissions");
+            if (string.Equals(name, BuiltInRoles.Administrator, StringComparison.OrdinalIgnoreCase) && role["permissions"] is not null)
+            {
+                reader.Error($"{path}.permissions", "the Administrator role holds every permission; its permissions cannot be set.");
+            }
+
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (permissions.Find(names[i]) is null)
+                {
+                    reader.Error($"{path}.permissions[{i}]", $"unknown permission '{names[i]}' (no enabled feature defines it).");
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        await rolePermissions.EnsureBuiltInRolesAsync();
+        foreach (var role in step.Data["roles"]!.AsArray().OfType<JsonObject>())
+        {
+            static string? Text(JsonObject node, string key) => node[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            var names = role["permissions"] is JsonArray array ? array.OfType<JsonValue>().Select(v => v.GetValue<string>()).ToList() : null;
+            await rolePermissions.UpsertRoleAsync(
+                Text(role, "name")!,
+                Text(role, "description"),
+                names?.Select(n => permissions.Find(n)!).ToList(),
+                Text(role, "behavior") ?? "replace");
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9 _-]{1,49}$")]
+    private static partial Regex RoleNamePattern();
+}
+
+/// <summary>Exports every role with its description and permissions (Administrator holds all and is left out).</summary>
+public sealed class RolesExporter(RolePermissions rolePermissions) : IRecipeExporter
+{
+    public int Order => -800;
+
+    public async Task<IEnumerable<JsonObject>> ExportAsync(CancellationToken cancellationToken)
+    {
+        var roles = new JsonArray();
+        foreach (var role in await rolePermissions.ListRolesAsync(cancellationToken))
+        {
+            if (string.Equals(role.Name, BuiltInRoles.Administrator, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            roles.Add(new JsonObject
+            {
+                ["name"] = role.Name,
+                ["description"] = role.Description,
+                ["permissions"] = new JsonArray([.. role.Permissions.Order(StringComparer.Ordinal).Select(p => (JsonNode)p)]),
+                ["behavior"] = "replace",
+            });
+        }
+
+        return [new JsonObject { ["name"] = "roles", ["roles"] = roles }];
+    }
+}
