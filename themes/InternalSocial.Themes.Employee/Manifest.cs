@@ -5,4 +5,5 @@ using InternalSocial.Kernel.Modules;
     Category = "Themes")]
 [assembly: Feature("InternalSocial.Themes.Employee", "Employee theme",
     Description = "The default look of the employee site and of the administration.",
-    IsAlwaysEnabled = true)]
+    IsAlwaysEnabled = true,
+    IsTheme = true)]

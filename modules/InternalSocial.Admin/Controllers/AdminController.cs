@@ -18,6 +18,14 @@ public sealed class SettingsViewModel
 
     [Display(Name = "Default language")]
     public string DefaultCulture { get; set; } = "en";
+
+    [Display(Name = "Theme of the site")]
+    public string? SiteTheme { get; set; }
+
+    [Display(Name = "Theme of the administration")]
+    public string? AdminTheme { get; set; }
+
+    public IReadOnlyList<Kernel.Modules.FeatureInfo> Themes { get; set; } = [];
 }
 
 public sealed record DashboardViewModel(string SiteName, int EnabledFeatures, int AvailableFeatures);
@@ -54,7 +62,15 @@ public sealed class AdminController(FeaturesAdminService features, SettingsAdmin
     public async Task<IActionResult> Settings(CancellationToken cancellationToken)
     {
         var current = await settings.GetAsync(User, cancellationToken);
-        return View(new SettingsViewModel { SiteName = current.SiteName, TimeZoneId = current.TimeZoneId, DefaultCulture = current.DefaultCulture });
+        return View(new SettingsViewModel
+        {
+            SiteName = current.SiteName,
+            TimeZoneId = current.TimeZoneId,
+            DefaultCulture = current.DefaultCulture,
+            SiteTheme = current.SiteTheme,
+            AdminTheme = current.AdminTheme,
+            Themes = settings.Themes,
+        });
     }
 
     [HttpPost("settings")]
@@ -65,7 +81,14 @@ public sealed class AdminController(FeaturesAdminService features, SettingsAdmin
         try
         {
             var current = await settings.GetAsync(User, cancellationToken);
-            await settings.SaveAsync(User, current with { SiteName = model.SiteName ?? "", TimeZoneId = model.TimeZoneId ?? "", DefaultCulture = model.DefaultCulture ?? "" }, cancellationToken);
+            await settings.SaveAsync(User, current with
+            {
+                SiteName = model.SiteName ?? "",
+                TimeZoneId = model.TimeZoneId ?? "",
+                DefaultCulture = model.DefaultCulture ?? "",
+                SiteTheme = string.IsNullOrEmpty(model.SiteTheme) ? null : model.SiteTheme,
+                AdminTheme = string.IsNullOrEmpty(model.AdminTheme) ? null : model.AdminTheme,
+            }, cancellationToken);
         }
         catch (InvalidInputException invalid)
         {
@@ -74,6 +97,7 @@ public sealed class AdminController(FeaturesAdminService features, SettingsAdmin
                 ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], problem);
             }
 
+            model.Themes = settings.Themes;
             return View(model);
         }
 

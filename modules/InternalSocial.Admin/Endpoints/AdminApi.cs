@@ -17,7 +17,7 @@ public sealed record FeatureResponse(
 
 public sealed record FeatureChangeResponse(IReadOnlyList<string> Changed);
 
-public sealed record SettingsRequest(string? SiteName, string? TimeZoneId, string? DefaultCulture);
+public sealed record SettingsRequest(string? SiteName, string? TimeZoneId, string? DefaultCulture, string? SiteTheme, string? AdminTheme);
 
 /// <summary><c>/api/v1/features</c> and <c>/api/v1/settings</c>.</summary>
 public static class AdminApi
@@ -51,6 +51,8 @@ public static class AdminApi
                 SiteName = request.SiteName ?? current.SiteName,
                 TimeZoneId = request.TimeZoneId ?? current.TimeZoneId,
                 DefaultCulture = request.DefaultCulture ?? current.DefaultCulture,
+                SiteTheme = request.SiteTheme ?? current.SiteTheme,
+                AdminTheme = request.AdminTheme ?? current.AdminTheme,
             };
             await service.SaveAsync(user, updated, cancellationToken);
             return TypedResults.Ok(updated);

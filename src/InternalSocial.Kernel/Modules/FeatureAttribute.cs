@@ -27,6 +27,12 @@ public sealed class FeatureAttribute : Attribute
     /// <summary>Always on in every tenant; cannot be disabled.</summary>
     public bool IsAlwaysEnabled { get; set; }
 
+    /// <summary>
+    /// A theme: its views live under <c>Themes/{last segment of the id}/Views/</c> in its assembly and win over the
+    /// modules' views while it is the tenant's site or admin theme.
+    /// </summary>
+    public bool IsTheme { get; set; }
+
     /// <summary>Only the Default tenant may enable it (for example, managing other tenants).</summary>
     public bool DefaultTenantOnly { get; set; }
 }

@@ -75,7 +75,8 @@ public sealed class FeatureCatalog
                     attribute.Dependencies,
                     attribute.IsAlwaysEnabled,
                     attribute.DefaultTenantOnly,
-                    module));
+                    module)
+                { IsTheme = attribute.IsTheme });
             }
 
             foreach (var startupType in assembly.GetTypes().Where(t => typeof(ModuleStartup).IsAssignableFrom(t) && !t.IsAbstract))

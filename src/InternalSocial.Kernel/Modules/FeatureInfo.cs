@@ -14,5 +14,10 @@ public sealed record FeatureInfo(
     bool DefaultTenantOnly,
     ModuleInfo Module)
 {
+    public bool IsTheme { get; init; }
+
+    /// <summary>The folder of a theme's views: <c>Themes/{ThemeName}/Views</c>.</summary>
+    public string ThemeName => Id[(Id.LastIndexOf('.') + 1)..];
+
     public override string ToString() => Id;
 }

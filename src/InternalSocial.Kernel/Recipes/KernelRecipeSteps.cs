@@ -111,3 +111,55 @@ public sealed class SettingsRecipeStep(SiteSettingsService siteSettings) : IReci
         };
     }
 }
+
+/// <summary>
+/// <c>{ "name": "theme", "site": "…Themes.X", "admin": "…Themes.Y" }</c>: the themes of the employee site and of the
+/// administration. A theme must be enabled, by this recipe's <c>features</c> steps or before.
+/// </summary>
+public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enabled, SiteSettingsService siteSettings) : IRecipeStepHandler
+{
+    public string StepName => "theme";
+
+    public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var reader = new RecipeStepReader(step, errors);
+        reader.RejectUnknownFields(step.Data, "", "site", "admin");
+        if (step.Data["site"] is null && step.Data["admin"] is null)
+        {
+            reader.Error("site", "give 'site', 'admin' or both.");
+        }
+
+        foreach (var field in new[] { "site", "admin" })
+        {
+            var id = reader.Text(step.Data, "", field);
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!catalog.TryGet(id, out var feature) || !feature.IsTheme)
+            {
+                reader.Error(field, $"'{id}' is not a theme; themes: {string.Join(", ", catalog.Features.Where(f => f.IsTheme).Select(f => f.Id))}.");
+            }
+            else if (!enabled.IsEnabled(id))
+            {
+                reader.Error(field, $"theme '{id}' is not enabled; enable it in a 'features' step.");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        static string? Text(JsonObject data, string key) => data[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        var current = await siteSettings.GetAsync(cancellationToken);
+        await siteSettings.SaveAsync(current with
+        {
+            SiteTheme = Text(step.Data, "site") ?? current.SiteTheme,
+            AdminTheme = Text(step.Data, "admin") ?? current.AdminTheme,
+        }, cancellationToken);
+    }
+}

@@ -76,6 +76,23 @@ public sealed class SettingsExporter(SiteSettingsService siteSettings) : IRecipe
     public async Task<IEnumerable<JsonObject>> ExportAsync(CancellationToken cancellationToken)
     {
         var site = await siteSettings.GetAsync(cancellationToken);
-        return [new JsonObject { ["name"] = "settings", ["siteName"] = site.SiteName, ["timeZoneId"] = site.TimeZoneId, ["defaultCulture"] = site.DefaultCulture }];
+        var steps = new List<JsonObject> { new() { ["name"] = "settings", ["siteName"] = site.SiteName, ["timeZoneId"] = site.TimeZoneId, ["defaultCulture"] = site.DefaultCulture } };
+        var theme = new JsonObject { ["name"] = "theme" };
+        if (site.SiteTheme is not null)
+        {
+            theme["site"] = site.SiteTheme;
+        }
+
+        if (site.AdminTheme is not null)
+        {
+            theme["admin"] = site.AdminTheme;
+        }
+
+        if (theme.Count > 1)
+        {
+            steps.Add(theme);
+        }
+
+        return steps;
     }
 }

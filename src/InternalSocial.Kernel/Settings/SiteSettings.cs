@@ -15,6 +15,12 @@ public sealed record SiteSettings
     /// <summary>"en" or "fr".</summary>
     public string DefaultCulture { get; init; } = "en";
 
+    /// <summary>The theme feature of the employee site; null for the default theme.</summary>
+    public string? SiteTheme { get; init; }
+
+    /// <summary>The theme feature of the administration; null for the default theme.</summary>
+    public string? AdminTheme { get; init; }
+
     public static IReadOnlyList<string> SupportedCultures { get; } = ["en", "fr"];
 
     /// <summary>Field name → problem, empty when valid.</summary>
@@ -44,11 +50,32 @@ public sealed record SiteSettings
     }
 }
 
-/// <summary>Reads and writes the tenant's <see cref="SiteSettings"/>.</summary>
-public sealed class SiteSettingsService(DocumentStore documents)
+/// <summary>The tenant's settings as last read, shared by the requests of one shell: most pages need them.</summary>
+public sealed class SiteSettingsCache
 {
-    public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken) =>
-        await documents.GetAsync<SiteSettings>(SiteSettings.DocumentId, cancellationToken) ?? new SiteSettings();
+    private volatile SiteSettings? _value;
+
+    public SiteSettings? Value
+    {
+        get => _value;
+        set => _value = value;
+    }
+}
+
+/// <summary>Reads and writes the tenant's <see cref="SiteSettings"/>.</summary>
+public sealed class SiteSettingsService(DocumentStore documents, SiteSettingsCache cache)
+{
+    public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken)
+    {
+        if (cache.Value is { } cached)
+        {
+            return cached;
+        }
+
+        var settings = await documents.GetAsync<SiteSettings>(SiteSettings.DocumentId, cancellationToken) ?? new SiteSettings();
+        cache.Value = settings;
+        return settings;
+    }
 
     /// <exception cref="InvalidInputException">When a field is invalid; nothing is saved then.</exception>
     public async Task SaveAsync(SiteSettings settings, CancellationToken cancellationToken)
@@ -61,5 +88,7 @@ public sealed class SiteSettingsService(DocumentStore documents)
         }
 
         await documents.SaveAsync(SiteSettings.DocumentId, settings with { SiteName = settings.SiteName.Trim() }, cancellationToken);
+        // Read again on next use. A recipe that rolls this save back rebuilds the shell, and with it this cache.
+        cache.Value = null;
     }
 }

@@ -120,6 +120,9 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddTenantDbContext<KernelDbContext>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<SiteSettingsService>();
+        services.AddSingleton<SiteSettingsCache>();
+        services.AddScoped<Themes.ThemeResolver>();
+        services.AddScoped<Recipes.IRecipeStepHandler, Recipes.ThemeRecipeStep>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.FeaturesRecipeStep>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.SettingsRecipeStep>();
         services.AddScoped<Recipes.IRecipeExporter, Recipes.FeaturesExporter>();
@@ -137,6 +140,7 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
                 mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .AddRazorOptions(razor => razor.ViewLocationExpanders.Add(new Themes.ThemeViewLocationExpander()))
             .ConfigureApplicationPartManager(partManager =>
             {
                 partManager.ApplicationParts.Clear();
@@ -157,6 +161,11 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(async (context, next) =>
+        {
+            await context.RequestServices.GetRequiredService<Themes.ThemeResolver>().ResolveAsync(context, context.RequestAborted);
+            await next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

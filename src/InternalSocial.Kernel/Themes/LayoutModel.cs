@@ -4,7 +4,7 @@ using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InternalSocial.Themes.Employee.Components;
+namespace InternalSocial.Kernel.Themes;
 
 /// <summary>What the layouts show around every page: the organisation's name and the menus the user may see.</summary>
 public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu)

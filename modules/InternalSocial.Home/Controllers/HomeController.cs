@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace InternalSocial.Themes.Employee.Controllers;
+namespace InternalSocial.Home.Controllers;
 
 /// <summary>The home page. Modules will add their widgets to it (feed, events, links).</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
