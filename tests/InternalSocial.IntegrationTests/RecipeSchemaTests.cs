@@ -13,7 +13,7 @@ namespace InternalSocial.IntegrationTests;
 [Collection(WebCollection.Name)]
 public sealed class RecipeSchemaTests(HostFixture host)
 {
-    private static readonly string RecipesFolder = Path.Combine(RepositoryRoot(), "recipes");
+    private static readonly string RecipesFolder = Path.Combine(Repository.Root, "recipes");
     private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(RecipesFolder, "recipe.schema.json"));
 
     private static bool IsValid(string json) =>
@@ -54,16 +54,5 @@ public sealed class RecipeSchemaTests(HostFixture host)
         var declared = schema["$defs"]!["step"]!["properties"]!["name"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).Order().ToList();
 
         Assert.Equal(handled, declared);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InternalSocial.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (InternalSocial.sln) is not above the test binaries.");
     }
 }

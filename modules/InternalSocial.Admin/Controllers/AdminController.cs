@@ -5,6 +5,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Admin.Controllers;
 
@@ -33,7 +34,13 @@ public sealed record DashboardViewModel(string SiteName, int EnabledFeatures, in
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin")]
 [RequirePermission("Admin.AccessAdmin")]
-public sealed class AdminController(FeaturesAdminService features, SettingsAdminService settings, SiteSettingsService siteSettings, ShellFeatures shellFeatures, Kernel.Modules.FeatureCatalog catalog) : Controller
+public sealed class AdminController(
+    FeaturesAdminService features,
+    SettingsAdminService settings,
+    SiteSettingsService siteSettings,
+    ShellFeatures shellFeatures,
+    Kernel.Modules.FeatureCatalog catalog,
+    IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -50,12 +57,12 @@ public sealed class AdminController(FeaturesAdminService features, SettingsAdmin
     [HttpPost("features/{id}/enable")]
     [RequirePermission("Admin.ManageFeatures")]
     public Task<IActionResult> Enable(string id, CancellationToken cancellationToken) =>
-        ChangeFeatureAsync(() => features.EnableAsync(User, id, cancellationToken), "enabled");
+        ChangeFeatureAsync(() => features.EnableAsync(User, id, cancellationToken), enabling: true);
 
     [HttpPost("features/{id}/disable")]
     [RequirePermission("Admin.ManageFeatures")]
     public Task<IActionResult> Disable(string id, CancellationToken cancellationToken) =>
-        ChangeFeatureAsync(() => features.DisableAsync(User, id, cancellationToken), "disabled");
+        ChangeFeatureAsync(() => features.DisableAsync(User, id, cancellationToken), enabling: false);
 
     [HttpGet("settings")]
     [RequirePermission("Admin.ManageSettings")]
@@ -101,16 +108,16 @@ public sealed class AdminController(FeaturesAdminService features, SettingsAdmin
             return View(model);
         }
 
-        TempData["Message"] = "Settings saved.";
+        TempData["Message"] = T["Settings saved."].Value;
         return RedirectToAction(nameof(Settings));
     }
 
-    private async Task<IActionResult> ChangeFeatureAsync(Func<Task<IReadOnlyList<Kernel.Modules.FeatureInfo>>> change, string verb)
+    private async Task<IActionResult> ChangeFeatureAsync(Func<Task<IReadOnlyList<Kernel.Modules.FeatureInfo>>> change, bool enabling)
     {
         try
         {
-            var changed = await change();
-            TempData["Message"] = changed.Count == 0 ? "Nothing changed." : $"Features {verb}: {string.Join(", ", changed.Select(f => f.Name))}.";
+            var changed = string.Join(", ", (await change()).Select(f => f.Name));
+            TempData["Message"] = (changed.Length == 0 ? T["Nothing changed."] : enabling ? T["Features enabled: {0}.", changed] : T["Features disabled: {0}.", changed]).Value;
         }
         catch (Exception exception) when (exception is ConflictException or NotFoundException or Kernel.Modules.UnknownFeatureException or Kernel.Data.MigrationFailedException)
         {

@@ -1,18 +1,24 @@
+using System.ComponentModel.DataAnnotations;
 using InternalSocial.Kernel;
 using InternalSocial.QuickLinks.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.QuickLinks.Controllers;
 
 public sealed class NewLinkViewModel
 {
+    [Display(Name = "Title")]
     public string? Title { get; set; }
 
+    [Display(Name = "URL")]
     public string? Url { get; set; }
 
+    [Display(Name = "Description")]
     public string? Description { get; set; }
 
+    [Display(Name = "Position")]
     public int Position { get; set; }
 }
 
@@ -20,7 +26,7 @@ public sealed record ManageLinksViewModel(IReadOnlyList<Models.QuickLink> Links,
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
-public sealed class QuickLinksController(QuickLinksService links) : Controller
+public sealed class QuickLinksController(QuickLinksService links, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("links")]
     [InternalSocial.Kernel.Security.RequirePermission("QuickLinks.View")]
@@ -39,7 +45,7 @@ public sealed class QuickLinksController(QuickLinksService links) : Controller
         try
         {
             await links.CreateAsync(User, new QuickLinkInput(model.Title, model.Url, model.Description, model.Position), cancellationToken);
-            TempData["Message"] = "Link added.";
+            TempData["Message"] = T["Link added."].Value;
             return RedirectToAction(nameof(Manage));
         }
         catch (InvalidInputException invalid)
@@ -60,7 +66,7 @@ public sealed class QuickLinksController(QuickLinksService links) : Controller
         try
         {
             await links.DeleteAsync(User, id, cancellationToken);
-            TempData["Message"] = "Link removed.";
+            TempData["Message"] = T["Link removed."].Value;
         }
         catch (NotFoundException missing)
         {

@@ -6,6 +6,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Recipes.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Recipes.Controllers;
 
@@ -17,7 +18,7 @@ public sealed record RecipePreviewViewModel(Recipe? Recipe, string? Json, Recipe
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/recipes")]
 [RequirePermission("Recipes.Run")]
-public sealed class RecipesController(RecipesService recipes, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : Controller
+public sealed class RecipesController(RecipesService recipes, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -37,13 +38,13 @@ public sealed class RecipesController(RecipesService recipes, Microsoft.AspNetCo
     {
         if (file is null || file.Length == 0)
         {
-            TempData["Error"] = "Choose a .recipe.json file to upload.";
+            TempData["Error"] = T["Choose a .recipe.json file to upload."].Value;
             return RedirectToAction(nameof(Index));
         }
 
         if (file.Length > RecipesService.MaxRecipeBytes)
         {
-            TempData["Error"] = $"The file is larger than {RecipesService.MaxRecipeBytes / 1024} KB.";
+            TempData["Error"] = T["The file is larger than {0} KB.", RecipesService.MaxRecipeBytes / 1024].Value;
             return RedirectToAction(nameof(Index));
         }
 
@@ -61,9 +62,8 @@ public sealed class RecipesController(RecipesService recipes, Microsoft.AspNetCo
         {
             recipe = await recipes.LoadAsync(User, name, json, cancellationToken);
             var result = await recipes.RunAsync(User, recipe, variables, cancellationToken);
-            TempData["Message"] = $"Recipe '{recipe.Name}' applied: {result.StepCount} steps"
-                + (result.EnabledFeatures.Count > 0 ? $", enabled {string.Join(", ", result.EnabledFeatures)}" : "")
-                + (result.DisabledFeatures.Count > 0 ? $", disabled {string.Join(", ", result.DisabledFeatures)}" : "") + ".";
+            TempData["Message"] = T["Recipe '{0}' applied: {1} steps; features turned on: {2}; turned off: {3}.",
+                recipe.Name, result.StepCount, string.Join(", ", result.EnabledFeatures), string.Join(", ", result.DisabledFeatures)].Value;
             return RedirectToAction(nameof(Index));
         }
         catch (RecipeException invalid)

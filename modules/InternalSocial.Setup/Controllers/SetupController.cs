@@ -4,6 +4,7 @@ using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Setup.Controllers;
 
@@ -40,7 +41,7 @@ public sealed class SetupViewModel
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("setup")]
-public sealed class SetupController(SetupService setup, RecipeHarvester harvester, ShellSettings shell) : Controller
+public sealed class SetupController(SetupService setup, RecipeHarvester harvester, ShellSettings shell, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -56,7 +57,7 @@ public sealed class SetupController(SetupService setup, RecipeHarvester harveste
         model.Recipes = await SetupRecipesAsync(cancellationToken);
         if (model.AdminPassword != model.AdminPasswordConfirmation)
         {
-            ModelState.AddModelError(nameof(model.AdminPasswordConfirmation), "The two passwords differ.");
+            ModelState.AddModelError(nameof(model.AdminPasswordConfirmation), T["The two passwords differ."]);
             return View(model);
         }
 

@@ -4,6 +4,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Shells;
 using InternalSocial.Tenants.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Tenants.Controllers;
 
@@ -30,7 +31,7 @@ public sealed record TenantsViewModel(IReadOnlyList<ShellSettings> Tenants, Crea
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/tenants")]
 [RequirePermission("Tenants.ManageTenants")]
-public sealed class TenantsController(TenantsService tenants) : Controller
+public sealed class TenantsController(TenantsService tenants, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(new TenantsViewModel(await tenants.ListAsync(User), new CreateTenantViewModel()));
@@ -43,7 +44,7 @@ public sealed class TenantsController(TenantsService tenants) : Controller
         {
             var hosts = (model.RequestUrlHosts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var created = await tenants.CreateAsync(User, new NewTenant(model.Name, model.RequestUrlPrefix, hosts, model.DatabaseProvider, model.ConnectionString), cancellationToken);
-            TempData["Message"] = $"Tenant '{created.Name}' created. Open it to run its setup.";
+            TempData["Message"] = T["Tenant '{0}' created. Open it to run its setup.", created.Name].Value;
             return RedirectToAction(nameof(Index));
         }
         catch (InvalidInputException invalid)
@@ -68,7 +69,7 @@ public sealed class TenantsController(TenantsService tenants) : Controller
         try
         {
             var updated = await tenants.SetEnabledAsync(User, name, enabled, cancellationToken);
-            TempData["Message"] = $"Tenant '{updated.Name}' is {updated.State.ToString().ToLowerInvariant()}.";
+            TempData["Message"] = (enabled ? T["Tenant '{0}' is enabled.", updated.Name] : T["Tenant '{0}' is disabled.", updated.Name]).Value;
         }
         catch (Exception exception) when (exception is ConflictException or NotFoundException)
         {

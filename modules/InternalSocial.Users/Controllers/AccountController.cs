@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Controllers;
 
@@ -14,6 +15,7 @@ public sealed class SignInViewModel
     public string UserName { get; set; } = "";
 
     [Required(ErrorMessage = "Enter your password.")]
+    [Display(Name = "Password")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
@@ -25,7 +27,7 @@ public sealed class SignInViewModel
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("account")]
-public sealed class AccountController(SignInManager<User> signInManager, UserManager<User> userManager) : Controller
+public sealed class AccountController(SignInManager<User> signInManager, UserManager<User> userManager, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("signin")]
     [AllowAnonymous]
@@ -52,8 +54,8 @@ public sealed class AccountController(SignInManager<User> signInManager, UserMan
         }
 
         ModelState.AddModelError("", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in a few minutes."
-            : "The user name or password is wrong.");
+            ? T["This account is locked after too many failed attempts. Try again in a few minutes."]
+            : T["The user name or password is wrong."]);
         return View(model);
     }
 

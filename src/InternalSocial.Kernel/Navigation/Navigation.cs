@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Kernel.Navigation;
 
@@ -20,15 +21,19 @@ public interface INavigationProvider
     void BuildNavigation(string menuName, ICollection<MenuItem> items);
 }
 
-/// <summary>A menu as the current user may see it.</summary>
-public sealed class NavigationManager(IEnumerable<INavigationProvider> providers, IAuthorizationService authorization)
+/// <summary>A menu as the current user may see it, in the request's language.</summary>
+public sealed class NavigationManager(IEnumerable<INavigationProvider> providers, IAuthorizationService authorization, IStringLocalizerFactory localizers)
 {
     public async Task<IReadOnlyList<MenuItem>> BuildMenuAsync(string menuName, ClaimsPrincipal user)
     {
         var items = new List<MenuItem>();
         foreach (var provider in providers)
         {
-            provider.BuildNavigation(menuName, items);
+            var added = new List<MenuItem>();
+            provider.BuildNavigation(menuName, added);
+            // Each provider's texts are translated by its own module's resources.
+            var texts = localizers.Create("ModuleResources", provider.GetType().Assembly.GetName().Name!);
+            items.AddRange(added.Select(item => item with { Text = texts[item.Text] }));
         }
 
         var visible = new List<MenuItem>();

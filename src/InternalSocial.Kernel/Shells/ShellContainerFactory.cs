@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Hosting;
+using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Navigation;
 using InternalSocial.Kernel.Security;
@@ -129,6 +130,7 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddScoped<Recipes.IRecipeExporter, Recipes.SettingsExporter>();
         services.AddScoped<Recipes.RecipeExportService>();
         services.AddOpenApi("v1");
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var moduleAssemblies = features.Select(f => f.Module.Assembly).Distinct().ToList();
@@ -141,6 +143,9 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
             })
             .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .AddRazorOptions(razor => razor.ViewLocationExpanders.Add(new Themes.ThemeViewLocationExpander()))
+            // [Display] names and validation messages come from the model's module's resources.
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (type, factory) =>
+                factory.Create("ModuleResources", type.Assembly.GetName().Name!))
             .ConfigureApplicationPartManager(partManager =>
             {
                 partManager.ApplicationParts.Clear();
@@ -160,6 +165,7 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.WriteUnhandledAsync });
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseTenantLocalization();
         app.UseRouting();
         app.Use(async (context, next) =>
         {

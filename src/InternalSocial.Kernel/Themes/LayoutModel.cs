@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Navigation;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
@@ -6,9 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Kernel.Themes;
 
-/// <summary>What the layouts show around every page: the organisation's name and the menus the user may see.</summary>
-public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu)
+/// <summary>What the layouts show around every page: the organisation's name, the menus the user may see, the language.</summary>
+public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu, bool IsRunning)
 {
+    /// <summary>The language of the page, for <c>&lt;html lang&gt;</c>.</summary>
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    /// <summary>The languages a visitor may choose, each with its own name (English, Français).</summary>
+    public static IReadOnlyList<(string Culture, string Name)> Languages { get; } =
+        [.. TenantLocalization.SupportedCultures.Select(c => (c.Name, CultureInfo.CurrentCulture.TextInfo.ToTitleCase(c.NativeName)))];
+
     /// <summary>Builds the model from the request's tenant services. An uninitialized tenant has no database yet.</summary>
     public static async Task<LayoutModel> BuildAsync(IServiceProvider services, ClaimsPrincipal user, string menuName)
     {
@@ -16,11 +25,11 @@ public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu)
         var shell = services.GetRequiredService<ShellSettings>();
         if (shell.State != TenantState.Running)
         {
-            return new LayoutModel("InternalSocial", []);
+            return new LayoutModel("InternalSocial", [], IsRunning: false);
         }
 
         var settings = await services.GetRequiredService<SiteSettingsService>().GetAsync(CancellationToken.None);
         var menu = await services.GetRequiredService<NavigationManager>().BuildMenuAsync(menuName, user);
-        return new LayoutModel(settings.SiteName, menu);
+        return new LayoutModel(settings.SiteName, menu, IsRunning: true);
     }
 }

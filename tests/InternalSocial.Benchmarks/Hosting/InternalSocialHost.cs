@@ -75,5 +75,13 @@ public sealed class InternalSocialHost : RunningApp
         {
             throw new InvalidOperationException($"GET {PingStartup.Path} answered '{answer}' instead of 'ok'.");
         }
+
+        // Proves the numbered features' services and endpoints are really in the shell the rebuilds measure.
+        var toggled = BenchFeatures.Toggled;
+        var label = await GetAsync("/bench/f" + toggled[^2..]);
+        if (!label.StartsWith(toggled, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{toggled} answered '{label}'.");
+        }
     }
 }

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace InternalSocial.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Base of every browser test: a new browser context per page (no shared cookies), and the helpers UI tests need:
+/// signing in through the real form, screenshots, axe-core.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    // axe's own result objects are large; the page sends back only what a failure message needs.
+    private const string RunAxeScript = """
+        async () => {
+            const results = await axe.run(document, { resultTypes: ['violations'] });
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact ?? '', help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({ target: n.target.flat().join(' '), summary: n.failureSummary ?? '' })),
+            }));
+        }
+        """;
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected BrowserFixture Fixture => fixture;
+
+    protected ITestOutputHelper Output => output;
+
+    /// <summary>Call first in every test: without Chromium the fixture started nothing.</summary>
+    protected static void SkipWithoutChromium() => Skip.IfNot(BrowserFixture.IsChromiumAvailable, BrowserFixture.SkipReason);
+
+    /// <summary>A page in a fresh context. Widths under 600 get a phone's touch and meta viewport handling.</summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize viewport, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        ArgumentNullException.ThrowIfNull(viewport);
+        SkipWithoutChromium();
+        var phone = viewport.Width < 600;
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = viewport,
+            IsMobile = phone,
+            HasTouch = phone,
+            Locale = "en-GB",
+            // Explicit, because the theme has a dark palette and the headless default could change.
+            ColorScheme = colorScheme,
+            // axe-core is injected as an inline script; a future Content-Security-Policy must not hide violations.
+            BypassCSP = true,
+        });
+        _contexts.Add(context);
+        // A UI that takes longer than this on loopback is a bug worth failing on, not waiting for.
+        context.SetDefaultTimeout(10_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Opens a site path (relative, without a leading slash) and asserts the answer.</summary>
+    protected static async Task<IResponse> GotoAsync(IPage page, string path, int expectedStatus = 200)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var response = await page.GotoAsync(path);
+        Assert.True(response is not null, $"No response for /{path}.");
+        Assert.True(response.Status == expectedStatus, $"/{path} answered {response.Status}, expected {expectedStatus}.");
+        return response;
+    }
+
+    /// <summary>Signs in the way a person does: the form at /account/signin, then its submit button.</summary>
+    protected static async Task SignInAsync(IPage page, string userName = BrowserFixture.AdminUserName, string password = BrowserFixture.AdminPassword)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await GotoAsync(page, "account/signin");
+        await page.Locator("#UserName").FillAsync(userName);
+        await page.Locator("#Password").FillAsync(password);
+        await page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>A full-page screenshot in <see cref="BrowserFixture.ScreenshotsFolder"/>; returns its path.</summary>
+    protected async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var path = Path.Combine(BrowserFixture.ScreenshotsFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"Screenshot: {path}");
+        return path;
+    }
+
+    /// <summary>
+    /// Runs axe-core in the page as it is now; returns the serious and critical violations. The moderate and minor
+    /// ones only go to the test output, for whoever works on the page next.
+    /// </summary>
+    protected async Task<IReadOnlyList<AxeViolation>> RunAxeAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Assert.True(File.Exists(BrowserFixture.AxeScriptPath), $"axe-core is missing at {BrowserFixture.AxeScriptPath}: the build's NpmCi target restores it.");
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = BrowserFixture.AxeScriptPath });
+        var violations = await page.EvaluateAsync<JsonElement>(RunAxeScript);
+        var url = page.Url;
+        var all = violations.EnumerateArray()
+            .Select(v => new AxeViolation(
+                url,
+                v.GetProperty("id").GetString()!,
+                v.GetProperty("impact").GetString()!,
+                v.GetProperty("help").GetString()!,
+                v.GetProperty("helpUrl").GetString()!,
+                [.. v.GetProperty("nodes").EnumerateArray().Select(n => new AxeNode(n.GetProperty("target").GetString()!, n.GetProperty("summary").GetString()!))]))
+            .ToList();
+        foreach (var minor in all.Where(v => !v.IsSerious))
+        {
+            output.WriteLine($"axe-core, not failing the test: {minor}");
+        }
+
+        return [.. all.Where(v => v.IsSerious)];
+    }
+
+    /// <summary>Describes the focused element: "#id", or the tag with its accessible text.</summary>
+    protected static Task<string> FocusedAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.EvaluateAsync<string>("""
+            () => {
+                const e = document.activeElement;
+                if (!e || e === document.body) return 'body';
+                if (e.id) return '#' + e.id;
+                return e.tagName.toLowerCase() + ':' + (e.getAttribute('aria-label') || e.textContent || '').trim();
+            }
+            """);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+    }
+}
+
+public sealed record AxeNode(string Target, string Summary);
+
+public sealed record AxeViolation(string Url, string Rule, string Impact, string Help, string HelpUrl, IReadOnlyList<AxeNode> Nodes)
+{
+    public bool IsSerious => Impact is "serious" or "critical";
+
+    public override string ToString() =>
+        $"{Rule} ({Impact}) on {Url}: {Help} [{HelpUrl}]" + string.Concat(Nodes.Select(n => $"{Environment.NewLine}    {n.Target}: {n.Summary.ReplaceLineEndings(" ")}"));
+}
