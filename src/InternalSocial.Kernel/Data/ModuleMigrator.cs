@@ -14,11 +14,13 @@ namespace InternalSocial.Kernel.Data;
 /// </summary>
 public sealed class ModuleMigrator(ILoggerFactory loggerFactory)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Assembly, bool> _hasMigrations = new();
+
     public void MigrateUp(TenantDatabase database, string moduleId, Assembly migrationsAssembly)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(migrationsAssembly);
-        if (!migrationsAssembly.GetTypes().Any(t => t.IsDefined(typeof(FluentMigrator.MigrationAttribute), false)))
+        if (!_hasMigrations.GetOrAdd(migrationsAssembly, a => a.GetTypes().Any(t => t.IsDefined(typeof(FluentMigrator.MigrationAttribute), false))))
         {
             return;
         }

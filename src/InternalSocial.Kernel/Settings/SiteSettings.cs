@@ -1,4 +1,5 @@
 using InternalSocial.Kernel.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Kernel.Settings;
 
@@ -63,8 +64,14 @@ public sealed class SiteSettingsCache
 }
 
 /// <summary>Reads and writes the tenant's <see cref="SiteSettings"/>.</summary>
-public sealed class SiteSettingsService(DocumentStore documents, SiteSettingsCache cache)
+/// <remarks>
+/// Most requests read the settings (layout, language, theme) and find them cached: the documents store, and with it a
+/// database context, is only resolved on a cache miss or a save.
+/// </remarks>
+public sealed class SiteSettingsService(IServiceProvider services, SiteSettingsCache cache)
 {
+    private DocumentStore Documents => services.GetRequiredService<DocumentStore>();
+
     public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken)
     {
         if (cache.Value is { } cached)
@@ -72,7 +79,7 @@ public sealed class SiteSettingsService(DocumentStore documents, SiteSettingsCac
             return cached;
         }
 
-        var settings = await documents.GetAsync<SiteSettings>(SiteSettings.DocumentId, cancellationToken) ?? new SiteSettings();
+        var settings = await Documents.GetAsync<SiteSettings>(SiteSettings.DocumentId, cancellationToken) ?? new SiteSettings();
         cache.Value = settings;
         return settings;
     }
@@ -87,7 +94,7 @@ public sealed class SiteSettingsService(DocumentStore documents, SiteSettingsCac
             throw new InvalidInputException(errors);
         }
 
-        await documents.SaveAsync(SiteSettings.DocumentId, settings with { SiteName = settings.SiteName.Trim() }, cancellationToken);
+        await Documents.SaveAsync(SiteSettings.DocumentId, settings with { SiteName = settings.SiteName.Trim() }, cancellationToken);
         // Read again on next use. A recipe that rolls this save back rebuilds the shell, and with it this cache.
         cache.Value = null;
     }

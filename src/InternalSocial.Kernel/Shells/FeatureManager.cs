@@ -71,7 +71,8 @@ public sealed class FeatureManager(
             await RaiseAsync(shellHost.GetCurrentShell(tenantName), toEnable, (h, f) => h.EnablingAsync(f, cancellationToken));
 
             // A failing migration throws here: the descriptor is not saved, so the feature stays off.
-            shellHost.Migrate(database, toEnable);
+            // The kernel's tables were brought up to date when the tenant started.
+            shellHost.Migrate(database, toEnable, includeKernel: false);
 
             var newlyInstalled = toEnable.Where(f => !descriptor.InstalledFeatures.Contains(f.Id)).ToList();
             await shellHost.SaveDescriptorAsync(database, new ShellDescriptor

@@ -138,6 +138,8 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddControllersWithViews(mvc =>
             {
                 mvc.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                // Pages find their theme's views; API endpoints never pay for choosing a theme.
+                mvc.Filters.Add<Themes.ThemeResultFilter>();
                 // Services validate input and name the fields; MVC's implicit "required" would say it twice, differently.
                 mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
@@ -167,11 +169,6 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         app.UseStaticFiles();
         app.UseTenantLocalization();
         app.UseRouting();
-        app.Use(async (context, next) =>
-        {
-            await context.RequestServices.GetRequiredService<Themes.ThemeResolver>().ResolveAsync(context, context.RequestAborted);
-            await next(context);
-        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -128,10 +128,14 @@ public sealed class ShellHost(
         await new DocumentStore(db, TimeProvider.System).SaveAsync(ShellDescriptor.DocumentId, descriptor, cancellationToken);
     }
 
-    /// <summary>Brings the kernel's and the given modules' tables up to date.</summary>
-    public void Migrate(TenantDatabase database, IEnumerable<FeatureInfo> features)
+    /// <summary>Brings the kernel's (unless told otherwise) and the given modules' tables up to date.</summary>
+    public void Migrate(TenantDatabase database, IEnumerable<FeatureInfo> features, bool includeKernel = true)
     {
-        migrator.MigrateUp(database, "Kernel", typeof(ShellHost).Assembly);
+        if (includeKernel)
+        {
+            migrator.MigrateUp(database, "Kernel", typeof(ShellHost).Assembly);
+        }
+
         foreach (var module in features.Select(f => f.Module).DistinctBy(m => m.Id))
         {
             migrator.MigrateUp(database, module.Id, module.Assembly);

@@ -69,3 +69,19 @@ public sealed class ThemeViewLocationExpander : IViewLocationExpander
         return themed.Concat(viewLocations);
     }
 }
+
+/// <summary>Resolves the request's theme before an MVC result (a view) runs.</summary>
+public sealed class ThemeResultFilter(ThemeResolver resolver) : Microsoft.AspNetCore.Mvc.Filters.IAsyncAlwaysRunResultFilter
+{
+    public async Task OnResultExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.ResultExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.ResultExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (ThemeResolver.Current(context.HttpContext) is null)
+        {
+            await resolver.ResolveAsync(context.HttpContext, context.HttpContext.RequestAborted);
+        }
+
+        await next();
+    }
+}
