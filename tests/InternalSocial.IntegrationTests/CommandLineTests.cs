@@ -4,6 +4,7 @@ using InternalSocial.Kernel.Shells;
 using InternalSocial.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.IntegrationTests;
 
@@ -62,6 +63,52 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, await RunAsync("recipes", "run", failing));
         Assert.Equal(0, await RunAsync("recipes", "run", Path.Combine(_appData, "missing-variable.recipe.json"), "--var", "org=Renamed Org"));
         Assert.Equal(tenants, await File.ReadAllTextAsync(Path.Combine(_appData, "tenants.json")));
+    }
+
+    public static TheoryData<string> SetupRecipes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "recipes"), "*.recipe.json").Order())
+        {
+            var recipe = InternalSocial.Kernel.Recipes.Recipe.Parse(File.ReadAllText(file), Path.GetFileName(file));
+            if (recipe.IsSetupRecipe)
+            {
+                data.Add(recipe.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SetupRecipes))]
+    public async Task Each_setup_recipe_sets_up_a_tenant_from_the_command_line_with_the_features_it_declares(string recipeName)
+    {
+        Assert.Equal(0, await RunAsync("setup", "--recipe", recipeName, "--site-name", "Cli " + recipeName, "--admin-user", "admin", "--admin-email", "admin@cli.test", "--admin-password", "Cl1-Password!"));
+
+        await using var app = WebHost.CreateBuilder([], _appData, quiet: true).Build();
+        var shellHost = app.Services.GetRequiredService<ShellHost>();
+        await shellHost.InitializeAsync(CancellationToken.None);
+        var recipe = (await app.Services.GetRequiredService<InternalSocial.Kernel.Recipes.RecipeHarvester>().FindAsync(recipeName, CancellationToken.None))!;
+        var steps = await app.Services.GetRequiredService<InternalSocial.Kernel.Recipes.RecipeExecutor>().ValidateAsync(ShellSettings.DefaultName, recipe, null, CancellationToken.None);
+        var enabled = (await app.Services.GetRequiredService<FeatureManager>().GetFeaturesAsync(ShellSettings.DefaultName, CancellationToken.None))
+            .Where(f => f.IsEnabled).Select(f => f.Feature.Id).ToHashSet();
+        foreach (var id in steps.Where(s => s.Name == "features").SelectMany(s => InternalSocial.Kernel.Recipes.RecipeExecutor.FeatureIds(s, "enable")))
+        {
+            Assert.Contains(id, enabled);
+        }
+
+        var shell = await shellHost.GetOrCreateShellAsync(ShellSettings.DefaultName, CancellationToken.None);
+        var settings = await shell.InScopeAsync(services => services.GetRequiredService<InternalSocial.Kernel.Settings.SiteSettingsService>().GetAsync(CancellationToken.None));
+        Assert.Equal("Cli " + recipeName, settings.SiteName);
+        foreach (var step in steps.Where(s => s.Name == "settings"))
+        {
+            foreach (var (field, value) in step.Data.Where(p => p.Key != "name"))
+            {
+                var actual = field switch { "timeZoneId" => settings.TimeZoneId, "defaultCulture" => settings.DefaultCulture, _ => settings.SiteName };
+                Assert.Equal(value!.GetValue<string>(), actual);
+            }
+        }
     }
 
     public void Dispose()
