@@ -41,6 +41,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
                 identity.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<Role>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddEntityFrameworkStores<UsersDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Kernel;
 
@@ -13,25 +15,30 @@ public class NotFoundException(string message) : Exception(message);
 /// <summary>A request that conflicts with the current state (409).</summary>
 public class ConflictException(string message) : Exception(message);
 
-/// <summary>Turns the kernel's exceptions into RFC 7807 problem details.</summary>
+/// <summary>Turns the kernel's exceptions into RFC 7807 problem details, with titles in the request's language.</summary>
 public static class ProblemResults
 {
-    public static IResult? FromException(Exception exception) => exception switch
+    /// <param name="T">The kernel's texts, from the request's services (see <see cref="Texts"/>).</param>
+    public static IResult? FromException(Exception exception, IStringLocalizer T)
     {
-        InvalidInputException validation => TypedResults.ValidationProblem(
-            validation.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
-            title: "One or more fields are invalid."),
-        Recipes.RecipeException recipe => TypedResults.ValidationProblem(
-            recipe.Errors.GroupBy(RecipeErrorKey).ToDictionary(g => g.Key, g => g.Select(e => e.Problem).ToArray()),
-            detail: recipe.Message,
-            title: "The recipe is invalid; nothing was applied."),
-        Recipes.RecipeStepFailedException failed => TypedResults.Problem(failed.Message, statusCode: StatusCodes.Status400BadRequest, title: "A recipe step failed; the recipe was undone."),
-        NotFoundException or Modules.UnknownFeatureException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status404NotFound),
-        ConflictException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict),
-        PermissionDeniedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden),
-        Data.MigrationFailedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status500InternalServerError, title: "A database migration failed; the feature stays off."),
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(T);
+        return exception switch
+        {
+            InvalidInputException validation => TypedResults.ValidationProblem(
+                validation.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
+                title: T["One or more fields are invalid."]),
+            Recipes.RecipeException recipe => TypedResults.ValidationProblem(
+                recipe.Errors.GroupBy(RecipeErrorKey).ToDictionary(g => g.Key, g => g.Select(e => e.Problem).ToArray()),
+                detail: recipe.Message,
+                title: T["The recipe is invalid; nothing was applied."]),
+            Recipes.RecipeStepFailedException failed => TypedResults.Problem(failed.Message, statusCode: StatusCodes.Status400BadRequest, title: T["A recipe step failed; the recipe was undone."]),
+            NotFoundException or Modules.UnknownFeatureException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status404NotFound),
+            ConflictException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict),
+            PermissionDeniedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden),
+            Data.MigrationFailedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status500InternalServerError, title: T["A database migration failed; the feature stays off."]),
+            _ => null,
+        };
+    }
 
     /// <summary>"file", or "file step 2 'features' enable[0]": where a recipe problem is.</summary>
     private static string RecipeErrorKey(Recipes.RecipeError error) =>
@@ -42,7 +49,8 @@ public static class ProblemResults
     public static async Task WriteUnhandledAsync(HttpContext context)
     {
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var known = exception is null ? null : FromException(exception);
+        var T = Texts(context);
+        var known = exception is null ? null : FromException(exception, T);
         if (known is not null)
         {
             await known.ExecuteAsync(context);
@@ -50,7 +58,14 @@ public static class ProblemResults
         }
 
         // The exception handler middleware has logged the exception already.
-        await TypedResults.Problem("An unexpected error occurred.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
+        await TypedResults.Problem(T["An unexpected error occurred."], statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
+    }
+
+    /// <summary>The kernel's texts for this request; the request localization middleware has set its culture.</summary>
+    public static IStringLocalizer Texts(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.RequestServices.GetRequiredService<IStringLocalizer<KernelResources>>();
     }
 }
 
@@ -69,7 +84,7 @@ public static class ApiEndpointExtensions
             {
                 return await next(context);
             }
-            catch (Exception exception) when (FromExceptionOrNull(exception) is { } result)
+            catch (Exception exception) when (ProblemResults.FromException(exception, ProblemResults.Texts(context.HttpContext)) is { } result)
             {
                 return result;
             }
@@ -78,8 +93,6 @@ public static class ApiEndpointExtensions
         group.DisableAntiforgery();
         return group;
     }
-
-    private static IResult? FromExceptionOrNull(Exception exception) => ProblemResults.FromException(exception);
 
     public static ProblemHttpResult NotFoundProblem(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,15 +1,23 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using InternalSocial.IntegrationTests.Infrastructure;
+using InternalSocial.Kernel.Shells;
 
 namespace InternalSocial.IntegrationTests;
 
-/// <summary>French and English: every text a module shows has its French translation, and pages follow the language.</summary>
+/// <summary>
+/// French and English: every text a module or the kernel shows has its French translation, pages follow the language,
+/// and so do the services' validation messages in forms and API problems.
+/// </summary>
 [Collection(WebCollection.Name)]
-public sealed partial class LocalizationTests(HostFixture host)
+public sealed partial class LocalizationTests(HostFixture host, SqliteTenant tenant) : IClassFixture<SqliteTenant>
 {
     private static readonly string Root = Repository.Root;
+
+    /// <summary>The kernel's texts (setup, tenants, features, problem titles) are in its own resources.</summary>
+    private static readonly string Kernel = Path.Combine("src", "InternalSocial.Kernel");
 
     public static TheoryData<string> LocalizedProjects()
     {
@@ -19,6 +27,7 @@ public sealed partial class LocalizationTests(HostFixture host)
             data.Add(Path.GetRelativePath(Root, project));
         }
 
+        data.Add(Kernel);
         return data;
     }
 
@@ -50,13 +59,14 @@ public sealed partial class LocalizationTests(HostFixture host)
             }
         }
 
-        var resx = Path.Combine(folder, "Resources", "ModuleResources.fr.resx");
+        var resourceName = project == Kernel ? "KernelResources" : "ModuleResources";
+        var resx = Path.Combine(folder, "Resources", resourceName + ".fr.resx");
         if (keys.Count == 0)
         {
             return;
         }
 
-        Assert.True(File.Exists(resx), $"{project} shows {keys.Count} texts but has no Resources/ModuleResources.fr.resx.");
+        Assert.True(File.Exists(resx), $"{project} shows {keys.Count} texts but has no Resources/{resourceName}.fr.resx.");
         var french = XDocument.Load(resx).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
         var missing = keys.Where(k => !french.TryGetValue(k, out var value) || string.IsNullOrWhiteSpace(value)).ToList();
@@ -97,6 +107,56 @@ public sealed partial class LocalizationTests(HostFixture host)
         var chosen = await english.SubmitAsync("", "language", new Dictionary<string, string> { ["culture"] = "fr", ["returnUrl"] = "/account/signin" });
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         Assert.Contains("Se connecter", await english.GetStringAsync("account/signin"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Setup_and_tenant_errors_of_the_api_follow_the_request_language()
+    {
+        var name = "l" + Guid.NewGuid().ToString("N")[..12];
+        await (await host.DefaultAdmin.PostAsJsonAsync("api/v1/tenants", new { name, requestUrlPrefix = name })).ExpectJsonAsync(HttpStatusCode.Created);
+
+        // The kernel's own checks (a host singleton) and the Users module's password policy (Identity's messages).
+        var duplicate = await (await SendAsync(host.DefaultAdmin, "fr", "api/v1/tenants", new { name, requestUrlPrefix = name + "x" })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal($"Une organisation nommée « {name} » existe déjà.", duplicate.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal("Un ou plusieurs champs ne sont pas valides.", duplicate.GetProperty("title").GetString());
+
+        var noSiteName = await (await SendAsync(host.DefaultAdmin, "fr", $"api/v1/tenants/{name}/setup", Setup("", HostFixture.AdminPassword))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Le nom de l’organisation est obligatoire.", noSiteName.GetProperty("errors").GetProperty("siteName")[0].GetString());
+
+        var weak = await (await SendAsync(host.DefaultAdmin, "fr", $"api/v1/tenants/{name}/setup", Setup("Org", "short"))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        var password = weak.GetProperty("errors").GetProperty("adminPassword")[0].GetString();
+        Assert.Contains("Le mot de passe doit contenir au moins 10 caractères.", password, StringComparison.Ordinal);
+        Assert.DoesNotContain("characters", password, StringComparison.Ordinal);
+
+        var english = await (await SendAsync(host.DefaultAdmin, "en", $"api/v1/tenants/{name}/setup", Setup("Org", "short"))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("The password must be at least 10 characters long.", english.GetProperty("errors").GetProperty("adminPassword")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(TenantState.Uninitialized, host.ShellHost.Get(name).State);
+
+        static object Setup(string siteName, string password) =>
+            new { siteName, recipe = "minimal", adminUserName = "admin", adminEmail = "admin@org.test", adminPassword = password };
+    }
+
+    [Fact]
+    public async Task A_quick_links_validation_error_follows_the_request_language()
+    {
+        await (await tenant.Admin.PostAsync("api/v1/features/InternalSocial.QuickLinks/enable", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        var input = new { title = "", url = "/canteen" };
+
+        var french = await (await SendAsync(tenant.Admin, "fr-FR", "api/v1/quicklinks", input)).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Le titre est obligatoire.", french.GetProperty("errors").GetProperty("title")[0].GetString());
+        Assert.Equal("Un ou plusieurs champs ne sont pas valides.", french.GetProperty("title").GetString());
+
+        var english = await (await SendAsync(tenant.Admin, "en", "api/v1/quicklinks", input)).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("The title is required.", english.GetProperty("errors").GetProperty("title")[0].GetString());
+        Assert.Equal("One or more fields are invalid.", english.GetProperty("title").GetString());
+    }
+
+    /// <summary>Posts JSON with one Accept-Language, leaving the shared client's headers alone.</summary>
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string language, string path, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        return client.SendAsync(request);
     }
 
     [GeneratedRegex(@"Feature\(\s*""[^""]+"",\s*""(?<text>[^""]+)""|(?:Description|Category)\s*=\s*""(?<text>(?:[^""\\]|\\.)+)""")]

@@ -26,6 +26,9 @@ public sealed class SettingsViewModel
     [Display(Name = "Theme of the administration")]
     public string? AdminTheme { get; set; }
 
+    [Display(Name = "Accent colour")]
+    public string? AccentColor { get; set; }
+
     public IReadOnlyList<Kernel.Modules.FeatureInfo> Themes { get; set; } = [];
 }
 
@@ -76,6 +79,7 @@ public sealed class AdminController(
             DefaultCulture = current.DefaultCulture,
             SiteTheme = current.SiteTheme,
             AdminTheme = current.AdminTheme,
+            AccentColor = current.AccentColor,
             Themes = settings.Themes,
         });
     }
@@ -95,6 +99,7 @@ public sealed class AdminController(
                 DefaultCulture = model.DefaultCulture ?? "",
                 SiteTheme = string.IsNullOrEmpty(model.SiteTheme) ? null : model.SiteTheme,
                 AdminTheme = string.IsNullOrEmpty(model.AdminTheme) ? null : model.AdminTheme,
+                AccentColor = string.IsNullOrEmpty(model.AccentColor) ? null : model.AccentColor,
             }, cancellationToken);
         }
         catch (InvalidInputException invalid)

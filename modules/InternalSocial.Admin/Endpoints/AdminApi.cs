@@ -17,7 +17,7 @@ public sealed record FeatureResponse(
 
 public sealed record FeatureChangeResponse(IReadOnlyList<string> Changed);
 
-public sealed record SettingsRequest(string? SiteName, string? TimeZoneId, string? DefaultCulture, string? SiteTheme, string? AdminTheme);
+public sealed record SettingsRequest(string? SiteName, string? TimeZoneId, string? DefaultCulture, string? SiteTheme, string? AdminTheme, string? AccentColor);
 
 /// <summary><c>/api/v1/features</c> and <c>/api/v1/settings</c>.</summary>
 public static class AdminApi
@@ -53,6 +53,7 @@ public static class AdminApi
                 DefaultCulture = request.DefaultCulture ?? current.DefaultCulture,
                 SiteTheme = request.SiteTheme ?? current.SiteTheme,
                 AdminTheme = request.AdminTheme ?? current.AdminTheme,
+                AccentColor = request.AccentColor ?? current.AccentColor,
             };
             await service.SaveAsync(user, updated, cancellationToken);
             return TypedResults.Ok(updated);

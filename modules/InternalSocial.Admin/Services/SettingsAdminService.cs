@@ -14,7 +14,9 @@ public sealed class SettingsAdminService(
     FeatureCatalog catalog,
     FeatureManager features,
     ShellSettings shell,
-    IAuthorizationService authorization)
+    IAuthorizationService authorization,
+    Microsoft.Extensions.Localization.IStringLocalizer<KernelResources> kernelTexts,
+    Microsoft.Extensions.Localization.IStringLocalizer<ModuleResources> T)
 {
     /// <summary>The themes an organisation may choose.</summary>
     public IReadOnlyList<FeatureInfo> Themes => [.. catalog.Features.Where(f => f.IsTheme && (shell.IsDefault || !f.DefaultTenantOnly))];
@@ -30,12 +32,12 @@ public sealed class SettingsAdminService(
     {
         ArgumentNullException.ThrowIfNull(value);
         await authorization.EnsurePermissionAsync(user, Permissions.ManageSettings);
-        var errors = new Dictionary<string, string>(value.Validate());
+        var errors = new Dictionary<string, string>(value.Validate(kernelTexts));
         foreach (var (field, theme) in new[] { ("siteTheme", value.SiteTheme), ("adminTheme", value.AdminTheme) })
         {
             if (theme is not null && !Themes.Any(t => t.Id == theme))
             {
-                errors[field] = $"'{theme}' is not a theme; themes: {string.Join(", ", Themes.Select(t => t.Id))}.";
+                errors[field] = T["'{0}' is not a theme; themes: {1}.", theme, string.Join(", ", Themes.Select(t => t.Id))];
             }
         }
 

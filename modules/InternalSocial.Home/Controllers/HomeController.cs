@@ -10,6 +10,10 @@ public sealed class HomeController : Controller
     [HttpGet("")]
     public IActionResult Index() => View();
 
+    /// <summary>What the installed app shows when the network is gone.</summary>
+    [HttpGet("offline")]
+    public IActionResult Offline() => View();
+
     /// <summary>Remembers the visitor's language and goes back to the page they were on.</summary>
     [HttpPost("language")]
     public IActionResult Language(string? culture, string? returnUrl)

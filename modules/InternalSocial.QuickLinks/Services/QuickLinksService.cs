@@ -4,13 +4,14 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.QuickLinks.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.QuickLinks.Services;
 
 public sealed record QuickLinkInput(string? Title, string? Url, string? Description, int? Position);
 
-/// <summary>Lists and edits the quick links; checks permissions on every call.</summary>
-public sealed class QuickLinksService(QuickLinksDbContext db, IAuthorizationService authorization, TimeProvider clock)
+/// <summary>Lists and edits the quick links; checks permissions and input on every call, in the request's language.</summary>
+public sealed class QuickLinksService(QuickLinksDbContext db, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     /// <summary>More than enough for a curated list; keeps the page and the API bounded.</summary>
     public const int MaxLinks = 200;
@@ -31,26 +32,26 @@ public sealed class QuickLinksService(QuickLinksDbContext db, IAuthorizationServ
         var url = input.Url?.Trim() ?? "";
         if (title.Length == 0)
         {
-            errors["title"] = "The title is required.";
+            errors["title"] = T["The title is required."];
         }
         else if (title.Length > 100)
         {
-            errors["title"] = "The title must be at most 100 characters.";
+            errors["title"] = T["The title must be at most {0} characters.", 100];
         }
 
         if (!IsSafeUrl(url))
         {
-            errors["url"] = "The URL must be an absolute http(s) address or a path on this site starting with '/'.";
+            errors["url"] = T["The URL must be an absolute http(s) address or a path on this site starting with '/'."];
         }
 
         if ((input.Description?.Length ?? 0) > 500)
         {
-            errors["description"] = "The description must be at most 500 characters.";
+            errors["description"] = T["The description must be at most {0} characters.", 500];
         }
 
         if (errors.Count == 0 && await db.Links.CountAsync(cancellationToken) >= MaxLinks)
         {
-            errors["title"] = $"There are already {MaxLinks} links; remove one first.";
+            errors["title"] = T["There are already {0} links; remove one first.", MaxLinks];
         }
 
         if (errors.Count > 0)
@@ -78,7 +79,7 @@ public sealed class QuickLinksService(QuickLinksDbContext db, IAuthorizationServ
         var deleted = await db.Links.Where(l => l.Id == id).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
         {
-            throw new NotFoundException($"No quick link with id {id}.");
+            throw new NotFoundException(T["No quick link with id {0}.", id]);
         }
     }
 

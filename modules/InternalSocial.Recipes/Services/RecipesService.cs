@@ -6,6 +6,7 @@ using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Shells;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Recipes.Services;
 
@@ -19,7 +20,8 @@ public sealed class RecipesService(
     RecipeExportService exporter,
     FeatureManager features,
     ShellSettings shell,
-    IAuthorizationService authorization)
+    IAuthorizationService authorization,
+    IStringLocalizer<ModuleResources> T)
 {
     /// <summary>Uploaded recipes larger than this are refused: organisation recipes are a few kilobytes.</summary>
     public const int MaxRecipeBytes = 1024 * 1024;
@@ -37,17 +39,17 @@ public sealed class RecipesService(
         if (!string.IsNullOrWhiteSpace(json))
         {
             return json.Length > MaxRecipeBytes
-                ? throw new InvalidInputException("recipe", $"The recipe is larger than {MaxRecipeBytes / 1024} KB.")
+                ? throw new InvalidInputException("recipe", T["The recipe is larger than {0} KB.", MaxRecipeBytes / 1024])
                 : Recipe.Parse(json, "uploaded.recipe.json");
         }
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new InvalidInputException("name", "Give the name of a recipe of the recipes folder, or the recipe itself.");
+            throw new InvalidInputException("name", T["Give the name of a recipe of the recipes folder, or the recipe itself."]);
         }
 
         return await harvester.FindAsync(name, cancellationToken)
-            ?? throw new InvalidInputException("name", $"No recipe named '{name}' in the recipes folder.");
+            ?? throw new InvalidInputException("name", T["No recipe named '{0}' in the recipes folder.", name]);
     }
 
     public async Task<RecipePreview> PreviewAsync(ClaimsPrincipal user, Recipe recipe, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)

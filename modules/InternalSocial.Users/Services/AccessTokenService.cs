@@ -3,6 +3,7 @@ using InternalSocial.Kernel;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Services;
 
@@ -11,7 +12,7 @@ public sealed record CreatedAccessToken(string Id, string Name, string Token, Da
 public sealed record AccessTokenSummary(string Id, string Name, DateTime CreatedUtc, DateTime? ExpiresUtc);
 
 /// <summary>Personal access tokens: shown once at creation, stored only as a hash, revocable.</summary>
-public sealed class AccessTokenService(UsersDbContext db, UserManager<User> userManager, SignInManager<User> signInManager, TimeProvider clock)
+public sealed class AccessTokenService(UsersDbContext db, UserManager<User> userManager, SignInManager<User> signInManager, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     private const string Prefix = "isp_";
 
@@ -23,26 +24,26 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(userName))
         {
-            errors["userName"] = "The user name is required.";
+            errors["userName"] = T["The user name is required."];
         }
 
         if (string.IsNullOrEmpty(password))
         {
-            errors["password"] = "The password is required.";
+            errors["password"] = T["The password is required."];
         }
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            errors["name"] = "A name for the token is required, such as the script that will use it.";
+            errors["name"] = T["A name for the token is required, such as the script that will use it."];
         }
         else if (name.Length > 100)
         {
-            errors["name"] = "The name must be at most 100 characters.";
+            errors["name"] = T["The name must be at most {0} characters.", 100];
         }
 
         if (expiresInDays is < 1 or > 3650)
         {
-            errors["expiresInDays"] = "The lifetime must be between 1 and 3650 days.";
+            errors["expiresInDays"] = T["The lifetime must be between {0} and {1} days.", 1, 3650];
         }
 
         if (errors.Count > 0)
@@ -53,13 +54,15 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
         var user = await userManager.FindByNameAsync(userName!) ?? await userManager.FindByEmailAsync(userName!);
         if (user is null)
         {
-            throw new InvalidCredentialsException(lockedOut: false);
+            throw new InvalidCredentialsException(lockedOut: false, T["The user name or password is wrong."]);
         }
 
         var check = await signInManager.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
-            throw new InvalidCredentialsException(check.IsLockedOut);
+            throw new InvalidCredentialsException(check.IsLockedOut, check.IsLockedOut
+                ? T["This account is locked after too many failed attempts; try again later."]
+                : T["The user name or password is wrong."]);
         }
 
         var secret = Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
@@ -105,7 +108,7 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
     public async Task RevokeAsync(string userId, string tokenId, CancellationToken cancellationToken)
     {
         var token = await db.AccessTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId && t.RevokedUtc == null, cancellationToken)
-            ?? throw new NotFoundException($"You have no active token with id '{tokenId}'.");
+            ?? throw new NotFoundException(T["You have no active token with id '{0}'.", tokenId]);
         token.RevokedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -115,8 +118,8 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
     private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-public sealed class InvalidCredentialsException(bool lockedOut)
-    : Exception(lockedOut ? "This account is locked after too many failed attempts; try again later." : "The user name or password is wrong.")
+/// <summary>Wrong credentials or a locked-out account; the message is in the request's language.</summary>
+public sealed class InvalidCredentialsException(bool lockedOut, string message) : Exception(message)
 {
     public bool LockedOut { get; } = lockedOut;
 }

@@ -2,11 +2,15 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Services;
 
-/// <summary>Creates the tenant's first administrator at setup, after checking the password against the policy.</summary>
-public sealed class UsersSetupHandler(UserManager<User> userManager, TimeProvider clock) : ISetupEventHandler
+/// <summary>
+/// Creates the tenant's first administrator at setup, after checking the password against the policy. Messages are
+/// in the request's language (Identity's come from <see cref="LocalizedIdentityErrorDescriber"/>).
+/// </summary>
+public sealed class UsersSetupHandler(UserManager<User> userManager, TimeProvider clock, IStringLocalizer<ModuleResources> T) : ISetupEventHandler
 {
     public async Task ValidateAsync(SetupContext context, IDictionary<string, string> errors, CancellationToken cancellationToken)
     {
@@ -25,7 +29,7 @@ public sealed class UsersSetupHandler(UserManager<User> userManager, TimeProvide
         var allowed = userManager.Options.User.AllowedUserNameCharacters;
         if (context.AdminUserName.Any(c => !allowed.Contains(c, StringComparison.Ordinal)))
         {
-            errors["adminUserName"] = "The user name may contain only letters, digits and - . _ @ +.";
+            errors["adminUserName"] = T["The user name may contain only letters, digits and - . _ @ +."];
         }
     }
 

@@ -51,6 +51,7 @@ public static class InternalSocialHostExtensions
         services.AddSingleton<RecipeHarvester>();
         services.AddSingleton<RecipeExecutor>();
         services.AddSingleton<SetupService>();
+        services.AddLocalization(localization => localization.ResourcesPath = "Resources");
         services.AddHostedService<ShellHostInitializer>();
         services.AddHostedService<ConfiguredSetup>();
         services.AddDataProtection()

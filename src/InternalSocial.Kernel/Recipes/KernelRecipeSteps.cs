@@ -67,7 +67,7 @@ public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager fe
 /// <summary><c>{ "name": "settings", "siteName": "…", "timeZoneId": "Europe/Paris", "defaultCulture": "fr" }</c>; absent fields keep their value.</summary>
 public sealed class SettingsRecipeStep(SiteSettingsService siteSettings) : IRecipeStepHandler
 {
-    private static readonly string[] Fields = ["siteName", "timeZoneId", "defaultCulture"];
+    private static readonly string[] Fields = ["siteName", "timeZoneId", "defaultCulture", "accentColor"];
 
     public string StepName => "settings";
 
@@ -108,6 +108,7 @@ public sealed class SettingsRecipeStep(SiteSettingsService siteSettings) : IReci
             SiteName = Text(data, "siteName") ?? settings.SiteName,
             TimeZoneId = Text(data, "timeZoneId") ?? settings.TimeZoneId,
             DefaultCulture = Text(data, "defaultCulture") ?? settings.DefaultCulture,
+            AccentColor = Text(data, "accentColor") ?? settings.AccentColor,
         };
     }
 }

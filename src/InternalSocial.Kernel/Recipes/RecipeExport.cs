@@ -76,7 +76,13 @@ public sealed class SettingsExporter(SiteSettingsService siteSettings) : IRecipe
     public async Task<IEnumerable<JsonObject>> ExportAsync(CancellationToken cancellationToken)
     {
         var site = await siteSettings.GetAsync(cancellationToken);
-        var steps = new List<JsonObject> { new() { ["name"] = "settings", ["siteName"] = site.SiteName, ["timeZoneId"] = site.TimeZoneId, ["defaultCulture"] = site.DefaultCulture } };
+        var settings = new JsonObject { ["name"] = "settings", ["siteName"] = site.SiteName, ["timeZoneId"] = site.TimeZoneId, ["defaultCulture"] = site.DefaultCulture };
+        if (site.AccentColor is not null)
+        {
+            settings["accentColor"] = site.AccentColor;
+        }
+
+        var steps = new List<JsonObject> { settings };
         var theme = new JsonObject { ["name"] = "theme" };
         if (site.SiteTheme is not null)
         {

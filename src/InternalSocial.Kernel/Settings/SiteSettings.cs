@@ -1,5 +1,7 @@
+using System.Globalization;
 using InternalSocial.Kernel.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Kernel.Settings;
 
@@ -22,33 +24,46 @@ public sealed record SiteSettings
     /// <summary>The theme feature of the administration; null for the default theme.</summary>
     public string? AdminTheme { get; init; }
 
+    /// <summary>The organisation's accent colour as #rrggbb; null keeps the theme's.</summary>
+    public string? AccentColor { get; init; }
+
     public static IReadOnlyList<string> SupportedCultures { get; } = ["en", "fr"];
 
-    /// <summary>Field name → problem, empty when valid.</summary>
-    public IReadOnlyDictionary<string, string> Validate()
+    /// <summary>Field name → problem, empty when valid; in the request's language when given the kernel's texts.</summary>
+    public IReadOnlyDictionary<string, string> Validate(IStringLocalizer<KernelResources>? T = null)
     {
+        string Text(string english, params object[] values) =>
+            T is null ? string.Format(CultureInfo.InvariantCulture, english, values) : T[english, values];
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(SiteName))
         {
-            errors["siteName"] = "The organisation name is required.";
+            errors["siteName"] = Text("The organisation name is required.");
         }
         else if (SiteName.Length > 100)
         {
-            errors["siteName"] = "The organisation name must be at most 100 characters.";
+            errors["siteName"] = Text("The organisation name must be at most 100 characters.");
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId ?? "", out _))
         {
-            errors["timeZoneId"] = $"'{TimeZoneId}' is not a known time zone (use an IANA id such as Europe/Paris).";
+            errors["timeZoneId"] = Text("'{0}' is not a known time zone (use an IANA id such as Europe/Paris).", TimeZoneId ?? "");
+        }
+
+        if (AccentColor is not null && !IsHexColor(AccentColor))
+        {
+            errors["accentColor"] = Text("'{0}' is not a colour; use #rrggbb, such as #2457d6.", AccentColor);
         }
 
         if (!SupportedCultures.Contains(DefaultCulture))
         {
-            errors["defaultCulture"] = $"'{DefaultCulture}' is not a supported language; use one of: {string.Join(", ", SupportedCultures)}.";
+            errors["defaultCulture"] = Text("'{0}' is not a supported language; use one of: {1}.", DefaultCulture, string.Join(", ", SupportedCultures));
         }
 
         return errors;
     }
+
+    private static bool IsHexColor(string value) =>
+        value.Length == 7 && value[0] == '#' && value.Skip(1).All(Uri.IsHexDigit);
 }
 
 /// <summary>The tenant's settings as last read, shared by the requests of one shell: most pages need them.</summary>
@@ -88,7 +103,7 @@ public sealed class SiteSettingsService(IServiceProvider services, SiteSettingsC
     public async Task SaveAsync(SiteSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var errors = settings.Validate();
+        var errors = settings.Validate(services.GetService<IStringLocalizer<KernelResources>>());
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);

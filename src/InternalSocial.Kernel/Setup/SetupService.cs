@@ -6,6 +6,7 @@ using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace InternalSocial.Kernel.Setup;
@@ -55,43 +56,44 @@ public sealed class SetupService(
     RecipeHarvester harvester,
     RecipeExecutor recipeExecutor,
     AppDataFolder appData,
+    IStringLocalizer<KernelResources> T,
     ILogger<SetupService> logger)
 {
     public async Task SetupAsync(SetupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string>();
-        var current = shellHost.Find(request.TenantName) ?? throw new NotFoundException($"Unknown tenant '{request.TenantName}'.");
-        Require(errors, "siteName", request.SiteName, "The organisation name is required.");
-        Require(errors, "adminUserName", request.AdminUserName, "The administrator's user name is required.");
-        Require(errors, "adminPassword", request.AdminPassword, "The administrator's password is required.");
+        var current = shellHost.Find(request.TenantName) ?? throw new NotFoundException(T["Unknown tenant '{0}'.", request.TenantName]);
+        Require(errors, "siteName", request.SiteName, T["The organisation name is required."]);
+        Require(errors, "adminUserName", request.AdminUserName, T["The administrator's user name is required."]);
+        Require(errors, "adminPassword", request.AdminPassword, T["The administrator's password is required."]);
         if (!MailAddress.TryCreate(request.AdminEmail, out _))
         {
-            errors["adminEmail"] = "A valid e-mail address is required for the administrator.";
+            errors["adminEmail"] = T["A valid e-mail address is required for the administrator."];
         }
 
         var recipe = string.IsNullOrWhiteSpace(request.RecipeName) ? null : await harvester.FindAsync(request.RecipeName, cancellationToken);
         if (recipe is null)
         {
             errors["recipe"] = string.IsNullOrWhiteSpace(request.RecipeName)
-                ? "A setup recipe is required."
-                : $"No recipe named '{request.RecipeName}' in {harvester.Folder}.";
+                ? T["A setup recipe is required."]
+                : T["No recipe named '{0}' in {1}.", request.RecipeName, harvester.Folder];
         }
         else if (!recipe.IsSetupRecipe)
         {
-            errors["recipe"] = $"The recipe '{recipe.Name}' is not a setup recipe.";
+            errors["recipe"] = T["The recipe '{0}' is not a setup recipe.", recipe.Name];
         }
 
         var provider = request.DatabaseProvider ?? current.DatabaseProvider;
         var connectionString = request.ConnectionString ?? current.ConnectionString;
         if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
         {
-            errors["connectionString"] = "A connection string is required for PostgreSQL.";
+            errors["connectionString"] = T["A connection string is required for PostgreSQL."];
         }
 
         if (current.State != TenantState.Uninitialized)
         {
-            throw new ConflictException($"Tenant '{current.Name}' is already {current.State.ToString().ToLowerInvariant()}.");
+            throw new ConflictException(T["Tenant '{0}' is already {1}.", current.Name, T.StateText(current.State)]);
         }
 
         if (errors.Count > 0)
@@ -111,7 +113,7 @@ public sealed class SetupService(
         }
         catch (UnknownFeatureException unknown)
         {
-            throw new InvalidInputException("recipe", $"The recipe '{recipe.Name}' enables the unknown feature '{unknown.FeatureId}'.");
+            throw new InvalidInputException("recipe", T["The recipe '{0}' enables the unknown feature '{1}'.", recipe.Name, unknown.FeatureId]);
         }
 
         await using (var preview = containerFactory.Create(settings, features))
@@ -134,7 +136,7 @@ public sealed class SetupService(
         {
             if (shellHost.Get(settings.Name).State != TenantState.Uninitialized)
             {
-                throw new ConflictException($"Tenant '{settings.Name}' is already being set up.");
+                throw new ConflictException(T["Tenant '{0}' is already being set up.", settings.Name]);
             }
 
             await shellHost.SaveSettingsAsync(settings with { State = TenantState.Initializing }, cancellationToken);

@@ -2,6 +2,7 @@ using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Modules;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace InternalSocial.Kernel.Shells;
@@ -18,6 +19,7 @@ public sealed class FeatureManager(
     FeatureCatalog catalog,
     AppDataFolder appData,
     Microsoft.Extensions.Options.IOptions<InternalSocialOptions> options,
+    IStringLocalizer<KernelResources> T,
     ILogger<FeatureManager> logger)
 {
     /// <summary>
@@ -46,7 +48,7 @@ public sealed class FeatureManager(
         var setupOnly = requested.Where(IsSetupOnly).ToList();
         if (setupOnly.Count > 0)
         {
-            throw new FeatureConflictException($"These features run only while an organisation is not set up: {string.Join(", ", setupOnly)}.", []);
+            throw new FeatureConflictException(T["These features run only while an organisation is not set up: {0}.", string.Join(", ", setupOnly)], []);
         }
 
         return await shellHost.ChangeTenantAsync(tenantName, async () =>
@@ -55,7 +57,7 @@ public sealed class FeatureManager(
             var notHere = requested.Where(f => f.DefaultTenantOnly && !settings.IsDefault).ToList();
             if (notHere.Count > 0)
             {
-                throw new FeatureConflictException($"Only the Default tenant may enable: {string.Join(", ", notHere)}.", []);
+                throw new FeatureConflictException(T["Only the Default tenant may enable: {0}.", string.Join(", ", notHere)], []);
             }
 
             var database = new TenantDatabase(settings, appData);
@@ -103,7 +105,7 @@ public sealed class FeatureManager(
             var alwaysOn = requested.Where(f => f.IsAlwaysEnabled).ToList();
             if (alwaysOn.Count > 0)
             {
-                throw new FeatureConflictException($"Always-enabled features cannot be disabled: {string.Join(", ", alwaysOn)}.", []);
+                throw new FeatureConflictException(T["Always-enabled features cannot be disabled: {0}.", string.Join(", ", alwaysOn)], []);
             }
 
             var database = new TenantDatabase(settings, appData);
@@ -117,7 +119,7 @@ public sealed class FeatureManager(
                 if (dependents.Count > 0)
                 {
                     throw new FeatureConflictException(
-                        $"'{feature.Id}' cannot be disabled because these enabled features need it: {string.Join(", ", dependents)}. Disable them first.",
+                        T["'{0}' cannot be disabled because these enabled features need it: {1}. Disable them first.", feature.Id, string.Join(", ", dependents)],
                         [.. dependents.Select(d => d.Id)]);
                 }
             }
@@ -141,7 +143,7 @@ public sealed class FeatureManager(
         var settings = shellHost.Get(tenantName);
         return settings.State == TenantState.Running
             ? settings
-            : throw new ConflictException($"Tenant '{settings.Name}' is {settings.State.ToString().ToLowerInvariant()}; features can be changed only in a running tenant.");
+            : throw new ConflictException(T["Tenant '{0}' is {1}; features can be changed only in a running tenant.", settings.Name, T.StateText(settings.State)]);
     }
 
     private static async Task RaiseAsync(ShellContext? shell, IReadOnlyList<FeatureInfo> features, Func<IFeatureEventHandler, FeatureInfo, Task> raise)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Kernel.Shells;
 
@@ -8,7 +9,7 @@ public sealed record NewTenant(string? Name, string? RequestUrlPrefix, IReadOnly
 /// Creates tenants and switches them on and off, for the Tenants module and the command line alike. Callers check
 /// permissions; this class checks the input.
 /// </summary>
-public sealed partial class TenantManager(ShellHost shellHost, TimeProvider clock)
+public sealed partial class TenantManager(ShellHost shellHost, TimeProvider clock, IStringLocalizer<KernelResources> T)
 {
     /// <summary>First path segments the host or every tenant uses; a tenant prefix cannot take them.</summary>
     private static readonly string[] ReservedPrefixes = ["api", "admin", "account", "setup", "health", "openapi", "_content"];
@@ -24,39 +25,39 @@ public sealed partial class TenantManager(ShellHost shellHost, TimeProvider cloc
 
         if (!NamePattern().IsMatch(name))
         {
-            errors["name"] = "The name must start with a letter and contain 2 to 50 letters, digits, '-' or '_'.";
+            errors["name"] = T["The name must start with a letter and contain 2 to 50 letters, digits, '-' or '_'."];
         }
         else if (shellHost.Find(name) is not null)
         {
-            errors["name"] = $"A tenant named '{name}' already exists.";
+            errors["name"] = T["A tenant named '{0}' already exists.", name];
         }
 
         if (prefix.Length == 0 && hosts.Count == 0)
         {
-            errors["requestUrlPrefix"] = "Give a URL prefix, a host name, or both, so that requests can reach the tenant.";
+            errors["requestUrlPrefix"] = T["Give a URL prefix, a host name, or both, so that requests can reach the tenant."];
         }
         else if (prefix.Length > 0 && !PrefixPattern().IsMatch(prefix))
         {
-            errors["requestUrlPrefix"] = "The prefix must be 1 to 50 lower-case letters, digits or '-'.";
+            errors["requestUrlPrefix"] = T["The prefix must be 1 to 50 lower-case letters, digits or '-'."];
         }
         else if (ReservedPrefixes.Contains(prefix, StringComparer.OrdinalIgnoreCase))
         {
-            errors["requestUrlPrefix"] = $"'{prefix}' is reserved; choose another prefix.";
+            errors["requestUrlPrefix"] = T["'{0}' is reserved; choose another prefix.", prefix];
         }
         else if (shellHost.AllSettings.Any(s => string.Equals(s.RequestUrlPrefix, prefix, StringComparison.OrdinalIgnoreCase)
             && s.RequestUrlHosts.Count == hosts.Count && s.RequestUrlHosts.All(h => hosts.Contains(h, StringComparer.OrdinalIgnoreCase))))
         {
-            errors["requestUrlPrefix"] = "Another tenant already answers at this host and prefix.";
+            errors["requestUrlPrefix"] = T["Another tenant already answers at this host and prefix."];
         }
 
         if (hosts.Any(h => Uri.CheckHostName(h.Split(':')[0]) == UriHostNameType.Unknown))
         {
-            errors["requestUrlHosts"] = "Each host must be a host name, optionally with a port, such as intranet.example.com.";
+            errors["requestUrlHosts"] = T["Each host must be a host name, optionally with a port, such as intranet.example.com."];
         }
 
         if (input.DatabaseProvider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(input.ConnectionString))
         {
-            errors["connectionString"] = "A connection string is required for PostgreSQL.";
+            errors["connectionString"] = T["A connection string is required for PostgreSQL."];
         }
 
         if (errors.Count > 0)
@@ -84,7 +85,7 @@ public sealed partial class TenantManager(ShellHost shellHost, TimeProvider cloc
         var settings = shellHost.Get(name);
         if (settings.IsDefault)
         {
-            throw new ConflictException("The Default tenant cannot be disabled: it manages the others.");
+            throw new ConflictException(T["The Default tenant cannot be disabled: it manages the others."]);
         }
 
         var target = enabled ? TenantState.Running : TenantState.Disabled;
@@ -96,7 +97,9 @@ public sealed partial class TenantManager(ShellHost shellHost, TimeProvider cloc
 
         if (settings.State != allowedFrom)
         {
-            throw new ConflictException($"Tenant '{settings.Name}' is {settings.State.ToString().ToLowerInvariant()}; only a {allowedFrom.ToString().ToLowerInvariant()} tenant can be {(enabled ? "enabled" : "disabled")}.");
+            throw new ConflictException(enabled
+                ? T["Tenant '{0}' is {1}; only a disabled tenant can be enabled.", settings.Name, T.StateText(settings.State)]
+                : T["Tenant '{0}' is {1}; only a running tenant can be disabled.", settings.Name, T.StateText(settings.State)]);
         }
 
         var updated = settings with { State = target };

@@ -53,8 +53,9 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
             BypassCSP = true,
         });
         _contexts.Add(context);
-        // A UI that takes longer than this on loopback is a bug worth failing on, not waiting for.
-        context.SetDefaultTimeout(10_000);
+        // Generous: in CI the browser shares two cores with the other test assemblies and PostgreSQL. A page that
+        // takes longer than this on loopback is a bug worth failing on, not waiting for.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

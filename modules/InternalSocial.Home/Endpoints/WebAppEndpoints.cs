@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using InternalSocial.Kernel.Settings;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace InternalSocial.Home.Endpoints;
+
+/// <summary>
+/// What makes the site an installable web app with the organisation's name and colours: the web app manifest, the
+/// service worker (at the tenant's root, so its scope is the whole tenant) and the branding stylesheet.
+/// </summary>
+public static class WebAppEndpoints
+{
+    /// <summary>Bumped when the service worker's cache list changes, so installed apps drop the old cache.</summary>
+    public const string CacheVersion = "v1";
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/manifest.webmanifest", async (HttpContext context, SiteSettingsService settings) =>
+        {
+            var site = await settings.GetAsync(context.RequestAborted);
+            var root = context.Request.PathBase + "/";
+            var manifest = new JsonObject
+            {
+                ["name"] = site.SiteName,
+                ["short_name"] = site.SiteName.Length <= 12 ? site.SiteName : site.SiteName[..12].TrimEnd(),
+                ["start_url"] = root,
+                ["scope"] = root,
+                ["display"] = "standalone",
+                ["lang"] = site.DefaultCulture,
+                ["background_color"] = "#f4f6fa",
+                ["theme_color"] = site.AccentColor ?? "#2457d6",
+                ["icons"] = new JsonArray(
+                    Icon(context, 192),
+                    Icon(context, 512),
+                    Icon(context, 512, purpose: "maskable")),
+            };
+            return Results.Text(manifest.ToJsonString(), "application/manifest+json");
+        }).ExcludeFromDescription();
+
+        endpoints.MapGet("/sw.js", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-cache";
+            return Results.Text(ServiceWorker(context.Request.PathBase), "text/javascript");
+        }).ExcludeFromDescription();
+
+        endpoints.MapGet("/branding.css", async (HttpContext context, SiteSettingsService settings) =>
+        {
+            var site = await settings.GetAsync(context.RequestAborted);
+            context.Response.Headers.CacheControl = "no-cache";
+            return Results.Text(site.AccentColor is { } accent ? BrandingCss(accent) : "", "text/css");
+        }).ExcludeFromDescription();
+    }
+
+    /// <summary>The accent colour, and black or white on it, whichever reads better (WCAG contrast).</summary>
+    public static string BrandingCss(string accent)
+    {
+        ArgumentNullException.ThrowIfNull(accent);
+        var r = int.Parse(accent.AsSpan(1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var g = int.Parse(accent.AsSpan(3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var b = int.Parse(accent.AsSpan(5, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        static double Channel(int value)
+        {
+            var c = value / 255.0;
+            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        }
+
+        var luminance = (0.2126 * Channel(r)) + (0.7152 * Channel(g)) + (0.0722 * Channel(b));
+        var contrastWithWhite = 1.05 / (luminance + 0.05);
+        var contrastWithBlack = (luminance + 0.05) / 0.05;
+        var onAccent = contrastWithWhite >= contrastWithBlack ? "#ffffff" : "#000000";
+        return $":root {{ --accent: {accent}; --accent-contrast: {onAccent}; }}\n";
+    }
+
+    private static JsonObject Icon(HttpContext context, int size, string purpose = "any") => new()
+    {
+        ["src"] = $"{context.Request.PathBase}/_content/InternalSocial.Home/icons/icon-{size}.png",
+        ["sizes"] = $"{size}x{size}",
+        ["type"] = "image/png",
+        ["purpose"] = purpose,
+    };
+
+    /// <summary>
+    /// Caches the offline page and the themes' stylesheets at install; pages come from the network and fall back to
+    /// the offline page; static assets come from the cache first. Never caches API answers or signed-in pages.
+    /// </summary>
+    private static string ServiceWorker(PathString pathBase) => $$"""
+        const CACHE = 'internalsocial-{{CacheVersion}}';
+        const BASE = '{{pathBase}}';
+        const OFFLINE = BASE + '/offline';
+        self.addEventListener('install', event => {
+          event.waitUntil(caches.open(CACHE).then(cache => cache.addAll([OFFLINE, BASE + '/branding.css', BASE + '/_content/InternalSocial.Home/icons/icon-192.png'])));
+          self.skipWaiting();
+        });
+        self.addEventListener('activate', event => {
+          event.waitUntil(caches.keys().then(keys => Promise.all(keys.filter(k => k !== CACHE).map(k => caches.delete(k)))));
+          self.clients.claim();
+        });
+        self.addEventListener('fetch', event => {
+          const request = event.request;
+          if (request.method !== 'GET') return;
+          const url = new URL(request.url);
+          if (request.mode === 'navigate') {
+            event.respondWith(fetch(request).catch(() => caches.match(OFFLINE)));
+          } else if (url.pathname.startsWith(BASE + '/_content/')) {
+            event.respondWith(caches.match(request).then(hit => hit || fetch(request).then(response => {
+              const copy = response.clone();
+              caches.open(CACHE).then(cache => cache.put(request, copy));
+              return response;
+            })));
+          }
+        });
+        """;
+}

@@ -1,0 +1,24 @@
+using InternalSocial.Kernel.Shells;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Kernel;
+
+/// <summary>
+/// The kernel's texts (validation and conflict messages of setup, tenants and features, problem titles):
+/// <c>IStringLocalizer&lt;KernelResources&gt;</c>, French in Resources/KernelResources.fr.resx. The lookup uses the
+/// request's culture, so host singletons may hold the localizer.
+/// </summary>
+public sealed class KernelResources;
+
+internal static class KernelTexts
+{
+    /// <summary>A tenant's state as an adjective: "is {state}".</summary>
+    public static string StateText(this IStringLocalizer T, TenantState state) => state switch
+    {
+        TenantState.Uninitialized => T["uninitialized"],
+        TenantState.Initializing => T["initializing"],
+        TenantState.Running => T["running"],
+        TenantState.Disabled => T["disabled"],
+        _ => state.ToString().ToLowerInvariant(),
+    };
+}
