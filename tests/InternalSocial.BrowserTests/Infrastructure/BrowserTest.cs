@@ -35,7 +35,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     protected static void SkipWithoutChromium() => Skip.IfNot(BrowserFixture.IsChromiumAvailable, BrowserFixture.SkipReason);
 
     /// <summary>A page in a fresh context. Widths under 600 get a phone's touch and meta viewport handling.</summary>
-    protected async Task<IPage> NewPageAsync(ViewportSize viewport, ColorScheme colorScheme = ColorScheme.Light)
+    protected async Task<IPage> NewPageAsync(ViewportSize viewport, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-GB")
     {
         ArgumentNullException.ThrowIfNull(viewport);
         SkipWithoutChromium();
@@ -46,7 +46,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
             ViewportSize = viewport,
             IsMobile = phone,
             HasTouch = phone,
-            Locale = "en-GB",
+            Locale = locale,
             // Explicit, because the theme has a dark palette and the headless default could change.
             ColorScheme = colorScheme,
             // axe-core is injected as an inline script; a future Content-Security-Policy must not hide violations.

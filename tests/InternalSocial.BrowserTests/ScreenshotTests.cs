@@ -1,0 +1,85 @@
+using InternalSocial.BrowserTests.Infrastructure;
+using InternalSocial.Kernel.Settings;
+using InternalSocial.Kernel.Shells;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace InternalSocial.BrowserTests;
+
+/// <summary>
+/// The main pages in English and French, on a desktop and a phone, in both site themes: they must reflow and be in the
+/// page's language. With INTERNALSOCIAL_SCREENSHOTS=docs/screenshots the pictures refresh the documentation's.
+/// </summary>
+public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    private const string FieldTheme = "InternalSocial.Themes.Field";
+
+    public static TheoryData<string, string, string, int, int> Cases()
+    {
+        var data = new TheoryData<string, string, string, int, int>();
+        foreach (var theme in new[] { "employee", "field" })
+        {
+            foreach (var language in new[] { "en", "fr" })
+            {
+                data.Add(theme, language, "desktop", 1280, 800);
+                data.Add(theme, language, "phone", 390, 844);
+            }
+        }
+
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Cases))]
+    public async Task Main_pages_reflow_and_speak_the_visitors_language_in_each_theme(string theme, string language, string size, int width, int height)
+    {
+        SkipWithoutChromium();
+        await SetSiteThemeAsync(theme == "field" ? FieldTheme : null);
+        try
+        {
+            var page = await NewPageAsync(new ViewportSize { Width = width, Height = height }, locale: language == "fr" ? "fr-FR" : "en-GB");
+            await GotoAsync(page, "");
+            Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+            await ScreenshotAsync(page, $"{theme}-{language}-{size}-home-anonymous");
+
+            await GotoAsync(page, "account/signin");
+            await page.Locator("#UserName").FillAsync(BrowserFixture.AdminUserName);
+            await page.Locator("#Password").FillAsync(BrowserFixture.AdminPassword);
+            await page.Locator("form:has(#UserName) button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase));
+
+            foreach (var (path, name, expected) in new[]
+            {
+                ("", "home", language == "fr" ? "Bienvenue" : "Welcome"),
+                ("admin/features", "admin-features", language == "fr" ? "Fonctionnalités" : "Features"),
+            })
+            {
+                await GotoAsync(page, path);
+                await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(expected);
+                var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                Assert.True(scrollWidth <= width, $"/{path} is {scrollWidth}px wide in a {width}px viewport.");
+                await ScreenshotAsync(page, $"{theme}-{language}-{size}-{name}");
+            }
+        }
+        finally
+        {
+            await SetSiteThemeAsync(null);
+        }
+    }
+
+    private async Task SetSiteThemeAsync(string? themeFeature)
+    {
+        if (themeFeature is not null)
+        {
+            await Fixture.Services.GetRequiredService<FeatureManager>().EnableAsync(ShellSettings.DefaultName, [themeFeature], CancellationToken.None);
+        }
+
+        var shell = await Fixture.Services.GetRequiredService<ShellHost>().GetOrCreateShellAsync(ShellSettings.DefaultName, CancellationToken.None);
+        await shell.InScopeAsync(async services =>
+        {
+            var settings = services.GetRequiredService<SiteSettingsService>();
+            await settings.SaveAsync(await settings.GetAsync(CancellationToken.None) with { SiteTheme = themeFeature }, CancellationToken.None);
+        });
+    }
+}
