@@ -72,11 +72,11 @@ public abstract class AuthTests(TestTenant tenant)
         Assert.Equal(HttpStatusCode.Redirect, anonymousAdmin.StatusCode);
         Assert.Contains("/account/signin", anonymousAdmin.Headers.Location!.ToString(), StringComparison.Ordinal);
 
-        var wrong = await browser.SubmitAsync("account/signin", "account/signin", new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = "wrong-password" });
+        var wrong = await browser.SignInAsync("admin", "wrong-password");
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("The user name or password is wrong.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var signedIn = await browser.SubmitAsync("account/signin", "account/signin", new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = HostFixture.AdminPassword });
+        var signedIn = await browser.SignInAsync("admin", HostFixture.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Contains(".InternalSocial." + tenant.Name, string.Join(";", signedIn.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
         Assert.Contains("path=/" + tenant.Prefix, string.Join(";", signedIn.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);

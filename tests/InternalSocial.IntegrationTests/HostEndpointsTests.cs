@@ -33,7 +33,7 @@ public sealed class HostEndpointsTests(HostFixture host)
     public async Task The_features_page_enables_and_disables_with_its_forms()
     {
         using var browser = host.CreateClient("");
-        var signedIn = await browser.SubmitAsync("account/signin", "account/signin", new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = HostFixture.AdminPassword });
+        var signedIn = await browser.SignInAsync("admin", HostFixture.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
         var page = await browser.GetStringAsync("admin/features");
@@ -54,7 +54,7 @@ public sealed class HostEndpointsTests(HostFixture host)
     public async Task The_settings_form_saves_and_says_so()
     {
         using var browser = host.CreateClient("");
-        await browser.SubmitAsync("account/signin", "account/signin", new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = HostFixture.AdminPassword });
+        await browser.SignInAsync("admin", HostFixture.AdminPassword);
 
         var invalid = await browser.SubmitAsync("admin/settings", "admin/settings", new Dictionary<string, string> { ["SiteName"] = "", ["TimeZoneId"] = "Nowhere/Else", ["DefaultCulture"] = "en" });
         var html = await invalid.Content.ReadAsStringAsync();

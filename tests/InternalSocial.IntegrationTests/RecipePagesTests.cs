@@ -11,7 +11,7 @@ public sealed class RecipePagesTests(SqliteTenant tenant) : IClassFixture<Sqlite
     private async Task<HttpClient> SignedInAsync()
     {
         var browser = tenant.Host.CreateClient(tenant.Prefix);
-        var signedIn = await browser.SubmitAsync("account/signin", "account/signin", new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = HostFixture.AdminPassword });
+        var signedIn = await browser.SignInAsync("admin", HostFixture.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return browser;
     }

@@ -78,7 +78,7 @@ public sealed class SetupTests(HostFixture host)
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(TenantState.Running, host.ShellHost.Get(name).State);
 
-        var signedIn = await browser.SubmitAsync("account/signin", "account/signin", new Dictionary<string, string> { ["UserName"] = "founder", ["Password"] = HostFixture.AdminPassword });
+        var signedIn = await browser.SignInAsync("founder", HostFixture.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Contains("Welcome, founder", await browser.GetStringAsync(""), StringComparison.Ordinal);
         Assert.Contains("Form Org", await browser.GetStringAsync(""), StringComparison.Ordinal);

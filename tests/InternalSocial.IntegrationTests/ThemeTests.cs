@@ -35,7 +35,7 @@ public abstract class ThemeTests(TestTenant tenant)
         Assert.Contains("Themes.Employee/site.css", await other.GetStringAsync(""), StringComparison.Ordinal);
 
         // The Field theme has no administration layout: the base theme supplies it.
-        var signIn = await anonymous.SubmitAsync("account/signin", "account/signin", new Dictionary<string, string> { ["UserName"] = "admin", ["Password"] = HostFixture.AdminPassword });
+        var signIn = await anonymous.SignInAsync("admin", HostFixture.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var admin = await anonymous.GetStringAsync("admin/settings");
         Assert.Contains("class=\"adminnav\"", admin, StringComparison.Ordinal);

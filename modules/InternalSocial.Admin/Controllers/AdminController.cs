@@ -104,10 +104,7 @@ public sealed class AdminController(
         }
         catch (InvalidInputException invalid)
         {
-            foreach (var (field, problem) in invalid.Errors)
-            {
-                ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], problem);
-            }
+            ModelState.AddInputErrors(invalid);
 
             model.Themes = settings.Themes;
             return View(model);

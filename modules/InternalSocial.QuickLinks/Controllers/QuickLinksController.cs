@@ -50,10 +50,7 @@ public sealed class QuickLinksController(QuickLinksService links, IStringLocaliz
         }
         catch (InvalidInputException invalid)
         {
-            foreach (var (field, problem) in invalid.Errors)
-            {
-                ModelState.AddModelError("NewLink." + char.ToUpperInvariant(field[0]) + field[1..], problem);
-            }
+            ModelState.AddInputErrors(invalid, prefix: "NewLink.");
 
             return View(nameof(Manage), new ManageLinksViewModel(await links.ListAsync(User, cancellationToken), model));
         }

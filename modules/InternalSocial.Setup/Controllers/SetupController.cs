@@ -77,10 +77,7 @@ public sealed class SetupController(SetupService setup, RecipeHarvester harveste
         }
         catch (InvalidInputException invalid)
         {
-            foreach (var (field, problem) in invalid.Errors)
-            {
-                ModelState.AddModelError(FieldOf(field), problem);
-            }
+            ModelState.AddInputErrors(invalid, formFields: FormFields);
 
             return View(model);
         }
@@ -96,14 +93,9 @@ public sealed class SetupController(SetupService setup, RecipeHarvester harveste
     private async Task<IReadOnlyList<Recipe>> SetupRecipesAsync(CancellationToken cancellationToken) =>
         (await harvester.GetAllAsync(cancellationToken)).Where(r => r.IsSetupRecipe).ToList();
 
-    private static string FieldOf(string field) => field switch
-    {
-        "siteName" => nameof(SetupViewModel.SiteName),
-        "recipe" => nameof(SetupViewModel.Recipe),
-        "adminUserName" => nameof(SetupViewModel.AdminUserName),
-        "adminEmail" => nameof(SetupViewModel.AdminEmail),
-        "adminPassword" => nameof(SetupViewModel.AdminPassword),
-        "connectionString" => nameof(SetupViewModel.ConnectionString),
-        _ => "",
-    };
+    private static readonly string[] FormFields =
+    [
+        nameof(SetupViewModel.SiteName), nameof(SetupViewModel.Recipe), nameof(SetupViewModel.AdminUserName),
+        nameof(SetupViewModel.AdminEmail), nameof(SetupViewModel.AdminPassword), nameof(SetupViewModel.ConnectionString),
+    ];
 }

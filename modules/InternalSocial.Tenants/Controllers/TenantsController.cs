@@ -49,10 +49,7 @@ public sealed class TenantsController(TenantsService tenants, IStringLocalizer<M
         }
         catch (InvalidInputException invalid)
         {
-            foreach (var (field, problem) in invalid.Errors)
-            {
-                ModelState.AddModelError("Create." + char.ToUpperInvariant(field[0]) + field[1..], problem);
-            }
+            ModelState.AddInputErrors(invalid, prefix: "Create.");
 
             return View(nameof(Index), new TenantsViewModel(await tenants.ListAsync(User), model));
         }

@@ -29,6 +29,10 @@ public static partial class Forms
         return await client.PostAsync(postUrl, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Signs in with the sign-in form; a redirect means it worked.</summary>
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password) =>
+        client.SubmitAsync("account/signin", "account/signin", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
+
     [GeneratedRegex("<form(?<attributes>[^>]*)>(?<body>.*?)</form>", RegexOptions.Singleline)]
     private static partial Regex FormElement();
 
