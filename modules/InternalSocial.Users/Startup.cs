@@ -89,6 +89,8 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<IFeatureEventHandler, DefaultGrantsInstaller>();
         services.AddScoped<ISetupEventHandler, UsersSetupHandler>();
         services.AddScoped<AccessTokenService>();
+        services.AddScoped<RolesAdminService>();
+        services.AddSingleton<InternalSocial.Kernel.Navigation.INavigationProvider, AdminMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RolesRecipeStep>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.RolesExporter>();
@@ -96,7 +98,11 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
 
     public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseRateLimiter();
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => AuthApi.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        AuthApi.Map(endpoints);
+        RolesApi.Map(endpoints);
+    }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
@@ -11,7 +10,7 @@ namespace InternalSocial.Users.Recipes;
 /// Upserts each role by name. <c>behavior</c>: <c>replace</c> (default) sets exactly these permissions, <c>add</c> adds
 /// them, <c>remove</c> takes them away.
 /// </summary>
-public sealed partial class RolesRecipeStep(RolePermissions rolePermissions, PermissionCatalog permissions) : IRecipeStepHandler
+public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionCatalog permissions) : IRecipeStepHandler
 {
     private static readonly string[] Behaviors = ["replace", "add", "remove"];
 
@@ -26,7 +25,7 @@ public sealed partial class RolesRecipeStep(RolePermissions rolePermissions, Per
         {
             reader.RejectUnknownFields(role, path, "name", "description", "permissions", "behavior");
             var name = reader.Text(role, path, "name", required: true);
-            if (name is not null && !RoleNamePattern().IsMatch(name))
+            if (name is not null && !RolesAdminService.IsValidRoleName(name))
             {
                 reader.Error($"{path}.name", "must be 2 to 50 letters, digits, spaces, '-' or '_', starting with a letter.");
             }
@@ -80,9 +79,6 @@ public sealed partial class RolesRecipeStep(RolePermissions rolePermissions, Per
                 Text(role, "behavior") ?? "replace");
         }
     }
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9 _-]{1,49}$")]
-    private static partial Regex RoleNamePattern();
 }
 
 /// <summary>Exports every role with its description and permissions (Administrator holds all and is left out).</summary>

@@ -1,0 +1,62 @@
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Users.Controllers;
+
+public sealed record RolesViewModel(IReadOnlyList<RolePermissions.RoleSummary> Roles, IReadOnlyCollection<Permission> Permissions);
+
+/// <summary>The role × permission matrix of the administration.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+[Route("admin/roles")]
+[RequirePermission("Users.ManageRoles")]
+public sealed class RolesController(RolesAdminService roles, IStringLocalizer<ModuleResources> T) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(new RolesViewModel(await roles.ListAsync(User, cancellationToken), roles.Permissions));
+
+    /// <summary>Saves the whole matrix: each checked box is "role|permission".</summary>
+    [HttpPost("")]
+    public async Task<IActionResult> Save(string[]? grants, CancellationToken cancellationToken)
+    {
+        var checkedByRole = (grants ?? [])
+            .Select(g => g.Split('|', 2))
+            .Where(parts => parts.Length == 2)
+            .GroupBy(parts => parts[0], parts => parts[1], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            foreach (var role in (await roles.ListAsync(User, cancellationToken)).Where(r => r.Name != BuiltInRoles.Administrator))
+            {
+                await roles.SaveAsync(User, role.Name, description: null, checkedByRole.GetValueOrDefault(role.Name) ?? [], cancellationToken);
+            }
+
+            TempData["Message"] = T["Permissions saved."].Value;
+        }
+        catch (InvalidInputException invalid)
+        {
+            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(string? name, string? description, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await roles.SaveAsync(User, name?.Trim(), description?.Trim() ?? "", [], cancellationToken);
+            TempData["Message"] = T["Role '{0}' saved. Give it permissions in the table.", name!.Trim()].Value;
+        }
+        catch (InvalidInputException invalid)
+        {
+            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Users.Services;
+
+/// <summary>Roles and their permissions, for those allowed to manage them. Checks the permission on every call.</summary>
+public sealed partial class RolesAdminService(
+    RolePermissions rolePermissions,
+    PermissionCatalog permissions,
+    IAuthorizationService authorization,
+    IStringLocalizer<ModuleResources> T)
+{
+    public static bool IsValidRoleName(string? name) => name is not null && RoleNamePattern().IsMatch(name);
+
+    public IReadOnlyCollection<Permission> Permissions => permissions.All;
+
+    public async Task<IReadOnlyList<RolePermissions.RoleSummary>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Users.Permissions.ManageRoles);
+        return await rolePermissions.ListRolesAsync(cancellationToken);
+    }
+
+    /// <summary>Creates or updates a role with exactly these permissions.</summary>
+    /// <exception cref="InvalidInputException">A bad name or an unknown permission; nothing is saved then.</exception>
+    public async Task SaveAsync(ClaimsPrincipal user, string? roleName, string? description, IReadOnlyCollection<string>? permissionNames, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Users.Permissions.ManageRoles);
+        var errors = new Dictionary<string, string>();
+        if (!IsValidRoleName(roleName))
+        {
+            errors["name"] = T["A role name has 2 to 50 letters, digits, spaces, '-' or '_', and starts with a letter."];
+        }
+        else if (string.Equals(roleName, BuiltInRoles.Administrator, StringComparison.OrdinalIgnoreCase))
+        {
+            errors["name"] = T["The Administrator role holds every permission; it cannot be changed."];
+        }
+
+        if (description?.Length > 500)
+        {
+            errors["description"] = T["The description must be at most 500 characters."];
+        }
+
+        var unknown = (permissionNames ?? []).Where(p => permissions.Find(p) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["permissions"] = T["Unknown permissions: {0}.", string.Join(", ", unknown)];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        await rolePermissions.UpsertRoleAsync(roleName!, description, [.. (permissionNames ?? []).Distinct().Select(p => permissions.Find(p)!)], "replace");
+    }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9 _-]{1,49}$")]
+    private static partial Regex RoleNamePattern();
+}
