@@ -9,6 +9,7 @@ public sealed class AdminMenu : INavigationProvider
         ArgumentNullException.ThrowIfNull(items);
         if (menuName == MenuNames.Admin)
         {
+            items.Add(new MenuItem("People", "~/admin/users", 690, Permissions.ManageUsers));
             items.Add(new MenuItem("Roles", "~/admin/roles", 700, Permissions.ManageRoles));
         }
     }

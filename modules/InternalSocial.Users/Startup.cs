@@ -90,6 +90,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<ISetupEventHandler, UsersSetupHandler>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<RolesAdminService>();
+        services.AddScoped<UsersAdminService>();
         services.AddSingleton<InternalSocial.Kernel.Navigation.INavigationProvider, AdminMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RolesRecipeStep>();
@@ -102,6 +103,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
     {
         AuthApi.Map(endpoints);
         RolesApi.Map(endpoints);
+        UsersApi.Map(endpoints);
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)

@@ -1,0 +1,190 @@
+using System.Security.Claims;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Users.Services;
+
+public sealed record UserSummary(string Id, string UserName, string? Email, string DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut);
+
+/// <summary>A page of people, and the cursor of the next page (null on the last one).</summary>
+public sealed record UserPage(IReadOnlyList<UserSummary> Users, string? NextCursor);
+
+/// <summary>
+/// Accounts created by administrators, and the roles people hold. Creating accounts needs
+/// <see cref="Permissions.ManageUsers"/>; changing roles needs <see cref="Permissions.ManageRoles"/>, and only an
+/// Administrator may make someone an Administrator.
+/// </summary>
+public sealed class UsersAdminService(
+    UsersDbContext db,
+    UserManager<User> userManager,
+    RoleManager<Role> roleManager,
+    IAuthorizationService authorization,
+    TimeProvider clock,
+    IStringLocalizer<ModuleResources> T)
+{
+    public const int PageSize = 50;
+
+    /// <summary>People whose user name, display name or e-mail contains <paramref name="query"/>, by user name, after the cursor.</summary>
+    public async Task<UserPage> ListAsync(ClaimsPrincipal user, string? query, string? cursor, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.ManageUsers);
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var pattern = $"%{query.Trim().ToUpperInvariant()}%";
+            users = users.Where(u => EF.Functions.Like(u.NormalizedUserName!, pattern) || EF.Functions.Like(u.NormalizedEmail!, pattern) || EF.Functions.Like(u.DisplayName.ToUpper(), pattern));
+        }
+
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            users = users.Where(u => string.Compare(u.NormalizedUserName, cursor) > 0);
+        }
+
+        var page = await users.OrderBy(u => u.NormalizedUserName).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var shown = page.Take(PageSize).ToList();
+        var ids = shown.Select(u => u.Id).ToList();
+        // One query for the roles of the whole page.
+        var roles = await (
+            from userRole in db.UserRoles.AsNoTracking()
+            join role in db.Roles.AsNoTracking() on userRole.RoleId equals role.Id
+            where ids.Contains(userRole.UserId)
+            select new { userRole.UserId, role.Name }).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return new UserPage(
+            [.. shown.Select(u => new UserSummary(u.Id, u.UserName!, u.Email, u.DisplayName,
+                [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal)],
+                u.LockoutEnd > now))],
+            page.Count > PageSize ? shown[^1].NormalizedUserName : null);
+    }
+
+    /// <exception cref="InvalidInputException">A bad field, named.</exception>
+    /// <exception cref="ConflictException">The user name or e-mail is taken.</exception>
+    public async Task<UserSummary> CreateAsync(ClaimsPrincipal user, string? userName, string? email, string? displayName, string? password, IReadOnlyCollection<string>? roles, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.ManageUsers);
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            errors["userName"] = T["The user name is required."];
+        }
+
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            errors["email"] = T["A valid e-mail address is required."];
+        }
+
+        if (displayName?.Length > 200)
+        {
+            errors["displayName"] = T["The display name must be at most 200 characters."];
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            errors["password"] = T["A first password is required; the person changes it later."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        if (await userManager.FindByNameAsync(userName!) is not null)
+        {
+            throw new ConflictException(T["userName: the user name '{0}' is already taken.", userName!]);
+        }
+
+        if (await userManager.FindByEmailAsync(email!) is not null)
+        {
+            throw new ConflictException(T["email: the e-mail '{0}' is already used by another account.", email!]);
+        }
+
+        // New accounts are employees unless other roles are given (which needs the right to manage roles).
+        var roleNames = roles is { Count: > 0 } ? roles.Distinct(StringComparer.OrdinalIgnoreCase).ToList() : [BuiltInRoles.Employee];
+        if (roles is { Count: > 0 })
+        {
+            await EnsureMayGrantAsync(user, roleNames);
+        }
+
+        var account = new User
+        {
+            UserName = userName!.Trim(),
+            Email = email!.Trim(),
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName.Trim() : displayName.Trim(),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await userManager.CreateAsync(account, password!);
+        if (!created.Succeeded)
+        {
+            throw new InvalidInputException(created.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName")
+                .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Description))));
+        }
+
+        await userManager.AddToRolesAsync(account, roleNames);
+
+        return new UserSummary(account.Id, account.UserName, account.Email, account.DisplayName, roleNames, IsLockedOut: false);
+    }
+
+    /// <summary>Gives a person exactly these roles.</summary>
+    public async Task SetRolesAsync(ClaimsPrincipal user, string userId, IReadOnlyCollection<string>? roles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var wanted = (roles ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        await EnsureMayGrantAsync(user, wanted);
+        var account = await userManager.FindByIdAsync(userId) ?? throw new NotFoundException(T["No person with id '{0}'.", userId]);
+        var current = await userManager.GetRolesAsync(account);
+        if (account.Id == user.FindFirstValue(ClaimTypes.NameIdentifier)
+            && current.Contains(BuiltInRoles.Administrator) && !wanted.Contains(BuiltInRoles.Administrator, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ConflictException(T["You cannot take the Administrator role away from yourself: ask another administrator."]);
+        }
+
+        var removing = current.Where(r => !wanted.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        var adding = wanted.Where(r => !current.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (removing.Count > 0)
+        {
+            await userManager.RemoveFromRolesAsync(account, removing);
+        }
+
+        if (adding.Count > 0)
+        {
+            await userManager.AddToRolesAsync(account, adding);
+        }
+
+        // Signed-in sessions pick up the new roles at their next security check.
+        await userManager.UpdateSecurityStampAsync(account);
+    }
+
+    private async Task EnsureMayGrantAsync(ClaimsPrincipal user, IReadOnlyCollection<string> roles)
+    {
+        if (roles.Count == 0)
+        {
+            return;
+        }
+
+        await authorization.EnsurePermissionAsync(user, Permissions.ManageRoles);
+        var unknown = new List<string>();
+        foreach (var role in roles)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                unknown.Add(role);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new InvalidInputException("roles", T["Unknown roles: {0}.", string.Join(", ", unknown)]);
+        }
+
+        if (roles.Contains(BuiltInRoles.Administrator, StringComparer.OrdinalIgnoreCase) && !user.IsInRole(BuiltInRoles.Administrator))
+        {
+            throw new PermissionDeniedException(Permissions.ManageRoles);
+        }
+    }
+}
