@@ -48,9 +48,25 @@ public sealed class WebAppTests(SqliteTenant tenant) : IClassFixture<SqliteTenan
         Assert.Contains("--accent: #ffd400", css, StringComparison.Ordinal);
         Assert.Contains("--accent-contrast: #000000", css, StringComparison.Ordinal);
         Assert.Equal("#ffd400", (await (await anonymous.GetAsync("manifest.webmanifest")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("theme_color").GetString());
+        Assert.Contains("<meta name=\"theme-color\" content=\"#ffd400\"", await anonymous.GetStringAsync(""), StringComparison.Ordinal);
 
         using var other = tenant.Host.CreateClient("");
         Assert.DoesNotContain("#ffd400", await other.GetStringAsync("branding.css"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Versioned_static_files_are_cached_for_a_year_and_others_for_an_hour()
+    {
+        using var anonymous = tenant.Host.CreateClient(tenant.Prefix);
+        var home = await anonymous.GetStringAsync("");
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(home, "href=\"/[^\"]+/(_content/InternalSocial.Themes.Employee/site.css\\?v=[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(stylesheet);
+
+        var versioned = await anonymous.GetAsync(System.Net.WebUtility.HtmlDecode(stylesheet));
+        Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+        Assert.Contains("immutable", versioned.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var plain = await anonymous.GetAsync("_content/InternalSocial.Home/icons/icon-192.png");
+        Assert.Equal(TimeSpan.FromHours(1), plain.Headers.CacheControl?.MaxAge);
     }
 
     [Theory]

@@ -13,7 +13,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 CHECK=0
@@ -64,9 +64,12 @@ LIGHTHOUSE="$HERE/node_modules/.bin/lighthouse"
 [ -x "$LIGHTHOUSE" ] || fail "$LIGHTHOUSE is missing: delete tools/lighthouse/node_modules and run again"
 
 # 2. The site in Release, published outside the repository; --artifacts-path keeps bin/obj out of it as well.
-if [ "$SKIP_BUILD" = 1 ] && [ -f "$APP/InternalSocial.Web.dll" ]; then
+if [ "$SKIP_BUILD" = 1 ] && [ -f "$APP/InternalSocial.Web.dll" ] && [ -f "$WORK/build-info" ]; then
   echo "==> reusing the published site in $APP (--skip-build)"
 else
+  # What is built: the commit, and how many product files are changed or new since it (the working tree is published).
+  echo "$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown) $(git -C "$REPO" status --porcelain \
+    --untracked-files=all -- src modules themes recipes 2>/dev/null | wc -l)" >"$WORK/build-info"
   echo "==> dotnet publish src/InternalSocial.Web -c Release -o $APP (log: $WORK/publish.log)"
   rm -rf "$APP"
   if ! dotnet publish "$REPO/src/InternalSocial.Web" -c Release -o "$APP" --artifacts-path "$WORK/artifacts" \
@@ -75,8 +78,7 @@ else
     fail "dotnet publish failed (see $WORK/publish.log)"
   fi
 fi
-COMMIT="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-DIRTY="$(git -C "$REPO" status --porcelain --untracked-files=no -- src modules themes recipes 2>/dev/null | wc -l)"
+read -r COMMIT DIRTY <"$WORK/build-info"
 
 # 3. A fresh organisation, set up without a browser. Production, as a deployed site runs.
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
@@ -89,6 +91,10 @@ rm -rf "$APP_DATA"
 # 4. Start it (the content root is the publish folder, so run from there) and wait until it is ready.
 if [ -z "$PORT" ]; then
   PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+else
+  # Something else answering on the port would be measured instead of the site: refuse a port in use.
+  node -e 'const s=require("net").createServer();s.on("error",()=>process.exit(1));s.listen(+process.argv[1],"127.0.0.1",()=>s.close())' "$PORT" \
+    || fail "port $PORT is in use"
 fi
 BASE="http://127.0.0.1:$PORT"
 URL="$BASE/"
@@ -110,11 +116,11 @@ trap 'exit 2' INT TERM
 ready=0
 for _ in $(seq 1 120); do
   kill -0 "$SITE_PID" 2>/dev/null || { tail -n 30 "$WORK/site.log" >&2; fail "the site exited before it was ready"; }
-  if curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null; then ready=1; break; fi
+  if curl -fsS --max-time 5 -o /dev/null "$BASE/health/ready" 2>/dev/null; then ready=1; break; fi
   sleep 0.5
 done
 [ "$ready" = 1 ] || { tail -n 30 "$WORK/site.log" >&2; fail "$BASE/health/ready did not answer 200 within 60 s"; }
-status="$(curl -s -o /dev/null -w '%{http_code}' "$URL")"   # also warms the home page up before measuring
+status="$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' "$URL")"   # also warms the home page up before measuring
 [ "$status" = 200 ] || fail "GET $URL answered $status, not 200"
 
 # 5. Lighthouse, default (mobile) settings: moto g power emulation, simulated slow 4G and 4x CPU slowdown.
@@ -227,7 +233,7 @@ const categories = ['performance', 'accessibility', 'best-practices'];
 const pct = score => (score === null || score === undefined ? 'n/a' : String(Math.round(score * 100)));
 
 console.log(`\nLighthouse ${median.lighthouseVersion}, ${median.configSettings.formFactor}, throttling ${median.configSettings.throttlingMethod}, ${url}`);
-console.log(`Chromium: ${median.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0]}, benchmarkIndex ${median.environment.benchmarkIndex}, commit ${commit}${Number(dirty) ? ` + ${dirty} uncommitted file(s) in src/modules/themes/recipes` : ''}`);
+console.log(`Chromium: ${median.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0]}, benchmarkIndex ${median.environment.benchmarkIndex}, commit ${commit}${Number(dirty) ? ` + ${dirty} changed or new file(s) not committed in src, modules, themes, recipes` : ''}`);
 console.log(`\n${'run'.padEnd(8)}${categories.map(c => c.padStart(16)).join('')}${'FCP'.padStart(9)}${'LCP'.padStart(9)}${'TBT'.padStart(9)}${'CLS'.padStart(7)}`);
 reports.forEach((r, i) => {
   const m = id => r.audits[id]?.displayValue ?? 'n/a';
@@ -249,6 +255,14 @@ for (const f of failing) {
   console.log(`  [${f.category}] ${f.id} score ${f.score} weight ${f.weight}: ${f.title}${f.displayValue ? ' (' + f.displayValue + ')' : ''}`);
   for (const item of f.items.slice(0, 5)) console.log(`      ${item}`);
 }
+// Audits Lighthouse could not compute are neither passed nor failed: say so rather than hide them.
+const errored = Object.values(median.audits).filter(a => a.scoreDisplayMode === 'error')
+  .map(a => ({ id: a.id, error: (a.errorMessage ?? '').slice(0, 160) }));
+if (errored.length) {
+  console.log(`\nAudits Lighthouse could not compute in the median run (${errored.length}; not part of any score here):`);
+  for (const e of errored) console.log(`  ${e.id}: ${e.error}`);
+}
+for (const warning of median.runWarnings ?? []) console.log(`Lighthouse warning: ${warning}`);
 
 const webapp = JSON.parse(readFileSync(`${dir}/webapp.json`, 'utf8'));
 const lhInstallable = median.audits['installable-manifest'];
@@ -261,7 +275,7 @@ writeFileSync(`${dir}/summary.json`, JSON.stringify({
   url, commit, uncommittedFiles: Number(dirty), lighthouseVersion: median.lighthouseVersion, chromium: median.environment.hostUserAgent,
   benchmarkIndex: median.environment.benchmarkIndex, medianRun: medianIndex + 1,
   runs: reports.map(r => Object.fromEntries(categories.map(c => [c, r.categories[c]?.score]))),
-  scores: Object.fromEntries(categories.map(c => [c, median.categories[c]?.score])), failing, webapp: webapp.checks,
+  scores: Object.fromEntries(categories.map(c => [c, median.categories[c]?.score])), failing, errored, runWarnings: median.runWarnings, webapp: webapp.checks,
 }, null, 2));
 console.log(`\nReports: ${dir}/home-${medianIndex + 1}.report.html (median run), ${dir}/home-N.report.{html,json}, ${dir}/webapp.json, ${dir}/summary.json`);
 if (check === '1') {

@@ -166,7 +166,12 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         var app = new ApplicationBuilder(services);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.WriteUnhandledAsync });
         app.UseStatusCodePages();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Files linked with asp-append-version (?v=hash) change name when they change: cache them for a year.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
         app.UseTenantLocalization();
         app.UseRouting();
         app.UseAuthentication();

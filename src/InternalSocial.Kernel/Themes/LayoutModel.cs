@@ -9,8 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InternalSocial.Kernel.Themes;
 
 /// <summary>What the layouts show around every page: the organisation's name, the menus the user may see, the language.</summary>
-public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu, bool IsRunning)
+public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu, bool IsRunning, string? AccentColor = null)
 {
+    /// <summary>The browser's theme colour: the organisation's accent colour, else the theme's own.</summary>
+    public string ThemeColor(string themeDefault) => AccentColor ?? themeDefault;
+
     /// <summary>The language of the page, for <c>&lt;html lang&gt;</c>.</summary>
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
@@ -30,6 +33,6 @@ public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu, 
 
         var settings = await services.GetRequiredService<SiteSettingsService>().GetAsync(CancellationToken.None);
         var menu = await services.GetRequiredService<NavigationManager>().BuildMenuAsync(menuName, user);
-        return new LayoutModel(settings.SiteName, menu, IsRunning: true);
+        return new LayoutModel(settings.SiteName, menu, IsRunning: true, settings.AccentColor);
     }
 }
