@@ -23,6 +23,6 @@ public sealed class Startup : ModuleStartup
                 return;
             }
 
-            context.Response.Redirect(context.Request.PathBase + "/setup");
+            context.Response.Redirect(context.Request.PathBase + "/setup" + context.Request.QueryString);
         });
 }

@@ -165,7 +165,7 @@ public static class CommandLine
                     result.GetValue(database) == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite,
                     result.GetValue(connectionString)),
                 cancellationToken);
-            Console.WriteLine($"Tenant '{created.Name}' created (uninitialized). Set it up with: setup --tenant {created.Name} ...");
+            Console.WriteLine($"Tenant '{created.Name}' created (uninitialized). Set it up with `setup --tenant {created.Name} …`, or in a browser at /{created.RequestUrlPrefix}/setup?token={created.SetupToken}");
         }));
         command.Subcommands.Add(create);
 

@@ -11,26 +11,30 @@ namespace InternalSocial.IntegrationTests;
 [Collection(WebCollection.Name)]
 public sealed class SetupTests(HostFixture host)
 {
-    private async Task<string> NewTenantAsync()
+    private async Task<string> NewTenantAsync() => (await NewTenantWithTokenAsync()).Name;
+
+    private async Task<(string Name, string Token)> NewTenantWithTokenAsync()
     {
         var name = "s" + Guid.NewGuid().ToString("N")[..12];
-        await (await host.DefaultAdmin.PostAsJsonAsync("api/v1/tenants", new { name, requestUrlPrefix = name })).ExpectJsonAsync(HttpStatusCode.Created);
-        return name;
+        var created = await (await host.DefaultAdmin.PostAsJsonAsync("api/v1/tenants", new { name, requestUrlPrefix = name })).ExpectJsonAsync(HttpStatusCode.Created);
+        return (name, created.GetProperty("setupToken").GetString()!);
     }
 
     private Task<HttpResponseMessage> SetupAsync(string name, string password, string? siteName = "Org", string recipe = "minimal") =>
         host.DefaultAdmin.PostAsJsonAsync($"api/v1/tenants/{name}/setup", new { siteName, recipe, adminUserName = "admin", adminEmail = "admin@org.test", adminPassword = password });
 
     [Fact]
-    public async Task An_uninitialized_tenant_sends_every_page_to_its_setup_form()
+    public async Task An_uninitialized_tenant_sends_every_page_to_its_setup_form_which_only_its_token_opens()
     {
-        var name = await NewTenantAsync();
+        var (name, token) = await NewTenantWithTokenAsync();
         using var browser = host.CreateClient(name);
 
-        var home = await browser.GetAsync("");
+        var home = await browser.GetAsync($"?token={token}");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
-        Assert.Equal($"/{name}/setup", home.Headers.Location!.OriginalString);
-        var form = await browser.GetStringAsync("setup");
+        Assert.Equal($"/{name}/setup?token={token}", home.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("setup")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("setup?token=guessed")).StatusCode);
+        var form = await browser.GetStringAsync($"setup?token={token}");
         Assert.Contains("Set up your organisation", form, StringComparison.Ordinal);
         Assert.Contains("minimal", form, StringComparison.Ordinal);
         await (await browser.GetAsync("api/v1/features")).ExpectProblemAsync(HttpStatusCode.NotFound);
@@ -67,14 +71,14 @@ public sealed class SetupTests(HostFixture host)
     [Fact]
     public async Task The_setup_form_sets_up_the_tenant_and_its_administrator_can_sign_in()
     {
-        var name = await NewTenantAsync();
+        var (name, token) = await NewTenantWithTokenAsync();
         using var browser = host.CreateClient(name);
 
-        var weak = await browser.SubmitAsync("setup", "setup", Fields("weak", "weak"));
+        var weak = await browser.SubmitAsync($"setup?token={token}", "setup", Fields("weak", "weak"));
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
         Assert.Contains("at least 10 characters", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var done = await browser.SubmitAsync("setup", "setup", Fields(HostFixture.AdminPassword, HostFixture.AdminPassword));
+        var done = await browser.SubmitAsync($"setup?token={token}", "setup", Fields(HostFixture.AdminPassword, HostFixture.AdminPassword));
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(TenantState.Running, host.ShellHost.Get(name).State);
 
@@ -85,7 +89,7 @@ public sealed class SetupTests(HostFixture host)
 
         await (await SetupAsync(name, HostFixture.AdminPassword)).ExpectProblemAsync(HttpStatusCode.Conflict);
 
-        static Dictionary<string, string> Fields(string password, string confirmation) => new()
+        Dictionary<string, string> Fields(string password, string confirmation) => new()
         {
             ["SiteName"] = "Form Org",
             ["Recipe"] = "default",
@@ -94,6 +98,7 @@ public sealed class SetupTests(HostFixture host)
             ["AdminPassword"] = password,
             ["AdminPasswordConfirmation"] = confirmation,
             ["Database"] = "0",
+            ["Token"] = token,
         };
     }
 }

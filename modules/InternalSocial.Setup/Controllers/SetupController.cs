@@ -36,6 +36,9 @@ public sealed class SetupViewModel
     [Display(Name = "PostgreSQL connection string")]
     public string? ConnectionString { get; set; }
 
+    /// <summary>The setup token of a tenant created by another tenant's administrator, carried by the link they were given.</summary>
+    public string? Token { get; set; }
+
     public IReadOnlyList<Recipe> Recipes { get; set; } = [];
 }
 
@@ -44,16 +47,26 @@ public sealed class SetupViewModel
 public sealed class SetupController(SetupService setup, RecipeHarvester harvester, ShellSettings shell, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? token, CancellationToken cancellationToken)
     {
+        if (!shell.AcceptsSetupToken(token))
+        {
+            return NotFound();
+        }
+
         var recipes = await SetupRecipesAsync(cancellationToken);
-        return View(new SetupViewModel { Recipes = recipes, Recipe = recipes.Count > 0 ? recipes[0].Name : "" });
+        return View(new SetupViewModel { Recipes = recipes, Recipe = recipes.Count > 0 ? recipes[0].Name : "", Token = token });
     }
 
     [HttpPost("")]
     public async Task<IActionResult> Index(SetupViewModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (!shell.AcceptsSetupToken(model.Token))
+        {
+            return NotFound();
+        }
+
         model.Recipes = await SetupRecipesAsync(cancellationToken);
         if (model.AdminPassword != model.AdminPasswordConfirmation)
         {

@@ -10,10 +10,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Tenants.Endpoints;
 
-public sealed record TenantResponse(string Name, TenantState State, string RequestUrlPrefix, IReadOnlyList<string> RequestUrlHosts, DatabaseProvider DatabaseProvider, DateTimeOffset CreatedUtc)
+/// <param name="SetupToken">While the tenant waits for setup: what its setup page asks for (<c>/setup?token=…</c>).</param>
+public sealed record TenantResponse(string Name, TenantState State, string RequestUrlPrefix, IReadOnlyList<string> RequestUrlHosts, DatabaseProvider DatabaseProvider, DateTimeOffset CreatedUtc, string? SetupToken)
 {
     /// <summary>The connection string is a secret: it is never returned.</summary>
-    public static TenantResponse From(ShellSettings s) => new(s.Name, s.State, s.RequestUrlPrefix, s.RequestUrlHosts, s.DatabaseProvider, s.CreatedUtc);
+    public static TenantResponse From(ShellSettings s) => new(
+        s.Name, s.State, s.RequestUrlPrefix, s.RequestUrlHosts, s.DatabaseProvider, s.CreatedUtc,
+        s.State == TenantState.Uninitialized && s.SetupToken.Length > 0 ? s.SetupToken : null);
 }
 
 public sealed record TenantSetupRequest(string? SiteName, string? Recipe, string? AdminUserName, string? AdminEmail, string? AdminPassword, Dictionary<string, string>? Variables);

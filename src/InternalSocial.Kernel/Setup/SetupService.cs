@@ -101,7 +101,7 @@ public sealed class SetupService(
             throw new InvalidInputException(errors);
         }
 
-        var settings = current with { DatabaseProvider = provider, ConnectionString = connectionString ?? "", State = TenantState.Running };
+        var settings = current with { DatabaseProvider = provider, ConnectionString = connectionString ?? "", State = TenantState.Running, SetupToken = "" };
         var context = new SetupContext(settings.Name, request.SiteName.Trim(), request.AdminUserName.Trim(), request.AdminEmail.Trim(), request.AdminPassword);
         var featureIds = recipe!.Steps
             .Where(s => s["name"]?.GetValue<string>() == RecipeExecutor.FeaturesStepName)

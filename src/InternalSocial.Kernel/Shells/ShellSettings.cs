@@ -40,6 +40,17 @@ public sealed record ShellSettings
 
     public DateTimeOffset CreatedUtc { get; init; }
 
+    /// <summary>
+    /// For a tenant created by another tenant's administrator: the secret its setup page asks for, so that nobody
+    /// else can set it up first. Empty when the page is open (the Default tenant on a new installation) and once set up.
+    /// </summary>
+    public string SetupToken { get; init; } = "";
+
+    /// <summary>Whether <paramref name="token"/> opens this tenant's setup page.</summary>
+    public bool AcceptsSetupToken(string? token) =>
+        SetupToken.Length == 0 || (token is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(SetupToken)));
+
     [JsonIgnore]
     public bool IsDefault => string.Equals(Name, DefaultName, StringComparison.OrdinalIgnoreCase);
 }
