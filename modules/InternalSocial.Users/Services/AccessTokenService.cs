@@ -65,13 +65,39 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
                 : T["The user name or password is wrong."]);
         }
 
+        return await IssueAsync(user.Id, name!, expiresInDays, cancellationToken);
+    }
+
+    /// <summary>A token for the signed-in user (the account page): no password needed, the session proves who it is.</summary>
+    public async Task<CreatedAccessToken> CreateForUserAsync(string userId, string? name, int? expiresInDays, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors["name"] = T["A name for the token is required, such as the script that will use it."];
+        }
+        else if (name.Length > 100)
+        {
+            errors["name"] = T["The name must be at most {0} characters.", 100];
+        }
+
+        if (expiresInDays is < 1 or > 3650)
+        {
+            errors["expiresInDays"] = T["The lifetime must be between {0} and {1} days.", 1, 3650];
+        }
+
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : await IssueAsync(userId, name!, expiresInDays, cancellationToken);
+    }
+
+    private async Task<CreatedAccessToken> IssueAsync(string userId, string name, int? expiresInDays, CancellationToken cancellationToken)
+    {
         var secret = Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
         var token = new AccessToken
         {
             Id = Guid.NewGuid().ToString("N"),
-            UserId = user.Id,
-            Name = name!.Trim(),
+            UserId = userId,
+            Name = name.Trim(),
             TokenHash = Hash(secret),
             CreatedUtc = now,
             ExpiresUtc = expiresInDays is null ? null : now.AddDays(expiresInDays.Value),
