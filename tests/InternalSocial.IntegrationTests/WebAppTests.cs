@@ -55,7 +55,7 @@ public sealed class WebAppTests(SqliteTenant tenant) : IClassFixture<SqliteTenan
     }
 
     [Fact]
-    public async Task Versioned_static_files_are_cached_for_a_year_and_others_for_an_hour()
+    public async Task Static_files_are_compressed_and_cached_a_year_when_versioned_an_hour_otherwise_and_pages_are_not_compressed()
     {
         using var anonymous = tenant.Host.CreateClient(tenant.Prefix);
         var home = await anonymous.GetStringAsync("");
@@ -67,6 +67,14 @@ public sealed class WebAppTests(SqliteTenant tenant) : IClassFixture<SqliteTenan
         Assert.Contains("immutable", versioned.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         var plain = await anonymous.GetAsync("_content/InternalSocial.Home/icons/icon-192.png");
         Assert.Equal(TimeSpan.FromHours(1), plain.Headers.CacheControl?.MaxAge);
+
+        using var compressed = new HttpRequestMessage(HttpMethod.Get, System.Net.WebUtility.HtmlDecode(stylesheet));
+        compressed.Headers.AcceptEncoding.ParseAdd("br");
+        var brotli = await anonymous.SendAsync(compressed);
+        Assert.Equal("br", Assert.Single(brotli.Content.Headers.ContentEncoding));
+        using var page = new HttpRequestMessage(HttpMethod.Get, "");
+        page.Headers.AcceptEncoding.ParseAdd("br");
+        Assert.Empty((await anonymous.SendAsync(page)).Content.Headers.ContentEncoding);
     }
 
     [Theory]

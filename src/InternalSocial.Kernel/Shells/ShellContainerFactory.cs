@@ -131,6 +131,13 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddScoped<Recipes.RecipeExportService>();
         services.AddOpenApi("v1");
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Only static text assets are compressed: they hold no secret, so compression over HTTPS leaks nothing
+        // (pages and API answers, which can, are left alone).
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = ["text/css", "text/javascript", "application/javascript", "application/manifest+json", "image/svg+xml"];
+        });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var moduleAssemblies = features.Select(f => f.Module.Assembly).Distinct().ToList();
@@ -166,6 +173,7 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         var app = new ApplicationBuilder(services);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.WriteUnhandledAsync });
         app.UseStatusCodePages();
+        app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
             // Files linked with asp-append-version (?v=hash) change name when they change: cache them for a year.
