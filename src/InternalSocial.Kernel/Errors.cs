@@ -93,6 +93,4 @@ public static class ApiEndpointExtensions
         group.DisableAntiforgery();
         return group;
     }
-
-    public static ProblemHttpResult NotFoundProblem(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 }

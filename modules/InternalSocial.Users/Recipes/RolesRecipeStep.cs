@@ -70,13 +70,12 @@ public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionC
         await rolePermissions.EnsureBuiltInRolesAsync();
         foreach (var role in step.Data["roles"]!.AsArray().OfType<JsonObject>())
         {
-            static string? Text(JsonObject node, string key) => node[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             var names = role["permissions"] is JsonArray array ? array.OfType<JsonValue>().Select(v => v.GetValue<string>()).ToList() : null;
             await rolePermissions.UpsertRoleAsync(
-                Text(role, "name")!,
-                Text(role, "description"),
+                RecipeStepReader.TextOf(role, "name")!,
+                RecipeStepReader.TextOf(role, "description"),
                 names?.Select(n => permissions.Find(n)!).ToList(),
-                Text(role, "behavior") ?? "replace");
+                RecipeStepReader.TextOf(role, "behavior") ?? "replace");
         }
     }
 }

@@ -91,7 +91,7 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
 
     private async Task<CreatedAccessToken> IssueAsync(string userId, string name, int? expiresInDays, CancellationToken cancellationToken)
     {
-        var secret = Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = Prefix + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
         var token = new AccessToken
         {
@@ -140,8 +140,6 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>Wrong credentials or a locked-out account; the message is in the request's language.</summary>

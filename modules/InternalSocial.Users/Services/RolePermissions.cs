@@ -46,24 +46,6 @@ public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleMan
         }
     }
 
-    /// <summary>Adds permissions to a role, keeping those it has.</summary>
-    public async Task GrantAsync(string roleName, IEnumerable<Permission> permissions)
-    {
-        var role = await roleManager.FindByNameAsync(roleName);
-        if (role is null)
-        {
-            return;
-        }
-
-        var held = (await roleManager.GetClaimsAsync(role)).Where(c => c.Type == ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var permission in permissions.Where(p => !held.Contains(p.Name)))
-        {
-            Check(await roleManager.AddClaimAsync(role, new Claim(ClaimType, permission.Name)));
-        }
-
-        cache.Remove(CacheKey);
-    }
-
     /// <summary>A role with its description and permission names.</summary>
     public sealed record RoleSummary(string Name, string Description, IReadOnlyList<string> Permissions);
 
@@ -161,7 +143,7 @@ public sealed class DefaultGrantsInstaller(RolePermissions rolePermissions, IEnu
         {
             foreach (var stereotype in provider.GetDefaultStereotypes())
             {
-                await rolePermissions.GrantAsync(stereotype.RoleName, stereotype.Permissions);
+                await rolePermissions.UpsertRoleAsync(stereotype.RoleName, description: null, stereotype.Permissions.ToList(), "add");
             }
         }
     }

@@ -102,13 +102,12 @@ public sealed class SettingsRecipeStep(SiteSettingsService siteSettings) : IReci
 
     private static SiteSettings Apply(SiteSettings settings, JsonObject data)
     {
-        static string? Text(JsonObject data, string key) => data[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         return settings with
         {
-            SiteName = Text(data, "siteName") ?? settings.SiteName,
-            TimeZoneId = Text(data, "timeZoneId") ?? settings.TimeZoneId,
-            DefaultCulture = Text(data, "defaultCulture") ?? settings.DefaultCulture,
-            AccentColor = Text(data, "accentColor") ?? settings.AccentColor,
+            SiteName = RecipeStepReader.TextOf(data, "siteName") ?? settings.SiteName,
+            TimeZoneId = RecipeStepReader.TextOf(data, "timeZoneId") ?? settings.TimeZoneId,
+            DefaultCulture = RecipeStepReader.TextOf(data, "defaultCulture") ?? settings.DefaultCulture,
+            AccentColor = RecipeStepReader.TextOf(data, "accentColor") ?? settings.AccentColor,
         };
     }
 }
@@ -155,12 +154,11 @@ public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enable
     public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
-        static string? Text(JsonObject data, string key) => data[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         var current = await siteSettings.GetAsync(cancellationToken);
         await siteSettings.SaveAsync(current with
         {
-            SiteTheme = Text(step.Data, "site") ?? current.SiteTheme,
-            AdminTheme = Text(step.Data, "admin") ?? current.AdminTheme,
+            SiteTheme = RecipeStepReader.TextOf(step.Data, "site") ?? current.SiteTheme,
+            AdminTheme = RecipeStepReader.TextOf(step.Data, "admin") ?? current.AdminTheme,
         }, cancellationToken);
     }
 }

@@ -13,6 +13,10 @@ public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> e
 
     public void Error(string path, string problem) => errors.Add(Step.Error(path, problem));
 
+    /// <summary>A string field of a step already validated; null when absent.</summary>
+    public static string? TextOf(JsonObject node, string field) =>
+        node?[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     /// <summary>Reports fields other than <paramref name="known"/> ("name" is always allowed at the step's top level).</summary>
     public void RejectUnknownFields(JsonObject node, string path, params string[] known)
     {

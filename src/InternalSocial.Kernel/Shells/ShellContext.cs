@@ -36,8 +36,6 @@ public sealed class ShellContext : IAsyncDisposable
 
     public int ActiveRequests => Volatile.Read(ref _activeRequests);
 
-    public bool HasFeature(string featureId) => Features.Any(f => f.Id == featureId);
-
     /// <summary>Counts a request in. False when the shell was released meanwhile: ask the host for the new one.</summary>
     public bool TryAcquire()
     {

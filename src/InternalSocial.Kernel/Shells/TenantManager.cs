@@ -74,7 +74,7 @@ public sealed partial class TenantManager(ShellHost shellHost, TimeProvider cloc
             ConnectionString = input.ConnectionString?.Trim() ?? "",
             State = TenantState.Uninitialized,
             CreatedUtc = clock.GetUtcNow(),
-            SetupToken = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            SetupToken = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
         };
         await shellHost.SaveSettingsAsync(settings, cancellationToken);
         return settings;
