@@ -120,6 +120,8 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddScoped<NavigationManager>();
         services.AddTenantDbContext<KernelDbContext>();
         services.AddScoped<DocumentStore>();
+        services.AddScoped<Events.IEventBus, Events.EventBus>();
+        services.AddSingleton<Files.ITenantFileStore, Files.LocalTenantFileStore>();
         services.AddScoped<SiteSettingsService>();
         services.AddSingleton<SiteSettingsCache>();
         services.AddScoped<Themes.ThemeResolver>();
