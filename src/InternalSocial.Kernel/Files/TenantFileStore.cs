@@ -22,7 +22,7 @@ public interface ITenantFileStore
 /// <summary>Files under <c>App_Data/Sites/{tenant}/Files</c>. Several nodes would share this folder or use an object store.</summary>
 internal sealed partial class LocalTenantFileStore(ShellSettings settings, AppDataFolder appData) : ITenantFileStore
 {
-    private readonly string root = Path.Combine(appData.TenantFolder(settings.Name), "Files");
+    private readonly string _root = Path.Combine(appData.TenantFolder(settings.Name), "Files");
 
     public async Task SaveAsync(string path, Stream content, CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ internal sealed partial class LocalTenantFileStore(ShellSettings settings, AppDa
             throw new ArgumentException($"'{path}' is not a safe relative file path.", nameof(path));
         }
 
-        return Path.Combine(root, path.Replace('/', Path.DirectorySeparatorChar));
+        return Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar));
     }
 
     /// <summary>Segments of letters, digits, '-', '_' and '.', not starting with a dot: no "..", no absolute path.</summary>
