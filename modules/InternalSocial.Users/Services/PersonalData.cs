@@ -1,0 +1,26 @@
+using System.Security.Claims;
+
+namespace InternalSocial.Users.Services;
+
+/// <summary>
+/// A module's share of a person's data export (GDPR access right): the Users module writes the profile, the feed
+/// adds posts, comments and reactions, and so on. Each contributor's object becomes <c>{Name}.json</c> in the ZIP.
+/// </summary>
+public interface IPersonalDataContributor
+{
+    /// <summary>A file-name-safe name, such as <c>posts</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Everything this module holds about the person, as an object serialized to JSON; null when nothing.</summary>
+    Task<object?> CollectAsync(string userId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A rule about who may see whose profile, contributed by other modules (groups let a guest see the members of their
+/// groups). The first rule that answers decides; without an answer, employees see everyone and guests only themselves.
+/// </summary>
+public interface IProfileAccessRule
+{
+    /// <summary>True or false to decide, null to leave it to the next rule.</summary>
+    Task<bool?> CanSeeAsync(ClaimsPrincipal viewer, string personId, CancellationToken cancellationToken);
+}
