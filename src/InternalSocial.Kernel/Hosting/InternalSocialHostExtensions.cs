@@ -54,6 +54,8 @@ public static class InternalSocialHostExtensions
         services.AddLocalization(localization => localization.ResourcesPath = "Resources");
         services.AddHostedService<ShellHostInitializer>();
         services.AddHostedService<ConfiguredSetup>();
+        services.AddSingleton<BackgroundTasks.BackgroundTaskRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackgroundTasks.BackgroundTaskRunner>());
         services.AddDataProtection()
             .SetApplicationName("InternalSocial")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(appData.Root, "DataProtection-Keys")));

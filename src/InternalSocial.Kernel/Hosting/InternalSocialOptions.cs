@@ -18,4 +18,7 @@ public sealed class InternalSocialOptions
 
     /// <summary>Allowed requests to sign-in and token endpoints per client address and minute.</summary>
     public int AuthRequestsPerMinute { get; set; } = 20;
+
+    /// <summary>How often due background tasks are looked for; zero or less turns the timer off (tests run them by hand).</summary>
+    public TimeSpan BackgroundTaskTick { get; set; } = TimeSpan.FromSeconds(15);
 }

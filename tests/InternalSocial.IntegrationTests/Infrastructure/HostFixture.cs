@@ -42,6 +42,8 @@ public sealed class HostFixture : IAsyncLifetime
         {
             builder.UseSetting(InternalSocialHostExtensions.AppDataKey, AppData);
             builder.UseSetting("InternalSocial:AuthRequestsPerMinute", AuthRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // Tests run background tasks when they choose (BackgroundTaskRunner.RunDueTasksAsync), not on a timer.
+            builder.UseSetting("InternalSocial:BackgroundTaskTick", "00:00:00");
         });
 
         await Services.GetRequiredService<SetupService>().SetupAsync(new SetupRequest
