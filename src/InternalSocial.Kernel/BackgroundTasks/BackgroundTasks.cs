@@ -94,7 +94,8 @@ public sealed class BackgroundTaskRunner(ShellHost shellHost, TimeProvider clock
         {
             var now = clock.GetUtcNow();
             var dueTasks = await shell.InScopeAsync(services => Task.FromResult(services.GetServices<IBackgroundTask>()
-                .Where(task => !_lastRuns.TryGetValue((tenant, task.GetType()), out var last) || now - last >= task.Interval)
+                // A clock set back (by an administrator, or a test) makes the task due rather than silent until it catches up.
+                .Where(task => !_lastRuns.TryGetValue((tenant, task.GetType()), out var last) || now - last >= task.Interval || now < last)
                 .Select(task => task.GetType())
                 .ToList()));
 

@@ -5,6 +5,7 @@ using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +33,9 @@ public sealed class HostFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
+    /// <summary>The host's clock; tests that move it put it back with <see cref="TestClock.Reset"/>.</summary>
+    public TestClock Clock { get; } = new();
+
     public ShellHost ShellHost => Services.GetRequiredService<ShellHost>();
 
     public async Task InitializeAsync()
@@ -44,6 +48,7 @@ public sealed class HostFixture : IAsyncLifetime
             builder.UseSetting("InternalSocial:AuthRequestsPerMinute", AuthRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             // Tests run background tasks when they choose (BackgroundTaskRunner.RunDueTasksAsync), not on a timer.
             builder.UseSetting("InternalSocial:BackgroundTaskTick", "00:00:00");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
 
         await Services.GetRequiredService<SetupService>().SetupAsync(new SetupRequest

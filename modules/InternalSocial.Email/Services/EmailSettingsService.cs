@@ -1,0 +1,109 @@
+using System.Net.Mail;
+using System.Security.Claims;
+using InternalSocial.Email.Models;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Email.Services;
+
+/// <summary>What an administrator sends to change the SMTP settings. A null password keeps the stored one; an empty one removes it.</summary>
+public sealed record EmailSettingsInput(string? Host, int? Port, string? Security, string? UserName, string? Password, string? FromAddress, string? FromName);
+
+/// <summary>What is shown of the SMTP settings: everything but the password.</summary>
+public sealed record EmailSettingsView(string Host, int Port, string Security, string UserName, bool HasPassword, string FromAddress, string FromName);
+
+public sealed class EmailSettingsService(DocumentStore documents, IDataProtectionProvider protection, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
+{
+    public const string DocumentId = "Email.Settings";
+    private readonly IDataProtector _passwords = protection.CreateProtector("InternalSocial.Email.SmtpPassword");
+
+    public async Task<EmailSettings> GetAsync(CancellationToken cancellationToken) =>
+        await documents.GetAsync<EmailSettings>(DocumentId, cancellationToken) ?? new EmailSettings();
+
+    public async Task<EmailSettingsView> GetViewAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.ManageEmail);
+        return ToView(await GetAsync(cancellationToken));
+    }
+
+    public string? UnprotectPassword(EmailSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.ProtectedPassword.Length == 0 ? null : _passwords.Unprotect(settings.ProtectedPassword);
+    }
+
+    public async Task<EmailSettingsView> SaveAsync(ClaimsPrincipal user, EmailSettingsInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await authorization.EnsurePermissionAsync(user, Permissions.ManageEmail);
+        var errors = new Dictionary<string, string>();
+        var host = input.Host?.Trim() ?? "";
+        if (host.Length == 0)
+        {
+            errors["host"] = T["The SMTP server's host name is required."];
+        }
+        else if (host.Length > 253 || Uri.CheckHostName(host) == UriHostNameType.Unknown)
+        {
+            errors["host"] = T["'{0}' is not a host name.", host];
+        }
+
+        var port = input.Port ?? 587;
+        if (port is < 1 or > 65535)
+        {
+            errors["port"] = T["The port must be between 1 and 65535."];
+        }
+
+        var security = SmtpSecurity.StartTls;
+        if (input.Security is { Length: > 0 } text && !Enum.TryParse(text, ignoreCase: true, out security))
+        {
+            errors["security"] = T["The security must be one of: {0}.", string.Join(", ", Enum.GetNames<SmtpSecurity>())];
+        }
+
+        var from = input.FromAddress?.Trim() ?? "";
+        if (!MailAddress.TryCreate(from, out _) || from.Length > 256)
+        {
+            errors["fromAddress"] = T["The sender address must be an e-mail address."];
+        }
+
+        if ((input.FromName?.Length ?? 0) > 100)
+        {
+            errors["fromName"] = T["The sender name must be at most {0} characters.", 100];
+        }
+
+        if ((input.UserName?.Length ?? 0) > 256)
+        {
+            errors["userName"] = T["The user name must be at most {0} characters.", 256];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var current = await GetAsync(cancellationToken);
+        var settings = new EmailSettings
+        {
+            Host = host,
+            Port = port,
+            Security = security,
+            UserName = input.UserName?.Trim() ?? "",
+            ProtectedPassword = input.Password switch
+            {
+                null => current.ProtectedPassword,
+                "" => "",
+                var password => _passwords.Protect(password),
+            },
+            FromAddress = from,
+            FromName = input.FromName?.Trim() ?? "",
+        };
+        await documents.SaveAsync(DocumentId, settings, cancellationToken);
+        return ToView(settings);
+    }
+
+    private static EmailSettingsView ToView(EmailSettings settings) =>
+        new(settings.Host, settings.Port, settings.Security.ToString(), settings.UserName, settings.ProtectedPassword.Length > 0, settings.FromAddress, settings.FromName);
+}
