@@ -123,14 +123,20 @@ public sealed class EmailTests(SqliteTenant tenant) : IClassFixture<SqliteTenant
 
         var invalid = await browser.SubmitAsync("admin/email", "admin/email", new Dictionary<string, string>
         {
-            ["Settings.Host"] = "127.0.0.1", ["Settings.Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Settings.Security"] = "None", ["Settings.FromAddress"] = "nope",
+            ["Settings.Host"] = "127.0.0.1",
+            ["Settings.Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Settings.Security"] = "None",
+            ["Settings.FromAddress"] = "nope",
         });
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         Assert.Contains("The sender address must be an e-mail address.", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var saved = await browser.SubmitAsync("admin/email", "admin/email", new Dictionary<string, string>
         {
-            ["Settings.Host"] = "127.0.0.1", ["Settings.Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Settings.Security"] = "None", ["Settings.FromAddress"] = "hello@org.test",
+            ["Settings.Host"] = "127.0.0.1",
+            ["Settings.Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Settings.Security"] = "None",
+            ["Settings.FromAddress"] = "hello@org.test",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("admin/email", "admin/email/test", new Dictionary<string, string> { ["to"] = "page@org.test" })).StatusCode);
