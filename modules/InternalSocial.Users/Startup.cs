@@ -92,6 +92,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<RolesAdminService>();
         services.AddScoped<UsersAdminService>();
         services.AddScoped<IPeopleLookup, PeopleLookup>();
+        services.AddScoped<IPeopleContacts, PeopleContacts>();
         services.AddSingleton<InternalSocial.Kernel.Navigation.INavigationProvider, AdminMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RolesRecipeStep>();

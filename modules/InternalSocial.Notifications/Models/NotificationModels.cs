@@ -1,0 +1,60 @@
+namespace InternalSocial.Notifications.Models;
+
+/// <summary>What a person chose for one kind of notification. Every choice but <see cref="Off"/> shows it in the site.</summary>
+public enum NotificationChannel
+{
+    InApp,
+    EmailImmediately,
+    EmailDigest,
+    Off,
+}
+
+/// <summary>Where a notification stands with e-mail.</summary>
+public enum EmailState
+{
+    None,
+    Queued,
+    AwaitingDigest,
+    Digested,
+}
+
+public sealed class Notification
+{
+    public long Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public string Body { get; set; } = "";
+
+    /// <summary>The site-relative link to what the notification is about.</summary>
+    public required string Url { get; set; }
+
+    public string? ActorId { get; set; }
+
+    /// <summary>What it is about, for the owning module's visibility check when the list is shown (e.g. "post", "42").</summary>
+    public string? ResourceType { get; set; }
+
+    public string? ResourceId { get; set; }
+
+    /// <summary>The same event notified twice (a retried request) gives one notification.</summary>
+    public string? DeduplicationKey { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime? ReadUtc { get; set; }
+
+    public EmailState EmailState { get; set; }
+}
+
+public sealed class NotificationPreference
+{
+    public required string UserId { get; set; }
+
+    public required string Kind { get; set; }
+
+    public NotificationChannel Channel { get; set; }
+}

@@ -1,0 +1,16 @@
+using InternalSocial.Kernel.Security;
+
+namespace InternalSocial.Notifications;
+
+public sealed class Permissions : IPermissionProvider
+{
+    public static readonly Permission ManageNotifications = new("Notifications.Manage", "Set the organisation's notification defaults", "Notifications");
+
+    public IEnumerable<Permission> GetPermissions() => [ManageNotifications];
+
+    public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
+    [
+        new(BuiltInRoles.Administrator, [ManageNotifications]),
+        new(BuiltInRoles.CommunicationDirector, [ManageNotifications]),
+    ];
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Security.Claims;
+using InternalSocial.Notifications.Models;
+
+namespace InternalSocial.Notifications.Services;
+
+/// <summary>A kind of notification a module sends ("feed.mention"), with the choice people get unless they change it.</summary>
+/// <param name="IsMandatory">Mandatory kinds (an announcement to acknowledge) can be moved between channels but not switched off.</param>
+public sealed record NotificationKind(string Key, string DisplayName, NotificationChannel DefaultChannel, bool IsMandatory = false);
+
+/// <summary>Modules declare their kinds of notification here; display names come localized from the module.</summary>
+public interface INotificationKindProvider
+{
+    IEnumerable<NotificationKind> GetKinds();
+}
+
+public sealed record NotificationText(string Title, string Body);
+
+/// <summary>
+/// One event to tell several people about. The caller passes only people who may see what it is about; the text is
+/// written once per language of the recipients, with the UI culture set to that language.
+/// </summary>
+public sealed class NotificationRequest
+{
+    public required string Kind { get; init; }
+
+    public required IReadOnlyCollection<string> RecipientIds { get; init; }
+
+    /// <summary>A site-relative link (<c>/posts/42</c>).</summary>
+    public required string Url { get; init; }
+
+    public required Func<CultureInfo, NotificationText> Text { get; init; }
+
+    /// <summary>Who caused it; never notified of their own action.</summary>
+    public string? ActorId { get; init; }
+
+    public string? ResourceType { get; init; }
+
+    public string? ResourceId { get; init; }
+
+    /// <summary>Per recipient: the same key twice gives one notification.</summary>
+    public string? DeduplicationKey { get; init; }
+}
+
+/// <summary>The Notifications module's public service.</summary>
+public interface INotifier
+{
+    /// <summary>Creates the notifications, queues the e-mails people chose, pushes the new unread counts. Returns how many were created.</summary>
+    Task<int> NotifyAsync(NotificationRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Contributed by the module owning a kind of resource: which of these resources the person may still see. The list
+/// of notifications hides the others (someone who left a private group no longer sees what was about it).
+/// </summary>
+public interface INotificationVisibility
+{
+    string ResourceType { get; }
+
+    Task<IReadOnlySet<string>> GetVisibleAsync(ClaimsPrincipal user, IReadOnlyCollection<string> resourceIds, CancellationToken cancellationToken);
+}

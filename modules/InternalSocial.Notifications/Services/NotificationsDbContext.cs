@@ -1,0 +1,17 @@
+using InternalSocial.Notifications.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Notifications.Services;
+
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+{
+    public DbSet<Notification> Items => Set<Notification>();
+
+    public DbSet<NotificationPreference> Preferences => Set<NotificationPreference>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Notification>().ToTable("Notifications_Items");
+        modelBuilder.Entity<NotificationPreference>().ToTable("Notifications_Preferences").HasKey(p => new { p.UserId, p.Kind });
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using InternalSocial.Kernel.Settings;
+using InternalSocial.Notifications.Models;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Notifications.Services;
+
+internal sealed class Notifier(
+    NotificationsDbContext db,
+    NotificationKinds kinds,
+    IPeopleContacts people,
+    SiteSettingsService siteSettings,
+    IEnumerable<INotificationMailer> mailers,
+    UnreadCountPublisher live,
+    TimeProvider clock) : INotifier
+{
+    public async Task<int> NotifyAsync(NotificationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var kind = kinds.Get(request.Kind);
+        var recipients = request.RecipientIds.Where(id => id != request.ActorId).Distinct().ToList();
+        if (recipients.Count == 0)
+        {
+            return 0;
+        }
+
+        var defaults = await kinds.GetDefaultsAsync(cancellationToken);
+        var personal = await db.Preferences.AsNoTracking()
+            .Where(p => p.Kind == kind.Key && recipients.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, p => p.Channel, cancellationToken);
+        var channels = recipients.ToDictionary(id => id, id => NotificationKinds.Effective(kind, personal.TryGetValue(id, out var c) ? c : null, defaults));
+        recipients.RemoveAll(id => channels[id] == NotificationChannel.Off);
+        if (request.DeduplicationKey is { } key && recipients.Count > 0)
+        {
+            var already = await db.Items.AsNoTracking()
+                .Where(n => n.DeduplicationKey == key && recipients.Contains(n.UserId))
+                .Select(n => n.UserId)
+                .ToListAsync(cancellationToken);
+            recipients.RemoveAll(already.Contains);
+        }
+
+        if (recipients.Count == 0)
+        {
+            return 0;
+        }
+
+        var contacts = await people.GetContactsAsync(recipients, cancellationToken);
+        var organisationCulture = (await siteSettings.GetAsync(cancellationToken)).DefaultCulture;
+        var mailer = mailers.FirstOrDefault();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = new List<(Notification Notification, CultureInfo Culture)>();
+        foreach (var byCulture in recipients.GroupBy(id => contacts.TryGetValue(id, out var contact) && contact.Culture is { Length: > 0 } culture ? culture : organisationCulture))
+        {
+            var culture = CultureInfo.GetCultureInfo(byCulture.Key);
+            var text = InCulture(culture, () => request.Text(culture));
+            foreach (var userId in byCulture)
+            {
+                var notification = new Notification
+                {
+                    UserId = userId,
+                    Kind = kind.Key,
+                    Title = Truncate(text.Title, 300),
+                    Body = Truncate(text.Body, 1000),
+                    Url = request.Url,
+                    ActorId = request.ActorId,
+                    ResourceType = request.ResourceType,
+                    ResourceId = request.ResourceId,
+                    DeduplicationKey = request.DeduplicationKey,
+                    CreatedUtc = now,
+                    EmailState = (channels[userId], mailer) switch
+                    {
+                        (_, null) => EmailState.None,
+                        (NotificationChannel.EmailImmediately, _) => EmailState.Queued,
+                        (NotificationChannel.EmailDigest, _) => EmailState.AwaitingDigest,
+                        _ => EmailState.None,
+                    },
+                };
+                db.Items.Add(notification);
+                created.Add((notification, culture));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (mailer is not null)
+        {
+            var immediate = created.Where(c => c.Notification.EmailState == EmailState.Queued).ToList();
+            if (immediate.Count > 0)
+            {
+                await mailer.SendImmediatelyAsync(immediate, contacts, cancellationToken);
+            }
+        }
+
+        await live.PublishAsync(recipients, cancellationToken);
+        return created.Count;
+    }
+
+    /// <summary>Runs <paramref name="write"/> with the UI culture of the recipients, so the module's localizer writes in their language.</summary>
+    public static T InCulture<T>(CultureInfo culture, Func<T> write)
+    {
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
+        }
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,60 @@
+using InternalSocial.Kernel.BackgroundTasks;
+using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Navigation;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Notifications.Endpoints;
+using InternalSocial.Notifications.Hubs;
+using InternalSocial.Notifications.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Notifications;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddTenantDbContext<NotificationsDbContext>();
+        services.AddSignalR();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<INavigationProvider, NotificationsMenu>();
+        services.AddScoped<NotificationKinds>();
+        services.AddScoped<NotificationLinks>();
+        services.AddScoped<UnreadCountPublisher>();
+        services.AddScoped<INotifier, Notifier>();
+        services.AddScoped<NotificationsService>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        NotificationsApi.Map(endpoints);
+        endpoints.MapHub<NotificationsHub>("/hubs/notifications");
+    }
+}
+
+/// <summary>Mails: at once and in digests, when the organisation's e-mail is on.</summary>
+[ForFeature("InternalSocial.Notifications.Email")]
+public sealed class EmailStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<NotificationMailer>();
+        services.AddScoped<INotificationMailer>(provider => provider.GetRequiredService<NotificationMailer>());
+        services.AddScoped<IBackgroundTask, DigestTask>();
+    }
+}
+
+public sealed class NotificationsMenu : INavigationProvider
+{
+    public void BuildNavigation(string menuName, ICollection<MenuItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (menuName == MenuNames.Main)
+        {
+            items.Add(new MenuItem("Notifications", "~/notifications", 900));
+        }
+    }
+}
