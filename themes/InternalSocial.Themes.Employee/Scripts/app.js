@@ -8,11 +8,15 @@ window.htmx = htmx;
 
 // htmx requests that are not made from a form still need the antiforgery token the server checks on every POST:
 // take it from any form of the page (the layouts' sign-out form carries one for signed-in users).
+// Only for requests that change something, and only to this site: the token must never leave for another origin.
 document.addEventListener('htmx:config:request', event => {
   const token = document.querySelector('input[name="__RequestVerificationToken"]');
-  const ctx = event.detail && event.detail.ctx;
-  if (token && ctx && ctx.request && ctx.request.headers) {
-    ctx.request.headers.RequestVerificationToken = token.value;
+  const request = event.detail && event.detail.ctx && event.detail.ctx.request;
+  if (!token || !request || !request.headers || /^(GET|HEAD)$/i.test(request.method || 'GET')) {
+    return;
+  }
+  if (new URL(request.action || '', document.baseURI).origin === window.location.origin) {
+    request.headers.RequestVerificationToken = token.value;
   }
 });
 
