@@ -16,6 +16,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<FeaturesAdminService>();
         services.AddScoped<SettingsAdminService>();
+        services.AddScoped<LogoAdminService>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => AdminApi.Map(endpoints);

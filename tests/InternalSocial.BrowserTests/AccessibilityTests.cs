@@ -19,6 +19,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     [InlineData("home-signed-in", "", true, "desktop-dark", 1280, 800)]
     [InlineData("signin", "account/signin", false, "phone-dark", 390, 844)]
     [InlineData("admin-features", "admin/features", true, "desktop-dark", 1280, 800)]
+    // The administration theme (the default of new organisations) on its other pages, light and dark.
+    [InlineData("admin-settings", "admin/settings", true, "desktop", 1280, 800)]
+    [InlineData("admin-settings", "admin/settings", true, "phone", 360, 740)]
+    [InlineData("admin-settings", "admin/settings", true, "phone-dark", 390, 844)]
+    [InlineData("admin-users", "admin/users", true, "desktop", 1280, 800)]
+    [InlineData("admin-users", "admin/users", true, "desktop-dark", 1280, 800)]
+    [InlineData("admin-roles", "admin/roles", true, "desktop", 1280, 800)]
+    [InlineData("admin-recipes", "admin/recipes", true, "desktop", 1280, 800)]
+    [InlineData("admin-recipes", "admin/recipes", true, "phone", 360, 740)]
+    [InlineData("admin-dashboard", "admin", true, "desktop-dark", 1280, 800)]
+    [InlineData("account", "account", true, "phone", 360, 740)]
     public async Task Page_has_no_serious_or_critical_axe_violations_and_reflows(string name, string path, bool signedIn, string size, int width, int height)
     {
         SkipWithoutChromium();

@@ -68,6 +68,47 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
         }
     }
 
+    public static TheoryData<string, string, int, int> AdminCases()
+    {
+        var data = new TheoryData<string, string, int, int>();
+        foreach (var language in new[] { "en", "fr" })
+        {
+            data.Add(language, "desktop", 1280, 800);
+            data.Add(language, "phone", 360, 740);
+        }
+
+        return data;
+    }
+
+    /// <summary>The administration theme (the default of new organisations) on its densest pages.</summary>
+    [SkippableTheory]
+    [MemberData(nameof(AdminCases))]
+    public async Task Admin_theme_pages_reflow_and_speak_the_visitors_language(string language, string size, int width, int height)
+    {
+        SkipWithoutChromium();
+        var page = await NewPageAsync(new ViewportSize { Width = width, Height = height }, locale: language == "fr" ? "fr-FR" : "en-GB");
+        await GotoAsync(page, "account/signin");
+        await page.Locator("#UserName").FillAsync(BrowserFixture.AdminUserName);
+        await page.Locator("#Password").FillAsync(BrowserFixture.AdminPassword);
+        await page.Locator("form:has(#UserName) button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase));
+
+        foreach (var (path, name, expected) in new[]
+        {
+            ("admin/settings", "settings", language == "fr" ? "Paramètres" : "Settings"),
+            ("admin/users", "users", language == "fr" ? "Personnes" : "People"),
+            ("admin/recipes", "recipes", language == "fr" ? "Recettes" : "Recipes"),
+        })
+        {
+            await GotoAsync(page, path);
+            Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(expected);
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"/{path} is {scrollWidth}px wide in a {width}px viewport.");
+            await ScreenshotAsync(page, $"admin-{language}-{size}-{name}");
+        }
+    }
+
     private async Task SetSiteThemeAsync(string? themeFeature)
     {
         if (themeFeature is not null)

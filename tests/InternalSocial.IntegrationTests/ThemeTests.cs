@@ -34,11 +34,12 @@ public abstract class ThemeTests(TestTenant tenant)
         Assert.DoesNotContain("Themes.Employee/site.css", home, StringComparison.Ordinal);
         Assert.Contains("Themes.Employee/site.css", await other.GetStringAsync(""), StringComparison.Ordinal);
 
-        // The Field theme has no administration layout: the base theme supplies it.
+        // The site theme does not touch the administration, which keeps its own theme (the admin theme of new tenants).
         var signIn = await anonymous.SignInAsync("admin", HostFixture.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var admin = await anonymous.GetStringAsync("admin/settings");
-        Assert.Contains("class=\"adminnav\"", admin, StringComparison.Ordinal);
+        Assert.Contains("class=\"admin-side\"", admin, StringComparison.Ordinal);
+        Assert.DoesNotContain("field.css", admin, StringComparison.Ordinal);
         Assert.Contains("class=\"tabbar\"", await anonymous.GetStringAsync(""), StringComparison.Ordinal);
 
         var exported = await (await tenant.Admin.GetAsync("api/v1/recipes/export")).ExpectJsonAsync(HttpStatusCode.OK);

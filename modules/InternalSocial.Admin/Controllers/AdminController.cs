@@ -4,6 +4,7 @@ using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -30,6 +31,8 @@ public sealed class SettingsViewModel
     public string? AccentColor { get; set; }
 
     public IReadOnlyList<Kernel.Modules.FeatureInfo> Themes { get; set; } = [];
+
+    public SiteLogo? Logo { get; set; }
 }
 
 public sealed record DashboardViewModel(string SiteName, int EnabledFeatures, int AvailableFeatures);
@@ -40,6 +43,7 @@ public sealed record DashboardViewModel(string SiteName, int EnabledFeatures, in
 public sealed class AdminController(
     FeaturesAdminService features,
     SettingsAdminService settings,
+    LogoAdminService logos,
     SiteSettingsService siteSettings,
     ShellFeatures shellFeatures,
     Kernel.Modules.FeatureCatalog catalog,
@@ -81,7 +85,49 @@ public sealed class AdminController(
             AdminTheme = current.AdminTheme,
             AccentColor = current.AccentColor,
             Themes = settings.Themes,
+            Logo = current.Logo,
         });
+    }
+
+    [HttpPost("settings/logo")]
+    [RequirePermission("Admin.ManageSettings")]
+    [RequestFormLimits(MultipartBodyLengthLimit = LogoAdminService.MaxUploadBytes + (1024 * 1024))]
+    public async Task<IActionResult> UploadLogo(IFormFile? logo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = logo?.OpenReadStream();
+            await logos.SaveAsync(User, stream, logo?.Length ?? 0, cancellationToken);
+        }
+        catch (InvalidInputException invalid)
+        {
+            ModelState.AddInputErrors(invalid);
+            var current = await settings.GetAsync(User, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Settings), new SettingsViewModel
+            {
+                SiteName = current.SiteName,
+                TimeZoneId = current.TimeZoneId,
+                DefaultCulture = current.DefaultCulture,
+                SiteTheme = current.SiteTheme,
+                AdminTheme = current.AdminTheme,
+                AccentColor = current.AccentColor,
+                Themes = settings.Themes,
+                Logo = current.Logo,
+            });
+        }
+
+        TempData["Message"] = T["Logo saved."].Value;
+        return RedirectToAction(nameof(Settings));
+    }
+
+    [HttpPost("settings/logo/remove")]
+    [RequirePermission("Admin.ManageSettings")]
+    public async Task<IActionResult> RemoveLogo(CancellationToken cancellationToken)
+    {
+        await logos.RemoveAsync(User, cancellationToken);
+        TempData["Message"] = T["Logo removed."].Value;
+        return RedirectToAction(nameof(Settings));
     }
 
     [HttpPost("settings")]
@@ -107,6 +153,7 @@ public sealed class AdminController(
             ModelState.AddInputErrors(invalid);
 
             model.Themes = settings.Themes;
+            model.Logo = (await settings.GetAsync(User, cancellationToken)).Logo;
             return View(model);
         }
 

@@ -58,6 +58,18 @@ public static class AdminApi
             await service.SaveAsync(user, updated, cancellationToken);
             return TypedResults.Ok(updated);
         });
+
+        // multipart/form-data with a "logo" file; answers the stored logo's version and size.
+        settings.MapPut("/logo", async (IFormFile? logo, ClaimsPrincipal user, LogoAdminService service, CancellationToken cancellationToken) =>
+        {
+            await using var stream = logo?.OpenReadStream();
+            return TypedResults.Ok(await service.SaveAsync(user, stream, logo?.Length ?? 0, cancellationToken));
+        }).WithSummary("Upload the organisation's logo (PNG, JPEG, WebP or GIF, at most 5 MB); re-encoded to WebP, at most 512 px. 400 naming 'logo' otherwise.");
+        settings.MapDelete("/logo", async (ClaimsPrincipal user, LogoAdminService service, CancellationToken cancellationToken) =>
+        {
+            await service.RemoveAsync(user, cancellationToken);
+            return TypedResults.NoContent();
+        }).WithSummary("Remove the organisation's logo.");
     }
 
     private static FeatureResponse ToResponse(FeatureState state) => new(

@@ -39,6 +39,10 @@ public sealed class SettingsAdminService(
             {
                 errors[field] = T["'{0}' is not a theme; themes: {1}.", theme, string.Join(", ", Themes.Select(t => t.Id))];
             }
+            else if (field == "siteTheme" && Themes.Any(t => t.Id == theme && t.IsAdminTheme))
+            {
+                errors[field] = T["'{0}' is a theme for the administration only.", theme!];
+            }
         }
 
         if (errors.Count > 0)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using InternalSocial.Kernel.Files;
 using InternalSocial.Kernel.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Home.Endpoints;
@@ -14,7 +16,10 @@ namespace InternalSocial.Home.Endpoints;
 public static class WebAppEndpoints
 {
     /// <summary>Bumped when the service worker's cache list changes, so installed apps drop the old cache.</summary>
-    public const string CacheVersion = "v1";
+    public const string CacheVersion = "v2";
+
+    /// <summary>The site's script bundle, which every layout loads (built by the Employee theme project).</summary>
+    public const string AppBundle = "/_content/InternalSocial.Themes.Employee/dist/app.js";
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -37,13 +42,34 @@ public static class WebAppEndpoints
                     Icon(context, 512),
                     Icon(context, 512, purpose: "maskable")),
             };
+            if (site.Logo is { } logo)
+            {
+                // The organisation's own logo first: browsers pick the first icon that fits.
+                manifest["icons"]!.AsArray().Insert(0, new JsonObject
+                {
+                    ["src"] = $"{context.Request.PathBase}/logo.webp?v={logo.Version}",
+                    ["sizes"] = $"{logo.Width}x{logo.Height}",
+                    ["type"] = NormalizedImage.ContentType,
+                    ["purpose"] = "any",
+                });
+            }
+
             return Results.Text(manifest.ToJsonString(), "application/manifest+json");
         }).ExcludeFromDescription();
 
-        endpoints.MapGet("/sw.js", (HttpContext context) =>
+        endpoints.MapGet("/sw.js", (HttpContext context, IFileVersionProvider versions) =>
         {
             context.Response.Headers.CacheControl = "no-cache";
-            return Results.Text(ServiceWorker(context.Request.PathBase), "text/javascript");
+            // The bundle's address carries its content hash, as the layouts write it: a new build is a new cache entry.
+            var bundle = versions.AddFileVersionToPath(context.Request.PathBase, context.Request.PathBase + AppBundle);
+            return Results.Text(ServiceWorker(context.Request.PathBase, bundle), "text/javascript");
+        }).ExcludeFromDescription();
+
+        // The organisation's logo, for everyone (the sign-in page shows it too); its address carries its version.
+        endpoints.MapGet("/logo.webp", async (HttpContext context, ITenantFileStore files) =>
+        {
+            var stream = await files.OpenReadAsync(SiteLogo.FilePath, context.RequestAborted);
+            return stream is null ? Results.NotFound() : FileResponses.Serve(context, stream, NormalizedImage.ContentType, "logo.webp", isPrivate: false);
         }).ExcludeFromDescription();
 
         endpoints.MapGet("/branding.css", async (HttpContext context, SiteSettingsService settings) =>
@@ -83,15 +109,15 @@ public static class WebAppEndpoints
     };
 
     /// <summary>
-    /// Caches the offline page and the themes' stylesheets at install; pages come from the network and fall back to
+    /// Caches the offline page, the branding stylesheet, the icon and the script bundle at install; pages come from the network and fall back to
     /// the offline page; static assets come from the cache first. Never caches API answers or signed-in pages.
     /// </summary>
-    private static string ServiceWorker(PathString pathBase) => $$"""
+    private static string ServiceWorker(PathString pathBase, string bundle) => $$"""
         const CACHE = 'internalsocial-{{CacheVersion}}';
         const BASE = '{{pathBase}}';
         const OFFLINE = BASE + '/offline';
         self.addEventListener('install', event => {
-          event.waitUntil(caches.open(CACHE).then(cache => cache.addAll([OFFLINE, BASE + '/branding.css', BASE + '/_content/InternalSocial.Home/icons/icon-192.png'])));
+          event.waitUntil(caches.open(CACHE).then(cache => cache.addAll([OFFLINE, BASE + '/branding.css', BASE + '/_content/InternalSocial.Home/icons/icon-192.png', '{{bundle}}'])));
           self.skipWaiting();
         });
         self.addEventListener('activate', event => {

@@ -33,6 +33,11 @@ public sealed class FeatureAttribute : Attribute
     /// </summary>
     public bool IsTheme { get; set; }
 
+    /// <summary>
+    /// A theme for the administration only (it has no site layout): it may be the admin theme, never the site theme.
+    /// </summary>
+    public bool IsAdminTheme { get; set; }
+
     /// <summary>Only the Default tenant may enable it (for example, managing other tenants).</summary>
     public bool DefaultTenantOnly { get; set; }
 }

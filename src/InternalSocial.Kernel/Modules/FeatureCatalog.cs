@@ -76,7 +76,7 @@ public sealed class FeatureCatalog
                     attribute.IsAlwaysEnabled,
                     attribute.DefaultTenantOnly,
                     module)
-                { IsTheme = attribute.IsTheme });
+                { IsTheme = attribute.IsTheme || attribute.IsAdminTheme, IsAdminTheme = attribute.IsAdminTheme });
             }
 
             foreach (var startupType in assembly.GetTypes().Where(t => typeof(ModuleStartup).IsAssignableFrom(t) && !t.IsAbstract))

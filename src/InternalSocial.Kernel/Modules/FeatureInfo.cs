@@ -16,6 +16,9 @@ public sealed record FeatureInfo(
 {
     public bool IsTheme { get; init; }
 
+    /// <summary>A theme for the administration only; see <see cref="FeatureAttribute.IsAdminTheme"/>.</summary>
+    public bool IsAdminTheme { get; init; }
+
     /// <summary>The folder of a theme's views: <c>Themes/{ThemeName}/Views</c>.</summary>
     public string ThemeName => Id[(Id.LastIndexOf('.') + 1)..];
 

@@ -142,6 +142,10 @@ public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enable
             {
                 reader.Error(field, $"'{id}' is not a theme; themes: {string.Join(", ", catalog.Features.Where(f => f.IsTheme).Select(f => f.Id))}.");
             }
+            else if (field == "site" && feature.IsAdminTheme)
+            {
+                reader.Error(field, $"'{id}' is a theme for the administration only; use it as 'admin'.");
+            }
             else if (!enabled.IsEnabled(id))
             {
                 reader.Error(field, $"theme '{id}' is not enabled; enable it in a 'features' step.");

@@ -27,6 +27,9 @@ public sealed record SiteSettings
     /// <summary>The organisation's accent colour as #rrggbb; null keeps the theme's.</summary>
     public string? AccentColor { get; init; }
 
+    /// <summary>The organisation's logo, stored at <see cref="SiteLogo.FilePath"/>; null when none was uploaded.</summary>
+    public SiteLogo? Logo { get; init; }
+
     public static IReadOnlyList<string> SupportedCultures { get; } = ["en", "fr"];
 
     /// <summary>Field name → problem, empty when valid; in the request's language when given the kernel's texts.</summary>
@@ -64,6 +67,20 @@ public sealed record SiteSettings
 
     private static bool IsHexColor(string value) =>
         value.Length == 7 && value[0] == '#' && value.Skip(1).All(Uri.IsHexDigit);
+}
+
+/// <summary>
+/// The uploaded logo: a WebP image in the tenant's file store, re-encoded at most <see cref="MaxSide"/> pixels wide
+/// and high. <see cref="Version"/> changes with every upload, so its address can be cached by browsers for long.
+/// </summary>
+public sealed record SiteLogo(string Version, int Width, int Height)
+{
+    public const string FilePath = "branding/logo.webp";
+
+    public const int MaxSide = 512;
+
+    /// <summary>The logo's address in the site (with <c>~/</c>, for <c>Url.Content</c>).</summary>
+    public string Url => "~/logo.webp?v=" + Version;
 }
 
 /// <summary>The tenant's settings as last read, shared by the requests of one shell: most pages need them.</summary>

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Kernel.Themes;
 
-/// <summary>What the layouts show around every page: the organisation's name, the menus the user may see, the language.</summary>
-public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu, bool IsRunning, string? AccentColor = null)
+/// <summary>What the layouts show around every page: the organisation's name and logo, the menus the user may see, the language.</summary>
+public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu, bool IsRunning, string? AccentColor = null, string? LogoUrl = null)
 {
     /// <summary>The browser's theme colour: the organisation's accent colour, else the theme's own.</summary>
     public string ThemeColor(string themeDefault) => AccentColor ?? themeDefault;
@@ -33,6 +33,6 @@ public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu, 
 
         var settings = await services.GetRequiredService<SiteSettingsService>().GetAsync(CancellationToken.None);
         var menu = await services.GetRequiredService<NavigationManager>().BuildMenuAsync(menuName, user);
-        return new LayoutModel(settings.SiteName, menu, IsRunning: true, settings.AccentColor);
+        return new LayoutModel(settings.SiteName, menu, IsRunning: true, settings.AccentColor, settings.Logo?.Url);
     }
 }

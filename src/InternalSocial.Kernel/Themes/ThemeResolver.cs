@@ -9,7 +9,8 @@ namespace InternalSocial.Kernel.Themes;
 /// <summary>
 /// Chooses the theme of a request: the admin theme under <c>/admin</c>, the site theme elsewhere, each from the
 /// tenant's settings; a theme that is not enabled falls back to the base theme (the first always-enabled theme),
-/// which also supplies the views a theme does not have (a site-only theme has no admin layout).
+/// which also supplies the views a theme does not have (a site-only theme has no admin layout). An admin-only theme
+/// is never used for the site.
 /// </summary>
 public sealed class ThemeResolver(ShellFeatures features, SiteSettingsService settings)
 {
@@ -29,8 +30,9 @@ public sealed class ThemeResolver(ShellFeatures features, SiteSettingsService se
             chosen = IsAdminRequest(context) ? site.AdminTheme : site.SiteTheme;
         }
 
-        var baseTheme = EnabledThemes.OrderByDescending(t => t.IsAlwaysEnabled).FirstOrDefault();
-        var theme = EnabledThemes.FirstOrDefault(t => t.Id == chosen) ?? baseTheme;
+        var isAdmin = IsAdminRequest(context);
+        var baseTheme = EnabledThemes.Where(t => !t.IsAdminTheme).OrderByDescending(t => t.IsAlwaysEnabled).FirstOrDefault();
+        var theme = EnabledThemes.FirstOrDefault(t => t.Id == chosen && (isAdmin || !t.IsAdminTheme)) ?? baseTheme;
         context.Items[ItemKey] = theme;
         context.Items[BaseItemKey] = baseTheme;
         return theme;
