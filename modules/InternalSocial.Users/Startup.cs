@@ -106,6 +106,9 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RolesRecipeStep>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.RolesExporter>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.PeopleRecipeStep>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.ProfileFieldsRecipeStep>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.ProfileFieldsExporter>();
     }
 
     public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseRateLimiter();

@@ -257,6 +257,35 @@ public abstract class PeopleTests(TestTenant tenant)
         Assert.False(await PhotoFileExistsAsync(id));
     }
 
+    [SkippableFact]
+    public async Task The_sample_people_recipe_builds_an_organisation_once_and_exports_only_the_field_definitions()
+    {
+        tenant.SkipIfUnavailable();
+        for (var run = 0; run < 2; run++)
+        {
+            await (await tenant.Admin.PostAsJsonAsync("api/v1/recipes/run", new { name = "people-demo", variables = new { peopleCount = "30" } })).ExpectJsonAsync(HttpStatusCode.OK);
+        }
+
+        // Sample people have user names like "marie.dupont" (other tests of the class import engineers too).
+        var engineering = (await NamesAsync(tenant.Admin, "department=engineering")).Where(n => n.Contains('.', StringComparison.Ordinal)).ToList();
+        // The chief executive, the head of engineering and four engineers.
+        Assert.Equal(6, engineering.Count);
+        var head = (await (await tenant.Admin.GetAsync("api/v1/users?department=engineering")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("users").EnumerateArray()
+            .Single(u => u.GetProperty("jobTitle").GetString() == "Head of Engineering").GetProperty("id").GetString();
+        var reports = await (await tenant.Admin.GetAsync($"api/v1/users/{head}/reports")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(4, reports.GetArrayLength());
+
+        var export = (await (await tenant.Admin.GetAsync("api/v1/recipes/export")).ExpectJsonAsync(HttpStatusCode.OK)).GetRawText();
+        Assert.Contains("working-pattern", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo.example", export, StringComparison.Ordinal);
+
+        var invalid = await (await tenant.Admin.PostAsJsonAsync("api/v1/recipes/validate", new
+        {
+            recipe = new { name = "bad-people", steps = new object[] { new { name = "people", people = new[] { new { email = "not-an-email" } } } } },
+        })).Content.ReadAsStringAsync();
+        Assert.Contains("people[0].email", invalid, StringComparison.Ordinal);
+    }
+
     protected static async Task<string> PageAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

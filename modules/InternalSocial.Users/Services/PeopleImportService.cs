@@ -59,6 +59,12 @@ public sealed class PeopleImportService(
     public async Task<ImportReport> ImportAsync(ClaimsPrincipal admin, TextReader csv, bool dryRun, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
+        return await ImportTrustedAsync(csv, dryRun, cancellationToken);
+    }
+
+    /// <summary>The import without a permission check, for recipes (run by administrators or the command line).</summary>
+    internal async Task<ImportReport> ImportTrustedAsync(TextReader csv, bool dryRun, CancellationToken cancellationToken)
+    {
         var errors = new List<ImportRowError>();
         var rows = Parse(csv, errors);
 

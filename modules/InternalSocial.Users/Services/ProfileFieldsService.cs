@@ -23,6 +23,12 @@ public sealed partial class ProfileFieldsService(UsersDbContext db, IAuthorizati
     public async Task<ProfileField> UpsertAsync(ClaimsPrincipal admin, string id, ProfileFieldInput input, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
+        return await UpsertTrustedAsync(id, input, cancellationToken);
+    }
+
+    /// <summary>The upsert without a permission check, for recipes.</summary>
+    internal async Task<ProfileField> UpsertTrustedAsync(string id, ProfileFieldInput input, CancellationToken cancellationToken)
+    {
         if (Validate(id, input) is { Count: > 0 } errors)
         {
             throw new InvalidInputException(errors);
