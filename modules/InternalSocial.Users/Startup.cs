@@ -48,6 +48,8 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<AccountStanding>();
+        services.AddScoped<ISecurityStampValidator, StandingSecurityStampValidator>();
+        services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<IUserConfirmation<User>>(sp => sp.GetRequiredService<AccountStanding>());
 
         var pathBase = shell.RequestUrlPrefix.Length > 0 ? "/" + shell.RequestUrlPrefix : "/";

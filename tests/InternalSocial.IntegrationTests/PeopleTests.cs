@@ -286,6 +286,39 @@ public abstract class PeopleTests(TestTenant tenant)
         Assert.Contains("people[0].email", invalid, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task The_pages_edit_a_profile_find_people_and_import_after_a_preview()
+    {
+        tenant.SkipIfUnavailable();
+        await tenant.CreateUserAsync("pageuser", Password, BuiltInRoles.Employee);
+        using var browser = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("pageuser", Password)).StatusCode);
+
+        var tooLong = await browser.SubmitAsync("account/profile", "account/profile", new Dictionary<string, string> { ["displayName"] = "Page User", ["about"] = new string('a', 1001) });
+        Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
+        Assert.Contains("field-error", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = await browser.SubmitAsync("account/profile", "account/profile", new Dictionary<string, string>
+        {
+            ["displayName"] = "Pauline Géraud", ["jobTitle"] = "Buyer", ["department"] = "Purchasing", ["skills"] = "Negotiation, Excel", ["about"] = "<script>alert(1)</script>",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var profile = await PageAsync(browser, "people/pageuser");
+        Assert.Contains("Buyer", profile, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)", profile, StringComparison.Ordinal);
+        Assert.Contains("Pauline G", await PageAsync(browser, "people?department=purchasing&skill=excel"), StringComparison.Ordinal);
+
+        using var admin = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SignInAsync("admin", HostFixture.AdminPassword)).StatusCode);
+        const string csv = "email,displayName,department\nzoe.page@org.test,Zoé Page,Purchasing\nbroken,Nobody,Purchasing\n";
+        var preview = await admin.SubmitAsync("admin/users/import", "admin/users/import", new Dictionary<string, string> { ["csv"] = csv });
+        var previewHtml = System.Net.WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Contains("<td>3</td>", previewHtml, StringComparison.Ordinal);
+        Assert.Null(await IdOrNullAsync("zoe.page"));
+        var applied = await admin.SubmitAsync("admin/users/import", "admin/users/import", new Dictionary<string, string> { ["csv"] = csv, ["apply"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        Assert.NotNull(await IdOrNullAsync("zoe.page"));
+    }
+
     protected static async Task<string> PageAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
