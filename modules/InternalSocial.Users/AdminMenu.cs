@@ -7,9 +7,14 @@ public sealed class AdminMenu : INavigationProvider
     public void BuildNavigation(string menuName, ICollection<MenuItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        if (menuName == MenuNames.Admin)
+        if (menuName == MenuNames.Main)
+        {
+            items.Add(new MenuItem("People", "~/people", 300, Permissions.ViewDirectory));
+        }
+        else if (menuName == MenuNames.Admin)
         {
             items.Add(new MenuItem("People", "~/admin/users", 690, Permissions.ManageUsers));
+            items.Add(new MenuItem("Import people", "~/admin/users/import", 695, Permissions.ManageUsers));
             items.Add(new MenuItem("Roles", "~/admin/roles", 700, Permissions.ManageRoles));
         }
     }

@@ -39,12 +39,18 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 identity.Lockout.AllowedForNewUsers = true;
+                // "Confirmed" means in good standing (AccountStanding): not deactivated, not an expired guest.
+                identity.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<Role>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddEntityFrameworkStores<UsersDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<AccountStanding>();
+        services.AddScoped<ISecurityStampValidator, StandingSecurityStampValidator>();
+        services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<IUserConfirmation<User>>(sp => sp.GetRequiredService<AccountStanding>());
 
         var pathBase = shell.RequestUrlPrefix.Length > 0 ? "/" + shell.RequestUrlPrefix : "/";
         services.AddAuthentication(authentication =>
@@ -93,10 +99,19 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<UsersAdminService>();
         services.AddScoped<IPeopleLookup, PeopleLookup>();
         services.AddScoped<IPeopleContacts, PeopleContacts>();
+        services.AddScoped<ProfileAccess>();
+        services.AddScoped<ProfileService>();
+        services.AddScoped<DirectoryService>();
+        services.AddScoped<PeopleImportService>();
+        services.AddScoped<PersonalDataService>();
+        services.AddScoped<ProfileFieldsService>();
         services.AddSingleton<InternalSocial.Kernel.Navigation.INavigationProvider, AdminMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RolesRecipeStep>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.RolesExporter>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.PeopleRecipeStep>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.ProfileFieldsRecipeStep>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.ProfileFieldsExporter>();
     }
 
     public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseRateLimiter();
@@ -106,6 +121,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         AuthApi.Map(endpoints);
         RolesApi.Map(endpoints);
         UsersApi.Map(endpoints);
+        UsersApi.MapProfileFields(endpoints);
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)

@@ -51,7 +51,8 @@ public sealed class UserAdminTests(SqliteTenant tenant) : IClassFixture<SqliteTe
 
         await tenant.CreateUserAsync("employee3", Password, BuiltInRoles.Employee);
         using var employee = await tenant.Host.CreateTokenClientAsync(tenant.Prefix, "employee3", Password);
-        await (await employee.GetAsync("api/v1/users")).ExpectProblemAsync(HttpStatusCode.Forbidden);
+        // Employees search the directory at the same path (issue 4), but create nobody.
+        await (await employee.PostAsJsonAsync("api/v1/users", new { userName = "nope", email = "nope@org.test", password = Password })).ExpectProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]

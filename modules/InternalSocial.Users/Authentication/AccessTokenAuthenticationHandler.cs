@@ -15,7 +15,8 @@ public sealed class AccessTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AccessTokenService tokens,
-    IUserClaimsPrincipalFactory<User> principalFactory)
+    IUserClaimsPrincipalFactory<User> principalFactory,
+    AccountStanding standing)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -29,7 +30,7 @@ public sealed class AccessTokenAuthenticationHandler(
         }
 
         var user = await tokens.FindUserAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (user is null || (user.LockoutEnd is { } end && end > TimeProvider.GetUtcNow()))
+        if (user is null || (user.LockoutEnd is { } end && end > TimeProvider.GetUtcNow()) || !standing.MaySignIn(user))
         {
             return AuthenticateResult.Fail("The access token is invalid, expired or revoked.");
         }

@@ -50,12 +50,19 @@ public sealed class AccountController(SignInManager<User> signInManager, UserMan
             : await signInManager.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            if (user!.PreferredLanguage is { } language)
+            {
+                InternalSocial.Kernel.Localization.TenantLocalization.RememberCulture(Response, language, Request.PathBase);
+            }
+
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : Url.Content("~/"));
         }
 
         ModelState.AddModelError("", result.IsLockedOut
             ? T["This account is locked after too many failed attempts. Try again in a few minutes."]
-            : T["The user name or password is wrong."]);
+            : result.IsNotAllowed
+                ? T["This account can no longer sign in (it was deactivated, or a guest's access has ended)."]
+                : T["The user name or password is wrong."]);
         return View(model);
     }
 

@@ -32,7 +32,7 @@ internal sealed class PeopleContacts(UsersDbContext db, UserManager<User> users,
 
         var ids = userIds.Distinct().ToList();
         var contacts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new PersonContact(u.Id, u.Email, u.DisplayName, null, true))
+            .Select(u => new PersonContact(u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.IsActive))
             .ToListAsync(cancellationToken);
         return contacts.ToDictionary(c => c.Id);
     }
@@ -40,6 +40,6 @@ internal sealed class PeopleContacts(UsersDbContext db, UserManager<User> users,
     public async Task<ClaimsPrincipal?> CreatePrincipalAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId);
-        return user is null || await users.IsLockedOutAsync(user) ? null : await principals.CreateAsync(user);
+        return user is null || !user.IsActive || await users.IsLockedOutAsync(user) ? null : await principals.CreateAsync(user);
     }
 }

@@ -42,8 +42,12 @@ internal sealed class PeopleLookup(UsersDbContext db) : IPeopleLookup
             return new Dictionary<string, PersonSummary>();
         }
 
-        var ids = userIds.Distinct().ToList();
-        var people = await Summaries(db.Users.Where(u => ids.Contains(u.Id))).ToListAsync(cancellationToken);
+        var people = new List<PersonSummary>();
+        foreach (var chunk in userIds.Distinct().Chunk(500))
+        {
+            people.AddRange(await SummariesAsync(db.Users.Where(u => chunk.Contains(u.Id)), cancellationToken));
+        }
+
         return people.ToDictionary(p => p.Id);
     }
 
@@ -56,36 +60,49 @@ internal sealed class PeopleLookup(UsersDbContext db) : IPeopleLookup
             return new Dictionary<string, PersonSummary>();
         }
 
-        var people = await Summaries(db.Users.Where(u => normalized.Contains(u.NormalizedUserName!))).ToListAsync(cancellationToken);
+        var people = await SummariesAsync(db.Users.Where(u => normalized.Contains(u.NormalizedUserName!)), cancellationToken);
         return people.ToDictionary(p => p.UserName.ToUpperInvariant());
     }
 
     public async Task<IReadOnlyList<PersonSummary>> SuggestAsync(string prefix, int take, CancellationToken cancellationToken)
     {
-        var normalized = (prefix ?? "").Trim().ToUpperInvariant();
-        if (normalized.Length == 0)
+        var tokens = Folding.Tokens(prefix, 4);
+        if (tokens.Count == 0)
         {
             return [];
         }
 
-        // Prefix match on the indexed normalized user name; display names are matched by the directory's own index (issue 4).
-        return await Summaries(db.Users.Where(u => u.NormalizedUserName!.StartsWith(normalized)).OrderBy(u => u.NormalizedUserName))
-            .Take(Math.Clamp(take, 1, 20))
-            .ToListAsync(cancellationToken);
+        // Prefix match on the indexed name tokens (display name and user name words).
+        var users = db.Users.Where(u => u.IsActive);
+        foreach (var token in tokens)
+        {
+            var end = Folding.PrefixEnd(token);
+            users = users.Where(u => db.Terms.Any(t => t.UserId == u.Id && t.Kind == Models.PersonTerm.Name
+                && string.Compare(t.Value, token) >= 0 && string.Compare(t.Value, end) < 0));
+        }
+
+        return await SummariesAsync(users.OrderBy(u => u.DirectoryKey).Take(Math.Clamp(take, 1, 20)), cancellationToken);
     }
 
-    private IQueryable<PersonSummary> Summaries(IQueryable<Models.User> users)
+    /// <summary>The photo's site path: versioned, so a new photo is never hidden by a cached old one.</summary>
+    public static string? PhotoUrl(string userId, int? version, bool small = true) =>
+        version is null ? null : $"~/api/v1/users/{userId}/photo?v={version}{(small ? "&size=96" : "")}";
+
+    private async Task<List<PersonSummary>> SummariesAsync(IQueryable<Models.User> users, CancellationToken cancellationToken)
     {
         var guestRoleIds = db.Roles.Where(r => r.NormalizedName == NormalizedGuestRole).Select(r => r.Id);
-        return users.Select(u => new PersonSummary(
+        var rows = await users.AsNoTracking().Select(u => new
+        {
             u.Id,
-            u.UserName!,
+            u.UserName,
             u.DisplayName,
-            db.UserRoles.Any(ur => ur.UserId == u.Id && guestRoleIds.Contains(ur.RoleId)),
-            true,
-            null,
-            null,
-            null,
-            null));
+            IsGuest = db.UserRoles.Any(ur => ur.UserId == u.Id && guestRoleIds.Contains(ur.RoleId)),
+            u.IsActive,
+            u.JobTitle,
+            u.Department,
+            u.Site,
+            u.PhotoVersion,
+        }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new PersonSummary(r.Id, r.UserName!, r.DisplayName, r.IsGuest, r.IsActive, r.JobTitle, r.Department, r.Site, PhotoUrl(r.Id, r.PhotoVersion)))];
     }
 }

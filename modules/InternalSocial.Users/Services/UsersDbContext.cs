@@ -10,6 +10,29 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
 {
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
+    public DbSet<PersonTerm> Terms => Set<PersonTerm>();
+
+    public DbSet<Endorsement> Endorsements => Set<Endorsement>();
+
+    public DbSet<ProfileField> ProfileFields => Set<ProfileField>();
+
+    public DbSet<ProfileFieldValue> ProfileFieldValues => Set<ProfileFieldValue>();
+
+    public DbSet<PeopleAuditEntry> Audit => Set<PeopleAuditEntry>();
+
+    /// <summary>
+    /// Keeps the directory's derived columns and name tokens in step with every save, whoever saves (Identity's
+    /// user manager, the import, recipes, tests): nobody can forget them.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await RefreshDirectoryDataAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save asynchronously: the directory's name tokens are kept by SaveChangesAsync.");
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -24,5 +47,76 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
         token.ToTable("Users_AccessTokens");
         token.HasKey(t => t.Id);
         token.HasIndex(t => t.TokenHash).IsUnique();
+        // The relationships tell EF to insert a new person before their terms (the tables have foreign keys).
+        builder.Entity<PersonTerm>().ToTable("Users_PersonTerms").HasKey(t => new { t.UserId, t.Kind, t.Value });
+        builder.Entity<PersonTerm>().HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<Endorsement>().ToTable("Users_Endorsements").HasKey(e => new { e.UserId, e.Skill, e.EndorserId });
+        builder.Entity<Endorsement>().HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<ProfileField>().ToTable("Users_ProfileFields").HasKey(f => f.Id);
+        builder.Entity<ProfileField>().Ignore(f => f.ChoiceList);
+        builder.Entity<ProfileFieldValue>().ToTable("Users_ProfileFieldValues").HasKey(v => new { v.UserId, v.FieldId });
+        builder.Entity<ProfileFieldValue>().HasOne<User>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<ProfileFieldValue>().HasOne<ProfileField>().WithMany().HasForeignKey(v => v.FieldId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<PeopleAuditEntry>().ToTable("Users_Audit").HasKey(a => a.Id);
     }
+
+    private async Task RefreshDirectoryDataAsync(CancellationToken cancellationToken)
+    {
+        var changed = ChangeTracker.Entries<User>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var renamed = new List<User>();
+        var existing = new List<string>();
+        foreach (var entry in changed)
+        {
+            var user = entry.Entity;
+            user.NormalizedDepartment = NullIfEmpty(Folding.Fold(user.Department));
+            user.NormalizedSite = NullIfEmpty(Folding.Fold(user.Site));
+            user.DirectoryKey = Folding.Fold(user.DisplayName) + "|" + user.Id;
+            if (entry.State == EntityState.Added
+                || entry.Property(u => u.DisplayName).IsModified
+                || entry.Property(u => u.UserName).IsModified)
+            {
+                renamed.Add(user);
+                if (entry.State != EntityState.Added)
+                {
+                    existing.Add(user.Id);
+                }
+            }
+        }
+
+        if (renamed.Count == 0)
+        {
+            return;
+        }
+
+        var old = new List<PersonTerm>();
+        foreach (var chunk in existing.Chunk(500))
+        {
+            old.AddRange(await Terms.Where(t => chunk.Contains(t.UserId) && t.Kind == PersonTerm.Name).ToListAsync(cancellationToken));
+        }
+
+        var oldByUser = old.ToLookup(t => t.UserId);
+        foreach (var user in renamed)
+        {
+            var wanted = Folding.Tokens(user.DisplayName + " " + user.UserName).ToHashSet(StringComparer.Ordinal);
+            foreach (var term in oldByUser[user.Id])
+            {
+                if (!wanted.Remove(term.Value))
+                {
+                    Terms.Remove(term);
+                }
+            }
+
+            foreach (var value in wanted)
+            {
+                Terms.Add(new PersonTerm { UserId = user.Id, Kind = PersonTerm.Name, Value = value });
+            }
+        }
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
