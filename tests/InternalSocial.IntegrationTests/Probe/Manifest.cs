@@ -5,3 +5,4 @@ using InternalSocial.Kernel.Modules;
 [assembly: Module("InternalSocial.Probe", "Probe (tests only)", Category = "Tests")]
 [assembly: Feature("InternalSocial.Probe", "Probe", Description = "Test probe.")]
 [assembly: Feature("InternalSocial.Probe.Dependent", "Probe dependent", Description = "Needs the probe.", Dependencies = ["InternalSocial.Probe"])]
+[assembly: Feature("InternalSocial.Probe.Groups", "Probe group module", Description = "A per-group module with a tab at /groups/{id}/probe.", Dependencies = ["InternalSocial.Groups"])]

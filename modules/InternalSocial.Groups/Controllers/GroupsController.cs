@@ -1,0 +1,314 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Groups.Models;
+using InternalSocial.Groups.Services;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Files;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Groups.Controllers;
+
+public sealed class GroupFormViewModel
+{
+    [Display(Name = "Name")]
+    public string? Name { get; set; }
+
+    [Display(Name = "Description")]
+    public string? Description { get; set; }
+
+    [Display(Name = "Type")]
+    public GroupType Type { get; set; } = GroupType.Community;
+
+    [Display(Name = "Visibility")]
+    public GroupVisibility Visibility { get; set; } = GroupVisibility.Public;
+
+    [Display(Name = "Who may post")]
+    public PostingPolicy PostingPolicy { get; set; }
+
+    [Display(Name = "Posts need approval")]
+    public bool PostsNeedApproval { get; set; }
+
+    public static GroupFormViewModel From(Group group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return new()
+        {
+            Name = group.Name,
+            Description = group.Description,
+            Type = group.Type,
+            Visibility = group.Visibility,
+            PostingPolicy = group.PostingPolicy,
+            PostsNeedApproval = group.PostsNeedApproval,
+        };
+    }
+
+    public GroupInput ToInput() => new(Name, Description ?? "", Type, Visibility, PostingPolicy, PostsNeedApproval);
+}
+
+public sealed record DirectoryViewModel(GroupPage Page, GroupQuery Query, bool CanCreate);
+
+public sealed record GroupTab(string Key, string Text, string Url);
+
+/// <summary>The group's header and tabs, shared by every tab of the group space.</summary>
+public sealed record GroupSpaceViewModel(GroupStanding Standing, IReadOnlyList<GroupTab> Tabs, string ActiveTab, bool Requested, int PendingRequests)
+{
+    public Group Group => Standing.Group;
+}
+
+public sealed record MembersViewModel(GroupSpaceViewModel Space, MemberPage Page);
+
+public sealed record SettingsViewModel(GroupSpaceViewModel Space, GroupFormViewModel Form, IReadOnlyList<GroupModuleState> Modules);
+
+public sealed record RequestsViewModel(GroupSpaceViewModel Space, IReadOnlyList<JoinRequestItem> Requests);
+
+/// <summary>Pages turn the services' exceptions into a 404 or 403 page, never a stack of details.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class GroupPageErrorsAttribute : Attribute, IExceptionFilter
+{
+    public void OnException(ExceptionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = context.Exception switch
+        {
+            NotFoundException => StatusCodes.Status404NotFound,
+            PermissionDeniedException => StatusCodes.Status403Forbidden,
+            _ => 0,
+        };
+        if (status != 0)
+        {
+            context.Result = new ViewResult { ViewName = "Status", StatusCode = status, ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<int>(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState) { Model = status } };
+            context.ExceptionHandled = true;
+        }
+    }
+}
+
+[ApiExplorerSettings(IgnoreApi = true)]
+[Authorize]
+[GroupPageErrors]
+[Route("groups")]
+public sealed class GroupsController(GroupsService groups, MembershipService members, GroupCovers covers, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, GroupType? type, GroupVisibility? visibility, bool mine, string? cursor, CancellationToken cancellationToken)
+    {
+        var query = new GroupQuery(q, type, visibility, mine, Cursor: cursor);
+        var page = await groups.ListAsync(User, query, cancellationToken);
+        return View(new DirectoryViewModel(page, query, await authorization.HasPermissionAsync(User, Permissions.CreateGroups)));
+    }
+
+    [HttpGet("new")]
+    [RequirePermission("Groups.Create")]
+    public IActionResult Create() => View(new GroupFormViewModel());
+
+    [HttpPost("new")]
+    [RequirePermission("Groups.Create")]
+    public async Task<IActionResult> Create(GroupFormViewModel model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            var group = await groups.CreateAsync(User, model.ToInput(), cancellationToken);
+            TempData["Message"] = T["Group created."].Value;
+            return Redirect(Url.Content($"~/groups/{group.Slug}"));
+        }
+        catch (InvalidInputException invalid)
+        {
+            ModelState.AddInputErrors(invalid);
+        }
+        catch (ConflictException conflict)
+        {
+            ModelState.AddModelError(nameof(model.Name), conflict.Message[(conflict.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
+        }
+
+        return View(model);
+    }
+
+    [HttpGet("{key}")]
+    public async Task<IActionResult> Show(string key, CancellationToken cancellationToken) =>
+        View(await SpaceAsync(await groups.GetVisibleAsync(User, key, cancellationToken), "about", cancellationToken));
+
+    [HttpGet("{key}/members")]
+    public async Task<IActionResult> Members(string key, string? cursor, CancellationToken cancellationToken)
+    {
+        var standing = await groups.GetReadableAsync(User, key, cancellationToken);
+        return View(new MembersViewModel(await SpaceAsync(standing, "members", cancellationToken), await members.ListMembersAsync(User, key, cursor, cancellationToken)));
+    }
+
+    [HttpPost("{key}/members/add")]
+    public async Task<IActionResult> AddMembers(string key, string? people, CancellationToken cancellationToken)
+    {
+        await RunAsync(async () =>
+        {
+            var added = await members.ImportAsync(User, key, people, cancellationToken);
+            TempData["Message"] = T["{0} people added.", added].Value;
+        });
+        return Redirect(Url.Content($"~/groups/{key}/members"));
+    }
+
+    [HttpPost("{key}/members/{userId}/remove")]
+    public async Task<IActionResult> RemoveMember(string key, string userId, CancellationToken cancellationToken)
+    {
+        await RunAsync(async () =>
+        {
+            await members.RemoveAsync(User, key, userId, cancellationToken);
+            TempData["Message"] = T["Member removed."].Value;
+        });
+        return Redirect(Url.Content($"~/groups/{key}/members"));
+    }
+
+    [HttpPost("{key}/join")]
+    public async Task<IActionResult> Join(string key, CancellationToken cancellationToken)
+    {
+        await RunAsync(async () =>
+        {
+            var outcome = await members.JoinAsync(User, key, cancellationToken);
+            TempData["Message"] = outcome == JoinOutcome.Requested ? T["Your request was sent to the group's admins."].Value : T["You joined the group."].Value;
+        });
+        return Redirect(Url.Content($"~/groups/{key}"));
+    }
+
+    [HttpPost("{key}/leave")]
+    public async Task<IActionResult> Leave(string key, CancellationToken cancellationToken)
+    {
+        await RunAsync(async () =>
+        {
+            await members.LeaveAsync(User, key, cancellationToken);
+            TempData["Message"] = T["You left the group."].Value;
+        });
+        return Redirect(Url.Content("~/groups"));
+    }
+
+    [HttpGet("{key}/requests")]
+    public async Task<IActionResult> Requests(string key, CancellationToken cancellationToken)
+    {
+        var standing = await groups.GetForAdminAsync(User, key, cancellationToken);
+        return View(new RequestsViewModel(await SpaceAsync(standing, "requests", cancellationToken), await members.ListRequestsAsync(User, key, cancellationToken)));
+    }
+
+    [HttpPost("{key}/requests/{userId}/{decision:regex(^(approve|reject)$)}")]
+    public async Task<IActionResult> Decide(string key, string userId, string decision, CancellationToken cancellationToken)
+    {
+        await RunAsync(async () =>
+        {
+            await members.DecideRequestAsync(User, key, userId, decision == "approve", cancellationToken);
+            TempData["Message"] = decision == "approve" ? T["Request approved."].Value : T["Request rejected."].Value;
+        });
+        return Redirect(Url.Content($"~/groups/{key}/requests"));
+    }
+
+    [HttpGet("{key}/settings")]
+    public async Task<IActionResult> Settings(string key, CancellationToken cancellationToken)
+    {
+        var standing = await groups.GetForAdminAsync(User, key, cancellationToken);
+        return View(await SettingsModelAsync(standing, GroupFormViewModel.From(standing.Group), cancellationToken));
+    }
+
+    [HttpPost("{key}/settings")]
+    public async Task<IActionResult> Settings(string key, GroupFormViewModel model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            var group = await groups.UpdateAsync(User, key, model.ToInput(), cancellationToken);
+            TempData["Message"] = T["Settings saved."].Value;
+            return Redirect(Url.Content($"~/groups/{group.Slug}/settings"));
+        }
+        catch (InvalidInputException invalid)
+        {
+            ModelState.AddInputErrors(invalid);
+        }
+        catch (ConflictException conflict)
+        {
+            ModelState.AddModelError(nameof(model.Name), conflict.Message[(conflict.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
+        }
+
+        return View(await SettingsModelAsync(await groups.GetForAdminAsync(User, key, cancellationToken), model, cancellationToken));
+    }
+
+    [HttpPost("{key}/modules")]
+    public async Task<IActionResult> Modules(string key, [FromForm] List<string>? enabled, CancellationToken cancellationToken)
+    {
+        var standing = await groups.GetForAdminAsync(User, key, cancellationToken);
+        var on = enabled ?? [];
+        foreach (var state in (await groups.Modules.GetStatesAsync(standing.Group, cancellationToken)).Where(s => !s.IsLocked))
+        {
+            await groups.SetModuleAsync(User, key, state.Module.Key, on.Contains(state.Module.Key), cancellationToken);
+        }
+
+        TempData["Message"] = T["Modules saved."].Value;
+        return Redirect(Url.Content($"~/groups/{key}/settings"));
+    }
+
+    [HttpPost("{key}/cover")]
+    [RequestSizeLimit(GroupCovers.MaxBytes + 64 * 1024)]
+    public async Task<IActionResult> Cover(string key, IFormFile? cover, CancellationToken cancellationToken)
+    {
+        await RunAsync(async () =>
+        {
+            await using var stream = cover?.OpenReadStream();
+            await covers.SetAsync(User, key, stream, cover?.Length ?? 0, cancellationToken);
+            TempData["Message"] = T["Cover saved."].Value;
+        });
+        return Redirect(Url.Content($"~/groups/{key}/settings"));
+    }
+
+    [HttpGet("{key}/cover")]
+    public async Task<IResult> CoverImage(string key, CancellationToken cancellationToken)
+    {
+        var (content, isPrivate, slug) = await covers.OpenAsync(User, key, cancellationToken);
+        return FileResponses.Serve(HttpContext, content, NormalizedImage.ContentType, slug + NormalizedImage.Extension, isPrivate);
+    }
+
+    [HttpPost("{key}/archive")]
+    public async Task<IActionResult> Archive(string key, bool restore, CancellationToken cancellationToken)
+    {
+        await groups.SetArchivedAsync(User, key, !restore, cancellationToken);
+        TempData["Message"] = restore ? T["Group restored."].Value : T["Group archived."].Value;
+        return Redirect(Url.Content($"~/groups/{key}"));
+    }
+
+    private async Task<SettingsViewModel> SettingsModelAsync(GroupStanding standing, GroupFormViewModel form, CancellationToken cancellationToken) =>
+        new(await SpaceAsync(standing, "settings", cancellationToken), form, await groups.Modules.GetStatesAsync(standing.Group, cancellationToken));
+
+    /// <summary>Conflicts and bad input of a button become a message on the page it returns to.</summary>
+    private async Task RunAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception exception) when (exception is ConflictException or InvalidInputException)
+        {
+            TempData["Error"] = exception is InvalidInputException invalid ? string.Join(" ", invalid.Errors.Values) : exception.Message;
+        }
+    }
+
+    private async Task<GroupSpaceViewModel> SpaceAsync(GroupStanding standing, string active, CancellationToken cancellationToken)
+    {
+        var group = standing.Group;
+        var tabs = new List<GroupTab> { new("about", T["About"], Url.Content($"~/groups/{group.Slug}")) };
+        if (standing.CanRead)
+        {
+            tabs.Add(new("members", T["Members"], Url.Content($"~/groups/{group.Slug}/members")));
+            foreach (var state in (await groups.Modules.GetStatesAsync(group, cancellationToken)).Where(s => s.IsEnabled))
+            {
+                tabs.Add(new(state.Module.Key, state.Module.DisplayName, Url.Content(state.Module.TabUrl(group))));
+            }
+        }
+
+        var pending = 0;
+        if (standing.IsGroupAdmin)
+        {
+            pending = await members.CountRequestsAsync(group.Id, cancellationToken);
+            tabs.Add(new("requests", T["Requests"], Url.Content($"~/groups/{group.Slug}/requests")));
+            tabs.Add(new("settings", T["Settings"], Url.Content($"~/groups/{group.Slug}/settings")));
+        }
+
+        var requested = !standing.IsMember && await members.HasRequestedAsync(User, group.Id, cancellationToken);
+        return new GroupSpaceViewModel(standing, tabs, active, requested, pending);
+    }
+}

@@ -1,0 +1,253 @@
+using System.Text.Json.Nodes;
+using InternalSocial.Groups.Models;
+using InternalSocial.Groups.Services;
+using InternalSocial.Kernel.Recipes;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Groups.Recipes;
+
+/// <summary>
+/// <c>{ "name": "groups", "groups": [ { "slug": "all-company", "name": "All company", "description": "…", "type": "community",
+/// "visibility": "public", "postingPolicy": "adminsOnly", "postsNeedApproval": false, "mandatory": true, "archived": false,
+/// "modules": { "polls": false }, "rules": [ { "kind": "site", "value": "Lyon" } ], "members": [ { "userName": "admin", "role": "owner" } ] } ] }</c>.
+/// Upserts each group by slug; absent fields keep their value (or the default on creation); rules, when given, replace the
+/// group's rules and are applied; members are added (never removed).
+/// </summary>
+public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, MembershipService memberships, PeopleDirectory people) : IRecipeStepHandler
+{
+    private static readonly string[] GroupFields = ["slug", "name", "description", "type", "visibility", "postingPolicy", "postsNeedApproval", "mandatory", "archived", "modules", "rules", "members"];
+
+    public string StepName => "groups";
+
+    public async Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
+    {
+        var reader = new RecipeStepReader(step, errors);
+        reader.RejectUnknownFields(step.Data, "", "groups");
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (group, path) in reader.Objects(step.Data, "", "groups", required: true))
+        {
+            reader.RejectUnknownFields(group, path, GroupFields);
+            var slug = reader.Text(group, path, "slug", required: true);
+            if (slug is not null && (slug.Length > 80 || GroupsService.Slugify(slug) != slug))
+            {
+                reader.Error($"{path}.slug", "must be lower-case letters, digits and dashes (at most 80), not only digits, and not 'new', 'picker' or 'modules'.");
+            }
+            else if (slug is not null && !slugs.Add(slug))
+            {
+                reader.Error($"{path}.slug", $"group '{slug}' is listed twice in this step.");
+            }
+
+            var name = reader.Text(group, path, "name", required: true);
+            if (name?.Trim().Length > GroupsService.MaxNameLength)
+            {
+                reader.Error($"{path}.name", $"must be at most {GroupsService.MaxNameLength} characters.");
+            }
+            else if (name is not null && !names.Add(name.Trim()))
+            {
+                reader.Error($"{path}.name", $"the name '{name}' is used twice in this step.");
+            }
+            else if (name is not null && slug is not null)
+            {
+                var normalized = name.Trim().ToUpperInvariant();
+                if (await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Slug != slug, cancellationToken))
+                {
+                    reader.Error($"{path}.name", $"another group is already named '{name}'.");
+                }
+            }
+
+            if (reader.Text(group, path, "description")?.Length > GroupsService.MaxDescriptionLength)
+            {
+                reader.Error($"{path}.description", $"must be at most {GroupsService.MaxDescriptionLength} characters.");
+            }
+
+            CheckEnum<GroupType>(reader, group, path, "type");
+            CheckEnum<GroupVisibility>(reader, group, path, "visibility");
+            CheckEnum<PostingPolicy>(reader, group, path, "postingPolicy");
+            reader.Flag(group, path, "postsNeedApproval");
+            reader.Flag(group, path, "mandatory");
+            reader.Flag(group, path, "archived");
+            switch (group["modules"])
+            {
+                case null:
+                    break;
+                case JsonObject modules:
+                    foreach (var (key, value) in modules)
+                    {
+                        if (value is not JsonValue flag || !flag.TryGetValue<bool>(out _))
+                        {
+                            reader.Error($"{path}.modules.{key}", "must be true or false.");
+                        }
+                    }
+
+                    break;
+                default:
+                    reader.Error($"{path}.modules", "must be an object of module key → true or false.");
+                    break;
+            }
+
+            foreach (var (rule, rulePath) in reader.Objects(group, path, "rules"))
+            {
+                reader.RejectUnknownFields(rule, rulePath, "kind", "value");
+                var kind = reader.Text(rule, rulePath, "kind", required: true);
+                var parsed = kind is not null && Enum.TryParse<MembershipRuleKind>(kind, ignoreCase: true, out var known) && Enum.IsDefined(known) && !int.TryParse(kind, out _) ? known : (MembershipRuleKind?)null;
+                if (kind is not null && parsed is null)
+                {
+                    reader.Error($"{rulePath}.kind", "must be department, site or everyone.");
+                }
+
+                if (reader.Text(rule, rulePath, "value", required: parsed is not MembershipRuleKind.Everyone)?.Length > 200)
+                {
+                    reader.Error($"{rulePath}.value", "must be at most 200 characters.");
+                }
+            }
+
+            var members = reader.Objects(group, path, "members");
+            var wanted = new List<(string UserName, string Path)>();
+            foreach (var (member, memberPath) in members)
+            {
+                reader.RejectUnknownFields(member, memberPath, "userName", "role");
+                if (reader.Text(member, memberPath, "userName", required: true) is { Length: > 0 } userName)
+                {
+                    wanted.Add((userName, $"{memberPath}.userName"));
+                }
+
+                if (reader.Text(member, memberPath, "role") is { } role && !Enum.TryParse<GroupRole>(role, ignoreCase: true, out _))
+                {
+                    reader.Error($"{memberPath}.role", "must be member, moderator, admin or owner.");
+                }
+            }
+
+            if (wanted.Count > 0)
+            {
+                var (_, unknown) = await people.ResolveAsync(wanted.Select(w => w.UserName).ToList(), cancellationToken);
+                foreach (var (userName, memberPath) in wanted.Where(w => unknown.Contains(w.UserName, StringComparer.OrdinalIgnoreCase)))
+                {
+                    reader.Error(memberPath, $"nobody has the user name '{userName}'.");
+                }
+            }
+        }
+    }
+
+    public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        foreach (var node in step.Data["groups"]!.AsArray().OfType<JsonObject>())
+        {
+            var slug = RecipeStepReader.TextOf(node, "slug")!;
+            var input = new GroupInput(
+                RecipeStepReader.TextOf(node, "name"),
+                RecipeStepReader.TextOf(node, "description"),
+                ParseEnum<GroupType>(node, "type"),
+                ParseEnum<GroupVisibility>(node, "visibility"),
+                ParseEnum<PostingPolicy>(node, "postingPolicy"),
+                FlagOf(node, "postsNeedApproval"),
+                FlagOf(node, "mandatory"),
+                slug);
+            var existing = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, cancellationToken);
+            var group = existing is null
+                ? await groups.CreateUncheckedAsync(input, "", cancellationToken)
+                : await groups.UpdateUncheckedAsync(existing.Id, input, cancellationToken);
+            if (FlagOf(node, "archived") is { } archived)
+            {
+                await db.Groups.Where(g => g.Id == group.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.IsArchived, archived), cancellationToken);
+            }
+
+            if (node["modules"] is JsonObject modules)
+            {
+                foreach (var (key, value) in modules)
+                {
+                    var enabled = value!.GetValue<bool>();
+                    var setting = await db.ModuleSettings.FirstOrDefaultAsync(s => s.GroupId == group.Id && s.ModuleKey == key, cancellationToken);
+                    if (setting is null)
+                    {
+                        db.ModuleSettings.Add(new GroupModuleSetting { GroupId = group.Id, ModuleKey = key, IsEnabled = enabled });
+                    }
+                    else
+                    {
+                        setting.IsEnabled = enabled;
+                    }
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (node["members"] is JsonArray members)
+            {
+                foreach (var byRole in members.OfType<JsonObject>().GroupBy(m => ParseEnum<GroupRole>(m, "role") ?? GroupRole.Member))
+                {
+                    var (found, _) = await people.ResolveAsync(byRole.Select(m => RecipeStepReader.TextOf(m, "userName")!).ToList(), cancellationToken);
+                    await memberships.AddAsync(group.Id, found.Select(p => p.Id).ToList(), byRole.Key, cancellationToken);
+                }
+            }
+
+            if (node["rules"] is JsonArray rules)
+            {
+                await memberships.ReplaceRulesAsync(group.Id, rules.OfType<JsonObject>()
+                    .Select(r => new RuleInput(ParseEnum<MembershipRuleKind>(r, "kind")!.Value, RecipeStepReader.TextOf(r, "value"))).ToList(), cancellationToken);
+                await memberships.ApplyRulesUncheckedAsync(group.Id, cancellationToken);
+            }
+        }
+    }
+
+    private static void CheckEnum<TEnum>(RecipeStepReader reader, JsonObject node, string path, string field)
+        where TEnum : struct, Enum
+    {
+        if (reader.Text(node, path, field) is { } text && (!Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(text, out _)))
+        {
+            reader.Error($"{path}.{field}", $"must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(GroupsExporter.Camel))}.");
+        }
+    }
+
+    private static TEnum? ParseEnum<TEnum>(JsonObject node, string field)
+        where TEnum : struct, Enum =>
+        RecipeStepReader.TextOf(node, field) is { } text && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) ? value : null;
+
+    private static bool? FlagOf(JsonObject node, string field) =>
+        node[field] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+}
+
+/// <summary>Exports every group's configuration (settings, modules, rules); never its members, who are personal data.</summary>
+public sealed class GroupsExporter(GroupsDbContext db) : IRecipeExporter
+{
+    public int Order => 100;
+
+    public static string Camel(string name) => string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
+    public async Task<IEnumerable<JsonObject>> ExportAsync(CancellationToken cancellationToken)
+    {
+        var all = await db.Groups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(cancellationToken);
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
+        var settings = (await db.ModuleSettings.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(s => s.GroupId);
+        var rules = (await db.MembershipRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken)).ToLookup(r => r.GroupId);
+        var groups = new JsonArray();
+        foreach (var group in all)
+        {
+            var node = new JsonObject
+            {
+                ["slug"] = group.Slug,
+                ["name"] = group.Name,
+                ["description"] = group.Description,
+                ["type"] = Camel(group.Type.ToString()),
+                ["visibility"] = Camel(group.Visibility.ToString()),
+                ["postingPolicy"] = Camel(group.PostingPolicy.ToString()),
+                ["postsNeedApproval"] = group.PostsNeedApproval,
+                ["mandatory"] = group.IsMandatory,
+                ["archived"] = group.IsArchived,
+            };
+            if (settings[group.Id].Any())
+            {
+                node["modules"] = new JsonObject(settings[group.Id].OrderBy(s => s.ModuleKey, StringComparer.Ordinal).Select(s => KeyValuePair.Create(s.ModuleKey, (JsonNode?)JsonValue.Create(s.IsEnabled))));
+            }
+
+            node["rules"] = new JsonArray([.. rules[group.Id].Select(r => (JsonNode)new JsonObject { ["kind"] = Camel(r.Kind.ToString()), ["value"] = r.Value })]);
+            groups.Add(node);
+        }
+
+        return [new JsonObject { ["name"] = "groups", ["groups"] = groups }];
+    }
+}

@@ -1,0 +1,22 @@
+using InternalSocial.Kernel.Events;
+using InternalSocial.Users.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Groups.Services;
+
+/// <summary>An erased person's memberships and requests go: they are personal data, and nobody should see them listed.</summary>
+internal sealed class PersonErasedHandler(GroupsDbContext db) : IEventHandler<PersonErased>
+{
+    public async Task HandleAsync(PersonErased domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var groupIds = await db.Members.Where(m => m.UserId == domainEvent.UserId).Select(m => m.GroupId).ToListAsync(cancellationToken);
+        await db.Members.Where(m => m.UserId == domainEvent.UserId).ExecuteDeleteAsync(cancellationToken);
+        await db.JoinRequests.Where(r => r.UserId == domainEvent.UserId).ExecuteDeleteAsync(cancellationToken);
+        foreach (var groupId in groupIds)
+        {
+            var count = await db.Members.CountAsync(m => m.GroupId == groupId, cancellationToken);
+            await db.Groups.Where(g => g.Id == groupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.MemberCount, count), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using InternalSocial.Groups.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Groups.Services;
+
+/// <summary>The Groups module's tables, all prefixed "Groups_". The schema comes from Migrations/, not from EF.</summary>
+public sealed class GroupsDbContext(DbContextOptions<GroupsDbContext> options) : DbContext(options)
+{
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<GroupMember> Members => Set<GroupMember>();
+
+    public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
+
+    public DbSet<GroupModuleSetting> ModuleSettings => Set<GroupModuleSetting>();
+
+    public DbSet<GroupModuleLock> ModuleLocks => Set<GroupModuleLock>();
+
+    public DbSet<MembershipRule> MembershipRules => Set<MembershipRule>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Group>().ToTable("Groups_Groups");
+        modelBuilder.Entity<GroupMember>().ToTable("Groups_Members").HasKey(m => new { m.GroupId, m.UserId });
+        modelBuilder.Entity<JoinRequest>().ToTable("Groups_JoinRequests").HasKey(r => new { r.GroupId, r.UserId });
+        modelBuilder.Entity<GroupModuleSetting>().ToTable("Groups_ModuleSettings").HasKey(s => new { s.GroupId, s.ModuleKey });
+        modelBuilder.Entity<GroupModuleLock>().ToTable("Groups_ModuleLocks").HasKey(l => new { l.ModuleKey, l.Scope });
+        modelBuilder.Entity<MembershipRule>().ToTable("Groups_MembershipRules");
+    }
+}

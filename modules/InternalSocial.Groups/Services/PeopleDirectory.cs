@@ -1,0 +1,76 @@
+using InternalSocial.Users.Models;
+using InternalSocial.Users.Services;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Groups.Services;
+
+/// <summary>
+/// Finds people for invitations, CSV imports and membership rules, through the Users module's public services:
+/// <see cref="IPeopleLookup"/> for summaries (department, site) and ASP.NET Identity's <see cref="UserManager{TUser}"/>
+/// for e-mail addresses and for walking everyone. Rules read only <see cref="PersonSummary"/> fields, so they work
+/// unchanged when the People module fills Department and Site.
+/// </summary>
+public sealed class PeopleDirectory(IPeopleLookup people, UserManager<User> users)
+{
+    private const int Batch = 500;
+
+    /// <summary>Resolves user names, e-mail addresses or user ids; returns the found people and the entries that matched nobody.</summary>
+    public async Task<(IReadOnlyList<PersonSummary> Found, IReadOnlyList<string> Unknown)> ResolveAsync(IReadOnlyCollection<string> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var wanted = entries.Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var found = new Dictionary<string, PersonSummary>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        var byId = await people.GetByIdsAsync(wanted, cancellationToken);
+        var byName = await people.GetByUserNamesAsync(wanted.Where(e => !byId.ContainsKey(e) && !e.Contains('@', StringComparison.Ordinal)).ToList(), cancellationToken);
+        foreach (var entry in wanted)
+        {
+            PersonSummary? person = byId.GetValueOrDefault(entry) ?? byName.GetValueOrDefault(entry.ToUpperInvariant());
+            if (person is null && entry.Contains('@', StringComparison.Ordinal) && await users.FindByEmailAsync(entry) is { } account)
+            {
+                person = (await people.GetByIdsAsync([account.Id], cancellationToken)).GetValueOrDefault(account.Id);
+            }
+
+            if (person is null)
+            {
+                unknown.Add(entry);
+            }
+            else
+            {
+                found[person.Id] = person;
+            }
+        }
+
+        return ([.. found.Values], unknown);
+    }
+
+    /// <summary>Active people matching <paramref name="predicate"/>, read in batches of user ids.</summary>
+    public async Task<IReadOnlyList<PersonSummary>> WhereAsync(Func<PersonSummary, bool> predicate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var matches = new List<PersonSummary>();
+        string? after = null;
+        while (true)
+        {
+            var query = users.Users.AsNoTracking();
+            if (after is not null)
+            {
+                query = query.Where(u => string.Compare(u.Id, after) > 0);
+            }
+
+            var ids = await query.OrderBy(u => u.Id).Select(u => u.Id).Take(Batch).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return matches;
+            }
+
+            var summaries = await people.GetByIdsAsync(ids, cancellationToken);
+            matches.AddRange(summaries.Values.Where(p => p.IsActive && predicate(p)));
+            after = ids[^1];
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, PersonSummary>> GetByIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        await people.GetByIdsAsync(ids, cancellationToken);
+}
