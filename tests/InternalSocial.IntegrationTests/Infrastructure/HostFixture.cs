@@ -5,8 +5,10 @@ using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InternalSocial.IntegrationTests.Infrastructure;
 
@@ -27,6 +29,9 @@ public sealed class HostFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    /// <summary>The host's clock: real time plus an offset that tests move (and put back in a finally).</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>An API client of the Default tenant, with an administrator's token.</summary>
     public HttpClient DefaultAdmin { get; private set; } = null!;
 
@@ -37,11 +42,14 @@ public sealed class HostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Current = this;
+        Probe.QueryCounter.Subscribe();
         Directory.CreateDirectory(AppData);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting(InternalSocialHostExtensions.AppDataKey, AppData);
             builder.UseSetting("InternalSocial:AuthRequestsPerMinute", AuthRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("InternalSocial:Feed:PostsPerMinute", "1000");
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         });
 
         await Services.GetRequiredService<SetupService>().SetupAsync(new SetupRequest
