@@ -116,11 +116,11 @@ public sealed class AttachmentService(
         return new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.IsImage, attachment.Width, attachment.Height);
     }
 
-    /// <summary>The file, after checking the reader may see its post (or uploaded it and has not attached it yet).</summary>
+    /// <summary>The file, after checking the reader may open its post (or uploaded it and has not attached it yet).</summary>
     public async Task<StoredFile> OpenAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
     {
         var reader = await readers.GetAsync(user, cancellationToken);
-        var visible = visibility.Visible(reader).Select(p => p.Id);
+        var visible = visibility.Openable(reader).Select(p => p.Id);
         var me = reader.UserId;
         var attachment = await db.Attachments.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == id && ((a.PostId == null && a.UploadedBy == me) || (a.PostId != null && visible.Contains(a.PostId.Value))), cancellationToken)

@@ -38,7 +38,15 @@ public readonly record struct FeedCursor(DateTime PublishedUtc, long Id)
         }
 
         var bytes = new byte[24];
-        if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(value, bytes, out var written) || written != 16)
+        try
+        {
+            // A length that is not valid base64url throws rather than returning false.
+            if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(value, bytes, out var written) || written != 16)
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
         {
             return false;
         }
