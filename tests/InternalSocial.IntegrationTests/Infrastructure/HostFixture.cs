@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InternalSocial.IntegrationTests.Infrastructure;
 
@@ -28,19 +29,21 @@ public sealed class HostFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    /// <summary>The host's clock: real time plus an offset that tests move (and put back in a finally).</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>An API client of the Default tenant, with an administrator's token.</summary>
     public HttpClient DefaultAdmin { get; private set; } = null!;
 
     public IServiceProvider Services => Factory.Services;
 
-    /// <summary>The host's clock; tests that move it put it back with <see cref="TestClock.Reset"/>.</summary>
-    public TestClock Clock { get; } = new();
 
     public ShellHost ShellHost => Services.GetRequiredService<ShellHost>();
 
     public async Task InitializeAsync()
     {
         Current = this;
+        Probe.QueryCounter.Subscribe();
         Directory.CreateDirectory(AppData);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -48,7 +51,8 @@ public sealed class HostFixture : IAsyncLifetime
             builder.UseSetting("InternalSocial:AuthRequestsPerMinute", AuthRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             // Tests run background tasks when they choose (BackgroundTaskRunner.RunDueTasksAsync), not on a timer.
             builder.UseSetting("InternalSocial:BackgroundTaskTick", "00:00:00");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            builder.UseSetting("InternalSocial:Feed:PostsPerMinute", "1000");
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         });
 
         await Services.GetRequiredService<SetupService>().SetupAsync(new SetupRequest

@@ -1,0 +1,19 @@
+using InternalSocial.Kernel.Navigation;
+
+namespace InternalSocial.Feed;
+
+public sealed class AdminMenu : INavigationProvider
+{
+    public void BuildNavigation(string menuName, ICollection<MenuItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (menuName == MenuNames.Main)
+        {
+            items.Add(new MenuItem("Feed", "~/feed", 10, Permissions.View));
+        }
+        else if (menuName == MenuNames.Admin)
+        {
+            items.Add(new MenuItem("Feed settings", "~/admin/feed", 510, Permissions.ManageTags));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Feed.Services;
+
+namespace InternalSocial.Feed.Controllers;
+
+public sealed class ComposerModel
+{
+    [Display(Name = "What do you want to share?")]
+    public string? Body { get; set; }
+
+    [Display(Name = "Tags (separated by spaces)")]
+    public string? Tags { get; set; }
+
+    [Display(Name = "Only for these departments (comma-separated; empty for everyone)")]
+    public string? Departments { get; set; }
+
+    [Display(Name = "Publish at (UTC, optional)")]
+    public DateTime? PublishAt { get; set; }
+
+    [Display(Name = "Expires at (UTC, optional)")]
+    public DateTime? ExpiresAt { get; set; }
+
+    [Display(Name = "Announcement")]
+    public bool Announcement { get; set; }
+
+    [Display(Name = "Ask readers to acknowledge it")]
+    public bool RequireAcknowledgement { get; set; }
+}
+
+public sealed record FeedViewModel(
+    FeedPage Page,
+    FeedFilter Filter,
+    string? Tag,
+    string EditorialGuidance,
+    IReadOnlyList<ReactionTypeView> ReactionTypes,
+    ComposerModel Composer,
+    bool TagFollowed);
+
+public sealed record PostPageModel(PostCard Post, IReadOnlyList<ReactionTypeView> ReactionTypes, bool CanSeeStats, AnnouncementStats? Stats);
+
+/// <summary>One post card on a page; <paramref name="Detail"/> on the post's own page.</summary>
+public sealed record PostCardModel(PostCard Post, IReadOnlyList<ReactionTypeView> ReactionTypes, bool Detail, string ReturnUrl);

@@ -1,0 +1,17 @@
+namespace InternalSocial.Feed.Events;
+
+/// <summary>Raised after a post is saved, whatever its status (a workflow may hold it for approval).</summary>
+public sealed record PostSubmitted(long PostId, string AuthorId, long? GroupId, bool IsAnnouncement);
+
+/// <summary>Raised when a post becomes visible (at once, or when a moderator approves it). Scheduled posts raise it when saved, with their publication time.</summary>
+public sealed record PostPublished(long PostId, string AuthorId, long? GroupId, DateTime PublishedUtc);
+
+public sealed record CommentAdded(long PostId, long CommentId, string AuthorId, string PostAuthorId);
+
+/// <summary>Someone was @mentioned in a post (CommentId null) or a comment; the notifications module tells them.</summary>
+public sealed record PersonMentioned(string UserId, long PostId, long? CommentId, string ByUserId);
+
+public sealed record ReactionAdded(long PostId, long? CommentId, string UserId, string Type);
+
+/// <summary>A communication director asked to remind those who have not acknowledged an announcement.</summary>
+public sealed record AcknowledgementReminderRequested(long PostId, string ByUserId, IReadOnlyCollection<string> AcknowledgedUserIds);

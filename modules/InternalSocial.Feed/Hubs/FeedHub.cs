@@ -1,0 +1,22 @@
+using InternalSocial.Feed.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace InternalSocial.Feed.Hubs;
+
+/// <summary>
+/// Tells open feed pages that something changed. It carries no content at all: the page then asks
+/// <c>GET /api/v1/feed/new-count</c>, which applies the reader's visibility.
+/// </summary>
+[Authorize]
+public sealed class FeedHub : Hub
+{
+    public const string Path = "/hubs/feed";
+
+    public const string ChangedMessage = "feedChanged";
+}
+
+internal sealed class HubFeedChangeNotifier(IHubContext<FeedHub> hub) : IFeedChangeNotifier
+{
+    public Task FeedChangedAsync(CancellationToken cancellationToken) => hub.Clients.All.SendAsync(FeedHub.ChangedMessage, cancellationToken);
+}

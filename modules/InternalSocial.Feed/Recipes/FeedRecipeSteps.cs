@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using InternalSocial.Feed.Models;
+using InternalSocial.Feed.Services;
+using InternalSocial.Kernel.Recipes;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Feed.Recipes;
+
+/// <summary>
+/// <c>{ "name": "tags", "tags": [ { "name": "safety", "description": "…", "official": true, "pinned": true } ] }</c>:
+/// upserts the organisation's curated tags by name.
+/// </summary>
+public sealed class TagsRecipeStep(FeedDbContext db) : IRecipeStepHandler
+{
+    public string StepName => "tags";
+
+    public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
+    {
+        var reader = new RecipeStepReader(step, errors);
+        reader.RejectUnknownFields(step.Data, "", "tags");
+        foreach (var (tag, path) in reader.Objects(step.Data, "", "tags", required: true))
+        {
+            reader.RejectUnknownFields(tag, path, "name", "description", "official", "pinned");
+            var name = reader.Text(tag, path, "name", required: true);
+            if (name is not null && !PostWriter.IsTag(name.TrimStart('#')))
+            {
+                reader.Error($"{path}.name", "must be 1 to 50 letters, digits, '-' or '_'.");
+            }
+
+            if (reader.Text(tag, path, "description")?.Length > 300)
+            {
+                reader.Error($"{path}.description", "must be at most 300 characters.");
+            }
+
+            reader.Flag(tag, path, "official");
+            reader.Flag(tag, path, "pinned");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        foreach (var node in step.Data["tags"]!.AsArray().OfType<JsonObject>())
+        {
+            var name = RecipeStepReader.TextOf(node, "name")!.TrimStart('#').ToLowerInvariant();
+            var tag = await db.Tags.FirstOrDefaultAsync(t => t.Name == name, cancellationToken);
+            if (tag is null)
+            {
+                tag = new Tag { Name = name };
+                db.Tags.Add(tag);
+            }
+
+            tag.Description = RecipeStepReader.TextOf(node, "description") ?? tag.Description;
+            tag.IsOfficial = node["official"]?.GetValue<bool>() ?? true;
+            tag.IsPinned = node["pinned"]?.GetValue<bool>() ?? false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// <c>{ "name": "reactions", "reactions": [ { "key": "like", "label": "Like", "emoji": "👍" } ] }</c>: the reaction set,
+/// in this order. Kinds left out are no longer offered (reactions already given stay counted).
+/// </summary>
+public sealed class ReactionsRecipeStep(FeedDbContext db) : IRecipeStepHandler
+{
+    public string StepName => "reactions";
+
+    public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
+    {
+        var reader = new RecipeStepReader(step, errors);
+        reader.RejectUnknownFields(step.Data, "", "reactions");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var reactions = reader.Objects(step.Data, "", "reactions", required: true);
+        if (reactions.Count is 0 or > 12)
+        {
+            reader.Error("reactions", "must list 1 to 12 reactions.");
+        }
+
+        foreach (var (reaction, path) in reactions)
+        {
+            reader.RejectUnknownFields(reaction, path, "key", "label", "emoji");
+            var key = reader.Text(reaction, path, "key", required: true);
+            if (key is not null && (key.Length > 32 || !key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+            {
+                reader.Error($"{path}.key", "must be at most 32 lower-case letters, digits or '-'.");
+            }
+            else if (key is not null && !seen.Add(key))
+            {
+                reader.Error($"{path}.key", $"'{key}' is listed twice.");
+            }
+
+            if (reader.Text(reaction, path, "label", required: true)?.Length > 50)
+            {
+                reader.Error($"{path}.label", "must be at most 50 characters.");
+            }
+
+            if (reader.Text(reaction, path, "emoji")?.Length > 16)
+            {
+                reader.Error($"{path}.emoji", "must be at most 16 characters.");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var wanted = step.Data["reactions"]!.AsArray().OfType<JsonObject>().ToList();
+        var keys = wanted.Select(r => RecipeStepReader.TextOf(r, "key")!).ToList();
+        await db.ReactionTypes.Where(r => !keys.Contains(r.Key)).ExecuteDeleteAsync(cancellationToken);
+        var existing = await db.ReactionTypes.ToDictionaryAsync(r => r.Key, cancellationToken);
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (!existing.TryGetValue(keys[i], out var type))
+            {
+                type = new ReactionType { Key = keys[i], Label = "" };
+                db.ReactionTypes.Add(type);
+            }
+
+            type.Label = RecipeStepReader.TextOf(wanted[i], "label")!;
+            type.Emoji = RecipeStepReader.TextOf(wanted[i], "emoji") ?? "";
+            type.Position = (i + 1) * 10;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// <c>{ "name": "sample-posts", "count": "{{samplePosts}}", "authors": ["admin"], "tags": ["welcome"] }</c>: demo
+/// content written by existing people, with a comment and reactions on each. Sample post n is created once, however
+/// often the recipe runs.
+/// </summary>
+public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people, PostWriter writer, TimeProvider clock) : IRecipeStepHandler
+{
+    public const int MaxCount = 100_000;
+
+    private static readonly string[] Openings =
+    [
+        "Great news from the #{0} team: the new process is live.",
+        "Reminder: please read the updated #{0} guidelines before Friday.",
+        "Thanks to everyone who joined the #{0} workshop yesterday!",
+        "Who has tips on #{0}? Share them below.",
+        "Our #{0} results for the quarter are in, and they look **good**.",
+    ];
+
+    public string StepName => "sample-posts";
+
+    public async Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
+    {
+        var reader = new RecipeStepReader(step, errors);
+        reader.RejectUnknownFields(step.Data, "", "count", "authors", "tags");
+        if (Count(step.Data) is null)
+        {
+            reader.Error("count", $"must be a whole number from 0 to {MaxCount}.");
+        }
+
+        var authors = reader.Texts(step.Data, "", "authors");
+        if (authors.Count > 0)
+        {
+            var found = await people.GetByUserNamesAsync(authors, cancellationToken);
+            for (var i = 0; i < authors.Count; i++)
+            {
+                if (!found.ContainsKey(authors[i].ToUpperInvariant()))
+                {
+                    reader.Error($"authors[{i}]", $"no user is called '{authors[i]}'.");
+                }
+            }
+        }
+
+        var tags = reader.Texts(step.Data, "", "tags");
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (!PostWriter.IsTag(tags[i]))
+            {
+                reader.Error($"tags[{i}]", "must be 1 to 50 letters, digits, '-' or '_'.");
+            }
+        }
+    }
+
+    public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var count = Count(step.Data)!.Value;
+        var names = step.Data["authors"] is JsonArray array ? array.OfType<JsonValue>().Select(v => v.GetValue<string>()).ToList() : ["admin"];
+        var authors = (await people.GetByUserNamesAsync(names, cancellationToken)).Values.OrderBy(p => p.UserName, StringComparer.Ordinal).ToList();
+        var tags = step.Data["tags"] is JsonArray tagArray ? tagArray.OfType<JsonValue>().Select(v => v.GetValue<string>().ToLowerInvariant()).ToList() : ["welcome", "news", "safety"];
+        if (authors.Count == 0 || count == 0)
+        {
+            return;
+        }
+
+        var done = (await db.Posts.Where(p => p.BatchId != null && p.BatchId.StartsWith("sample-")).Select(p => p.BatchId!).ToListAsync(cancellationToken)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < count; i++)
+        {
+            var batch = "sample-" + i.ToString(CultureInfo.InvariantCulture);
+            if (done.Contains(batch))
+            {
+                continue;
+            }
+
+            var author = authors[i % authors.Count];
+            var tag = tags[i % tags.Count];
+            var body = string.Format(CultureInfo.InvariantCulture, Openings[i % Openings.Length], tag);
+            var rendered = await writer.RenderAsync(body, cancellationToken);
+            var post = new Post
+            {
+                AuthorId = author.Id,
+                Body = body,
+                Html = rendered.Html,
+                BatchId = batch,
+                PublishedUtc = now.AddMinutes(-(count - i)),
+                CreatedUtc = now,
+            };
+            db.Posts.Add(post);
+            await db.SaveChangesAsync(cancellationToken);
+            db.PostTags.AddRange(rendered.Tags.Select(t => new PostTag { PostId = post.Id, Tag = t }));
+            var commenter = authors[(i + 1) % authors.Count];
+            db.Comments.Add(new Comment { PostId = post.Id, AuthorId = commenter.Id, Body = "Thanks for sharing!", Html = "<p>Thanks for sharing!</p>", CreatedUtc = now });
+            foreach (var reactor in authors.Take(3))
+            {
+                db.PostReactions.Add(new PostReaction { PostId = post.Id, UserId = reactor.Id, Type = "like", CreatedUtc = now });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static int? Count(JsonObject data) => data["count"] switch
+    {
+        JsonValue value when value.TryGetValue<int>(out var number) && number is >= 0 and <= MaxCount => number,
+        JsonValue value when value.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed <= MaxCount => parsed,
+        _ => null,
+    };
+}
+
+/// <summary>Exports the curated tags and the reaction set.</summary>
+public sealed class FeedExporter(FeedDbContext db) : IRecipeExporter
+{
+    public int Order => 300;
+
+    public async Task<IEnumerable<JsonObject>> ExportAsync(CancellationToken cancellationToken)
+    {
+        var tags = await db.Tags.OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var reactions = await db.ReactionTypes.OrderBy(r => r.Position).ThenBy(r => r.Key).ToListAsync(cancellationToken);
+        var steps = new List<JsonObject>
+        {
+            new()
+            {
+                ["name"] = "reactions",
+                ["reactions"] = new JsonArray([.. reactions.Select(r => (JsonNode)new JsonObject { ["key"] = r.Key, ["label"] = r.Label, ["emoji"] = r.Emoji })]),
+            },
+        };
+        if (tags.Count > 0)
+        {
+            steps.Add(new JsonObject
+            {
+                ["name"] = "tags",
+                ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)new JsonObject { ["name"] = t.Name, ["description"] = t.Description, ["official"] = t.IsOfficial, ["pinned"] = t.IsPinned })]),
+            });
+        }
+
+        return steps;
+    }
+}

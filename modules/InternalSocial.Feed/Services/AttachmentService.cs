@@ -1,0 +1,172 @@
+using System.Security.Claims;
+using System.Text;
+using InternalSocial.Feed.Models;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Files;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.Services;
+
+public sealed record StoredFile(Stream Content, string ContentType, string FileName);
+
+/// <summary>
+/// Uploads for posts. Images are re-encoded (WebP, at most 2048 px, no metadata); other files must have an allowed
+/// extension AND the matching signature. Files are served only to readers of the post they belong to.
+/// </summary>
+public sealed class AttachmentService(
+    FeedDbContext db,
+    IAuthorizationService authorization,
+    FeedReaderResolver readers,
+    PostVisibility visibility,
+    ITenantFileStore files,
+    TimeProvider clock,
+    IStringLocalizer<ModuleResources> T)
+{
+    public const int MaxPerPost = 10;
+    public const long MaxImageBytes = 10 * 1024 * 1024;
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+    public const int MaxImageSide = 2048;
+
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".webp", ".gif" };
+
+    private static readonly Dictionary<string, string> FileTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        [".odt"] = "application/vnd.oasis.opendocument.text",
+        [".txt"] = "text/plain",
+        [".csv"] = "text/csv",
+    };
+
+    public async Task<AttachmentView> UploadAsync(ClaimsPrincipal user, string? fileName, Stream content, long length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await authorization.EnsurePermissionAsync(user, Permissions.Post);
+        var name = Path.GetFileName(fileName ?? "").Trim();
+        var extension = Path.GetExtension(name);
+        var isImage = ImageExtensions.Contains(extension);
+        if (name.Length is 0 or > 200 || (!isImage && !FileTypes.ContainsKey(extension)))
+        {
+            throw new InvalidInputException("attachments", T["Allowed files: images (PNG, JPEG, WebP, GIF), PDF, DOCX, XLSX, PPTX, ODT, TXT and CSV."]);
+        }
+
+        var limit = isImage ? MaxImageBytes : MaxFileBytes;
+        if (length > limit)
+        {
+            throw new InvalidInputException("attachments", T["The file is too large: at most {0} MB for this type.", limit / 1024 / 1024]);
+        }
+
+        var bytes = await ReadAtMostAsync(content, limit, cancellationToken)
+            ?? throw new InvalidInputException("attachments", T["The file is too large: at most {0} MB for this type.", limit / 1024 / 1024]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stem = $"feed/{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
+        Attachment attachment;
+        if (isImage)
+        {
+            var problem = ImageNormalizer.TryNormalize(bytes, MaxImageSide, out var image);
+            if (problem != ImageProblem.None || image is null)
+            {
+                throw new InvalidInputException("attachments", T["The image could not be read; upload a PNG, JPEG, WebP or GIF image."]);
+            }
+
+            attachment = new Attachment
+            {
+                UploadedBy = UserId(user),
+                FileName = Path.ChangeExtension(name, NormalizedImage.Extension),
+                ContentType = NormalizedImage.ContentType,
+                StoragePath = stem + NormalizedImage.Extension,
+                Size = image.Content.Length,
+                IsImage = true,
+                Width = image.Width,
+                Height = image.Height,
+                CreatedUtc = now,
+            };
+            bytes = image.Content;
+        }
+        else
+        {
+            if (!HasSignature(extension, bytes))
+            {
+                throw new InvalidInputException("attachments", T["The file's content does not match its extension."]);
+            }
+
+            attachment = new Attachment
+            {
+                UploadedBy = UserId(user),
+                FileName = name,
+                ContentType = FileTypes[extension],
+                StoragePath = stem + extension.ToLowerInvariant(),
+                Size = bytes.Length,
+                CreatedUtc = now,
+            };
+        }
+
+        await using (var stream = new MemoryStream(bytes, writable: false))
+        {
+            await files.SaveAsync(attachment.StoragePath, stream, cancellationToken);
+        }
+
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        return new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.IsImage, attachment.Width, attachment.Height);
+    }
+
+    /// <summary>The file, after checking the reader may open its post (or uploaded it and has not attached it yet).</summary>
+    public async Task<StoredFile> OpenAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
+    {
+        var reader = await readers.GetAsync(user, cancellationToken);
+        var visible = visibility.Openable(reader).Select(p => p.Id);
+        var me = reader.UserId;
+        var attachment = await db.Attachments.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == id && ((a.PostId == null && a.UploadedBy == me) || (a.PostId != null && visible.Contains(a.PostId.Value))), cancellationToken)
+            ?? throw new NotFoundException(T["No attachment with id {0}.", id]);
+        var stream = await files.OpenReadAsync(attachment.StoragePath, cancellationToken)
+            ?? throw new NotFoundException(T["No attachment with id {0}.", id]);
+        return new StoredFile(stream, attachment.ContentType, attachment.FileName);
+    }
+
+    private static async Task<byte[]?> ReadAtMostAsync(Stream content, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool HasSignature(string extension, byte[] bytes) => extension.ToLowerInvariant() switch
+    {
+        ".pdf" => bytes.AsSpan().StartsWith("%PDF-"u8),
+        ".docx" or ".xlsx" or ".pptx" or ".odt" => bytes.AsSpan().StartsWith("PK\u0003\u0004"u8),
+        _ => bytes.Length > 0 && !bytes.Contains((byte)0) && IsUtf8(bytes),
+    };
+
+    private static bool IsUtf8(byte[] bytes)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, true).GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+}

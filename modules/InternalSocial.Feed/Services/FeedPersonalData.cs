@@ -1,0 +1,75 @@
+using InternalSocial.Feed.Models;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Users.Events;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>The feed's share of a person's data export: their posts, comments and reactions.</summary>
+internal sealed class FeedPersonalData(FeedDbContext db) : IPersonalDataContributor
+{
+    public const int MaxItems = 10_000;
+
+    public string Name => "feed";
+
+    public async Task<object?> CollectAsync(string userId, CancellationToken cancellationToken)
+    {
+        var posts = await db.Posts.AsNoTracking().Where(p => p.AuthorId == userId).OrderBy(p => p.Id).Take(MaxItems)
+            .Select(p => new { p.Id, p.Body, p.PublishedUtc, p.EditedUtc, p.DeletedUtc, p.GroupId }).ToListAsync(cancellationToken);
+        var comments = await db.Comments.AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.Id).Take(MaxItems)
+            .Select(c => new { c.Id, c.PostId, c.Body, c.CreatedUtc, c.DeletedUtc }).ToListAsync(cancellationToken);
+        var reactions = await db.PostReactions.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.PostId).Take(MaxItems)
+            .Select(r => new { r.PostId, r.Type, r.CreatedUtc }).ToListAsync(cancellationToken);
+        var commentReactions = await db.CommentReactions.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.CommentId).Take(MaxItems)
+            .Select(r => new { r.CommentId, r.Type, r.CreatedUtc }).ToListAsync(cancellationToken);
+        return posts.Count + comments.Count + reactions.Count + commentReactions.Count == 0
+            ? null
+            : new { posts, comments, reactions, commentReactions };
+    }
+}
+
+/// <summary>
+/// After a person is erased: their posts and comments stay (the organisation needs the text) but lose their
+/// author, shown as "Former member"; links that mention them become plain text; their reactions, follows,
+/// views and acknowledgements go.
+/// </summary>
+internal sealed class FeedErasureHandler(FeedDbContext db) : IEventHandler<PersonErased>
+{
+    public async Task HandleAsync(PersonErased domainEvent, CancellationToken cancellationToken)
+    {
+        var userId = domainEvent.UserId;
+        var writer = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (writer)
+        {
+            await db.Posts.Where(p => p.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AuthorId, ""), cancellationToken);
+            await db.Comments.Where(c => c.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.AuthorId, ""), cancellationToken);
+            await db.PostReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.CommentReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Follows.Where(f => f.UserId == userId || (f.Kind == FollowKinds.Person && f.Target == userId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Views.Where(v => v.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Acknowledgements.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Attachments.Where(a => a.UploadedBy == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.UploadedBy, ""), cancellationToken);
+
+            var mentions = await db.Mentions.Where(m => m.UserId == userId).ToListAsync(cancellationToken);
+            var postIds = mentions.Where(m => m.CommentId == 0).Select(m => m.PostId).ToList();
+            var commentIds = mentions.Where(m => m.CommentId != 0).Select(m => m.CommentId).ToList();
+            foreach (var post in await db.Posts.Where(p => postIds.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                post.Html = ContentRenderer.RemoveMention(post.Html, userId);
+            }
+
+            foreach (var comment in await db.Comments.Where(c => commentIds.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                comment.Html = ContentRenderer.RemoveMention(comment.Html, userId);
+            }
+
+            db.Mentions.RemoveRange(mentions);
+            await db.SaveChangesAsync(cancellationToken);
+            if (writer is not null)
+            {
+                await writer.CommitAsync(cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Buffers.Binary;
+using System.Security.Claims;
+using InternalSocial.Feed.Models;
+using InternalSocial.Kernel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>all, following (people and tags I follow), announcements, or one tag.</summary>
+public enum FeedFilter
+{
+    All,
+    Following,
+    Announcements,
+    Tag,
+}
+
+public sealed record FeedPage(IReadOnlyList<PostCard> Items, string? NextCursor, string? SinceCursor);
+
+/// <summary>A position in the feed: the (published time, id) of the last post seen. Opaque to clients.</summary>
+public readonly record struct FeedCursor(DateTime PublishedUtc, long Id)
+{
+    public string Encode()
+    {
+        var bytes = new byte[16];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, PublishedUtc.Ticks);
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(8), Id);
+        return System.Buffers.Text.Base64Url.EncodeToString(bytes);
+    }
+
+    public static bool TryDecode(string? value, out FeedCursor cursor)
+    {
+        cursor = default;
+        if (string.IsNullOrEmpty(value) || value.Length > 40)
+        {
+            return false;
+        }
+
+        var bytes = new byte[24];
+        try
+        {
+            // A length that is not valid base64url throws rather than returning false.
+            if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(value, bytes, out var written) || written != 16)
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var ticks = BinaryPrimitives.ReadInt64BigEndian(bytes);
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        cursor = new FeedCursor(new DateTime(ticks, DateTimeKind.Utc), BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8)));
+        return true;
+    }
+}
+
+/// <summary>
+/// The home feed, tag pages and the "n new posts" count. Keyset paging on (PublishedUtc, Id) descending: a post
+/// added while someone pages is newer than their cursor, so it never shifts the pages they have not read yet.
+/// </summary>
+public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostWriter writer, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 50;
+    public const int MaxPinned = 5;
+
+    public async Task<FeedPage> GetAsync(ClaimsPrincipal user, FeedFilter filter, string? tag, string? cursor, int? pageSize, CancellationToken cancellationToken)
+    {
+        var reader = await readers.GetAsync(user, cancellationToken);
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        FeedCursor? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            after = FeedCursor.TryDecode(cursor, out var decoded) ? decoded : throw new InvalidInputException("cursor", T["The cursor is not one this feed gave out."]);
+        }
+
+        var normalizedTag = (tag ?? "").Trim().TrimStart('#').ToLowerInvariant();
+        if (filter == FeedFilter.Tag && !PostWriter.IsTag(normalizedTag))
+        {
+            throw new InvalidInputException("tag", T["A tag has 1 to 50 letters, digits, '-' or '_'."]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var posts = Filtered(visibility.Visible(reader), reader, filter, normalizedTag);
+        var pinned = new List<Post>();
+        if (filter == FeedFilter.All)
+        {
+            // Pinned posts lead the first page, and only it; the stream below leaves them out so none shows twice.
+            if (after is null)
+            {
+                pinned = await posts.AsNoTracking().Where(p => p.PinnedUntilUtc > now)
+                    .OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(MaxPinned).ToListAsync(cancellationToken);
+            }
+
+            posts = posts.Where(p => p.PinnedUntilUtc == null || p.PinnedUntilUtc <= now);
+        }
+
+        if (after is { } a)
+        {
+            posts = posts.Where(p => p.PublishedUtc < a.PublishedUtc || (p.PublishedUtc == a.PublishedUtc && p.Id < a.Id));
+        }
+
+        var page = await posts.AsNoTracking().OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(size + 1).ToListAsync(cancellationToken);
+        var hasMore = page.Count > size;
+        var stream = page.Take(size).ToList();
+        var all = pinned.Concat(stream).ToList();
+        await writer.RecordViewsAsync(reader.UserId, all.Select(p => p.Id).ToList(), cancellationToken);
+        var items = await cards.BuildAsync(reader, all, allComments: false, cancellationToken);
+        var next = hasMore ? new FeedCursor(stream[^1].PublishedUtc, stream[^1].Id).Encode() : null;
+        var newest = all.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).FirstOrDefault();
+        var since = newest is null ? (after?.Encode() ?? new FeedCursor(now, 0).Encode()) : new FeedCursor(newest.PublishedUtc, newest.Id).Encode();
+        return new FeedPage(items, next, since);
+    }
+
+    /// <summary>How many posts the reader can see that are newer than <paramref name="since"/> (capped at 100).</summary>
+    public async Task<int> CountNewAsync(ClaimsPrincipal user, string? since, CancellationToken cancellationToken)
+    {
+        if (!FeedCursor.TryDecode(since, out var cursor))
+        {
+            throw new InvalidInputException("since", T["The cursor is not one this feed gave out."]);
+        }
+
+        var reader = await readers.GetAsync(user, cancellationToken);
+        return await visibility.Visible(reader)
+            .Where(p => p.PublishedUtc > cursor.PublishedUtc || (p.PublishedUtc == cursor.PublishedUtc && p.Id > cursor.Id))
+            .Take(100).CountAsync(cancellationToken);
+    }
+
+    public FeedFilter ParseFilter(string? value, out string? tag)
+    {
+        tag = null;
+        var filter = (value ?? "").Trim();
+        if (filter.StartsWith("tag:", StringComparison.OrdinalIgnoreCase))
+        {
+            tag = filter[4..];
+            return FeedFilter.Tag;
+        }
+
+        return filter.ToLowerInvariant() switch
+        {
+            "" or "all" => FeedFilter.All,
+            "following" => FeedFilter.Following,
+            "announcements" => FeedFilter.Announcements,
+            _ => throw new InvalidInputException("filter", T["Use all, following, announcements or tag:NAME."]),
+        };
+    }
+
+    private IQueryable<Post> Filtered(IQueryable<Post> posts, FeedReader reader, FeedFilter filter, string tag)
+    {
+        var me = reader.UserId;
+        return filter switch
+        {
+            FeedFilter.Announcements => posts.Where(p => p.IsAnnouncement),
+            FeedFilter.Tag => posts.Where(p => db.PostTags.Any(t => t.PostId == p.Id && t.Tag == tag)),
+            FeedFilter.Following => posts.Where(p => db.Follows.Any(f => f.UserId == me
+                && ((f.Kind == FollowKinds.Person && f.Target == p.AuthorId)
+                    || (f.Kind == FollowKinds.Tag && db.PostTags.Any(t => t.PostId == p.Id && t.Tag == f.Target))))),
+            _ => posts,
+        };
+    }
+}

@@ -1,0 +1,157 @@
+using InternalSocial.Feed.Models;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Feed.Services;
+
+public sealed record PersonView(string Id, string UserName, string DisplayName, bool IsGuest, bool IsFormerEmployee, bool IsErased);
+
+public sealed record ReactionCount(string Type, int Count);
+
+public sealed record CommentView(long Id, long PostId, long? ParentId, PersonView Author, string Html, DateTime CreatedUtc, DateTime? EditedUtc, bool IsDeleted, bool CanEdit);
+
+public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, bool IsImage, int Width, int Height);
+
+/// <summary>The post a relay shares; null in <see cref="PostCard.Relayed"/> when the reader may not see the original.</summary>
+public sealed record RelayedView(long Id, PersonView Author, string Html, DateTime PublishedUtc);
+
+/// <summary>A post as a reader sees it, with everything the feed shows around it.</summary>
+public sealed record PostCard(
+    long Id,
+    PersonView Author,
+    string Html,
+    string Body,
+    PostStatus Status,
+    long? GroupId,
+    string? GroupName,
+    bool AudienceEveryone,
+    bool IsAnnouncement,
+    bool RequiresAcknowledgement,
+    bool AcknowledgedByMe,
+    bool IsPinned,
+    DateTime PublishedUtc,
+    DateTime? ExpiresUtc,
+    DateTime? EditedUtc,
+    bool IsDeleted,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<ReactionCount> Reactions,
+    string? MyReaction,
+    int CommentCount,
+    IReadOnlyList<CommentView> Comments,
+    IReadOnlyList<AttachmentView> Attachments,
+    long? RelayOfPostId,
+    RelayedView? Relayed,
+    bool CanEdit);
+
+/// <summary>
+/// Turns a page of posts into cards with a constant number of queries, whatever the page size: one per kind of
+/// related data (authors, reactions, my reactions, comments, comment counts, attachments, tags, acknowledgements).
+/// </summary>
+public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostContainerAccess groups, PostVisibility visibility, TimeProvider clock)
+{
+    /// <summary>Comments shown under each post in the feed; the post page shows them all.</summary>
+    public const int PreviewComments = 3;
+
+    public const int MaxComments = 500;
+
+    public async Task<IReadOnlyList<PostCard>> BuildAsync(FeedReader reader, IReadOnlyList<Post> posts, bool allComments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(posts);
+        if (posts.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = posts.Select(p => p.Id).ToList();
+        var me = reader.UserId;
+        var relayIds = posts.Where(p => p.RelayOfPostId is not null).Select(p => p.RelayOfPostId!.Value).Distinct().ToList();
+        var originals = relayIds.Count == 0
+            ? []
+            : await visibility.Visible(reader).AsNoTracking().Where(p => relayIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+
+        var reactions = await db.PostReactions.Where(r => ids.Contains(r.PostId))
+            .GroupBy(r => new { r.PostId, r.Type })
+            .Select(g => new { g.Key.PostId, g.Key.Type, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var mine = await db.PostReactions.Where(r => ids.Contains(r.PostId) && r.UserId == me)
+            .Select(r => new { r.PostId, r.Type }).ToDictionaryAsync(r => r.PostId, r => r.Type, cancellationToken);
+        var commentCounts = await db.Comments.Where(c => ids.Contains(c.PostId) && c.DeletedUtc == null)
+            .GroupBy(c => c.PostId).Select(g => new { PostId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.PostId, g => g.Count, cancellationToken);
+        List<Comment> comments = allComments
+            ? await db.Comments.AsNoTracking().Where(c => ids.Contains(c.PostId)).OrderBy(c => c.Id).Take(MaxComments).ToListAsync(cancellationToken)
+            : await db.Comments.AsNoTracking()
+                .Where(c => ids.Contains(c.PostId) && c.DeletedUtc == null && c.ParentId == null
+                    && db.Comments.Count(o => o.PostId == c.PostId && o.DeletedUtc == null && o.ParentId == null && o.Id > c.Id) < PreviewComments)
+                .ToListAsync(cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.PostId != null && ids.Contains(a.PostId.Value))
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var tags = await db.PostTags.Where(t => ids.Contains(t.PostId)).OrderBy(t => t.Tag).ToListAsync(cancellationToken);
+        var ackIds = posts.Where(p => p.RequiresAcknowledgement).Select(p => p.Id).ToList();
+        var acknowledged = ackIds.Count == 0
+            ? []
+            : (await db.Acknowledgements.Where(a => ackIds.Contains(a.PostId) && a.UserId == me).Select(a => a.PostId).ToListAsync(cancellationToken)).ToHashSet();
+
+        var personIds = posts.Select(p => p.AuthorId).Concat(comments.Select(c => c.AuthorId)).Concat(originals.Values.Select(o => o.AuthorId))
+            .Where(id => id.Length > 0).Distinct().ToList();
+        var authors = await people.GetByIdsAsync(personIds, cancellationToken);
+        var groupIds = posts.Where(p => p.GroupId is not null).Select(p => p.GroupId!.Value).Distinct().ToList();
+        var groupNames = groupIds.Count == 0 ? new Dictionary<long, string>() : await groups.GetGroupNamesAsync(groupIds, reader.User, cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reactionsByPost = reactions.ToLookup(r => r.PostId);
+        var commentsByPost = comments.ToLookup(c => c.PostId);
+        var attachmentsByPost = attachments.ToLookup(a => a.PostId!.Value);
+        var tagsByPost = tags.ToLookup(t => t.PostId);
+        return posts.Select(p => new PostCard(
+            p.Id,
+            Person(authors, p.AuthorId),
+            p.Html,
+            p.Body,
+            p.Status,
+            p.GroupId,
+            p.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
+            p.AudienceEveryone,
+            p.IsAnnouncement,
+            p.RequiresAcknowledgement,
+            acknowledged.Contains(p.Id),
+            p.PinnedUntilUtc > now,
+            p.PublishedUtc,
+            p.ExpiresUtc,
+            p.EditedUtc,
+            p.DeletedUtc is not null,
+            tagsByPost[p.Id].Select(t => t.Tag).ToList(),
+            reactionsByPost[p.Id].OrderByDescending(r => r.Count).ThenBy(r => r.Type, StringComparer.Ordinal).Select(r => new ReactionCount(r.Type, r.Count)).ToList(),
+            mine.GetValueOrDefault(p.Id),
+            commentCounts.GetValueOrDefault(p.Id),
+            commentsByPost[p.Id].OrderBy(c => c.Id).Select(c => Comment(authors, c, reader)).ToList(),
+            attachmentsByPost[p.Id].Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.IsImage, a.Width, a.Height)).ToList(),
+            p.RelayOfPostId,
+            p.RelayOfPostId is { } r && originals.TryGetValue(r, out var original) ? new RelayedView(original.Id, Person(authors, original.AuthorId), original.Html, original.PublishedUtc) : null,
+            CanEdit(reader, p.AuthorId))).ToList();
+    }
+
+    public static bool CanEdit(FeedReader reader, string authorId)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.IsModerator || (authorId.Length > 0 && authorId == reader.UserId);
+    }
+
+    public static PersonView Person(IReadOnlyDictionary<string, PersonSummary> people, string id)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        if (id.Length == 0 || !people.TryGetValue(id, out var person))
+        {
+            return new PersonView(id, "", ContentRenderer.FormerMember, false, true, true);
+        }
+
+        return new PersonView(person.Id, person.UserName, person.DisplayName.Length > 0 ? person.DisplayName : person.UserName, person.IsGuest, !person.IsActive, false);
+    }
+
+    private static CommentView Comment(IReadOnlyDictionary<string, PersonSummary> authors, Comment comment, FeedReader reader)
+    {
+        var deleted = comment.DeletedUtc is not null;
+        return new CommentView(comment.Id, comment.PostId, comment.ParentId, Person(authors, comment.AuthorId), deleted ? "" : comment.Html, comment.CreatedUtc, comment.EditedUtc, deleted, !deleted && CanEdit(reader, comment.AuthorId));
+    }
+}

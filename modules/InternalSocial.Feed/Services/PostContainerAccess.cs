@@ -1,0 +1,47 @@
+using System.Security.Claims;
+
+namespace InternalSocial.Feed.Services;
+
+public enum GroupPostingDecision
+{
+    Allowed,
+    Forbidden,
+
+    /// <summary>The group's moderators approve the post before it is published.</summary>
+    NeedsApproval,
+}
+
+/// <summary>
+/// The seam through which the Groups module tells the feed which groups a person may read and post to. The feed
+/// knows nothing else about groups; without the Groups module, nobody reads or posts to any group.
+/// </summary>
+public interface IPostContainerAccess
+{
+    Task<IReadOnlyCollection<long>> GetReadableGroupIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
+
+    Task<bool> CanReadGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken);
+
+    Task<GroupPostingDecision> CanPostToGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<long, string>> GetGroupNamesAsync(IReadOnlyCollection<long> groupIds, ClaimsPrincipal user, CancellationToken cancellationToken);
+
+    /// <summary>False while no module provides groups; posting to a group is then refused with a clear message.</summary>
+    bool GroupsEnabled => true;
+}
+
+/// <summary>The default: no groups at all.</summary>
+internal sealed class NoGroupsAccess : IPostContainerAccess
+{
+    public bool GroupsEnabled => false;
+
+    public Task<IReadOnlyCollection<long>> GetReadableGroupIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<long>>([]);
+
+    public Task<bool> CanReadGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task<GroupPostingDecision> CanPostToGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken) =>
+        Task.FromResult(GroupPostingDecision.Forbidden);
+
+    public Task<IReadOnlyDictionary<long, string>> GetGroupNamesAsync(IReadOnlyCollection<long> groupIds, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<long, string>>(new Dictionary<long, string>());
+}

@@ -1,0 +1,43 @@
+using InternalSocial.Feed.Events;
+using InternalSocial.Feed.Models;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>
+/// For the workflows module (issue 8): decides the fate of a held post. The caller has checked who may decide;
+/// this service only moves the post and raises <see cref="PostPublished"/>.
+/// </summary>
+public interface IPostModeration
+{
+    Task PublishAsync(long postId, CancellationToken cancellationToken);
+
+    Task RejectAsync(long postId, CancellationToken cancellationToken);
+
+    Task RequestChangesAsync(long postId, CancellationToken cancellationToken);
+}
+
+internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedChangeNotifier changes) : IPostModeration
+{
+    public async Task PublishAsync(long postId, CancellationToken cancellationToken)
+    {
+        var post = await SetStatusAsync(postId, PostStatus.Published, cancellationToken);
+        await events.PublishAsync(new PostPublished(post.Id, post.AuthorId, post.GroupId, post.PublishedUtc), cancellationToken);
+        await changes.FeedChangedAsync(cancellationToken);
+    }
+
+    public Task RejectAsync(long postId, CancellationToken cancellationToken) => SetStatusAsync(postId, PostStatus.Rejected, cancellationToken);
+
+    public Task RequestChangesAsync(long postId, CancellationToken cancellationToken) => SetStatusAsync(postId, PostStatus.ChangesRequested, cancellationToken);
+
+    private async Task<Post> SetStatusAsync(long postId, PostStatus status, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId && p.DeletedUtc == null, cancellationToken)
+            ?? throw new NotFoundException($"No post with id {postId}.");
+        post.Status = status;
+        await db.SaveChangesAsync(cancellationToken);
+        return post;
+    }
+}

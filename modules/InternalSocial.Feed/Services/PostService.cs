@@ -1,0 +1,315 @@
+using System.Security.Claims;
+using InternalSocial.Feed.Events;
+using InternalSocial.Feed.Models;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.Services;
+
+public sealed record AudienceInput(IReadOnlyList<string>? Departments, IReadOnlyList<string>? Sites, IReadOnlyList<long>? Groups);
+
+public sealed record PostInput(
+    string? Body,
+    IReadOnlyList<string>? Tags = null,
+    AudienceInput? Audience = null,
+    DateTime? PublishAt = null,
+    DateTime? ExpiresAt = null,
+    IReadOnlyList<long>? Attachments = null,
+    bool Announcement = false,
+    bool RequireAcknowledgement = false,
+    DateTime? PinUntil = null);
+
+public sealed record PostEditInput(string? Body, IReadOnlyList<string>? Tags = null, DateTime? ExpiresAt = null);
+
+public sealed record PostCreated(long Id, PostStatus Status, IReadOnlyList<long> Ids);
+
+public sealed record RevisionView(long Id, string Body, DateTime EditedUtc, string EditedBy);
+
+/// <summary>Writes, edits, deletes and restores posts; every check on the server, every write all-or-nothing.</summary>
+public sealed class PostService(
+    FeedDbContext db,
+    IAuthorizationService authorization,
+    FeedReaderResolver readers,
+    PostVisibility visibility,
+    PostCards cards,
+    PostWriter writer,
+    IPostContainerAccess groups,
+    IEventBus events,
+    IFeedChangeNotifier changes,
+    TimeProvider clock,
+    IStringLocalizer<ModuleResources> T)
+{
+    public const int MaxBodyLength = 5000;
+    public const int MaxTags = 10;
+    public const int MaxAudiences = 50;
+
+    public async Task<PostCreated> CreateAsync(ClaimsPrincipal user, PostInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await authorization.EnsurePermissionAsync(user, Permissions.Post);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new Dictionary<string, string>();
+        var body = writer.ValidateBody(input.Body, MaxBodyLength, errors);
+        var tags = writer.ValidateTags(input.Tags, errors);
+        var departments = CleanList(input.Audience?.Departments, "audience.departments", errors);
+        var sites = CleanList(input.Audience?.Sites, "audience.sites", errors);
+        var groupIds = input.Audience?.Groups?.Distinct().ToList() ?? [];
+        var publishAt = input.PublishAt?.ToUniversalTime() ?? now;
+        if (input.ExpiresAt is { } expires && expires.ToUniversalTime() <= publishAt)
+        {
+            errors["expiresAt"] = T["The expiry must come after the publication time."];
+        }
+
+        if (groupIds.Count > 0 && !groups.GroupsEnabled)
+        {
+            errors["audience.groups"] = T["Groups are not enabled in this organisation."];
+        }
+        else if (groupIds.Count > 0 && (departments.Count > 0 || sites.Count > 0))
+        {
+            errors["audience"] = T["A post goes either to groups or to departments and sites, not both."];
+        }
+
+        if (input.RequireAcknowledgement && !input.Announcement)
+        {
+            errors["requireAcknowledgement"] = T["Only announcements can require an acknowledgement."];
+        }
+
+        var attachments = await writer.ValidateAttachmentsAsync(input.Attachments, userId, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        if (input.Announcement)
+        {
+            await authorization.EnsurePermissionAsync(user, Permissions.PostAnnouncements);
+        }
+
+        if (input.PinUntil is not null)
+        {
+            await authorization.EnsurePermissionAsync(user, Permissions.Pin);
+        }
+
+        var status = PostStatus.Published;
+        if (groupIds.Count == 0)
+        {
+            // Guests post only where a group lets them.
+            await authorization.EnsurePermissionAsync(user, Permissions.View);
+        }
+        else
+        {
+            foreach (var groupId in groupIds)
+            {
+                var decision = await groups.CanPostToGroupAsync(user, groupId, cancellationToken);
+                if (decision == GroupPostingDecision.Forbidden)
+                {
+                    throw new PermissionDeniedException(Permissions.Post);
+                }
+
+                if (decision == GroupPostingDecision.NeedsApproval)
+                {
+                    status = PostStatus.Pending;
+                }
+            }
+        }
+
+        var rendered = await writer.RenderAsync(body, cancellationToken);
+        var batchId = groupIds.Count > 1 ? Guid.NewGuid().ToString("D") : null;
+        var posts = (groupIds.Count == 0 ? [null] : groupIds.Select(g => (long?)g)).Select(groupId => new Post
+        {
+            AuthorId = userId,
+            Body = body,
+            Html = rendered.Html,
+            Status = status,
+            GroupId = groupId,
+            BatchId = batchId,
+            AudienceEveryone = departments.Count == 0 && sites.Count == 0,
+            IsAnnouncement = input.Announcement,
+            RequiresAcknowledgement = input.RequireAcknowledgement,
+            PinnedUntilUtc = input.PinUntil?.ToUniversalTime(),
+            PublishedUtc = publishAt,
+            ExpiresUtc = input.ExpiresAt?.ToUniversalTime(),
+            CreatedUtc = now,
+        }).ToList();
+
+        await using (var transaction = await writer.BeginAsync(cancellationToken))
+        {
+            db.Posts.AddRange(posts);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var post in posts)
+            {
+                db.Audiences.AddRange(departments.Select(d => new PostAudience { PostId = post.Id, Kind = AudienceKinds.Department, Value = d }));
+                db.Audiences.AddRange(sites.Select(s => new PostAudience { PostId = post.Id, Kind = AudienceKinds.Site, Value = s }));
+                db.PostTags.AddRange(tags.Union(rendered.Tags).Select(t => new PostTag { PostId = post.Id, Tag = t }));
+                db.Mentions.AddRange(rendered.MentionedUserIds.Keys.Select(id => new Mention { PostId = post.Id, CommentId = 0, UserId = id }));
+            }
+
+            foreach (var attachment in attachments)
+            {
+                attachment.PostId = posts[0].Id;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await RaiseCreatedAsync(posts, rendered, userId, cancellationToken);
+        return new PostCreated(posts[0].Id, status, posts.Select(p => p.Id).ToList());
+    }
+
+    /// <summary>Shares a visible post with a comment, crediting the original (its card shows the original's author).</summary>
+    public async Task<PostCreated> RelayAsync(ClaimsPrincipal user, long postId, string? comment, CancellationToken cancellationToken)
+    {
+        var reader = await readers.GetAsync(user, cancellationToken);
+        var original = await visibility.Visible(reader).AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId, cancellationToken)
+            ?? throw new NotFoundException(T["No post with id {0}.", postId]);
+        var rootId = original.RelayOfPostId ?? original.Id;
+        if (original.GroupId is not null || !original.AudienceEveryone)
+        {
+            // A relay goes to everyone: it must not carry a post beyond its audience.
+            throw new InvalidInputException("postId", T["Only posts addressed to everyone can be relayed."]);
+        }
+
+        var created = await CreateAsync(user, new PostInput(string.IsNullOrWhiteSpace(comment) ? "↪" : comment), cancellationToken);
+        await db.Posts.Where(p => p.Id == created.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.RelayOfPostId, rootId), cancellationToken);
+        return created;
+    }
+
+    public async Task<PostCard> GetAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
+    {
+        var reader = await readers.GetAsync(user, cancellationToken);
+        var post = await visibility.Openable(reader).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException(T["No post with id {0}.", id]);
+        await writer.RecordViewsAsync(reader.UserId, [post.Id], cancellationToken);
+        return (await cards.BuildAsync(reader, [post], allComments: true, cancellationToken))[0];
+    }
+
+    public async Task<PostCard> EditAsync(ClaimsPrincipal user, long id, PostEditInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var reader = await readers.GetAsync(user, cancellationToken);
+        var post = await visibility.Openable(reader).FirstOrDefaultAsync(p => p.Id == id && p.DeletedUtc == null, cancellationToken)
+            ?? throw new NotFoundException(T["No post with id {0}.", id]);
+        if (!PostCards.CanEdit(reader, post.AuthorId))
+        {
+            throw new PermissionDeniedException(Permissions.Moderate);
+        }
+
+        var errors = new Dictionary<string, string>();
+        var body = writer.ValidateBody(input.Body, MaxBodyLength, errors);
+        var tags = writer.ValidateTags(input.Tags, errors);
+        if (input.ExpiresAt is { } expires && expires.ToUniversalTime() <= post.PublishedUtc)
+        {
+            errors["expiresAt"] = T["The expiry must come after the publication time."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var rendered = await writer.RenderAsync(body, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var transaction = await writer.BeginAsync(cancellationToken))
+        {
+            db.Revisions.Add(new PostRevision { PostId = post.Id, Body = post.Body, EditedUtc = now, EditedBy = reader.UserId });
+            post.Body = body;
+            post.Html = rendered.Html;
+            post.EditedUtc = now;
+            if (input.ExpiresAt is not null)
+            {
+                post.ExpiresUtc = input.ExpiresAt.Value.ToUniversalTime();
+            }
+
+            await db.PostTags.Where(t => t.PostId == post.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Mentions.Where(m => m.PostId == post.Id && m.CommentId == 0).ExecuteDeleteAsync(cancellationToken);
+            db.PostTags.AddRange(tags.Union(rendered.Tags).Select(t => new PostTag { PostId = post.Id, Tag = t }));
+            db.Mentions.AddRange(rendered.MentionedUserIds.Keys.Select(m => new Mention { PostId = post.Id, CommentId = 0, UserId = m }));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return await GetAsync(user, id, cancellationToken);
+    }
+
+    public async Task DeleteAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
+    {
+        var reader = await readers.GetAsync(user, cancellationToken);
+        var post = await visibility.Openable(reader).FirstOrDefaultAsync(p => p.Id == id && p.DeletedUtc == null, cancellationToken)
+            ?? throw new NotFoundException(T["No post with id {0}.", id]);
+        if (!PostCards.CanEdit(reader, post.AuthorId))
+        {
+            throw new PermissionDeniedException(Permissions.Moderate);
+        }
+
+        post.DeletedUtc = clock.GetUtcNow().UtcDateTime;
+        post.DeletedBy = reader.UserId;
+        await db.SaveChangesAsync(cancellationToken);
+        await changes.FeedChangedAsync(cancellationToken);
+    }
+
+    /// <summary>Moderators bring a deleted post back.</summary>
+    public async Task RestoreAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.Moderate);
+        var reader = await readers.GetAsync(user, cancellationToken);
+        var post = await visibility.Openable(reader).FirstOrDefaultAsync(p => p.Id == id && p.DeletedUtc != null, cancellationToken)
+            ?? throw new NotFoundException(T["No deleted post with id {0}.", id]);
+        post.DeletedUtc = null;
+        post.DeletedBy = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await changes.FeedChangedAsync(cancellationToken);
+    }
+
+    /// <summary>Earlier versions of a post, newest first: for moderators.</summary>
+    public async Task<IReadOnlyList<RevisionView>> HistoryAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.Moderate);
+        var reader = await readers.GetAsync(user, cancellationToken);
+        if (!await visibility.Openable(reader).AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            throw new NotFoundException(T["No post with id {0}.", id]);
+        }
+
+        return await db.Revisions.Where(r => r.PostId == id).OrderByDescending(r => r.Id)
+            .Select(r => new RevisionView(r.Id, r.Body, r.EditedUtc, r.EditedBy)).Take(100).ToListAsync(cancellationToken);
+    }
+
+    private async Task RaiseCreatedAsync(List<Post> posts, RenderedContent rendered, string userId, CancellationToken cancellationToken)
+    {
+        foreach (var post in posts)
+        {
+            await events.PublishAsync(new PostSubmitted(post.Id, userId, post.GroupId, post.IsAnnouncement), cancellationToken);
+            if (post.Status == PostStatus.Published)
+            {
+                await events.PublishAsync(new PostPublished(post.Id, userId, post.GroupId, post.PublishedUtc), cancellationToken);
+                foreach (var mentioned in rendered.MentionedUserIds.Keys.Where(id => id != userId))
+                {
+                    await events.PublishAsync(new PersonMentioned(mentioned, post.Id, null, userId), cancellationToken);
+                }
+            }
+        }
+
+        await changes.FeedChangedAsync(cancellationToken);
+    }
+
+    private List<string> CleanList(IReadOnlyList<string>? values, string field, Dictionary<string, string> errors)
+    {
+        var cleaned = (values ?? []).Select(v => v?.Trim() ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (cleaned.Any(v => v.Length is 0 or > 100))
+        {
+            errors[field] = T["Each value must have 1 to {0} characters.", 100];
+        }
+        else if (cleaned.Count > MaxAudiences)
+        {
+            errors[field] = T["At most {0} values.", MaxAudiences];
+        }
+
+        return cleaned;
+    }
+}

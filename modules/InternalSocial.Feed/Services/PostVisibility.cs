@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using InternalSocial.Feed.Models;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Services;
+using Microsoft.AspNetCore.Authorization;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>Who is reading, with everything visibility depends on, resolved once per request.</summary>
+public sealed record FeedReader(
+    ClaimsPrincipal User,
+    string UserId,
+    bool CanViewCompany,
+    bool IsModerator,
+    string? Department,
+    string? Site,
+    IReadOnlyCollection<long> GroupIds);
+
+/// <summary>Resolves the reader once per request (permissions, department and site, readable groups).</summary>
+public sealed class FeedReaderResolver(IAuthorizationService authorization, IPeopleLookup people, IPostContainerAccess groups)
+{
+    private FeedReader? _reader;
+
+    public async Task<FeedReader> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (_reader is not null && ReferenceEquals(_reader.User, user))
+        {
+            return _reader;
+        }
+
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var canView = await authorization.HasPermissionAsync(user, Permissions.View);
+        var isModerator = await authorization.HasPermissionAsync(user, Permissions.Moderate);
+        var me = userId.Length == 0 ? null : (await people.GetByIdsAsync([userId], cancellationToken)).GetValueOrDefault(userId);
+        var groupIds = await groups.GetReadableGroupIdsAsync(user, cancellationToken);
+        return _reader = new FeedReader(user, userId, canView, isModerator, me?.Department, me?.Site, groupIds);
+    }
+}
+
+/// <summary>
+/// The one place that says which posts a reader may see. Every read path (feed, post page, API, comments,
+/// reactions, attachments, live count) starts from these queries.
+/// </summary>
+public sealed class PostVisibility(FeedDbContext db, TimeProvider clock)
+{
+    /// <summary>Posts the reader sees in feeds: published, due, not expired, not deleted, and in their audience or groups.</summary>
+    public IQueryable<Post> Visible(FeedReader reader) => Visible(reader, includeDeleted: false);
+
+    private IQueryable<Post> Visible(FeedReader reader, bool includeDeleted)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var canView = reader.CanViewCompany;
+        var department = reader.Department ?? "";
+        var site = reader.Site ?? "";
+        var groupIds = reader.GroupIds.ToList();
+        return db.Posts.Where(p => (includeDeleted || p.DeletedUtc == null)
+            && p.Status == PostStatus.Published
+            && p.PublishedUtc <= now
+            && (p.ExpiresUtc == null || p.ExpiresUtc > now)
+            && ((p.GroupId == null && canView && (p.AudienceEveryone
+                    || db.Audiences.Any(a => a.PostId == p.Id && ((a.Kind == AudienceKinds.Department && a.Value == department) || (a.Kind == AudienceKinds.Site && a.Value == site)))))
+                || (p.GroupId != null && groupIds.Contains(p.GroupId.Value))));
+    }
+
+    /// <summary>
+    /// Posts the reader may open by id: the visible ones, plus their own (scheduled, pending, expired), plus for
+    /// moderators the deleted ones they could otherwise see, so they can restore them. A moderator gains no access
+    /// to an audience or a group they are not part of.
+    /// </summary>
+    public IQueryable<Post> Openable(FeedReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var userId = reader.UserId;
+        var visibleIds = Visible(reader, includeDeleted: reader.IsModerator).Select(p => p.Id);
+        return db.Posts.Where(p => (p.AuthorId == userId && p.DeletedUtc == null) || visibleIds.Contains(p.Id));
+    }
+}
