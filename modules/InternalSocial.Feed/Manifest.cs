@@ -6,3 +6,6 @@ using InternalSocial.Kernel.Modules;
 [assembly: Feature("InternalSocial.Feed", "Feed",
     Description = "The news feed: posts, comments, reactions, tags, mentions, announcements and relays.",
     Dependencies = ["InternalSocial.Admin"])]
+[assembly: Feature("InternalSocial.Feed.Groups", "Feed in groups",
+    Description = "Posts in groups: members read and post in their groups' feeds, following each group's privacy and posting policy.",
+    Dependencies = ["InternalSocial.Feed", "InternalSocial.Groups"])]

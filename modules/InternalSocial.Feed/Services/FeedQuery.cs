@@ -66,7 +66,7 @@ public readonly record struct FeedCursor(DateTime PublishedUtc, long Id)
 /// The home feed, tag pages and the "n new posts" count. Keyset paging on (PublishedUtc, Id) descending: a post
 /// added while someone pages is newer than their cursor, so it never shifts the pages they have not read yet.
 /// </summary>
-public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostWriter writer, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostWriter writer, IPostContainerAccess groups, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 50;
@@ -88,10 +88,34 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
             throw new InvalidInputException("tag", T["A tag has 1 to 50 letters, digits, '-' or '_'."]);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var posts = Filtered(visibility.Visible(reader), reader, filter, normalizedTag);
+        return await PageAsync(reader, posts, after, size, withPinned: filter == FeedFilter.All, cancellationToken);
+    }
+
+    /// <summary>A group's posts, for those who may read the group; others get "not found", as if it did not exist.</summary>
+    public async Task<FeedPage> GetGroupAsync(ClaimsPrincipal user, long groupId, string? cursor, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (!groups.GroupsEnabled || !await groups.CanReadGroupAsync(user, groupId, cancellationToken))
+        {
+            throw new NotFoundException(T["No group with id {0}.", groupId]);
+        }
+
+        var reader = await readers.GetAsync(user, cancellationToken);
+        FeedCursor? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            after = FeedCursor.TryDecode(cursor, out var decoded) ? decoded : throw new InvalidInputException("cursor", T["The cursor is not one this feed gave out."]);
+        }
+
+        var posts = visibility.Visible(reader).Where(p => p.GroupId == groupId);
+        return await PageAsync(reader, posts, after, Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize), withPinned: false, cancellationToken);
+    }
+
+    private async Task<FeedPage> PageAsync(FeedReader reader, IQueryable<Post> posts, FeedCursor? after, int size, bool withPinned, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var pinned = new List<Post>();
-        if (filter == FeedFilter.All)
+        if (withPinned)
         {
             // Pinned posts lead the first page, and only it; the stream below leaves them out so none shows twice.
             if (after is null)

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using InternalSocial.Feed.Services;
+using InternalSocial.Groups.Services;
+
+namespace InternalSocial.Feed.GroupsBridge;
+
+/// <summary>The feed's group seam answered by the Groups module's access rules (feature "Feed in groups").</summary>
+internal sealed class GroupsPostContainerAccess(IGroupAccess groups) : IPostContainerAccess
+{
+    public Task<IReadOnlyCollection<long>> GetReadableGroupIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        groups.GetReadableGroupIdsAsync(user, cancellationToken);
+
+    public Task<bool> CanReadGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken) =>
+        groups.CanReadAsync(user, groupId, cancellationToken);
+
+    public async Task<GroupPostingDecision> CanPostToGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken) =>
+        await groups.CanPostAsync(user, groupId, cancellationToken) switch
+        {
+            GroupPostDecision.Allowed => GroupPostingDecision.Allowed,
+            GroupPostDecision.NeedsApproval => GroupPostingDecision.NeedsApproval,
+            _ => GroupPostingDecision.Forbidden,
+        };
+
+    public Task<IReadOnlyDictionary<long, string>> GetGroupNamesAsync(IReadOnlyCollection<long> groupIds, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        groups.GetNamesAsync(groupIds, user, cancellationToken);
+}
