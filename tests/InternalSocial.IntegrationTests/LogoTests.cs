@@ -55,6 +55,8 @@ public sealed partial class LogoTests(SqliteTenant tenant) : IClassFixture<Sqlit
         Assert.True(html.GetProperty("errors").TryGetProperty("logo", out _));
         var missing = await (await tenant.Admin.PutAsync("api/v1/settings/logo", new MultipartFormDataContent { { new StringContent("no file"), "note" } })).ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(missing.GetProperty("errors").TryGetProperty("logo", out _));
+        // A multipart body without any part cannot even be read: still the client's error, not the server's.
+        await (await tenant.Admin.PutAsync("api/v1/settings/logo", new MultipartFormDataContent())).ExpectProblemAsync(HttpStatusCode.BadRequest);
 
         var after = await (await tenant.Admin.GetAsync("api/v1/settings")).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal(before.GetProperty("logo").ValueKind, after.GetProperty("logo").ValueKind);

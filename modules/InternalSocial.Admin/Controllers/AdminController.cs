@@ -73,21 +73,8 @@ public sealed class AdminController(
 
     [HttpGet("settings")]
     [RequirePermission("Admin.ManageSettings")]
-    public async Task<IActionResult> Settings(CancellationToken cancellationToken)
-    {
-        var current = await settings.GetAsync(User, cancellationToken);
-        return View(new SettingsViewModel
-        {
-            SiteName = current.SiteName,
-            TimeZoneId = current.TimeZoneId,
-            DefaultCulture = current.DefaultCulture,
-            SiteTheme = current.SiteTheme,
-            AdminTheme = current.AdminTheme,
-            AccentColor = current.AccentColor,
-            Themes = settings.Themes,
-            Logo = current.Logo,
-        });
-    }
+    public async Task<IActionResult> Settings(CancellationToken cancellationToken) =>
+        View(ToViewModel(await settings.GetAsync(User, cancellationToken)));
 
     [HttpPost("settings/logo")]
     [RequirePermission("Admin.ManageSettings")]
@@ -102,19 +89,8 @@ public sealed class AdminController(
         catch (InvalidInputException invalid)
         {
             ModelState.AddInputErrors(invalid);
-            var current = await settings.GetAsync(User, cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Settings), new SettingsViewModel
-            {
-                SiteName = current.SiteName,
-                TimeZoneId = current.TimeZoneId,
-                DefaultCulture = current.DefaultCulture,
-                SiteTheme = current.SiteTheme,
-                AdminTheme = current.AdminTheme,
-                AccentColor = current.AccentColor,
-                Themes = settings.Themes,
-                Logo = current.Logo,
-            });
+            return View(nameof(Settings), ToViewModel(await settings.GetAsync(User, cancellationToken)));
         }
 
         TempData["Message"] = T["Logo saved."].Value;
@@ -160,6 +136,18 @@ public sealed class AdminController(
         TempData["Message"] = T["Settings saved."].Value;
         return RedirectToAction(nameof(Settings));
     }
+
+    private SettingsViewModel ToViewModel(SiteSettings current) => new()
+    {
+        SiteName = current.SiteName,
+        TimeZoneId = current.TimeZoneId,
+        DefaultCulture = current.DefaultCulture,
+        SiteTheme = current.SiteTheme,
+        AdminTheme = current.AdminTheme,
+        AccentColor = current.AccentColor,
+        Themes = settings.Themes,
+        Logo = current.Logo,
+    };
 
     private async Task<IActionResult> ChangeFeatureAsync(Func<Task<IReadOnlyList<Kernel.Modules.FeatureInfo>>> change, bool enabling)
     {

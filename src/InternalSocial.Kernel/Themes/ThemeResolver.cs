@@ -23,14 +23,14 @@ public sealed class ThemeResolver(ShellFeatures features, SiteSettingsService se
     {
         ArgumentNullException.ThrowIfNull(context);
         var shell = context.RequestServices.GetService(typeof(ShellSettings)) as ShellSettings;
+        var isAdmin = IsAdminRequest(context);
         string? chosen = null;
         if (shell?.State == TenantState.Running)
         {
             var site = await settings.GetAsync(cancellationToken);
-            chosen = IsAdminRequest(context) ? site.AdminTheme : site.SiteTheme;
+            chosen = isAdmin ? site.AdminTheme : site.SiteTheme;
         }
 
-        var isAdmin = IsAdminRequest(context);
         var baseTheme = EnabledThemes.Where(t => !t.IsAdminTheme).OrderByDescending(t => t.IsAlwaysEnabled).FirstOrDefault();
         var theme = EnabledThemes.FirstOrDefault(t => t.Id == chosen && (isAdmin || !t.IsAdminTheme)) ?? baseTheme;
         context.Items[ItemKey] = theme;
