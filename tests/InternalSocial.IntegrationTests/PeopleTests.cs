@@ -299,7 +299,11 @@ public abstract class PeopleTests(TestTenant tenant)
         Assert.Contains("field-error", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var saved = await browser.SubmitAsync("account/profile", "account/profile", new Dictionary<string, string>
         {
-            ["displayName"] = "Pauline Géraud", ["jobTitle"] = "Buyer", ["department"] = "Purchasing", ["skills"] = "Negotiation, Excel", ["about"] = "<script>alert(1)</script>",
+            ["displayName"] = "Pauline Géraud",
+            ["jobTitle"] = "Buyer",
+            ["department"] = "Purchasing",
+            ["skills"] = "Negotiation, Excel",
+            ["about"] = "<script>alert(1)</script>",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var profile = await PageAsync(browser, "people/pageuser");
