@@ -33,6 +33,9 @@ public sealed class DirectoryService(UsersDbContext db, IAuthorizationService au
     public const int MaxReports = 500;
     private const int MaxChain = 20;
 
+    /// <summary>At most this many matches, a filter is used to find its people first (then sorted); more, and it is checked while walking in name order.</summary>
+    private const int RareEnough = 2000;
+
     public async Task<DirectoryPage> SearchAsync(ClaimsPrincipal viewer, DirectoryQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -48,8 +51,8 @@ public sealed class DirectoryService(UsersDbContext db, IAuthorizationService au
             users = users.Where(u => u.NormalizedSite == site);
         }
 
-        users = WithTerm(users, PersonTerm.Skill, query.Skill);
-        users = WithTerm(users, PersonTerm.Language, query.Language);
+        users = await WithTermAsync(users, PersonTerm.Skill, query.Skill, cancellationToken);
+        users = await WithTermAsync(users, PersonTerm.Language, query.Language, cancellationToken);
         var tokens = Folding.Tokens(query.Q, 4);
         var driver = tokens.Count == 0 ? null : await RarestNameTokenAsync(tokens, cancellationToken);
         foreach (var token in tokens)
@@ -79,7 +82,6 @@ public sealed class DirectoryService(UsersDbContext db, IAuthorizationService au
     /// </summary>
     private async Task<string?> RarestNameTokenAsync(IReadOnlyList<string> tokens, CancellationToken cancellationToken)
     {
-        const int RareEnough = 2000;
         string? rarest = null;
         var fewest = int.MaxValue;
         foreach (var token in tokens)
@@ -134,10 +136,19 @@ public sealed class DirectoryService(UsersDbContext db, IAuthorizationService au
     private async Task<IReadOnlyList<DirectoryEntry>> ReportsOfAsync(string userId, CancellationToken cancellationToken) =>
         [.. (await ProjectAsync(db.Users.AsNoTracking().Where(u => u.ManagerId == userId && u.ErasedUtc == null).OrderBy(u => u.DirectoryKey).Take(MaxReports), cancellationToken)).Select(r => r.Entry)];
 
-    private IQueryable<User> WithTerm(IQueryable<User> users, string kind, string? text)
+    /// <summary>A skill or language filter: started from when rare (its people found first), else checked per person in name order.</summary>
+    private async Task<IQueryable<User>> WithTermAsync(IQueryable<User> users, string kind, string? text, CancellationToken cancellationToken)
     {
         var value = Folding.Tag(text);
-        return value.Length == 0 ? users : users.Where(u => db.Terms.Any(t => t.UserId == u.Id && t.Kind == kind && t.Value == value));
+        if (value.Length == 0)
+        {
+            return users;
+        }
+
+        var holders = db.Terms.Where(t => t.Kind == kind && t.Value == value);
+        return await holders.Take(RareEnough + 1).CountAsync(cancellationToken) <= RareEnough
+            ? users.Where(u => holders.Select(t => t.UserId).Contains(u.Id))
+            : users.Where(u => db.Terms.Any(t => t.UserId == u.Id && t.Kind == kind && t.Value == value));
     }
 
     private sealed record Row(DirectoryEntry Entry, string Key, string? ManagerId);
