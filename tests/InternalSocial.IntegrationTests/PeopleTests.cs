@@ -40,17 +40,17 @@ public abstract class PeopleTests(TestTenant tenant)
         await tenant.CreateUserAsync("reader", Password, BuiltInRoles.Employee);
         using var reader = await ClientForAsync("reader");
 
-        Assert.Equal(["ada", "brice"], await NamesAsync(reader, "skill=rust&department=engineering"));
-        Assert.Equal(["ada", "brice", "dan"], await NamesAsync(reader, "skill=RUST"));
-        Assert.Equal(["dan", "eve"], await NamesAsync(reader, "department=Finance"));
-        Assert.Equal(["marc"], await NamesAsync(reader, "department=ingenierie&site=lyon"));
-        Assert.Equal(["marc"], await NamesAsync(reader, "department=INGÉNIERIE"));
-        Assert.Equal(["chloe"], await NamesAsync(reader, "language=spanish"));
-        Assert.Equal(["brice"], await NamesAsync(reader, "skill=sql&site=Lyon"));
-        Assert.Equal(["chloe"], await NamesAsync(reader, "q=chlo"));
-        Assert.Equal(["eve"], await NamesAsync(reader, "q=EVE%20dur"));
-        Assert.Equal(["brice"], await NamesAsync(reader, "q=eluard"));
-        Assert.Empty(await NamesAsync(reader, "q=ada&department=Finance"));
+        Assert.Equal(["ada", "brice"], await StaffAsync(reader, "skill=rust&department=engineering"));
+        Assert.Equal(["ada", "brice", "dan"], await StaffAsync(reader, "skill=RUST"));
+        Assert.Equal(["dan", "eve"], await StaffAsync(reader, "department=Finance"));
+        Assert.Equal(["marc"], await StaffAsync(reader, "department=ingenierie&site=lyon"));
+        Assert.Equal(["marc"], await StaffAsync(reader, "department=INGÉNIERIE"));
+        Assert.Equal(["chloe"], await StaffAsync(reader, "language=spanish"));
+        Assert.Equal(["brice"], await StaffAsync(reader, "skill=sql&site=Lyon"));
+        Assert.Equal(["chloe"], await StaffAsync(reader, "q=chlo"));
+        Assert.Equal(["eve"], await StaffAsync(reader, "q=EVE%20dur"));
+        Assert.Equal(["brice"], await StaffAsync(reader, "q=eluard"));
+        Assert.Empty(await StaffAsync(reader, "q=ada&department=Finance"));
     }
 
     [SkippableFact]
@@ -348,6 +348,10 @@ public abstract class PeopleTests(TestTenant tenant)
         var page = await (await client.GetAsync("api/v1/users?" + query)).ExpectJsonAsync(HttpStatusCode.OK);
         return [.. page.GetProperty("users").EnumerateArray().Select(u => u.GetProperty("userName").GetString()!).Where(n => n is not ("reader" or "orgreader"))];
     }
+
+    /// <summary>The people of <see cref="Staff"/> found: other tests of the class add sample people ("first.last") and readers.</summary>
+    protected static async Task<List<string>> StaffAsync(HttpClient client, string query) =>
+        [.. (await NamesAsync(client, query)).Where(n => !n.Contains('.', StringComparison.Ordinal))];
 
     /// <summary>A client with a token issued in the tenant's own services (no sign-in round trip, no rate limit).</summary>
     protected async Task<HttpClient> ClientForAsync(string userName)
