@@ -9,8 +9,8 @@ public sealed class AdminMenu : INavigationProvider
         ArgumentNullException.ThrowIfNull(items);
         if (menuName == MenuNames.Main)
         {
-            // Guests reach their own groups from here too: the directory shows them only those.
-            items.Add(new MenuItem("Groups", "~/groups", 200));
+            // Employees only: guests reach their groups from the links they are given (the directory shows them only those).
+            items.Add(new MenuItem("Groups", "~/groups", 200, Permissions.ViewGroups));
         }
     }
 }

@@ -30,6 +30,15 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     [InlineData("admin-recipes", "admin/recipes", true, "phone", 360, 740)]
     [InlineData("admin-dashboard", "admin", true, "desktop-dark", 1280, 800)]
     [InlineData("account", "account", true, "phone", 360, 740)]
+    // Groups (the default recipe creates "All company" and "Lunch and learn"), down to 360 px wide.
+    [InlineData("groups-directory", "groups", true, "desktop", 1280, 800)]
+    [InlineData("groups-directory", "groups", true, "phone360", 360, 740)]
+    [InlineData("group-space", "groups/all-company", true, "phone360", 360, 740)]
+    [InlineData("group-space", "groups/lunch-and-learn", true, "desktop-dark", 1280, 800)]
+    [InlineData("group-members", "groups/all-company/members", true, "phone360", 360, 740)]
+    [InlineData("group-settings", "groups/lunch-and-learn/settings", true, "desktop", 1280, 800)]
+    [InlineData("group-settings", "groups/lunch-and-learn/settings", true, "phone360-dark", 360, 740)]
+    [InlineData("group-new", "groups/new", true, "phone360", 360, 740)]
     public async Task Page_has_no_serious_or_critical_axe_violations_and_reflows(string name, string path, bool signedIn, string size, int width, int height)
     {
         SkipWithoutChromium();

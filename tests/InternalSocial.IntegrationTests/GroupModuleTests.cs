@@ -70,6 +70,30 @@ public sealed class GroupModuleTests(GroupsSqliteTenant tenant) : IClassFixture<
     }
 
     [Fact]
+    public async Task Membership_changes_raise_events_after_they_are_saved()
+    {
+        var open = (await tenant.CreateGroupAsync("owner", new { name = "Eventful" })).GetProperty("id").GetInt64();
+        var closed = (await tenant.CreateGroupAsync("owner", new { name = "Eventful private", visibility = "private" })).GetProperty("id").GetInt64();
+        await (await tenant.Client("outsider").PostAsync($"api/v1/groups/{open}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await tenant.Client("outsider").PostAsync($"api/v1/groups/{open}/leave", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
+        await (await tenant.Client("outsider").PostAsync($"api/v1/groups/{closed}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await tenant.Client("owner").PostAsJsonAsync($"api/v1/groups/{open}/members", new { userNames = new[] { "guest" } })).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await tenant.Client("owner").DeleteAsync($"api/v1/groups/{open}/members/{tenant.IdOf("guest")}")).ExpectJsonAsync(HttpStatusCode.NoContent);
+        await (await tenant.Client("owner").DeleteAsync($"api/v1/groups/{open}")).ExpectJsonAsync(HttpStatusCode.NoContent);
+
+        var seen = Probe.ProbeGroupEvents.Seen.Where(e => e.Tenant == tenant.Name).Select(e => e.Event).ToList();
+        var outsider = tenant.IdOf("outsider");
+        var guest = tenant.IdOf("guest");
+        var owner = tenant.IdOf("owner");
+        Assert.Contains(new InternalSocial.Groups.Events.MemberJoined(open, outsider), seen);
+        Assert.Contains(new InternalSocial.Groups.Events.MemberLeft(open, outsider), seen);
+        Assert.Contains(new InternalSocial.Groups.Events.JoinRequested(closed, outsider), seen);
+        Assert.Contains(new InternalSocial.Groups.Events.MemberInvited(open, guest, owner), seen);
+        Assert.Contains(new InternalSocial.Groups.Events.MemberRemoved(open, guest, owner), seen);
+        Assert.Contains(new InternalSocial.Groups.Events.GroupArchived(open, owner), seen);
+    }
+
+    [Fact]
     public async Task A_module_whose_feature_is_off_in_the_tenant_is_not_offered()
     {
         var group = await tenant.CreateGroupAsync("owner", new { name = "Feature off" });

@@ -25,9 +25,10 @@ public sealed class CreateGroups : Migration
             .WithColumn("CreatedBy").AsString(64).NotNullable();
         Create.Index("UX_Groups_Groups_NormalizedName").OnTable("Groups_Groups").OnColumn("NormalizedName").Unique();
         Create.Index("UX_Groups_Groups_Slug").OnTable("Groups_Groups").OnColumn("Slug").Unique();
-        // The directory: listed groups by name, keyset-paged on (NormalizedName, Id).
+        // The directory walks groups by name (keyset-paged on NormalizedName) among the archived or the current ones,
+        // and stops after a page: an index in that order spares sorting 20,000 rows for each page.
         Create.Index("IX_Groups_Groups_Directory").OnTable("Groups_Groups")
-            .OnColumn("Visibility").Ascending().OnColumn("NormalizedName").Ascending().OnColumn("Id").Ascending();
+            .OnColumn("IsArchived").Ascending().OnColumn("NormalizedName").Ascending();
 
         Create.Table("Groups_Members")
             .WithColumn("GroupId").AsInt64().NotNullable().PrimaryKey("PK_Groups_Members")

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using InternalSocial.Groups.Endpoints;
+using InternalSocial.Groups.Events;
 using InternalSocial.Groups.Services;
+using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,11 +20,45 @@ public sealed class ProbeGroupModuleProvider : IGroupModuleProvider
         [new GroupModuleDescriptor(Key, "Probe tab", "InternalSocial.Probe.Groups", "~/groups/{id}/probe", Order: 900)];
 }
 
+/// <summary>Records the Groups module's events, as another module's handlers would receive them.</summary>
+public sealed class ProbeGroupEvents(InternalSocial.Kernel.Shells.ShellSettings shell)
+    : IEventHandler<MemberJoined>, IEventHandler<MemberLeft>, IEventHandler<MemberRemoved>, IEventHandler<JoinRequested>, IEventHandler<MemberInvited>, IEventHandler<GroupArchived>
+{
+    public static ConcurrentQueue<(string Tenant, object Event)> Seen { get; } = new();
+
+    public Task HandleAsync(MemberJoined domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+
+    public Task HandleAsync(MemberLeft domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+
+    public Task HandleAsync(MemberRemoved domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+
+    public Task HandleAsync(JoinRequested domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+
+    public Task HandleAsync(MemberInvited domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+
+    public Task HandleAsync(GroupArchived domainEvent, CancellationToken cancellationToken) => Record(domainEvent);
+
+    private Task Record(object domainEvent)
+    {
+        Seen.Enqueue((shell.Name, domainEvent));
+        return Task.CompletedTask;
+    }
+}
+
 [ForFeature("InternalSocial.Probe.Groups")]
 public sealed class ProbeGroupsStartup : ModuleStartup
 {
-    public override void ConfigureServices(IServiceCollection services) =>
+    public override void ConfigureServices(IServiceCollection services)
+    {
         services.AddScoped<IGroupModuleProvider, ProbeGroupModuleProvider>();
+        services.AddScoped<ProbeGroupEvents>();
+        services.AddScoped<IEventHandler<MemberJoined>>(sp => sp.GetRequiredService<ProbeGroupEvents>());
+        services.AddScoped<IEventHandler<MemberLeft>>(sp => sp.GetRequiredService<ProbeGroupEvents>());
+        services.AddScoped<IEventHandler<MemberRemoved>>(sp => sp.GetRequiredService<ProbeGroupEvents>());
+        services.AddScoped<IEventHandler<JoinRequested>>(sp => sp.GetRequiredService<ProbeGroupEvents>());
+        services.AddScoped<IEventHandler<MemberInvited>>(sp => sp.GetRequiredService<ProbeGroupEvents>());
+        services.AddScoped<IEventHandler<GroupArchived>>(sp => sp.GetRequiredService<ProbeGroupEvents>());
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/groups/{id}/probe", (string id) => TypedResults.Text($"probe page of group {id}"))
