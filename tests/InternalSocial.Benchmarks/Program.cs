@@ -20,6 +20,13 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--feed")
+        {
+            int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+            await FeedBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 1_000_000), Arg(3, 500), Arg(4, 10), Console.Out);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--interleaved")
         {
             var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;

@@ -120,8 +120,10 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
             // Pinned posts lead the first page, and only it; the stream below leaves them out so none shows twice.
             if (after is null)
             {
-                pinned = await posts.AsNoTracking().Where(p => p.PinnedUntilUtc > now)
-                    .OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(MaxPinned).ToListAsync(cancellationToken);
+                // Ordered by the pin's end so that the database walks the small pinned index, not the whole feed.
+                pinned = (await posts.AsNoTracking().Where(p => p.PinnedUntilUtc > now)
+                        .OrderBy(p => p.PinnedUntilUtc).Take(MaxPinned * 10).ToListAsync(cancellationToken))
+                    .OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(MaxPinned).ToList();
             }
 
             posts = posts.Where(p => p.PinnedUntilUtc == null || p.PinnedUntilUtc <= now);

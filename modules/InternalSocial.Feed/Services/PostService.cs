@@ -95,7 +95,8 @@ public sealed class PostService(
             await authorization.EnsurePermissionAsync(user, Permissions.Pin);
         }
 
-        var status = PostStatus.Published;
+        // Each group decides for its own copy: one may publish at once while another holds the post for approval.
+        var statuses = new Dictionary<long, PostStatus>();
         if (groupIds.Count == 0)
         {
             // Guests post only where a group lets them.
@@ -111,10 +112,7 @@ public sealed class PostService(
                     throw new PermissionDeniedException(Permissions.Post);
                 }
 
-                if (decision == GroupPostingDecision.NeedsApproval)
-                {
-                    status = PostStatus.Pending;
-                }
+                statuses[groupId] = decision == GroupPostingDecision.NeedsApproval ? PostStatus.Pending : PostStatus.Published;
             }
         }
 
@@ -125,7 +123,7 @@ public sealed class PostService(
             AuthorId = userId,
             Body = body,
             Html = rendered.Html,
-            Status = status,
+            Status = groupId is { } g ? statuses[g] : PostStatus.Published,
             GroupId = groupId,
             BatchId = batchId,
             AudienceEveryone = departments.Count == 0 && sites.Count == 0,
@@ -159,7 +157,7 @@ public sealed class PostService(
         }
 
         await RaiseCreatedAsync(posts, rendered, userId, cancellationToken);
-        return new PostCreated(posts[0].Id, status, posts.Select(p => p.Id).ToList());
+        return new PostCreated(posts[0].Id, posts[0].Status, posts.Select(p => p.Id).ToList());
     }
 
     /// <summary>Shares a visible post with a comment, crediting the original (its card shows the original's author).</summary>

@@ -87,7 +87,7 @@ public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, S
     public async Task<WriteScope> BeginAsync(CancellationToken cancellationToken) =>
         new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
 
-    /// <summary>Counts each post's view once per person, in one statement for a whole page.</summary>
+    /// <summary>Counts each post's view once per person: one read, and one insert for a whole page when something is new.</summary>
     public async Task RecordViewsAsync(string userId, IReadOnlyList<long> postIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(postIds);
@@ -96,12 +96,22 @@ public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, S
             return;
         }
 
+        // Reading is far more frequent than seeing something new: write only the views not recorded yet, so that
+        // reading a page again takes no write lock.
+        var ids = postIds.Distinct().ToList();
+        var seen = await db.Views.Where(v => v.UserId == userId && ids.Contains(v.PostId)).Select(v => v.PostId).ToListAsync(cancellationToken);
+        var unseen = ids.Except(seen).ToList();
+        if (unseen.Count == 0)
+        {
+            return;
+        }
+
         var sql = new StringBuilder("INSERT INTO \"Feed_PostViews\" (\"PostId\", \"UserId\", \"ViewedUtc\") VALUES ");
         var parameters = new List<object> { userId, clock.GetUtcNow().UtcDateTime };
-        for (var i = 0; i < postIds.Count; i++)
+        for (var i = 0; i < unseen.Count; i++)
         {
             sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{i + 2}}}, {{0}}, {{1}})");
-            parameters.Add(postIds[i]);
+            parameters.Add(unseen[i]);
         }
 
         sql.Append(" ON CONFLICT DO NOTHING");

@@ -1,0 +1,281 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using InternalSocial.Benchmarks.Hosting;
+using InternalSocial.Kernel.Data;
+using InternalSocial.Users.Models;
+using InternalSocial.Users.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InternalSocial.Benchmarks;
+
+/// <summary>
+/// <c>--feed [people] [posts] [requests] [seconds]</c>: seeds the Default tenant (SQLite) with people and posts by bulk
+/// SQL, then measures a feed page (GET /api/v1/feed, 20 posts with comments and reactions) and posting, one request at
+/// a time (median, p99), and the feed's throughput with 32 concurrent connections against a bare Kestrel endpoint
+/// returning the same bytes. Kestrel on loopback; times are client round trips, so they include the loopback hop.
+/// </summary>
+internal static class FeedBenchmark
+{
+    private const int Connections = 32;
+
+    public static async Task RunAsync(int people, int posts, int requests, int seconds, TextWriter output)
+    {
+        Environment.SetEnvironmentVariable("InternalSocial__Feed__PostsPerMinute", "10000000");
+        await using var host = await InternalSocialHost.StartAsync(Transport.Kestrel);
+        await host.Features.EnableAsync(InternalSocialHost.Tenant, ["InternalSocial.Feed"], CancellationToken.None);
+        var shell = await host.Shells.GetOrCreateShellAsync(InternalSocialHost.Tenant, CancellationToken.None);
+        var token = await shell.InScopeAsync(async services =>
+        {
+            var admin = await services.GetRequiredService<UserManager<User>>().FindByNameAsync("admin") ?? throw new InvalidOperationException("No admin.");
+            return (await services.GetRequiredService<AccessTokenService>().CreateForUserAsync(admin.Id, "bench", null, CancellationToken.None)).Token;
+        });
+        var database = shell.Services.GetRequiredService<TenantDatabase>();
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(database, people, posts);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {people:N0} people and {posts:N0} posts ({database.Provider}) in {seeding.Elapsed.TotalSeconds:F1} s."));
+
+        var client = host.Client;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var body = await client.GetByteArrayAsync("/api/v1/feed");
+        for (var i = 0; i < 200; i++)
+        {
+            (await client.GetAsync("/api/v1/feed")).EnsureSuccessStatusCode();
+        }
+
+        if (Environment.GetEnvironmentVariable("FEED_BENCH_EXPLAIN") is not null)
+        {
+            using (DiagnosticListener.AllListeners.Subscribe(new CommandTimer(output)))
+            {
+                await client.GetAsync("/api/v1/feed");
+            }
+
+            var principal = await shell.InScopeAsync(async services =>
+            {
+                var users = services.GetRequiredService<UserManager<User>>();
+                var factory = services.GetRequiredService<IUserClaimsPrincipalFactory<User>>();
+                return await factory.CreateAsync((await users.FindByNameAsync("admin"))!);
+            });
+            foreach (var phase in new[] { "service", "service+json" })
+            {
+                var watch = Stopwatch.StartNew();
+                for (var i = 0; i < 50; i++)
+                {
+                    await shell.InScopeAsync(async services =>
+                    {
+                        var query = services.GetRequiredService<Feed.Services.FeedQuery>();
+                        var page = await query.GetAsync(principal, Feed.Services.FeedFilter.All, null, null, null, CancellationToken.None);
+                        if (phase == "service+json")
+                        {
+                            _ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(page, System.Text.Json.JsonSerializerOptions.Web);
+                        }
+                    });
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase}: {watch.Elapsed.TotalMilliseconds / 50:F2} ms per page"));
+            }
+        }
+
+        var feed = await TimeAsync(requests, async _ => (await client.GetAsync("/api/v1/feed")).EnsureSuccessStatusCode());
+        var posting = await TimeAsync(requests, async i => (await client.PostAsJsonAsync("/api/v1/posts", new { body = $"Benchmark post {i} #bench" })).EnsureSuccessStatusCode());
+        var (feedRps, feedP99) = await ThroughputAsync(host.Client.BaseAddress!, token, "/api/v1/feed", seconds);
+
+        // A small authenticated endpoint of the same tenant: what the host costs under load without the feed's work.
+        var (smallRps, smallP99) = await ThroughputAsync(host.Client.BaseAddress!, token, "/api/v1/feed/reaction-types", seconds);
+
+        await using var bare = await StartBareAsync(body);
+        var (bareRps, _) = await ThroughputAsync(new Uri(bare.Urls.First()), null, "/feed", seconds);
+
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Feed page: {body.Length:N0} bytes, {Environment.ProcessorCount} cores, {DateTimeOffset.Now:yyyy-MM-dd}."));
+        output.WriteLine("| Measure | Median ms | P99 ms |");
+        output.WriteLine("|---|---:|---:|");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Feed page, one request at a time ({requests}) | {feed.Median:F2} | {feed.P99:F2} |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Posting, one request at a time ({requests}) | {posting.Median:F2} | {posting.P99:F2} |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Feed page under {Connections} connections | | {feedP99:F2} |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Reaction types (one small query, same authentication) under {Connections} connections: {smallRps:N0} req/s | | {smallP99:F2} |"));
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput, {Connections} connections, {seconds} s: feed {feedRps:N0} req/s, bare endpoint with the same bytes {bareRps:N0} req/s = {100 * feedRps / bareRps:F1}% (target >= 10%, aim 20%)."));
+    }
+
+    private static async Task SeedAsync(TenantDatabase database, int people, int posts)
+    {
+        var now = DateTime.UtcNow;
+        await using var connection = database.CreateConnection();
+        await connection.OpenAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using var user = Command(connection, transaction,
+                "INSERT INTO \"Users_Users\" (\"Id\", \"UserName\", \"NormalizedUserName\", \"Email\", \"NormalizedEmail\", \"EmailConfirmed\", \"PhoneNumberConfirmed\", \"TwoFactorEnabled\", \"LockoutEnabled\", \"AccessFailedCount\", \"DisplayName\", \"CreatedUtc\") VALUES (@id, @name, @upper, @mail, @uppermail, TRUE, FALSE, FALSE, TRUE, 0, @display, @created)",
+                "id", "name", "upper", "mail", "uppermail", "display", "created");
+            for (var i = 0; i < people; i++)
+            {
+                var name = "person" + i.ToString("D5", CultureInfo.InvariantCulture);
+                await ExecuteAsync(user, "p-" + i.ToString(CultureInfo.InvariantCulture), name, name.ToUpperInvariant(), name + "@bench.invalid", (name + "@bench.invalid").ToUpperInvariant(), "Person " + i.ToString(CultureInfo.InvariantCulture), now);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        const int Batch = 50_000;
+        for (var start = 0; start < posts; start += Batch)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var post = Command(connection, transaction,
+                "INSERT INTO \"Feed_Posts\" (\"AuthorId\", \"Body\", \"Html\", \"Status\", \"AudienceEveryone\", \"IsAnnouncement\", \"RequiresAcknowledgement\", \"PublishedUtc\", \"CreatedUtc\") VALUES (@author, @body, @html, 0, TRUE, FALSE, FALSE, @published, @published)",
+                "author", "body", "html", "published");
+            for (var i = start; i < Math.Min(posts, start + Batch); i++)
+            {
+                var text = "Seeded post " + i.ToString(CultureInfo.InvariantCulture) + " about the quarterly results and the new canteen.";
+                await ExecuteAsync(post, "p-" + (i % people).ToString(CultureInfo.InvariantCulture), text, "<p>" + text + "</p>", now.AddSeconds(i - posts));
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        // The newest posts (the first pages) get comments and reactions, as real ones do.
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using var comment = Command(connection, transaction,
+                "INSERT INTO \"Feed_Comments\" (\"PostId\", \"AuthorId\", \"Body\", \"Html\", \"CreatedUtc\") VALUES (@post, @author, 'Great news', '<p>Great news</p>', @created)", "post", "author", "created");
+            await using var reaction = Command(connection, transaction,
+                "INSERT INTO \"Feed_PostReactions\" (\"PostId\", \"UserId\", \"Type\", \"CreatedUtc\") VALUES (@post, @user, 'like', @created)", "post", "user", "created");
+            for (long id = Math.Max(1, posts - 2000); id <= posts; id++)
+            {
+                for (var c = 0; c < 3; c++)
+                {
+                    await ExecuteAsync(comment, id, "p-" + ((id + c) % people).ToString(CultureInfo.InvariantCulture), now);
+                }
+
+                for (var r = 0; r < 10; r++)
+                {
+                    await ExecuteAsync(reaction, id, "p-" + ((id * 7 + r) % people).ToString(CultureInfo.InvariantCulture), now);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        if (database.Provider == Kernel.Shells.DatabaseProvider.Sqlite)
+        {
+            await using var analyze = connection.CreateCommand();
+            analyze.CommandText = "ANALYZE";
+            await analyze.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static Task<int> ExecuteAsync(DbCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        return command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<(double Median, double P99)> TimeAsync(int count, Func<int, Task> request)
+    {
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await request(i);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.99) - 1)]);
+    }
+
+    private static async Task<(double RequestsPerSecond, double P99)> ThroughputAsync(Uri baseAddress, string? token, string path, int seconds)
+    {
+        using var handler = new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var stop = DateTime.UtcNow.AddSeconds(seconds);
+        var latencies = new List<double>[Connections];
+        var workers = Enumerable.Range(0, Connections).Select(async w =>
+        {
+            var mine = latencies[w] = [];
+            while (DateTime.UtcNow < stop)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await client.GetAsync(path);
+                response.EnsureSuccessStatusCode();
+                _ = await response.Content.ReadAsByteArrayAsync();
+                mine.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }).ToList();
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(workers);
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        return (all.Count / total.Elapsed.TotalSeconds, all[Math.Min(all.Count - 1, (int)Math.Ceiling(all.Count * 0.99) - 1)]);
+    }
+
+    /// <summary>Prints each EF Core command's duration (FEED_BENCH_EXPLAIN=1), to see where a page's time goes.</summary>
+    private sealed class CommandTimer(TextWriter output) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == "Microsoft.EntityFrameworkCore")
+            {
+                value.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{executed.Duration.TotalMilliseconds,8:F2} ms  {executed.Command.CommandText.ReplaceLineEndings(" ")[..Math.Min(160, executed.Command.CommandText.Length)]}"));
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+    }
+
+    private static async Task<WebApplication> StartBareAsync(byte[] body)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapGet("/feed", () => Results.Bytes(body, "application/json"));
+        await app.StartAsync();
+        return app;
+    }
+}
