@@ -9,3 +9,6 @@ using InternalSocial.Kernel.Modules;
 [assembly: Feature("InternalSocial.Feed.Groups", "Feed in groups",
     Description = "Posts in groups: members read and post in their groups' feeds, following each group's privacy and posting policy.",
     Dependencies = ["InternalSocial.Feed", "InternalSocial.Groups"])]
+[assembly: Feature("InternalSocial.Feed.Notifications", "Feed notifications",
+    Description = "Tells people when they are mentioned or when their post gets a comment, if they may see the post.",
+    Dependencies = ["InternalSocial.Feed", "InternalSocial.Notifications"])]

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Security.Claims;
+using InternalSocial.Feed.Events;
+using InternalSocial.Feed.Services;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Notifications.Models;
+using InternalSocial.Notifications.Services;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.NotificationsBridge;
+
+/// <summary>The feed's kinds of notification.</summary>
+public sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
+{
+    public const string Mention = "feed.mention";
+    public const string Comment = "feed.comment";
+    public const string ResourceType = "post";
+
+    public IEnumerable<NotificationKind> GetKinds() =>
+    [
+        new(Mention, T["Someone mentions me"], NotificationChannel.EmailImmediately),
+        new(Comment, T["Someone comments on my post"], NotificationChannel.InApp),
+    ];
+}
+
+/// <summary>Which posts a person may still open: the feed's own visibility rules, as that person.</summary>
+public sealed class PostNotificationVisibility(FeedReaderResolver readers, PostVisibility visibility) : INotificationVisibility
+{
+    public string ResourceType => FeedNotificationKinds.ResourceType;
+
+    public async Task<IReadOnlySet<string>> GetVisibleAsync(ClaimsPrincipal user, IReadOnlyCollection<string> resourceIds, CancellationToken cancellationToken)
+    {
+        var ids = resourceIds.Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0).Where(id => id > 0).ToList();
+        var reader = await readers.GetAsync(user, cancellationToken);
+        var visible = await visibility.Openable(reader).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        return visible.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+    }
+}
+
+/// <summary>
+/// Tells people they were mentioned or that their post has a new comment — only when they may open the post: a
+/// mention in a private group's post does not reach someone outside the group, nor someone who left it.
+/// </summary>
+public sealed class FeedNotificationHandlers(
+    INotifier notifier,
+    IPeopleContacts contacts,
+    IPeopleLookup people,
+    PostNotificationVisibility visibility,
+    IStringLocalizer<ModuleResources> T) : IEventHandler<PersonMentioned>, IEventHandler<CommentAdded>
+{
+    public async Task HandleAsync(PersonMentioned domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        await NotifyIfVisibleAsync(FeedNotificationKinds.Mention, domainEvent.UserId, domainEvent.ByUserId, domainEvent.PostId, domainEvent.CommentId,
+            name => domainEvent.CommentId is null ? T["{0} mentioned you in a post", name] : T["{0} mentioned you in a comment", name], cancellationToken);
+    }
+
+    public async Task HandleAsync(CommentAdded domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        if (domainEvent.PostAuthorId.Length == 0)
+        {
+            // The author's personal data was erased.
+            return;
+        }
+
+        await NotifyIfVisibleAsync(FeedNotificationKinds.Comment, domainEvent.PostAuthorId, domainEvent.AuthorId, domainEvent.PostId, domainEvent.CommentId,
+            name => T["{0} commented on your post", name], cancellationToken);
+    }
+
+    private async Task NotifyIfVisibleAsync(string kind, string recipientId, string actorId, long postId, long? commentId, Func<string, LocalizedString> title, CancellationToken cancellationToken)
+    {
+        if (recipientId == actorId || await contacts.CreatePrincipalAsync(recipientId, cancellationToken) is not { } recipient)
+        {
+            return;
+        }
+
+        var postKey = postId.ToString(CultureInfo.InvariantCulture);
+        if (!(await visibility.GetVisibleAsync(recipient, [postKey], cancellationToken)).Contains(postKey))
+        {
+            return;
+        }
+
+        var actorName = (await people.GetByIdsAsync([actorId], cancellationToken)).GetValueOrDefault(actorId)?.DisplayName ?? "";
+        await notifier.NotifyAsync(new NotificationRequest
+        {
+            Kind = kind,
+            RecipientIds = [recipientId],
+            ActorId = actorId,
+            Url = commentId is { } comment ? $"/posts/{postKey}#comment-{comment}" : $"/posts/{postKey}",
+            ResourceType = FeedNotificationKinds.ResourceType,
+            ResourceId = postKey,
+            DeduplicationKey = $"{kind}:{postKey}:{commentId}",
+            Text = _ => new NotificationText(title(actorName), ""),
+        }, cancellationToken);
+    }
+}
+
+[ForFeature("InternalSocial.Feed.Notifications")]
+public sealed class FeedNotificationsStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<INotificationKindProvider, FeedNotificationKinds>();
+        services.AddScoped<PostNotificationVisibility>();
+        services.AddScoped<INotificationVisibility>(provider => provider.GetRequiredService<PostNotificationVisibility>());
+        services.AddScoped<IEventHandler<PersonMentioned>, FeedNotificationHandlers>();
+        services.AddScoped<IEventHandler<CommentAdded>, FeedNotificationHandlers>();
+    }
+}
