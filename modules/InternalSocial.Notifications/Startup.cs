@@ -1,8 +1,8 @@
 using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Kernel.Navigation;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Themes;
 using InternalSocial.Notifications.Endpoints;
 using InternalSocial.Notifications.Hubs;
 using InternalSocial.Notifications.Services;
@@ -20,12 +20,12 @@ public sealed class Startup : ModuleStartup
         services.AddSignalR();
         services.AddHttpContextAccessor();
         services.AddSingleton<IPermissionProvider, Permissions>();
-        services.AddSingleton<INavigationProvider, NotificationsMenu>();
         services.AddScoped<NotificationKinds>();
         services.AddScoped<NotificationLinks>();
         services.AddScoped<UnreadCountPublisher>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<NotificationsService>();
+        services.AddWidget<Components.NotificationBellViewComponent>(ZoneNames.Header, position: 0);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -44,17 +44,5 @@ public sealed class EmailStartup : ModuleStartup
         services.AddScoped<NotificationMailer>();
         services.AddScoped<INotificationMailer>(provider => provider.GetRequiredService<NotificationMailer>());
         services.AddScoped<IBackgroundTask, DigestTask>();
-    }
-}
-
-public sealed class NotificationsMenu : INavigationProvider
-{
-    public void BuildNavigation(string menuName, ICollection<MenuItem> items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        if (menuName == MenuNames.Main)
-        {
-            items.Add(new MenuItem("Notifications", "~/notifications", 900));
-        }
     }
 }

@@ -53,10 +53,11 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
             {
                 ("", "home", language == "fr" ? "Bienvenue" : "Welcome"),
                 ("admin/features", "admin-features", language == "fr" ? "Fonctionnalités" : "Features"),
+                ($"people/{BrowserFixture.AdminUserName}", "profile", ""),
             })
             {
                 await GotoAsync(page, path);
-                await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(expected);
+                await Assertions.Expect(page.Locator("h1").First).ToContainTextAsync(expected);
                 var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
                 Assert.True(scrollWidth <= width, $"/{path} is {scrollWidth}px wide in a {width}px viewport.");
                 await ScreenshotAsync(page, $"{theme}-{language}-{size}-{name}");

@@ -150,8 +150,13 @@ public sealed class NotificationTests(NotificationTests.Tenant tenant) : IClassF
         await NotifyAsync(ProbeNotificationKinds.Ping, [tenant.AliceId], "Page");
         using var browser = tenant.Host.CreateClient(tenant.Prefix);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("alice", Password)).StatusCode);
+        var home = await browser.GetStringAsync("");
+        Assert.Contains("class=\"notification-bell\"", home, StringComparison.Ordinal);
+        Assert.Matches("data-unread=\"[1-9]", home);
         var page = await browser.GetStringAsync("notifications");
         Assert.Contains("Page [en]", page, StringComparison.Ordinal);
+        await (await browser.SubmitAsync("notifications", "notifications/read-all", new Dictionary<string, string>())).Content.ReadAsStringAsync();
+        Assert.Contains("data-unread=\"0\"", await browser.GetStringAsync(""), StringComparison.Ordinal);
 
         var saved = await browser.SubmitAsync("notifications/preferences", "notifications/preferences", new Dictionary<string, string> { [ProbeNotificationKinds.Ping] = "Off" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
