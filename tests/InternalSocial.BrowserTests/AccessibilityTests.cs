@@ -64,6 +64,37 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         Assert.True(scrollWidth <= width, $"/{path} is {scrollWidth}px wide in a {width}px viewport: it scrolls sideways.");
     }
 
+    /// <summary>The second site theme (compact, high contrast) on the main pages: its own palette needs its own check.</summary>
+    [SkippableTheory]
+    [InlineData("home-signed-in", "", true, "phone", 390, 844)]
+    [InlineData("home-signed-in", "", true, "desktop-dark", 1280, 800)]
+    [InlineData("signin", "account/signin", false, "phone", 360, 740)]
+    [InlineData("profile", "people/admin", true, "phone", 360, 740)]
+    [InlineData("groups-directory", "groups", true, "desktop", 1280, 800)]
+    [InlineData("notifications", "notifications", true, "phone-dark", 390, 844)]
+    public async Task Field_theme_page_has_no_serious_or_critical_axe_violations(string name, string path, bool signedIn, string size, int width, int height)
+    {
+        SkipWithoutChromium();
+        await SetSiteThemeAsync(FieldTheme);
+        try
+        {
+            var page = await NewPageAsync(new ViewportSize { Width = width, Height = height }, size.EndsWith("-dark", StringComparison.Ordinal) ? ColorScheme.Dark : ColorScheme.Light);
+            if (signedIn)
+            {
+                await SignInAsync(page);
+            }
+
+            await GotoAsync(page, path);
+            await ScreenshotAsync(page, $"axe-field-{name}-{size}");
+            var violations = await RunAxeAsync(page);
+            Assert.True(violations.Count == 0, $"{violations.Count} serious or critical axe-core violations in the Field theme at {width}x{height}:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        }
+        finally
+        {
+            await SetSiteThemeAsync(null);
+        }
+    }
+
     [SkippableFact]
     public async Task Axe_helper_reports_a_violation_planted_in_the_page()
     {

@@ -13,7 +13,6 @@ namespace InternalSocial.BrowserTests;
 /// </summary>
 public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const string FieldTheme = "InternalSocial.Themes.Field";
 
     public static TheoryData<string, string, string, int, int> Cases()
     {
@@ -108,20 +107,5 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
             Assert.True(scrollWidth <= width, $"/{path} is {scrollWidth}px wide in a {width}px viewport.");
             await ScreenshotAsync(page, $"admin-{language}-{size}-{name}");
         }
-    }
-
-    private async Task SetSiteThemeAsync(string? themeFeature)
-    {
-        if (themeFeature is not null)
-        {
-            await Fixture.Services.GetRequiredService<FeatureManager>().EnableAsync(ShellSettings.DefaultName, [themeFeature], CancellationToken.None);
-        }
-
-        var shell = await Fixture.Services.GetRequiredService<ShellHost>().GetOrCreateShellAsync(ShellSettings.DefaultName, CancellationToken.None);
-        await shell.InScopeAsync(async services =>
-        {
-            var settings = services.GetRequiredService<SiteSettingsService>();
-            await settings.SaveAsync(await settings.GetAsync(CancellationToken.None) with { SiteTheme = themeFeature }, CancellationToken.None);
-        });
     }
 }

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using InternalSocial.Kernel.Settings;
+using InternalSocial.Kernel.Shells;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -131,6 +134,24 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
                 return e.tagName.toLowerCase() + ':' + (e.getAttribute('aria-label') || e.textContent || '').trim();
             }
             """);
+    }
+
+    protected const string FieldTheme = "InternalSocial.Themes.Field";
+
+    /// <summary>Switches the Default tenant's site theme (null: the base theme); tests put it back in a finally.</summary>
+    protected async Task SetSiteThemeAsync(string? themeFeature)
+    {
+        if (themeFeature is not null)
+        {
+            await Fixture.Services.GetRequiredService<FeatureManager>().EnableAsync(ShellSettings.DefaultName, [themeFeature], CancellationToken.None);
+        }
+
+        var shell = await Fixture.Services.GetRequiredService<ShellHost>().GetOrCreateShellAsync(ShellSettings.DefaultName, CancellationToken.None);
+        await shell.InScopeAsync(async services =>
+        {
+            var settings = services.GetRequiredService<SiteSettingsService>();
+            await settings.SaveAsync(await settings.GetAsync(CancellationToken.None) with { SiteTheme = themeFeature }, CancellationToken.None);
+        });
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
