@@ -36,6 +36,24 @@ public sealed class FeedInGroupsTests(FeedInGroupsTests.Tenant tenant) : IClassF
     }
 
     [Fact]
+    public async Task The_home_feed_shows_the_groups_a_person_belongs_to_and_a_public_group_s_posts_only_on_its_own_page()
+    {
+        var group = await (await tenant.Owner.PostAsJsonAsync("api/v1/groups", new { name = "Book club", visibility = "Public" })).ExpectJsonAsync(HttpStatusCode.Created);
+        var groupId = group.GetProperty("id").GetInt64();
+        var post = await (await tenant.Owner.PostAsJsonAsync("api/v1/posts", new { body = "This month: Dune", audience = new { groups = new[] { groupId } } })).ExpectJsonAsync(HttpStatusCode.Created);
+        var postId = post.GetProperty("id").GetInt64();
+
+        // Not a member: readable by id and on the group's feed, but not pushed into the home feed.
+        await (await tenant.Outsider.GetAsync($"api/v1/posts/{postId}")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(postId, Ids(await (await tenant.Outsider.GetAsync($"api/v1/groups/{groupId}/feed")).ExpectJsonAsync(HttpStatusCode.OK)));
+        Assert.DoesNotContain(postId, Ids(await (await tenant.Outsider.GetAsync("api/v1/feed")).ExpectJsonAsync(HttpStatusCode.OK)));
+
+        await (await tenant.Outsider.PostAsync($"api/v1/groups/{groupId}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(postId, Ids(await (await tenant.Outsider.GetAsync("api/v1/feed")).ExpectJsonAsync(HttpStatusCode.OK)));
+        Assert.Contains(postId, Ids(await (await tenant.Owner.GetAsync("api/v1/feed")).ExpectJsonAsync(HttpStatusCode.OK)));
+    }
+
+    [Fact]
     public async Task Posting_to_a_group_without_the_groups_feature_is_refused_naming_the_field()
     {
         await (await tenant.Admin.PostAsync("api/v1/features/InternalSocial.Feed.Groups/disable", null)).ExpectJsonAsync(HttpStatusCode.OK);

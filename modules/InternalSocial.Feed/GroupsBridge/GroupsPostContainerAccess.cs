@@ -10,6 +10,9 @@ internal sealed class GroupsPostContainerAccess(IGroupAccess groups) : IPostCont
     public Task<IReadOnlyCollection<long>> GetReadableGroupIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
         groups.GetReadableGroupIdsAsync(user, cancellationToken);
 
+    public Task<IReadOnlyCollection<long>> GetHomeFeedGroupIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        groups.GetMemberGroupIdsAsync(user, cancellationToken);
+
     public Task<bool> CanReadGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken) =>
         groups.CanReadAsync(user, groupId, cancellationToken);
 

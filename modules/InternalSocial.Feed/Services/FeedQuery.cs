@@ -155,7 +155,7 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
         }
 
         var reader = await readers.GetAsync(user, cancellationToken);
-        return await visibility.Visible(reader)
+        return await Filtered(visibility.Visible(reader), reader, FeedFilter.All, "")
             .Where(p => p.PublishedUtc > cursor.PublishedUtc || (p.PublishedUtc == cursor.PublishedUtc && p.Id > cursor.Id))
             .Take(100).CountAsync(cancellationToken);
     }
@@ -182,9 +182,12 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
     private IQueryable<Post> Filtered(IQueryable<Post> posts, FeedReader reader, FeedFilter filter, string tag)
     {
         var me = reader.UserId;
+        var homeGroups = reader.HomeGroupIds.ToList();
         return filter switch
         {
-            FeedFilter.Announcements => posts.Where(p => p.IsAnnouncement),
+            // The home feed and its announcements: company-wide posts and those of the reader's own groups.
+            FeedFilter.All => posts.Where(p => p.GroupId == null || homeGroups.Contains(p.GroupId.Value)),
+            FeedFilter.Announcements => posts.Where(p => p.IsAnnouncement && (p.GroupId == null || homeGroups.Contains(p.GroupId.Value))),
             FeedFilter.Tag => posts.Where(p => db.PostTags.Any(t => t.PostId == p.Id && t.Tag == tag)),
             FeedFilter.Following => posts.Where(p => db.Follows.Any(f => f.UserId == me
                 && ((f.Kind == FollowKinds.Person && f.Target == p.AuthorId)

@@ -19,6 +19,13 @@ public interface IPostContainerAccess
 {
     Task<IReadOnlyCollection<long>> GetReadableGroupIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The groups whose posts come into the person's home feed: by default those they may read; the Groups module
+    /// narrows it to the groups they belong to, so that every public group does not flood everyone's home.
+    /// </summary>
+    Task<IReadOnlyCollection<long>> GetHomeFeedGroupIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        GetReadableGroupIdsAsync(user, cancellationToken);
+
     Task<bool> CanReadGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken);
 
     Task<GroupPostingDecision> CanPostToGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken);

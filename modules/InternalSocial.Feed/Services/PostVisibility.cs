@@ -14,7 +14,8 @@ public sealed record FeedReader(
     bool IsModerator,
     string? Department,
     string? Site,
-    IReadOnlyCollection<long> GroupIds);
+    IReadOnlyCollection<long> GroupIds,
+    IReadOnlyCollection<long> HomeGroupIds);
 
 /// <summary>Resolves the reader once per request (permissions, department and site, readable groups).</summary>
 public sealed class FeedReaderResolver(IAuthorizationService authorization, IPeopleLookup people, IPostContainerAccess groups)
@@ -34,7 +35,8 @@ public sealed class FeedReaderResolver(IAuthorizationService authorization, IPeo
         var isModerator = await authorization.HasPermissionAsync(user, Permissions.Moderate);
         var me = userId.Length == 0 ? null : (await people.GetByIdsAsync([userId], cancellationToken)).GetValueOrDefault(userId);
         var groupIds = await groups.GetReadableGroupIdsAsync(user, cancellationToken);
-        return _reader = new FeedReader(user, userId, canView, isModerator, me?.Department, me?.Site, groupIds);
+        var homeGroupIds = await groups.GetHomeFeedGroupIdsAsync(user, cancellationToken);
+        return _reader = new FeedReader(user, userId, canView, isModerator, me?.Department, me?.Site, groupIds, homeGroupIds);
     }
 }
 
