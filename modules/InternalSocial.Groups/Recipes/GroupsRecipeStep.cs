@@ -49,8 +49,7 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
             }
             else if (name is not null && slug is not null)
             {
-                var normalized = name.Trim().ToUpperInvariant();
-                if (await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Slug != slug, cancellationToken))
+                if (await NameTakenAsync(name.Trim().ToUpperInvariant(), slug, cancellationToken))
                 {
                     reader.Error($"{path}.name", $"another group is already named '{name}'.");
                 }
@@ -187,6 +186,41 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
                     .Select(r => new RuleInput(ParseEnum<MembershipRuleKind>(r, "kind")!.Value, RecipeStepReader.TextOf(r, "value"))).ToList(), cancellationToken);
                 await memberships.ApplyRulesUncheckedAsync(group.Id, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether another group (another slug) already has this name. A recipe may turn Groups on in the same run: it is
+    /// checked before the feature's tables exist, and then no group can have the name (the unique index still guards
+    /// the apply).
+    /// </summary>
+    private async Task<bool> NameTakenAsync(string normalized, string slug, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Slug != slug, cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            if (await GroupsTableExistsAsync(cancellationToken))
+            {
+                throw;
+            }
+
+            return false;
+        }
+    }
+
+    private async Task<bool> GroupsTableExistsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Groups.Select(g => g.Id).Take(1).ToListAsync(cancellationToken);
+            return true;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
         }
     }
 
