@@ -185,6 +185,8 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
         }
     }
 
+    private const int ChunkSize = 500;
+
     public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -199,38 +201,45 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
 
         var done = (await db.Posts.Where(p => p.BatchId != null && p.BatchId.StartsWith("sample-")).Select(p => p.BatchId!).ToListAsync(cancellationToken)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
-        for (var i = 0; i < count; i++)
+        var pending = Enumerable.Range(0, count).Where(i => !done.Contains("sample-" + i.ToString(CultureInfo.InvariantCulture))).ToList();
+
+        // In chunks, with the change tracker emptied after each: one tracker holding 100,000 posts makes every
+        // save slower than the last.
+        foreach (var chunk in pending.Chunk(ChunkSize))
         {
-            var batch = "sample-" + i.ToString(CultureInfo.InvariantCulture);
-            if (done.Contains(batch))
+            var posts = new List<(Post Post, IReadOnlyList<string> Tags, int Index)>();
+            foreach (var i in chunk)
             {
-                continue;
-            }
-
-            var author = authors[i % authors.Count];
-            var tag = tags[i % tags.Count];
-            var body = string.Format(CultureInfo.InvariantCulture, Openings[i % Openings.Length], tag);
-            var rendered = await writer.RenderAsync(body, cancellationToken);
-            var post = new Post
-            {
-                AuthorId = author.Id,
-                Body = body,
-                Html = rendered.Html,
-                BatchId = batch,
-                PublishedUtc = now.AddMinutes(-(count - i)),
-                CreatedUtc = now,
-            };
-            db.Posts.Add(post);
-            await db.SaveChangesAsync(cancellationToken);
-            db.PostTags.AddRange(rendered.Tags.Select(t => new PostTag { PostId = post.Id, Tag = t }));
-            var commenter = authors[(i + 1) % authors.Count];
-            db.Comments.Add(new Comment { PostId = post.Id, AuthorId = commenter.Id, Body = "Thanks for sharing!", Html = "<p>Thanks for sharing!</p>", CreatedUtc = now });
-            foreach (var reactor in authors.Take(3))
-            {
-                db.PostReactions.Add(new PostReaction { PostId = post.Id, UserId = reactor.Id, Type = "like", CreatedUtc = now });
+                var tag = tags[i % tags.Count];
+                var body = string.Format(CultureInfo.InvariantCulture, Openings[i % Openings.Length], tag);
+                var rendered = await writer.RenderAsync(body, cancellationToken);
+                var post = new Post
+                {
+                    AuthorId = authors[i % authors.Count].Id,
+                    Body = body,
+                    Html = rendered.Html,
+                    BatchId = "sample-" + i.ToString(CultureInfo.InvariantCulture),
+                    PublishedUtc = now.AddMinutes(-(count - i)),
+                    CreatedUtc = now,
+                };
+                db.Posts.Add(post);
+                posts.Add((post, rendered.Tags, i));
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var (post, postTags, i) in posts)
+            {
+                db.PostTags.AddRange(postTags.Select(t => new PostTag { PostId = post.Id, Tag = t }));
+                var commenter = authors[(i + 1) % authors.Count];
+                db.Comments.Add(new Comment { PostId = post.Id, AuthorId = commenter.Id, Body = "Thanks for sharing!", Html = "<p>Thanks for sharing!</p>", CreatedUtc = now });
+                foreach (var reactor in authors.Take(3))
+                {
+                    db.PostReactions.Add(new PostReaction { PostId = post.Id, UserId = reactor.Id, Type = "like", CreatedUtc = now });
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
     }
 
