@@ -99,7 +99,8 @@ public sealed class FrontEndTests(BrowserFixture fixture, ITestOutputHelper outp
         await page.Locator("#UserName").FillAsync(BrowserFixture.AdminUserName);
         await page.Locator("#Password").FillAsync(BrowserFixture.AdminPassword);
         await page.Locator("form:has(#UserName) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase));
+        // The URL change is what says the sign-in worked; waiting for "load" would also wait for every deferred script.
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.Commit });
         // The recipe history lists the setup recipe's run, seconds ago; the page's clock is three hours later.
         await page.Clock.SetFixedTimeAsync(DateTime.UtcNow.AddHours(3));
         await GotoAsync(page, "admin/recipes");

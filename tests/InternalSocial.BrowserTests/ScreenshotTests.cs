@@ -46,7 +46,8 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
             await page.Locator("#UserName").FillAsync(BrowserFixture.AdminUserName);
             await page.Locator("#Password").FillAsync(BrowserFixture.AdminPassword);
             await page.Locator("form:has(#UserName) button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase));
+            // The URL change is what says the sign-in worked; waiting for "load" would also wait for every deferred script.
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.Commit });
 
             foreach (var (path, name, expected) in new[]
             {
@@ -91,7 +92,8 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
         await page.Locator("#UserName").FillAsync(BrowserFixture.AdminUserName);
         await page.Locator("#Password").FillAsync(BrowserFixture.AdminPassword);
         await page.Locator("form:has(#UserName) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase));
+        // The URL change is what says the sign-in worked; waiting for "load" would also wait for every deferred script.
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.Commit });
 
         foreach (var (path, name, expected) in new[]
         {

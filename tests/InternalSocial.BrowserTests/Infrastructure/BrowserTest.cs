@@ -80,7 +80,8 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         await page.Locator("#UserName").FillAsync(userName);
         await page.Locator("#Password").FillAsync(password);
         await page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase));
+        // The URL change is what says the sign-in worked; waiting for "load" would also wait for every deferred script.
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
     }
 
