@@ -74,6 +74,23 @@ public sealed class FeedNotificationTests(FeedNotificationTests.Tenant tenant) :
         Assert.DoesNotContain(await Notifications(tenant.Dave), n => n.GetProperty("kind").GetString() == "feed.comment" && n.GetProperty("url").GetString()!.StartsWith($"/posts/{postId}#", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_persons_data_export_carries_their_posts_and_comments_beside_their_profile()
+    {
+        var post = await (await tenant.Dave.PostAsJsonAsync("api/v1/posts", new { body = "Dave export marker post" })).ExpectJsonAsync(HttpStatusCode.Created);
+        await (await tenant.Dave.PostAsJsonAsync($"api/v1/posts/{post.GetProperty("id").GetInt64()}/comments", new { body = "Dave export marker comment" })).ExpectJsonAsync(HttpStatusCode.Created);
+
+        var response = await tenant.Dave.GetAsync("api/v1/users/me/export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        Assert.Contains(zip.Entries, e => e.FullName == "profile.json");
+        var feed = zip.Entries.Single(e => e.FullName == "feed.json");
+        using var reader = new StreamReader(feed.Open());
+        var text = await reader.ReadToEndAsync();
+        Assert.Contains("Dave export marker post", text, StringComparison.Ordinal);
+        Assert.Contains("Dave export marker comment", text, StringComparison.Ordinal);
+    }
+
     private static async Task<List<JsonElement>> Notifications(HttpClient client) =>
         [.. (await (await client.GetAsync("api/v1/notifications")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
 
