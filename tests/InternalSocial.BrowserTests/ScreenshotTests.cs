@@ -42,12 +42,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
             Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
             await ScreenshotAsync(page, $"{theme}-{language}-{size}-home-anonymous");
 
-            await GotoAsync(page, "account/signin");
-            await page.Locator("#UserName").FillAsync(BrowserFixture.AdminUserName);
-            await page.Locator("#Password").FillAsync(BrowserFixture.AdminPassword);
-            await page.Locator("form:has(#UserName) button[type=submit]").ClickAsync();
-            // The URL change is what says the sign-in worked; waiting for "load" would also wait for every deferred script.
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.Commit });
+            await SignInAsync(page);
 
             foreach (var (path, name, expected) in new[]
             {
@@ -88,12 +83,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
     {
         SkipWithoutChromium();
         var page = await NewPageAsync(new ViewportSize { Width = width, Height = height }, locale: language == "fr" ? "fr-FR" : "en-GB");
-        await GotoAsync(page, "account/signin");
-        await page.Locator("#UserName").FillAsync(BrowserFixture.AdminUserName);
-        await page.Locator("#Password").FillAsync(BrowserFixture.AdminPassword);
-        await page.Locator("form:has(#UserName) button[type=submit]").ClickAsync();
-        // The URL change is what says the sign-in worked; waiting for "load" would also wait for every deferred script.
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.Commit });
+        await SignInAsync(page);
 
         foreach (var (path, name, expected) in new[]
         {

@@ -35,12 +35,14 @@ internal sealed class DigestTask(NotificationsDbContext db, NotificationKinds ki
             .Take(PeoplePerRun)
             .ToListAsync(cancellationToken);
         var contacts = await people.GetContactsAsync(userIds, cancellationToken);
+        var awaiting = (await db.Items.AsNoTracking()
+                .Where(n => userIds.Contains(n.UserId) && n.EmailState == EmailState.AwaitingDigest)
+                .OrderBy(n => n.Id)
+                .ToListAsync(cancellationToken))
+            .ToLookup(n => n.UserId);
         foreach (var userId in userIds)
         {
-            var pending = await db.Items.AsNoTracking()
-                .Where(n => n.UserId == userId && n.EmailState == EmailState.AwaitingDigest)
-                .OrderBy(n => n.Id)
-                .ToListAsync(cancellationToken);
+            var pending = awaiting[userId].ToList();
             var ids = pending.Select(n => n.Id).ToList();
             var claimed = await db.Items
                 .Where(n => ids.Contains(n.Id) && n.EmailState == EmailState.AwaitingDigest)

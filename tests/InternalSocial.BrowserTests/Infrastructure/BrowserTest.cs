@@ -72,17 +72,17 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         return response;
     }
 
-    /// <summary>Signs in the way a person does: the form at /account/signin, then its submit button.</summary>
+    /// <summary>Signs in the way a person does: the form at /account/signin, then its submit button, in any language.</summary>
     protected static async Task SignInAsync(IPage page, string userName = BrowserFixture.AdminUserName, string password = BrowserFixture.AdminPassword)
     {
         ArgumentNullException.ThrowIfNull(page);
         await GotoAsync(page, "account/signin");
         await page.Locator("#UserName").FillAsync(userName);
         await page.Locator("#Password").FillAsync(password);
-        await page.Locator("main form").GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.Locator("form:has(#UserName) button[type=submit]").ClickAsync();
         // The URL change is what says the sign-in worked; waiting for "load" would also wait for every deferred script.
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("form[action$='account/signout'] button")).ToBeVisibleAsync();
     }
 
     /// <summary>A full-page screenshot in <see cref="BrowserFixture.ScreenshotsFolder"/>; returns its path.</summary>
