@@ -12,3 +12,6 @@ using InternalSocial.Kernel.Modules;
 [assembly: Feature("InternalSocial.Feed.Notifications", "Feed notifications",
     Description = "Tells people when they are mentioned or when their post gets a comment, if they may see the post.",
     Dependencies = ["InternalSocial.Feed", "InternalSocial.Notifications"])]
+[assembly: Feature("InternalSocial.Feed.Workflows", "Feed workflows",
+    Description = "Lets workflows hold posts for approval and publish, reject or send them back.",
+    Dependencies = ["InternalSocial.Feed", "InternalSocial.Workflows"])]

@@ -6,3 +6,6 @@ using InternalSocial.Kernel.Modules;
 [assembly: Feature("InternalSocial.Groups", "Groups",
     Description = "Project groups and communities: privacy, membership, join requests, mandatory groups and per-group modules.",
     Dependencies = ["InternalSocial.Admin"])]
+[assembly: Feature("InternalSocial.Groups.Workflows", "Group moderators in workflows",
+    Description = "Lets workflows assign approvals to a group's moderators, who then see them in their moderation queue.",
+    Dependencies = ["InternalSocial.Groups", "InternalSocial.Workflows"])]

@@ -1,7 +1,10 @@
 namespace InternalSocial.Feed.Events;
 
-/// <summary>Raised after a post is saved, whatever its status (a workflow may hold it for approval).</summary>
-public sealed record PostSubmitted(long PostId, string AuthorId, long? GroupId, bool IsAnnouncement);
+/// <summary>
+/// Raised after a post is saved (or resubmitted after changes were asked), whatever its status. <paramref name="IsPending"/>:
+/// held for approval; <paramref name="GroupRequiresApproval"/>: its group's rule is what holds it.
+/// </summary>
+public sealed record PostSubmitted(long PostId, string AuthorId, long? GroupId, bool IsAnnouncement, bool IsPending = false, bool GroupRequiresApproval = false);
 
 /// <summary>Raised when a post becomes visible (at once, or when a moderator approves it). Scheduled posts raise it when saved, with their publication time.</summary>
 public sealed record PostPublished(long PostId, string AuthorId, long? GroupId, DateTime PublishedUtc);

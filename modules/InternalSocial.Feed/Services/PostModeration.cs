@@ -25,6 +25,14 @@ internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedCh
     {
         var post = await SetStatusAsync(postId, PostStatus.Published, cancellationToken);
         await events.PublishAsync(new PostPublished(post.Id, post.AuthorId, post.GroupId, post.PublishedUtc), cancellationToken);
+
+        // Those mentioned are told now that the post can be read, not when it was held.
+        var mentioned = await db.Mentions.AsNoTracking().Where(m => m.PostId == post.Id && m.CommentId == 0 && m.UserId != post.AuthorId).Select(m => m.UserId).ToListAsync(cancellationToken);
+        foreach (var userId in mentioned)
+        {
+            await events.PublishAsync(new PersonMentioned(userId, post.Id, null, post.AuthorId), cancellationToken);
+        }
+
         await changes.FeedChangedAsync(cancellationToken);
     }
 
@@ -36,6 +44,12 @@ internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedCh
     {
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId && p.DeletedUtc == null, cancellationToken)
             ?? throw new NotFoundException($"No post with id {postId}.");
+        if (post.Status != PostStatus.Pending)
+        {
+            // Decided already (or never held): a second decision must not publish or hide it again.
+            throw new ConflictException($"Post {postId} is {post.Status}, not pending.");
+        }
+
         post.Status = status;
         await db.SaveChangesAsync(cancellationToken);
         return post;

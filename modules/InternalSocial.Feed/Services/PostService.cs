@@ -39,6 +39,7 @@ public sealed class PostService(
     PostWriter writer,
     IPostContainerAccess groups,
     IEventBus events,
+    IEnumerable<IPostSubmissionReview> reviews,
     IFeedChangeNotifier changes,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
@@ -117,13 +118,25 @@ public sealed class PostService(
         }
 
         var rendered = await writer.RenderAsync(body, cancellationToken);
+
+        // A module (a workflow) may hold a copy for approval before anyone sees it; a group's own rule already may.
+        var heldByGroup = statuses.Where(s => s.Value == PostStatus.Pending).Select(s => s.Key).ToHashSet();
+        foreach (var groupId in groupIds.Count == 0 ? [null] : groupIds.Select(g => (long?)g))
+        {
+            if (statuses.GetValueOrDefault(groupId ?? 0) != PostStatus.Pending
+                && await MustHoldAsync(new PostSubmission(userId, groupId, GroupRequiresApproval: false, body, [.. tags.Union(rendered.Tags)], input.Announcement), cancellationToken))
+            {
+                statuses[groupId ?? 0] = PostStatus.Pending;
+            }
+        }
+
         var batchId = groupIds.Count > 1 ? Guid.NewGuid().ToString("D") : null;
         var posts = (groupIds.Count == 0 ? [null] : groupIds.Select(g => (long?)g)).Select(groupId => new Post
         {
             AuthorId = userId,
             Body = body,
             Html = rendered.Html,
-            Status = groupId is { } g ? statuses[g] : PostStatus.Published,
+            Status = statuses.GetValueOrDefault(groupId ?? 0, PostStatus.Published),
             GroupId = groupId,
             BatchId = batchId,
             AudienceEveryone = departments.Count == 0 && sites.Count == 0,
@@ -156,7 +169,7 @@ public sealed class PostService(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await RaiseCreatedAsync(posts, rendered, userId, cancellationToken);
+        await RaiseCreatedAsync(posts, rendered, userId, heldByGroup, cancellationToken);
         return new PostCreated(posts[0].Id, posts[0].Status, posts.Select(p => p.Id).ToList());
     }
 
@@ -228,8 +241,19 @@ public sealed class PostService(
             await db.Mentions.Where(m => m.PostId == post.Id && m.CommentId == 0).ExecuteDeleteAsync(cancellationToken);
             db.PostTags.AddRange(tags.Union(rendered.Tags).Select(t => new PostTag { PostId = post.Id, Tag = t }));
             db.Mentions.AddRange(rendered.MentionedUserIds.Keys.Select(m => new Mention { PostId = post.Id, CommentId = 0, UserId = m }));
+            var resubmitted = post.Status == PostStatus.ChangesRequested;
+            if (resubmitted)
+            {
+                // Sent back for changes: the edit is a new submission, held again for the same review.
+                post.Status = PostStatus.Pending;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (resubmitted)
+            {
+                await events.PublishAsync(new PostSubmitted(post.Id, post.AuthorId, post.GroupId, post.IsAnnouncement, IsPending: true, GroupRequiresApproval: post.GroupId is not null && await groups.CanPostToGroupAsync(user, post.GroupId.Value, cancellationToken) == GroupPostingDecision.NeedsApproval), cancellationToken);
+            }
         }
 
         return await GetAsync(user, id, cancellationToken);
@@ -278,11 +302,24 @@ public sealed class PostService(
             .Select(r => new RevisionView(r.Id, r.Body, r.EditedUtc, r.EditedBy)).Take(100).ToListAsync(cancellationToken);
     }
 
-    private async Task RaiseCreatedAsync(List<Post> posts, RenderedContent rendered, string userId, CancellationToken cancellationToken)
+    private async Task<bool> MustHoldAsync(PostSubmission submission, CancellationToken cancellationToken)
+    {
+        foreach (var review in reviews)
+        {
+            if (await review.MustHoldAsync(submission, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task RaiseCreatedAsync(List<Post> posts, RenderedContent rendered, string userId, IReadOnlySet<long> heldByGroup, CancellationToken cancellationToken)
     {
         foreach (var post in posts)
         {
-            await events.PublishAsync(new PostSubmitted(post.Id, userId, post.GroupId, post.IsAnnouncement), cancellationToken);
+            await events.PublishAsync(new PostSubmitted(post.Id, userId, post.GroupId, post.IsAnnouncement, post.Status == PostStatus.Pending, post.GroupId is { } g && heldByGroup.Contains(g)), cancellationToken);
             if (post.Status == PostStatus.Published)
             {
                 await events.PublishAsync(new PostPublished(post.Id, userId, post.GroupId, post.PublishedUtc), cancellationToken);

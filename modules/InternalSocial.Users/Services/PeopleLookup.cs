@@ -28,6 +28,9 @@ public interface IPeopleLookup
 
     /// <summary>Active people whose user name or display name starts with <paramref name="prefix"/> (mention autocomplete).</summary>
     Task<IReadOnlyList<PersonSummary>> SuggestAsync(string prefix, int take, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the active people holding a role (moderators to tell about a task), at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<string>> GetActiveUserIdsInRoleAsync(string roleName, int take, CancellationToken cancellationToken);
 }
 
 internal sealed class PeopleLookup(UsersDbContext db) : IPeopleLookup
@@ -82,6 +85,16 @@ internal sealed class PeopleLookup(UsersDbContext db) : IPeopleLookup
         }
 
         return await SummariesAsync(users.OrderBy(u => u.DirectoryKey).Take(Math.Clamp(take, 1, 20)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> GetActiveUserIdsInRoleAsync(string roleName, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roleName);
+        var normalized = roleName.ToUpperInvariant();
+        var roleIds = db.Roles.Where(r => r.NormalizedName == normalized).Select(r => r.Id);
+        return await db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId))
+            .Join(db.Users.Where(u => u.IsActive), ur => ur.UserId, u => u.Id, (ur, u) => u.Id)
+            .OrderBy(id => id).Take(Math.Max(take, 0)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The photo's site path: versioned, so a new photo is never hidden by a cached old one.</summary>

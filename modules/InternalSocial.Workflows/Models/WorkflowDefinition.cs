@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace InternalSocial.Workflows.Models;
+
+/// <summary>
+/// A workflow as administrators write it (JSON in recipes, the API and the editor): activities, the transitions
+/// between their outcomes, and the activity that starts it (an event).
+/// </summary>
+public sealed class WorkflowDefinition
+{
+    /// <summary>Stable key, lower-case with dashes ("approve-group-posts"); recipes upsert by it.</summary>
+    public string Id { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The id of the start activity, an event.</summary>
+    public string Start { get; set; } = "";
+
+    public List<ActivityDefinition> Activities { get; set; } = [];
+
+    public List<TransitionDefinition> Transitions { get; set; } = [];
+
+    public ActivityDefinition? Activity(string id) => Activities.Find(a => a.Id == id);
+
+    /// <summary>Where an outcome of an activity leads; null ends the workflow.</summary>
+    public string? Next(string activityId, string outcome) =>
+        Transitions.Find(t => t.From == activityId && string.Equals(t.Outcome, outcome, StringComparison.Ordinal))?.To;
+}
+
+public sealed class ActivityDefinition
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>The activity type ("approval", "feed.publishPost"), contributed by a module.</summary>
+    public string Type { get; set; } = "";
+
+    public string? Title { get; set; }
+
+    public JsonObject Properties { get; set; } = [];
+}
+
+public sealed class TransitionDefinition
+{
+    public string From { get; set; } = "";
+
+    public string Outcome { get; set; } = "";
+
+    public string To { get; set; } = "";
+}

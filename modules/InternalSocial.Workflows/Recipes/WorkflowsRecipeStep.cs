@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InternalSocial.Kernel.Recipes;
+using InternalSocial.Workflows.Services;
+
+namespace InternalSocial.Workflows.Recipes;
+
+/// <summary>
+/// <c>{ "name": "workflows", "workflows": [ { "id": "approve-group-posts", "name": "…", "start": "submitted", "activities": [ … ], "transitions": [ … ] } ] }</c>.
+/// Upserts each definition by id: the same definition again changes nothing, a changed one becomes a new version.
+/// </summary>
+public sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowDefinitionStore store) : IRecipeStepHandler
+{
+    public string StepName => "workflows";
+
+    public async Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var unknown in step.Data.Select(p => p.Key).Where(k => k is not ("name" or "workflows")))
+        {
+            errors.Add(step.Error(unknown, "unknown field; allowed: workflows."));
+        }
+
+        if (step.Data["workflows"] is not JsonArray workflows || workflows.Count == 0)
+        {
+            errors.Add(step.Error("workflows", "is required: a non-empty list of workflow definitions."));
+            return;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < workflows.Count; i++)
+        {
+            var problems = new Dictionary<string, string>();
+            var definition = await validator.ParseAndValidateAsync(workflows[i], problems, cancellationToken);
+            foreach (var (field, problem) in problems)
+            {
+                errors.Add(step.Error($"workflows[{i}].{field}", problem));
+            }
+
+            if (definition is not null && !ids.Add(definition.Id))
+            {
+                errors.Add(step.Error($"workflows[{i}].id", $"workflow '{definition.Id}' is listed twice in this step."));
+            }
+        }
+    }
+
+    public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        foreach (var node in step.Data["workflows"]!.AsArray())
+        {
+            var definition = await validator.ParseAndValidateAsync(node, new Dictionary<string, string>(), cancellationToken)
+                ?? throw new InvalidOperationException("A workflow definition that passed validation no longer does.");
+            await store.SaveAsync(definition, "", SaveMode.Upsert, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Exports every workflow definition (its current version and whether it is on).</summary>
+public sealed class WorkflowsRecipeExporter(WorkflowDefinitionStore store) : IRecipeExporter
+{
+    public int Order => 300;
+
+    public async Task<IEnumerable<JsonObject>> ExportAsync(CancellationToken cancellationToken)
+    {
+        var workflows = new JsonArray();
+        foreach (var summary in await store.ListAsync(cancellationToken))
+        {
+            var definition = await store.FindAsync(summary.Id, cancellationToken);
+            workflows.Add(JsonSerializer.SerializeToNode(definition, WorkflowDefinitionStore.Json));
+        }
+
+        return workflows.Count == 0 ? [] : [new JsonObject { ["name"] = "workflows", ["workflows"] = workflows }];
+    }
+}

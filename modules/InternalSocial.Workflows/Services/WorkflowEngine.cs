@@ -1,0 +1,447 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Data;
+using InternalSocial.Workflows.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InternalSocial.Workflows.Services;
+
+/// <summary>The Workflows module's public service for modules that raise events.</summary>
+public interface IWorkflowEngine
+{
+    /// <summary>
+    /// Resumes the instances waiting for this event with this correlation key ("post:42"), then starts the enabled
+    /// workflows that begin with it and whose start condition holds. Call it after the data the event describes is saved.
+    /// </summary>
+    Task TriggerAsync(string eventName, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The start activities of the enabled workflows this event would start: lets a module decide before saving (the
+    /// feed holds a post for approval when a matching start asks it to).
+    /// </summary>
+    Task<IReadOnlyList<ActivityDefinition>> MatchingStartsAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Runs workflow instances. Each run (a start, a resume, a retry) is one database transaction shared by every module
+/// it touches: either all its activities' effects are saved, or none and the instance is marked faulted with what to
+/// run again. A run inside another transaction (a recipe, a run triggering another) uses a savepoint instead.
+/// </summary>
+public sealed class WorkflowEngine(
+    IServiceScopeFactory scopes,
+    TenantDatabase database,
+    WorkflowsDbContext db,
+    WorkflowDefinitionStore definitions,
+    TimeProvider clock,
+    ILogger<WorkflowEngine> logger) : IWorkflowEngine
+{
+    public const int MaxStepsPerRun = 200;
+
+    private static int _savepoints;
+
+    public async Task TriggerAsync(string eventName, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var waiting = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == BookmarkKinds.Event && b.EventName == eventName && b.CorrelationKey == correlationKey)
+            .Select(b => new { b.Id, b.InstanceId, b.ActivityId })
+            .ToListAsync(cancellationToken);
+        foreach (var bookmark in waiting)
+        {
+            var input = new ResumeInput { Kind = BookmarkKinds.Event, Facts = facts };
+            await ResumeAsync(bookmark.InstanceId, bookmark.ActivityId, input, actorId: null, claim: ClaimBookmark(bookmark.Id), cancellationToken);
+        }
+
+        foreach (var (type, definition) in await StartsForAsync(eventName, facts, cancellationToken))
+        {
+            await StartAsync(type, definition, correlationKey, facts, cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<ActivityDefinition>> MatchingStartsAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken) =>
+        (await StartsForAsync(eventName, facts, cancellationToken)).Select(s => s.Definition.Activity(s.Definition.Start)!).ToList();
+
+    /// <summary>Resumes what waits on a task, once its decision is claimed by <paramref name="claim"/> (which throws <see cref="ConflictException"/> when someone decided first).</summary>
+    public Task<WorkflowStatus> ResumeTaskAsync(string instanceId, string activityId, ResumeInput input, Func<IServiceProvider, CancellationToken, Task> claim, CancellationToken cancellationToken) =>
+        ResumeAsync(instanceId, activityId, input, input.ActorId, claim, cancellationToken);
+
+    /// <summary>Resumes the instances whose timers are due; each timer is claimed, so two nodes never fire it twice.</summary>
+    public async Task<int> RunDueTimersAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == BookmarkKinds.Timer && b.DueUtc <= now)
+            .OrderBy(b => b.DueUtc)
+            .Select(b => new { b.Id, b.InstanceId, b.ActivityId })
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        var fired = 0;
+        foreach (var bookmark in due)
+        {
+            try
+            {
+                await ResumeAsync(bookmark.InstanceId, bookmark.ActivityId, new ResumeInput { Kind = BookmarkKinds.Timer }, actorId: null, ClaimBookmark(bookmark.Id), cancellationToken);
+                fired++;
+            }
+            catch (ConflictException)
+            {
+                // Another node fired it, or the instance moved on.
+            }
+        }
+
+        return fired;
+    }
+
+    /// <summary>Runs a faulted instance again from what failed: the same start, or the same resume with the same input.</summary>
+    public async Task<WorkflowStatus> RetryAsync(string instanceId, string? actorId, CancellationToken cancellationToken)
+    {
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            ?? throw new NotFoundException($"No workflow instance with id {instanceId}.");
+        if (instance.Status != WorkflowStatus.Faulted || instance.RetryJson is null)
+        {
+            throw new ConflictException($"The instance is {instance.Status}, not faulted: there is nothing to retry.");
+        }
+
+        var retry = JsonSerializer.Deserialize<RetryPlan>(instance.RetryJson)!;
+        Func<IServiceProvider, CancellationToken, Task> claim = async (services, token) =>
+        {
+            var claimed = await services.GetRequiredService<WorkflowsDbContext>().Instances
+                .Where(i => i.Id == instanceId && i.Status == WorkflowStatus.Faulted && i.Revision == instance.Revision)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, WorkflowStatus.Waiting).SetProperty(i => i.Revision, i => i.Revision + 1), token);
+            if (claimed == 0)
+            {
+                throw new ConflictException("Someone retried this instance already.");
+            }
+        };
+
+        return retry.ActivityId is null
+            ? await RunGuardedAsync(instanceId, null, null, actorId, claim, isStart: true, cancellationToken)
+            : await RunGuardedAsync(instanceId, retry.ActivityId, retry.ToInput(), actorId, claim, isStart: false, cancellationToken);
+    }
+
+    private async Task StartAsync(WorkflowTypeRecord type, WorkflowDefinition definition, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
+    {
+        var variables = new JsonObject();
+        foreach (var (key, value) in facts)
+        {
+            variables[key] = value?.DeepClone();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.NewGuid().ToString("D"),
+            WorkflowId = type.Id,
+            Version = type.Version,
+            Status = WorkflowStatus.Running,
+            CorrelationKey = correlationKey,
+            VariablesJson = variables.ToJsonString(),
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+
+        // The instance is created by the run itself, so that a failed run leaves nothing but the faulted record.
+        Func<IServiceProvider, CancellationToken, Task> create = async (services, token) =>
+        {
+            var scoped = services.GetRequiredService<WorkflowsDbContext>();
+            scoped.Instances.Add(Copy(instance));
+            scoped.History.Add(new WorkflowHistoryEntry { InstanceId = instance.Id, ActivityId = definition.Start, ActivityType = definition.Activity(definition.Start)!.Type, Outcome = ActivityOutcomes.Done, AtUtc = now, Note = "started" });
+            await scoped.SaveChangesAsync(token);
+        };
+        await RunGuardedAsync(instance.Id, null, null, null, create, isStart: true, cancellationToken, newInstance: instance);
+    }
+
+    private Task<WorkflowStatus> ResumeAsync(string instanceId, string activityId, ResumeInput input, string? actorId, Func<IServiceProvider, CancellationToken, Task> claim, CancellationToken cancellationToken) =>
+        RunGuardedAsync(instanceId, activityId, input, actorId, claim, isStart: false, cancellationToken);
+
+    private static Func<IServiceProvider, CancellationToken, Task> ClaimBookmark(long bookmarkId) => async (services, token) =>
+    {
+        var deleted = await services.GetRequiredService<WorkflowsDbContext>().Bookmarks.Where(b => b.Id == bookmarkId).ExecuteDeleteAsync(token);
+        if (deleted == 0)
+        {
+            throw new ConflictException("This bookmark was resumed already.");
+        }
+    };
+
+    /// <summary>
+    /// One run in one transaction. When an activity throws, the transaction is rolled back, then, in a new one, the
+    /// claim is made again (a moderator's decision is kept) and the instance is saved as faulted with what to retry.
+    /// </summary>
+    private async Task<WorkflowStatus> RunGuardedAsync(string instanceId, string? resumeActivityId, ResumeInput? input, string? actorId,
+        Func<IServiceProvider, CancellationToken, Task> claim, bool isStart, CancellationToken cancellationToken, WorkflowInstance? newInstance = null)
+    {
+        var run = new RunState();
+        try
+        {
+            return await InTransactionAsync(async services =>
+            {
+                await claim(services, cancellationToken);
+                return await RunAsync(services, instanceId, resumeActivityId, input, actorId, isStart, run, cancellationToken);
+            }, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ActivityFailedException || exception is not (OperationCanceledException or ConflictException or NotFoundException))
+        {
+            logger.LogError(exception, "Workflow instance {Instance} faulted in activity {Activity}.", instanceId, run.ActivityId);
+            var retry = new RetryPlan(resumeActivityId, input?.Kind, input?.Outcome, input?.Reason, input?.ActorId,
+                input?.Facts.ToDictionary(p => p.Key, p => p.Value?.ToJsonString()));
+            var error = exception is ActivityFailedException failed ? $"{failed.ActivityId}: {failed.Message}" : $"{run.ActivityId ?? resumeActivityId}: {exception.GetType().Name}: {exception.Message}";
+            await InTransactionAsync(async services =>
+            {
+                var scoped = services.GetRequiredService<WorkflowsDbContext>();
+                if (newInstance is null)
+                {
+                    await claim(services, cancellationToken);
+                }
+
+                var now = clock.GetUtcNow().UtcDateTime;
+                var instance = newInstance is not null ? Copy(newInstance) : await scoped.Instances.FirstAsync(i => i.Id == instanceId, cancellationToken);
+                if (newInstance is not null)
+                {
+                    scoped.Instances.Add(instance);
+                }
+
+                instance.Status = WorkflowStatus.Faulted;
+                instance.ActivityId = run.ActivityId ?? resumeActivityId;
+                instance.Error = error.Length > 2000 ? error[..2000] : error;
+                instance.RetryJson = JsonSerializer.Serialize(retry);
+                instance.UpdatedUtc = now;
+                instance.Revision++;
+                await scoped.Bookmarks.Where(b => b.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+                scoped.History.Add(new WorkflowHistoryEntry { InstanceId = instanceId, ActivityId = instance.ActivityId ?? "", ActivityType = run.ActivityType ?? "", Outcome = "faulted", ActorId = actorId, AtUtc = now, Note = instance.Error });
+                await scoped.SaveChangesAsync(cancellationToken);
+                return 0;
+            }, cancellationToken);
+            return WorkflowStatus.Faulted;
+        }
+    }
+
+    private async Task<WorkflowStatus> RunAsync(IServiceProvider services, string instanceId, string? resumeActivityId, ResumeInput? input, string? actorId, bool isStart, RunState run, CancellationToken cancellationToken)
+    {
+        var scoped = services.GetRequiredService<WorkflowsDbContext>();
+        var registry = services.GetRequiredService<ActivityRegistry>();
+        var instance = await scoped.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            ?? throw new NotFoundException($"No workflow instance with id {instanceId}.");
+        if (!isStart && instance.Status != WorkflowStatus.Waiting)
+        {
+            throw new ConflictException($"The workflow instance is {instance.Status}, not waiting.");
+        }
+
+        var definition = await definitions.GetVersionAsync(instance.WorkflowId, instance.Version, cancellationToken);
+        var variables = JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        instance.Status = WorkflowStatus.Running;
+        await scoped.Bookmarks.Where(b => b.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
+
+        string? next;
+        if (resumeActivityId is not null)
+        {
+            var activity = definition.Activity(resumeActivityId) ?? throw new InvalidOperationException($"Activity '{resumeActivityId}' is not in version {instance.Version} of workflow '{instance.WorkflowId}'.");
+            var type = Resolve(registry, activity);
+            run.Enter(activity);
+            var result = await Guard(activity, () => type.ResumeAsync(Context(instance, definition, activity, variables, services, now, actorId), input!, cancellationToken));
+            next = Follow(scoped, instance, definition, activity, result, actorId ?? input!.ActorId, now);
+        }
+        else
+        {
+            next = definition.Next(definition.Start, ActivityOutcomes.Done);
+            if (next is null)
+            {
+                instance.Status = WorkflowStatus.Finished;
+            }
+        }
+
+        var steps = 0;
+        while (next is not null)
+        {
+            if (++steps > MaxStepsPerRun)
+            {
+                throw new InvalidOperationException($"More than {MaxStepsPerRun} activities ran without waiting.");
+            }
+
+            var activity = definition.Activity(next)!;
+            var type = Resolve(registry, activity);
+            run.Enter(activity);
+            var result = await Guard(activity, () => type.ExecuteAsync(Context(instance, definition, activity, variables, services, now, actorId), cancellationToken));
+            next = Follow(scoped, instance, definition, activity, result, actorId, now);
+        }
+
+        instance.VariablesJson = variables.ToJsonString();
+        instance.RetryJson = null;
+        instance.Error = null;
+        instance.UpdatedUtc = now;
+        instance.Revision++;
+        try
+        {
+            await scoped.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("The workflow instance was changed by someone else at the same time.");
+        }
+
+        return instance.Status;
+    }
+
+    /// <summary>Records the activity in the history and returns where to go next (null: the instance waits or is finished).</summary>
+    private static string? Follow(WorkflowsDbContext scoped, WorkflowInstance instance, WorkflowDefinition definition, ActivityDefinition activity, ActivityResult result, string? actorId, DateTime now)
+    {
+        scoped.History.Add(new WorkflowHistoryEntry
+        {
+            InstanceId = instance.Id,
+            ActivityId = activity.Id,
+            ActivityType = activity.Type,
+            Outcome = result.OutcomeName ?? "waiting",
+            ActorId = actorId,
+            Note = result.Note?.Length > 2000 ? result.Note[..2000] : result.Note,
+            AtUtc = now,
+        });
+        if (result.OutcomeName is null)
+        {
+            foreach (var bookmark in result.Bookmarks)
+            {
+                scoped.Bookmarks.Add(new WorkflowBookmark
+                {
+                    InstanceId = instance.Id,
+                    ActivityId = activity.Id,
+                    Kind = bookmark.Kind,
+                    EventName = bookmark.EventName,
+                    CorrelationKey = bookmark.CorrelationKey,
+                    TaskId = bookmark.TaskId,
+                    DueUtc = bookmark.DueUtc,
+                });
+            }
+
+            instance.Status = WorkflowStatus.Waiting;
+            instance.ActivityId = activity.Id;
+            return null;
+        }
+
+        var next = definition.Next(activity.Id, result.OutcomeName);
+        if (next is null)
+        {
+            instance.Status = WorkflowStatus.Finished;
+            instance.ActivityId = null;
+        }
+
+        return next;
+    }
+
+    /// <summary>An activity's failure faults the instance, whatever it is (even a conflict or a missing row in another module).</summary>
+    private static async Task<ActivityResult> Guard(ActivityDefinition activity, Func<Task<ActivityResult>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new ActivityFailedException(activity.Id, exception);
+        }
+    }
+
+    private static IActivity Resolve(ActivityRegistry registry, ActivityDefinition activity) =>
+        registry.Find(activity.Type) ?? throw new InvalidOperationException($"Activity type '{activity.Type}' is not available: the feature that provides it is off.");
+
+    private static ActivityContext Context(WorkflowInstance instance, WorkflowDefinition definition, ActivityDefinition activity, JsonObject variables, IServiceProvider services, DateTime now, string? actorId) =>
+        new() { Instance = instance, Definition = definition, Activity = activity, Variables = variables, Services = services, NowUtc = now, ActorId = actorId };
+
+    private async Task<List<(WorkflowTypeRecord Type, WorkflowDefinition Definition)>> StartsForAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
+    {
+        var types = await db.Types.AsNoTracking().Where(t => t.StartEvent == eventName && t.Enabled).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var starts = new List<(WorkflowTypeRecord, WorkflowDefinition)>();
+        foreach (var type in types)
+        {
+            var definition = await definitions.GetVersionAsync(type.Id, type.Version, cancellationToken);
+            var start = definition.Activity(definition.Start)!;
+            if (Conditions.Evaluate(start.Properties["condition"], name => facts.GetValueOrDefault(name)))
+            {
+                starts.Add((type, definition));
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a fresh scope whose module DbContexts share one transaction; inside an existing
+    /// one (a recipe), in a savepoint of it.
+    /// </summary>
+    private async Task<T> InTransactionAsync<T>(Func<IServiceProvider, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (AmbientTransaction.For(database) is { } ambient)
+        {
+            var savepoint = $"wf{Interlocked.Increment(ref _savepoints)}";
+            await ambient.Transaction.SaveAsync(savepoint, cancellationToken);
+            try
+            {
+                await using var nested = scopes.CreateAsyncScope();
+                var result = await work(nested.ServiceProvider);
+                await ambient.Transaction.ReleaseAsync(savepoint, cancellationToken);
+                return result;
+            }
+            catch
+            {
+                await ambient.Transaction.RollbackAsync(savepoint, CancellationToken.None);
+                throw;
+            }
+        }
+
+        await using var transaction = await AmbientTransaction.BeginAsync(database, cancellationToken);
+        T value;
+        using (transaction.Activate())
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            value = await work(scope.ServiceProvider);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return value;
+    }
+
+    private static WorkflowInstance Copy(WorkflowInstance source) => new()
+    {
+        Id = source.Id,
+        WorkflowId = source.WorkflowId,
+        Version = source.Version,
+        Status = source.Status,
+        CorrelationKey = source.CorrelationKey,
+        ActivityId = source.ActivityId,
+        VariablesJson = source.VariablesJson,
+        CreatedUtc = source.CreatedUtc,
+        UpdatedUtc = source.UpdatedUtc,
+    };
+
+    private sealed class ActivityFailedException(string activityId, Exception inner) : Exception($"{inner.GetType().Name}: {inner.Message}", inner)
+    {
+        public string ActivityId { get; } = activityId;
+    }
+
+    private sealed class RunState
+    {
+        public string? ActivityId { get; private set; }
+
+        public string? ActivityType { get; private set; }
+
+        public void Enter(ActivityDefinition activity)
+        {
+            ActivityId = activity.Id;
+            ActivityType = activity.Type;
+        }
+    }
+
+    /// <summary>What a faulted instance runs again: the start (no activity) or a resume of an activity with its input.</summary>
+    private sealed record RetryPlan(string? ActivityId, string? Kind, string? Outcome, string? Reason, string? ActorId, Dictionary<string, string?>? Facts)
+    {
+        public ResumeInput ToInput() => new()
+        {
+            Kind = Kind ?? BookmarkKinds.Event,
+            Outcome = Outcome,
+            Reason = Reason,
+            ActorId = ActorId,
+            Facts = (Facts ?? []).ToDictionary(p => p.Key, p => p.Value is null ? null : JsonNode.Parse(p.Value)),
+        };
+    }
+}
