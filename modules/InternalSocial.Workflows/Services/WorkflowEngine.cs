@@ -52,7 +52,14 @@ public sealed class WorkflowEngine(
         foreach (var bookmark in waiting)
         {
             var input = new ResumeInput { Kind = BookmarkKinds.Event, Facts = facts };
-            await ResumeAsync(bookmark.InstanceId, bookmark.ActivityId, input, actorId: null, claim: ClaimBookmark(bookmark.Id), cancellationToken);
+            try
+            {
+                await ResumeAsync(bookmark.InstanceId, bookmark.ActivityId, input, actorId: null, claim: ClaimBookmark(bookmark.Id), cancellationToken);
+            }
+            catch (ConflictException)
+            {
+                // The same event arrived twice at once: the other delivery resumed the instance.
+            }
         }
 
         foreach (var (type, definition) in await StartsForAsync(eventName, facts, cancellationToken))
