@@ -19,6 +19,7 @@ public sealed class FeedController(
     AnnouncementService announcements,
     FollowService follows,
     FeedSettingsService settings,
+    AttachmentService attachments,
     IAuthorizationService authorization,
     IStringLocalizer<ModuleResources> T) : Controller
 {
@@ -71,7 +72,14 @@ public sealed class FeedController(
             var post = await posts.GetAsync(User, id, cancellationToken);
             var canSeeStats = post.IsAnnouncement && await authorization.HasPermissionAsync(User, Permissions.PostAnnouncements);
             var stats = canSeeStats ? await announcements.StatsAsync(User, id, cancellationToken) : null;
-            return View(new PostPageModel(post, await reactions.TypesAsync(cancellationToken), canSeeStats, stats));
+            var canRelay = !post.IsDeleted && post.AudienceEveryone && post.GroupId is null;
+            return View(new PostPageModel(
+                post,
+                await reactions.TypesAsync(cancellationToken),
+                canSeeStats,
+                stats,
+                await reactions.PostPageReactorsAsync(User, id, cancellationToken),
+                canRelay ? await posts.PostableGroupsAsync(User, cancellationToken) : []));
         }
         catch (NotFoundException)
         {
@@ -85,6 +93,20 @@ public sealed class FeedController(
         ArgumentNullException.ThrowIfNull(model);
         try
         {
+            // Without the page's script, the files come with the form; with it, they were uploaded already.
+            var uploaded = new List<long>(model.Attachments);
+            foreach (var file in Request.HasFormContentType ? Request.Form.Files.GetFiles("Composer.Files") : [])
+            {
+                if (file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+                {
+                    continue;
+                }
+
+                await using var stream = file.OpenReadStream();
+                uploaded.Add((await attachments.UploadAsync(User, file.FileName, stream, file.Length, cancellationToken)).Id);
+            }
+
+            model.Attachments = uploaded;
             var departments = Split(model.Departments, ',');
             var input = new PostInput(
                 model.Body,
@@ -92,7 +114,7 @@ public sealed class FeedController(
                 departments.Count == 0 ? null : new AudienceInput(departments, null, null),
                 model.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
                 model.ExpiresAt is { } ex ? DateTime.SpecifyKind(ex, DateTimeKind.Utc) : null,
-                null,
+                uploaded,
                 model.Announcement,
                 model.RequireAcknowledgement);
             await posts.CreateAsync(User, input, cancellationToken);
@@ -102,6 +124,8 @@ public sealed class FeedController(
         catch (InvalidInputException invalid)
         {
             ModelState.AddInputErrors(invalid, prefix: "Composer.");
+            model.Uploaded = await attachments.PendingAsync(User, model.Attachments, cancellationToken);
+            model.Attachments = model.Uploaded.Select(a => a.Id).ToList();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(nameof(Index), await BuildAsync(FeedFilter.All, null, null, model, cancellationToken));
         }
@@ -158,7 +182,49 @@ public sealed class FeedController(
         try
         {
             var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
-            return await Act(() => comments.DeleteAsync(User, id, cancellationToken), T["Comment deleted."], $"~/posts/{postId}");
+            return await Act(() => comments.DeleteAsync(User, id, cancellationToken), T["Comment deleted."], $"~/posts/{postId}#comments-title");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    [HttpPost("comments/{id:long}/edit")]
+    public async Task<IActionResult> EditComment(long id, string? body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+            return await Act(() => comments.EditAsync(User, id, body, cancellationToken), T["Comment updated."], $"~/posts/{postId}#comment-{id}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    [HttpPost("comments/{id:long}/react")]
+    public async Task<IActionResult> ReactToComment(long id, string? type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+            return await Act(() => reactions.ReactToCommentAsync(User, id, type, cancellationToken), null, $"~/posts/{postId}#comment-{id}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    [HttpPost("comments/{id:long}/unreact")]
+    public async Task<IActionResult> UnreactComment(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+            return await Act(() => reactions.RemoveFromCommentAsync(User, id, cancellationToken), null, $"~/posts/{postId}#comment-{id}");
         }
         catch (NotFoundException)
         {
@@ -183,8 +249,17 @@ public sealed class FeedController(
         Act(() => announcements.RemindAsync(User, id, cancellationToken), T["A reminder will be sent to those who have not acknowledged."], $"~/posts/{id}");
 
     [HttpPost("posts/{id:long}/relay")]
-    public Task<IActionResult> Relay(long id, string? comment, CancellationToken cancellationToken) =>
-        Act(() => posts.RelayAsync(User, id, comment, cancellationToken), T["Post relayed to the feed."], "~/feed");
+    public async Task<IActionResult> Relay(long id, string? comment, long? groupId, CancellationToken cancellationToken)
+    {
+        var done = T["Post relayed to the feed."];
+        if (groupId is { } g)
+        {
+            var name = (await posts.PostableGroupsAsync(User, cancellationToken)).FirstOrDefault(c => c.Id == g)?.Name;
+            done = name is null ? T["Post relayed to the group."] : T["Post relayed to {0}.", name];
+        }
+
+        return await Act(() => posts.RelayAsync(User, id, comment, groupId, cancellationToken), done, groupId is null ? "~/feed" : $"~/posts/{id}");
+    }
 
     private static List<string> Split(string? value, char separator) =>
         (value ?? "").Split([separator, ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
