@@ -179,6 +179,11 @@ public sealed class PostService(
             throw new InvalidInputException("postId", T["Only posts addressed to everyone can be relayed."]);
         }
 
+        if (groupId is not null && !groups.GroupsEnabled)
+        {
+            throw new InvalidInputException("groupId", T["Groups are not enabled in this organisation."]);
+        }
+
         var audience = groupId is { } g ? new AudienceInput(null, null, [g]) : null;
         var created = await CreateAsync(user, new PostInput(string.IsNullOrWhiteSpace(comment) ? "↪" : comment, Audience: audience), cancellationToken);
         await db.Posts.Where(p => p.Id == created.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.RelayOfPostId, rootId), cancellationToken);
