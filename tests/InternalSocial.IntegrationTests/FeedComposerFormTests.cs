@@ -35,11 +35,13 @@ public sealed class FeedComposerFormTests(FeedSqliteTenant tenant) : IClassFixtu
         Assert.Equal("photo.webp", card.QuerySelector(".feed-attachments img")!.GetAttribute("alt"));
         Assert.Contains(card.QuerySelectorAll(".feed-attachments a"), a => a.TextContent == "notes.txt");
 
-        var refused = await SubmitComposerAsync(writer, ("Composer.Body", "Here is a tool"), ("tool.exe", [0x4D, 0x5A, 0x90, 0x00]));
+        // The photo before the refused file is kept, and listed to be attached on the next try.
+        var refused = await SubmitComposerAsync(writer, ("Composer.Body", "Here is a tool"), ("before.png", Png), ("tool.exe", [0x4D, 0x5A, 0x90, 0x00]));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var again = Parser.ParseDocument(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Allowed files", again.QuerySelector("#composer-files-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Here is a tool", again.QuerySelector("#Composer_Body")!.TextContent);
+        Assert.Equal("before.webp", again.QuerySelector(".feed-uploads li img")!.GetAttribute("alt"));
         Assert.DoesNotContain("Here is a tool", await writer.GetStringAsync("api/v1/feed"), StringComparison.Ordinal);
     }
 

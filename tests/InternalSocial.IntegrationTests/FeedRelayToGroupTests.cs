@@ -60,6 +60,7 @@ public sealed class FeedRelayToGroupTests(FeedRelayToGroupTests.Tenant tenant) :
             ["groupId"] = mine.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         relayed.EnsureRedirect();
+        Assert.Contains("Post relayed to Page relay team.", await tenant.Member.GetStringAsync(relayed.Headers.Location!.ToString().TrimStart('/')[(tenant.Prefix.Length + 1)..]), StringComparison.Ordinal);
         var groupFeed = await (await tenant.Member.GetAsync($"api/v1/groups/{mine}/feed")).ExpectJsonAsync(HttpStatusCode.OK);
         var relay = groupFeed.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("body").GetString() == "Relayed from the page");
         Assert.Equal(original, relay.GetProperty("relayOfPostId").GetInt64());

@@ -94,7 +94,6 @@ public sealed class FeedController(
         try
         {
             // Without the page's script, the files come with the form; with it, they were uploaded already.
-            var uploaded = new List<long>(model.Attachments);
             foreach (var file in Request.HasFormContentType ? Request.Form.Files.GetFiles("Composer.Files") : [])
             {
                 if (file.Length == 0 && string.IsNullOrEmpty(file.FileName))
@@ -103,10 +102,10 @@ public sealed class FeedController(
                 }
 
                 await using var stream = file.OpenReadStream();
-                uploaded.Add((await attachments.UploadAsync(User, file.FileName, stream, file.Length, cancellationToken)).Id);
+                // Kept on the model at once: after a refused file, those already stored are listed again.
+                model.Attachments.Add((await attachments.UploadAsync(User, file.FileName, stream, file.Length, cancellationToken)).Id);
             }
 
-            model.Attachments = uploaded;
             var departments = Split(model.Departments, ',');
             var input = new PostInput(
                 model.Body,
@@ -114,7 +113,7 @@ public sealed class FeedController(
                 departments.Count == 0 ? null : new AudienceInput(departments, null, null),
                 model.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
                 model.ExpiresAt is { } ex ? DateTime.SpecifyKind(ex, DateTimeKind.Utc) : null,
-                uploaded,
+                model.Attachments,
                 model.Announcement,
                 model.RequireAcknowledgement);
             await posts.CreateAsync(User, input, cancellationToken);
@@ -251,14 +250,34 @@ public sealed class FeedController(
     [HttpPost("posts/{id:long}/relay")]
     public async Task<IActionResult> Relay(long id, string? comment, long? groupId, CancellationToken cancellationToken)
     {
-        var done = T["Post relayed to the feed."];
-        if (groupId is { } g)
+        try
         {
-            var name = (await posts.PostableGroupsAsync(User, cancellationToken)).FirstOrDefault(c => c.Id == g)?.Name;
-            done = name is null ? T["Post relayed to the group."] : T["Post relayed to {0}.", name];
-        }
+            var created = await posts.RelayAsync(User, id, comment, groupId, cancellationToken);
+            if (groupId is not { } g)
+            {
+                TempData["Message"] = T["Post relayed to the feed."].Value;
+                return Redirect(Url.Content("~/feed"));
+            }
 
-        return await Act(() => posts.RelayAsync(User, id, comment, groupId, cancellationToken), done, groupId is null ? "~/feed" : $"~/posts/{id}");
+            var name = (await posts.PostableGroupsAsync(User, cancellationToken)).FirstOrDefault(c => c.Id == g)?.Name ?? "";
+            TempData["Message"] = (created.Status == Models.PostStatus.Pending
+                ? T["Post relayed to {0}; it appears there once a moderator of the group approves it.", name]
+                : T["Post relayed to {0}.", name]).Value;
+            return Redirect(Url.Content($"~/posts/{id}"));
+        }
+        catch (InvalidInputException invalid)
+        {
+            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+            return Redirect(Url.Content($"~/posts/{id}"));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (PermissionDeniedException)
+        {
+            return Forbid();
+        }
     }
 
     private static List<string> Split(string? value, char separator) =>
