@@ -139,6 +139,15 @@ public sealed partial class FeedInteractionTests(BrowserFixture fixture, ITestOu
         await page.Locator("article.feed-post", new() { HasText = text }).Locator("a.feed-time").ClickAsync();
         await page.WaitForURLAsync(new Regex("/posts/\\d+$"));
 
+        // The comment box offers people too.
+        await EnsurePeopleAsync();
+        var box = page.Locator("#new-comment");
+        await box.ClickAsync();
+        await box.PressSequentiallyAsync("@mariel");
+        await Assertions.Expect(page.Locator("#new-comment-people [role=option]")).ToHaveCountAsync(2);
+        await box.PressAsync("Escape");
+        await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "false");
+
         await page.Locator("#new-comment").FillAsync("First thought");
         await page.Locator("form:has(#new-comment) button[type=submit]").ClickAsync();
         var comment = page.Locator("article.feed-comment", new() { HasText = "First thought" });

@@ -53,6 +53,15 @@
             button.appendChild(hidden);
             return button;
         };
+        // The form waits for the uploads in progress: posting meanwhile would leave them out.
+        var submits = box.closest("form") ? box.closest("form").querySelectorAll("button[type='submit']") : [];
+        var pending = 0;
+        var busy = function (delta) {
+            pending += delta;
+            Array.prototype.forEach.call(submits, function (button) {
+                button.disabled = pending > 0;
+            });
+        };
         var upload = function (file) {
             if (list.querySelectorAll("input[name='Composer.Attachments']").length + list.querySelectorAll(".uploading").length >= max) {
                 error.textContent = box.getAttribute("data-text-too-many");
@@ -67,6 +76,7 @@
             list.appendChild(item);
             var body = new FormData();
             body.append("file", file);
+            busy(1);
             fetch(box.getAttribute("data-upload-url"), {
                 method: "POST",
                 body: body,
@@ -107,6 +117,9 @@
                 .catch(function () {
                     item.remove();
                     error.textContent = format(box.getAttribute("data-text-failed"), file.name);
+                })
+                .then(function () {
+                    busy(-1);
                 });
         };
         input.addEventListener("change", function () {
