@@ -81,6 +81,14 @@ public sealed class FeedTagCurationTests(FeedSqliteTenant tenant) : IClassFixtur
         (await admin.SubmitAsync("admin/feed/tags", "admin/feed/tags/brownbag/remove", new Dictionary<string, string>())).EnsureRedirect();
         Assert.Null(Parser.ParseDocument(await admin.GetStringAsync("admin/feed/tags")).QuerySelector("#tag-brownbag"));
 
+        // Communication directors curate tags from the same page.
+        var (_, director) = await tenant.CreateMemberAsync("curation-page-director", BuiltInRoles.CommunicationDirector);
+        var directorPage = await director.GetAsync("admin/feed/tags");
+        Assert.Equal(HttpStatusCode.OK, directorPage.StatusCode);
+        Assert.NotNull(Parser.ParseDocument(await directorPage.Content.ReadAsStringAsync()).QuerySelector("form[action$='/admin/feed/tags'] input[name='Name']"));
+        (await director.SubmitAsync("admin/feed/tags", "admin/feed/tags", new Dictionary<string, string> { ["Name"] = "townhall", ["Description"] = "Monthly town hall", ["Official"] = "true" })).EnsureRedirect();
+        Assert.NotNull(Parser.ParseDocument(await admin.GetStringAsync("admin/feed/tags")).QuerySelector("#tag-townhall"));
+
         var (_, employee) = await tenant.CreateMemberAsync("curation-page-employee", BuiltInRoles.Employee);
         var denied = await employee.GetAsync("admin/feed/tags");
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
