@@ -14,6 +14,7 @@ public sealed class AdminMenu : INavigationProvider
         else if (menuName == MenuNames.Admin)
         {
             items.Add(new MenuItem("Feed settings", "~/admin/feed", 510, Permissions.ManageTags));
+            items.Add(new MenuItem("Tags", "~/admin/feed/tags", 511, Permissions.ManageTags));
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using System.Threading.RateLimiting;
 using InternalSocial.Feed.Endpoints;
 using InternalSocial.Feed.Hubs;
 using InternalSocial.Feed.Services;
@@ -20,9 +18,10 @@ namespace InternalSocial.Feed;
 
 public sealed class Startup(IConfiguration configuration) : ModuleStartup
 {
-    /// <summary>Rate-limit policy for writing posts and comments: a fixed window per user.</summary>
+    /// <summary>Rate-limit policy for writing posts, comments, relays and uploads: a fixed window per user (<see cref="FeedPostingRateLimitPolicy"/>).</summary>
     public const string PostingRateLimitPolicy = "feed-posting";
 
+    /// <summary>The host's default limit; a tenant overrides it in its feed settings.</summary>
     public const string PostsPerMinuteKey = "InternalSocial:Feed:PostsPerMinute";
 
     public override void ConfigureServices(IServiceCollection services)
@@ -43,6 +42,7 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<FollowService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<FeedSettingsService>();
+        services.AddScoped<TagCurationService>();
         services.AddScoped<IPostModeration, PostModeration>();
         services.AddScoped<Users.Services.IPersonalDataContributor, FeedPersonalData>();
         services.AddScoped<IRecipeStepHandler, Recipes.TagsRecipeStep>();
@@ -54,13 +54,12 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddSingleton<IFeedChangeNotifier, HubFeedChangeNotifier>();
         services.AddWidget<Components.FeedWidgetViewComponent>(ZoneNames.Home, position: 0, Permissions.View);
 
-        var postsPerMinute = configuration.GetValue(PostsPerMinuteKey, 30);
+        services.AddSingleton(new FeedDefaults(configuration.GetValue(PostsPerMinuteKey, 30)));
+        services.AddSingleton<FeedSettingsCache>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(PostingRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = postsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddPolicy<string, FeedPostingRateLimitPolicy>(PostingRateLimitPolicy);
         });
     }
 

@@ -19,6 +19,7 @@ public sealed class FeedController(
     AnnouncementService announcements,
     FollowService follows,
     FeedSettingsService settings,
+    AttachmentService attachments,
     IAuthorizationService authorization,
     IStringLocalizer<ModuleResources> T) : Controller
 {
@@ -71,7 +72,14 @@ public sealed class FeedController(
             var post = await posts.GetAsync(User, id, cancellationToken);
             var canSeeStats = post.IsAnnouncement && await authorization.HasPermissionAsync(User, Permissions.PostAnnouncements);
             var stats = canSeeStats ? await announcements.StatsAsync(User, id, cancellationToken) : null;
-            return View(new PostPageModel(post, await reactions.TypesAsync(cancellationToken), canSeeStats, stats));
+            var canRelay = !post.IsDeleted && post.AudienceEveryone && post.GroupId is null;
+            return View(new PostPageModel(
+                post,
+                await reactions.TypesAsync(cancellationToken),
+                canSeeStats,
+                stats,
+                await reactions.PostPageReactorsAsync(User, id, cancellationToken),
+                canRelay ? await posts.PostableGroupsAsync(User, cancellationToken) : []));
         }
         catch (NotFoundException)
         {
@@ -85,6 +93,19 @@ public sealed class FeedController(
         ArgumentNullException.ThrowIfNull(model);
         try
         {
+            // Without the page's script, the files come with the form; with it, they were uploaded already.
+            foreach (var file in Request.HasFormContentType ? Request.Form.Files.GetFiles("Composer.Files") : [])
+            {
+                if (file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+                {
+                    continue;
+                }
+
+                await using var stream = file.OpenReadStream();
+                // Kept on the model at once: after a refused file, those already stored are listed again.
+                model.Attachments.Add((await attachments.UploadAsync(User, file.FileName, stream, file.Length, cancellationToken)).Id);
+            }
+
             var departments = Split(model.Departments, ',');
             var input = new PostInput(
                 model.Body,
@@ -92,7 +113,7 @@ public sealed class FeedController(
                 departments.Count == 0 ? null : new AudienceInput(departments, null, null),
                 model.PublishAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
                 model.ExpiresAt is { } ex ? DateTime.SpecifyKind(ex, DateTimeKind.Utc) : null,
-                null,
+                model.Attachments,
                 model.Announcement,
                 model.RequireAcknowledgement);
             await posts.CreateAsync(User, input, cancellationToken);
@@ -102,6 +123,8 @@ public sealed class FeedController(
         catch (InvalidInputException invalid)
         {
             ModelState.AddInputErrors(invalid, prefix: "Composer.");
+            model.Uploaded = await attachments.PendingAsync(User, model.Attachments, cancellationToken);
+            model.Attachments = model.Uploaded.Select(a => a.Id).ToList();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(nameof(Index), await BuildAsync(FeedFilter.All, null, null, model, cancellationToken));
         }
@@ -158,7 +181,49 @@ public sealed class FeedController(
         try
         {
             var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
-            return await Act(() => comments.DeleteAsync(User, id, cancellationToken), T["Comment deleted."], $"~/posts/{postId}");
+            return await Act(() => comments.DeleteAsync(User, id, cancellationToken), T["Comment deleted."], $"~/posts/{postId}#comments-title");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    [HttpPost("comments/{id:long}/edit")]
+    public async Task<IActionResult> EditComment(long id, string? body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+            return await Act(() => comments.EditAsync(User, id, body, cancellationToken), T["Comment updated."], $"~/posts/{postId}#comment-{id}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    [HttpPost("comments/{id:long}/react")]
+    public async Task<IActionResult> ReactToComment(long id, string? type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+            return await Act(() => reactions.ReactToCommentAsync(User, id, type, cancellationToken), null, $"~/posts/{postId}#comment-{id}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    [HttpPost("comments/{id:long}/unreact")]
+    public async Task<IActionResult> UnreactComment(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+            return await Act(() => reactions.RemoveFromCommentAsync(User, id, cancellationToken), null, $"~/posts/{postId}#comment-{id}");
         }
         catch (NotFoundException)
         {
@@ -183,8 +248,37 @@ public sealed class FeedController(
         Act(() => announcements.RemindAsync(User, id, cancellationToken), T["A reminder will be sent to those who have not acknowledged."], $"~/posts/{id}");
 
     [HttpPost("posts/{id:long}/relay")]
-    public Task<IActionResult> Relay(long id, string? comment, CancellationToken cancellationToken) =>
-        Act(() => posts.RelayAsync(User, id, comment, cancellationToken), T["Post relayed to the feed."], "~/feed");
+    public async Task<IActionResult> Relay(long id, string? comment, long? groupId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var created = await posts.RelayAsync(User, id, comment, groupId, cancellationToken);
+            if (groupId is not { } g)
+            {
+                TempData["Message"] = T["Post relayed to the feed."].Value;
+                return Redirect(Url.Content("~/feed"));
+            }
+
+            var name = (await posts.PostableGroupsAsync(User, cancellationToken)).FirstOrDefault(c => c.Id == g)?.Name ?? "";
+            TempData["Message"] = (created.Status == Models.PostStatus.Pending
+                ? T["Post relayed to {0}; it appears there once a moderator of the group approves it.", name]
+                : T["Post relayed to {0}.", name]).Value;
+            return Redirect(Url.Content($"~/posts/{id}"));
+        }
+        catch (InvalidInputException invalid)
+        {
+            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+            return Redirect(Url.Content($"~/posts/{id}"));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (PermissionDeniedException)
+        {
+            return Forbid();
+        }
+    }
 
     private static List<string> Split(string? value, char separator) =>
         (value ?? "").Split([separator, ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

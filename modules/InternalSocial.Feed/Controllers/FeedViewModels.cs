@@ -25,6 +25,13 @@ public sealed class ComposerModel
 
     [Display(Name = "Ask readers to acknowledge it")]
     public bool RequireAcknowledgement { get; set; }
+
+    /// <summary>Ids of files uploaded beforehand (by the page's script, through <c>POST /api/v1/attachments</c>).</summary>
+    public List<long> Attachments { get; set; } = [];
+
+    /// <summary>The uploads above, shown again when the form comes back with an error.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public IReadOnlyList<AttachmentView> Uploaded { get; set; } = [];
 }
 
 public sealed record FeedViewModel(
@@ -36,7 +43,16 @@ public sealed record FeedViewModel(
     ComposerModel Composer,
     bool TagFollowed);
 
-public sealed record PostPageModel(PostCard Post, IReadOnlyList<ReactionTypeView> ReactionTypes, bool CanSeeStats, AnnouncementStats? Stats);
+public sealed record PostPageModel(
+    PostCard Post,
+    IReadOnlyList<ReactionTypeView> ReactionTypes,
+    bool CanSeeStats,
+    AnnouncementStats? Stats,
+    PostReactors Reactors,
+    IReadOnlyList<GroupChoice> RelayGroups);
+
+/// <summary>A comment or a reply on the post's page, with its reactions and who gave them.</summary>
+public sealed record CommentItemModel(CommentView Comment, IReadOnlyList<ReactionTypeView> ReactionTypes, IReadOnlyList<Reactor> Reactors, string ReturnUrl);
 
 /// <summary>One post card on a page; <paramref name="Detail"/> on the post's own page.</summary>
 public sealed record PostCardModel(PostCard Post, IReadOnlyList<ReactionTypeView> ReactionTypes, bool Detail, string ReturnUrl);

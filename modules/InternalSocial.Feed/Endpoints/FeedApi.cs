@@ -17,7 +17,13 @@ public sealed record CreatedId(long Id);
 
 public sealed record ReactionInput(string? Type);
 
-public sealed record RelayInput(string? Comment);
+/// <param name="GroupId">The group to relay into; null for the organisation-wide feed.</param>
+public sealed record RelayInput(string? Comment, long? GroupId = null);
+
+public sealed record FeedSettingsInput(string? EditorialGuidance, int? PostsPerMinute);
+
+/// <param name="PostsPerMinute">The tenant's own limit; null when the host's default applies.</param>
+public sealed record FeedSettingsResponse(string EditorialGuidance, int? PostsPerMinute, int EffectivePostsPerMinute);
 
 public sealed record PinInput(DateTime? Until);
 
@@ -68,7 +74,7 @@ public static class FeedApi
             TypedResults.Ok(await service.HistoryAsync(user, id, cancellationToken)));
         posts.MapPost("/{id:long}/relay", async (long id, RelayInput? input, ClaimsPrincipal user, PostService service, CancellationToken cancellationToken) =>
         {
-            var created = await service.RelayAsync(user, id, input?.Comment, cancellationToken);
+            var created = await service.RelayAsync(user, id, input?.Comment, input?.GroupId, cancellationToken);
             return TypedResults.Created($"/api/v1/posts/{created.Id}", new PostCreatedResponse(created.Id, created.Status.ToString(), created.Ids));
         }).RequireRateLimiting(Startup.PostingRateLimitPolicy);
 
@@ -124,6 +130,27 @@ public static class FeedApi
             TypedResults.Ok(await service.TypesAsync(cancellationToken)));
         feed.MapGet("/tags", async (ClaimsPrincipal user, FollowService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(await service.TagsAsync(user, cancellationToken)));
+        feed.MapGet("/tags/curation", async (ClaimsPrincipal user, TagCurationService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.ListAsync(user, cancellationToken)));
+        feed.MapPut("/tags/{tag}", async (string tag, TagInput? input, ClaimsPrincipal user, TagCurationService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.SaveAsync(user, tag, input ?? new TagInput(null, null, null), cancellationToken)));
+        feed.MapDelete("/tags/{tag}", async (string tag, ClaimsPrincipal user, TagCurationService service, CancellationToken cancellationToken) =>
+        {
+            await service.RemoveAsync(user, tag, cancellationToken);
+            return TypedResults.NoContent();
+        });
+        feed.MapGet("/settings", async (FeedSettingsService service, CancellationToken cancellationToken) =>
+        {
+            var settings = await service.GetAsync(cancellationToken);
+            return TypedResults.Ok(new FeedSettingsResponse(settings.EditorialGuidance, settings.PostsPerMinute, service.EffectivePostsPerMinute(settings)));
+        }).RequirePermission(Permissions.ManageTags);
+        feed.MapPut("/settings", async (FeedSettingsInput? input, ClaimsPrincipal user, FeedSettingsService service, CancellationToken cancellationToken) =>
+        {
+            // An absent guidance keeps the current one; an absent limit goes back to the host's default.
+            await service.SaveAsync(user, input?.EditorialGuidance ?? (await service.GetAsync(cancellationToken)).EditorialGuidance, input?.PostsPerMinute, cancellationToken);
+            var settings = await service.GetAsync(cancellationToken);
+            return TypedResults.Ok(new FeedSettingsResponse(settings.EditorialGuidance, settings.PostsPerMinute, service.EffectivePostsPerMinute(settings)));
+        });
         feed.MapPut("/follows/tags/{tag}", async (string tag, ClaimsPrincipal user, FollowService service, CancellationToken cancellationToken) =>
         {
             await service.FollowTagAsync(user, tag, follow: true, cancellationToken);
@@ -161,6 +188,8 @@ public static class FeedApi
             await service.DeleteAsync(user, id, cancellationToken);
             return TypedResults.NoContent();
         });
+        comments.MapGet("/{id:long}/reactions", async (long id, ClaimsPrincipal user, ReactionService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.CommentReactorsAsync(user, id, cancellationToken)));
         comments.MapPost("/{id:long}/reactions", async (long id, ReactionInput? input, ClaimsPrincipal user, ReactionService service, CancellationToken cancellationToken) =>
         {
             await service.ReactToCommentAsync(user, id, input?.Type, cancellationToken);

@@ -116,6 +116,21 @@ public sealed class AttachmentService(
         return new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.IsImage, attachment.Width, attachment.Height);
     }
 
+    /// <summary>The person's own uploads among <paramref name="ids"/> not attached to a post yet: the composer shows them again after an error.</summary>
+    public async Task<IReadOnlyList<AttachmentView>> PendingAsync(ClaimsPrincipal user, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var me = UserId(user);
+        var wanted = ids.Distinct().Take(MaxPerPost).ToList();
+        return await db.Attachments.AsNoTracking().Where(a => wanted.Contains(a.Id) && a.UploadedBy == me && a.PostId == null).OrderBy(a => a.Id)
+            .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.IsImage, a.Width, a.Height)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The file, after checking the reader may open its post (or uploaded it and has not attached it yet).</summary>
     public async Task<StoredFile> OpenAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
     {

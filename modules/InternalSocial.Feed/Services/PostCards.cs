@@ -8,7 +8,20 @@ public sealed record PersonView(string Id, string UserName, string DisplayName, 
 
 public sealed record ReactionCount(string Type, int Count);
 
-public sealed record CommentView(long Id, long PostId, long? ParentId, PersonView Author, string Html, DateTime CreatedUtc, DateTime? EditedUtc, bool IsDeleted, bool CanEdit);
+/// <summary>A comment; <paramref name="Reactions"/> and <paramref name="MyReaction"/> are filled on the post's own page (all comments), empty in feed previews.</summary>
+public sealed record CommentView(
+    long Id,
+    long PostId,
+    long? ParentId,
+    PersonView Author,
+    string Html,
+    DateTime CreatedUtc,
+    DateTime? EditedUtc,
+    bool IsDeleted,
+    bool CanEdit,
+    string Body,
+    IReadOnlyList<ReactionCount> Reactions,
+    string? MyReaction);
 
 public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, bool IsImage, int Width, int Height);
 
@@ -85,6 +98,17 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
                 .Where(c => ids.Contains(c.PostId) && c.DeletedUtc == null && c.ParentId == null
                     && db.Comments.Count(o => o.PostId == c.PostId && o.DeletedUtc == null && o.ParentId == null && o.Id > c.Id) < PreviewComments)
                 .ToListAsync(cancellationToken);
+        var commentIds = allComments ? comments.Select(c => c.Id).ToList() : [];
+        var commentReactions = commentIds.Count == 0
+            ? []
+            : await db.CommentReactions.Where(r => commentIds.Contains(r.CommentId))
+                .GroupBy(r => new { r.CommentId, r.Type })
+                .Select(g => new { g.Key.CommentId, g.Key.Type, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+        var myCommentReactions = commentIds.Count == 0
+            ? []
+            : await db.CommentReactions.Where(r => commentIds.Contains(r.CommentId) && r.UserId == me)
+                .Select(r => new { r.CommentId, r.Type }).ToDictionaryAsync(r => r.CommentId, r => r.Type, cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.PostId != null && ids.Contains(a.PostId.Value))
             .OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var tags = await db.PostTags.Where(t => ids.Contains(t.PostId)).OrderBy(t => t.Tag).ToListAsync(cancellationToken);
@@ -104,6 +128,7 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
         var commentsByPost = comments.ToLookup(c => c.PostId);
         var attachmentsByPost = attachments.ToLookup(a => a.PostId!.Value);
         var tagsByPost = tags.ToLookup(t => t.PostId);
+        var reactionsByComment = commentReactions.ToLookup(r => r.CommentId, r => new ReactionCount(r.Type, r.Count));
         return posts.Select(p => new PostCard(
             p.Id,
             Person(authors, p.AuthorId),
@@ -125,7 +150,7 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
             reactionsByPost[p.Id].OrderByDescending(r => r.Count).ThenBy(r => r.Type, StringComparer.Ordinal).Select(r => new ReactionCount(r.Type, r.Count)).ToList(),
             mine.GetValueOrDefault(p.Id),
             commentCounts.GetValueOrDefault(p.Id),
-            commentsByPost[p.Id].OrderBy(c => c.Id).Select(c => Comment(authors, c, reader)).ToList(),
+            commentsByPost[p.Id].OrderBy(c => c.Id).Select(c => Comment(authors, c, reader, reactionsByComment[c.Id], myCommentReactions.GetValueOrDefault(c.Id))).ToList(),
             attachmentsByPost[p.Id].Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.IsImage, a.Width, a.Height)).ToList(),
             p.RelayOfPostId,
             p.RelayOfPostId is { } r && originals.TryGetValue(r, out var original) ? new RelayedView(original.Id, Person(authors, original.AuthorId), original.Html, original.PublishedUtc) : null,
@@ -149,9 +174,21 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
         return new PersonView(person.Id, person.UserName, person.DisplayName.Length > 0 ? person.DisplayName : person.UserName, person.IsGuest, !person.IsActive, false);
     }
 
-    private static CommentView Comment(IReadOnlyDictionary<string, PersonSummary> authors, Comment comment, FeedReader reader)
+    private static CommentView Comment(IReadOnlyDictionary<string, PersonSummary> authors, Comment comment, FeedReader reader, IEnumerable<ReactionCount> reactions, string? mine)
     {
         var deleted = comment.DeletedUtc is not null;
-        return new CommentView(comment.Id, comment.PostId, comment.ParentId, Person(authors, comment.AuthorId), deleted ? "" : comment.Html, comment.CreatedUtc, comment.EditedUtc, deleted, !deleted && CanEdit(reader, comment.AuthorId));
+        return new CommentView(
+            comment.Id,
+            comment.PostId,
+            comment.ParentId,
+            Person(authors, comment.AuthorId),
+            deleted ? "" : comment.Html,
+            comment.CreatedUtc,
+            comment.EditedUtc,
+            deleted,
+            !deleted && CanEdit(reader, comment.AuthorId),
+            deleted ? "" : comment.Body,
+            deleted ? [] : reactions.OrderByDescending(r => r.Count).ThenBy(r => r.Type, StringComparer.Ordinal).ToList(),
+            deleted ? null : mine);
     }
 }

@@ -27,6 +27,8 @@ public sealed record PostEditInput(string? Body, IReadOnlyList<string>? Tags = n
 
 public sealed record PostCreated(long Id, PostStatus Status, IReadOnlyList<long> Ids);
 
+public sealed record GroupChoice(long Id, string Name);
+
 public sealed record RevisionView(long Id, string Body, DateTime EditedUtc, string EditedBy);
 
 /// <summary>Writes, edits, deletes and restores posts; every check on the server, every write all-or-nothing.</summary>
@@ -47,6 +49,7 @@ public sealed class PostService(
     public const int MaxBodyLength = 5000;
     public const int MaxTags = 10;
     public const int MaxAudiences = 50;
+    public const int MaxGroupChoices = 100;
 
     public async Task<PostCreated> CreateAsync(ClaimsPrincipal user, PostInput input, CancellationToken cancellationToken)
     {
@@ -173,8 +176,11 @@ public sealed class PostService(
         return new PostCreated(posts[0].Id, posts[0].Status, posts.Select(p => p.Id).ToList());
     }
 
-    /// <summary>Shares a visible post with a comment, crediting the original (its card shows the original's author).</summary>
-    public async Task<PostCreated> RelayAsync(ClaimsPrincipal user, long postId, string? comment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Shares a visible post with a comment, crediting the original (its card shows the original's author): into the
+    /// organisation-wide feed, or into a group the person may post to (that group's rules apply, approval included).
+    /// </summary>
+    public async Task<PostCreated> RelayAsync(ClaimsPrincipal user, long postId, string? comment, long? groupId, CancellationToken cancellationToken)
     {
         var reader = await readers.GetAsync(user, cancellationToken);
         var original = await visibility.Visible(reader).AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId, cancellationToken)
@@ -182,13 +188,41 @@ public sealed class PostService(
         var rootId = original.RelayOfPostId ?? original.Id;
         if (original.GroupId is not null || !original.AudienceEveryone)
         {
-            // A relay goes to everyone: it must not carry a post beyond its audience.
+            // A relay goes to everyone or into a group: it must not carry a post beyond its audience.
             throw new InvalidInputException("postId", T["Only posts addressed to everyone can be relayed."]);
         }
 
-        var created = await CreateAsync(user, new PostInput(string.IsNullOrWhiteSpace(comment) ? "↪" : comment), cancellationToken);
+        if (groupId is not null && !groups.GroupsEnabled)
+        {
+            throw new InvalidInputException("groupId", T["Groups are not enabled in this organisation."]);
+        }
+
+        var audience = groupId is { } g ? new AudienceInput(null, null, [g]) : null;
+        var created = await CreateAsync(user, new PostInput(string.IsNullOrWhiteSpace(comment) ? "↪" : comment, Audience: audience), cancellationToken);
         await db.Posts.Where(p => p.Id == created.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.RelayOfPostId, rootId), cancellationToken);
         return created;
+    }
+
+    /// <summary>The groups the person may post to (approval or not), by name: the choices of the relay form.</summary>
+    public async Task<IReadOnlyList<GroupChoice>> PostableGroupsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!groups.GroupsEnabled)
+        {
+            return [];
+        }
+
+        var ids = (await groups.GetHomeFeedGroupIdsAsync(user, cancellationToken)).Take(MaxGroupChoices).ToList();
+        var postable = new List<long>();
+        foreach (var id in ids)
+        {
+            if (await groups.CanPostToGroupAsync(user, id, cancellationToken) != GroupPostingDecision.Forbidden)
+            {
+                postable.Add(id);
+            }
+        }
+
+        var names = postable.Count == 0 ? new Dictionary<long, string>() : await groups.GetGroupNamesAsync(postable, user, cancellationToken);
+        return postable.Where(names.ContainsKey).Select(id => new GroupChoice(id, names[id])).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
     public async Task<PostCard> GetAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ public sealed record ReactionTypeView(string Key, string Label, string Emoji);
 
 public sealed record Reactor(PersonView Person, string Type);
 
+public sealed record PostReactors(IReadOnlyList<Reactor> Post, IReadOnlyDictionary<long, IReadOnlyList<Reactor>> Comments);
+
 /// <summary>
 /// One reaction per person per post or comment. Written with a single INSERT … ON CONFLICT DO UPDATE, so concurrent
 /// reactions never lose an update, and counted by a grouped query rather than a counter column.
@@ -75,6 +77,42 @@ public sealed class ReactionService(
         var reactions = await db.PostReactions.Where(r => r.PostId == postId).OrderBy(r => r.CreatedUtc).Take(200).ToListAsync(cancellationToken);
         var persons = await people.GetByIdsAsync(reactions.Select(r => r.UserId).ToList(), cancellationToken);
         return reactions.Select(r => new Reactor(PostCards.Person(persons, r.UserId), r.Type)).ToList();
+    }
+
+    /// <summary>Who reacted to a comment of a visible post, and how (first 200).</summary>
+    public async Task<IReadOnlyList<Reactor>> CommentReactorsAsync(ClaimsPrincipal user, long commentId, CancellationToken cancellationToken)
+    {
+        var reader = await readers.GetAsync(user, cancellationToken);
+        var visible = visibility.Visible(reader).Select(p => p.Id);
+        if (!await db.Comments.AnyAsync(c => c.Id == commentId && c.DeletedUtc == null && visible.Contains(c.PostId), cancellationToken))
+        {
+            throw new NotFoundException(T["No comment with id {0}.", commentId]);
+        }
+
+        var reactions = await db.CommentReactions.Where(r => r.CommentId == commentId).OrderBy(r => r.CreatedUtc).Take(200).ToListAsync(cancellationToken);
+        var persons = await people.GetByIdsAsync(reactions.Select(r => r.UserId).ToList(), cancellationToken);
+        return reactions.Select(r => new Reactor(PostCards.Person(persons, r.UserId), r.Type)).ToList();
+    }
+
+    /// <summary>
+    /// Who reacted to a visible post and to each of its comments, for the post's page: two queries and one lookup of
+    /// people, whatever the number of comments (first 200 per post or comment).
+    /// </summary>
+    public async Task<PostReactors> PostPageReactorsAsync(ClaimsPrincipal user, long postId, CancellationToken cancellationToken)
+    {
+        var reader = await readers.GetAsync(user, cancellationToken);
+        if (!await visibility.Visible(reader).AnyAsync(p => p.Id == postId, cancellationToken))
+        {
+            return new PostReactors([], new Dictionary<long, IReadOnlyList<Reactor>>());
+        }
+
+        var onPost = await db.PostReactions.Where(r => r.PostId == postId).OrderBy(r => r.CreatedUtc).Take(200).ToListAsync(cancellationToken);
+        var commentIds = db.Comments.Where(c => c.PostId == postId && c.DeletedUtc == null).Select(c => c.Id);
+        var onComments = await db.CommentReactions.Where(r => commentIds.Contains(r.CommentId)).OrderBy(r => r.CreatedUtc).Take(PostCards.MaxComments * 4).ToListAsync(cancellationToken);
+        var persons = await people.GetByIdsAsync(onPost.Select(r => r.UserId).Concat(onComments.Select(r => r.UserId)).Distinct().ToList(), cancellationToken);
+        return new PostReactors(
+            onPost.Select(r => new Reactor(PostCards.Person(persons, r.UserId), r.Type)).ToList(),
+            onComments.GroupBy(r => r.CommentId).ToDictionary(g => g.Key, g => (IReadOnlyList<Reactor>)g.Take(200).Select(r => new Reactor(PostCards.Person(persons, r.UserId), r.Type)).ToList()));
     }
 
     private async Task<FeedReader> EnsureCanReactAsync(ClaimsPrincipal user, long postId, CancellationToken cancellationToken)
