@@ -29,6 +29,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAssigneeScope, UserAssigneeScope>();
         services.AddScoped<ModerationService>();
         services.AddScoped<WorkflowsAdminService>();
+        services.AddScoped<ReportsService>();
         services.AddScoped<IBackgroundTask, WorkflowTimersTask>();
         services.AddScoped<IRecipeStepHandler, WorkflowsRecipeStep>();
         services.AddScoped<IRecipeExporter, WorkflowsRecipeExporter>();
@@ -37,6 +38,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IActivity, DelayActivity>();
         services.AddScoped<IActivity, ApprovalActivity>();
         services.AddScoped<IActivity, EscalateActivity>();
+        services.AddScoped<IActivity, ContentReportedEvent>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => WorkflowsApi.Map(endpoints);

@@ -162,6 +162,48 @@ public abstract class ModerationWorkflowTests(ModerationWorkflowTests.Tenant ten
         await FindTaskAsync(tenant.SiteModerator, blocked);
     }
 
+    [SkippableFact]
+    public async Task Content_reported_by_three_people_is_hidden_and_the_site_moderators_are_told()
+    {
+        tenant.SkipIfUnavailable();
+        var postId = await PostAsync(tenant.Author, null, "Buy cheap watches at my cousin's shop");
+        var report = new { contentType = "post", contentId = postId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason = "spam" };
+        await (await tenant.Reader.PostAsJsonAsync("api/v1/reports", report)).ExpectJsonAsync(HttpStatusCode.Created);
+        await (await tenant.Reader.PostAsJsonAsync("api/v1/reports", report)).ExpectProblemAsync(HttpStatusCode.Conflict);
+        await (await tenant.ModeratorA.PostAsJsonAsync("api/v1/reports", report)).ExpectJsonAsync(HttpStatusCode.Created);
+        await (await tenant.Reader.GetAsync($"api/v1/posts/{postId}")).ExpectJsonAsync(HttpStatusCode.OK);
+
+        await (await tenant.ModeratorB.PostAsJsonAsync("api/v1/reports", report)).ExpectJsonAsync(HttpStatusCode.Created);
+        await AssertHiddenAsync(tenant.Reader, postId, "cheap watches");
+        Assert.Contains(await NotificationTitlesAsync(tenant.SiteModerator), t => t.Contains("hidden after 3 reports", StringComparison.OrdinalIgnoreCase));
+
+        var reported = await (await tenant.SiteModerator.GetAsync("api/v1/moderation/reports")).ExpectJsonAsync(HttpStatusCode.OK);
+        var entry = Assert.Single(reported.EnumerateArray(), r => r.GetProperty("contentId").GetString() == report.contentId);
+        Assert.Equal(3, entry.GetProperty("reports").GetInt32());
+        var log = await (await tenant.Admin.GetAsync("api/v1/moderation/log?take=500")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(3, log.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("subjectId").GetString() == report.contentId && e.GetProperty("action").GetString() == "reported"));
+    }
+
+    [SkippableFact]
+    public async Task A_bad_report_is_refused_naming_the_field_and_nobody_reports_what_they_cannot_see()
+    {
+        tenant.SkipIfUnavailable();
+        var postId = (await PostAsync(tenant.Author, null, "Team photo from the offsite")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var badReason = await (await tenant.Reader.PostAsJsonAsync("api/v1/reports", new { contentType = "post", contentId = postId, reason = "boring" })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("harassment", badReason.GetProperty("errors").GetProperty("reason").ToString(), StringComparison.Ordinal);
+        var badType = await (await tenant.Reader.PostAsJsonAsync("api/v1/reports", new { contentType = "poster", contentId = postId, reason = "spam" })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(badType.GetProperty("errors").TryGetProperty("contentType", out _));
+        var own = await (await tenant.Author.PostAsJsonAsync("api/v1/reports", new { contentType = "post", contentId = postId, reason = "spam" })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(own.GetProperty("errors").TryGetProperty("contentId", out _));
+
+        var secret = await (await tenant.Admin.PostAsJsonAsync("api/v1/groups", new { name = "Acquisition Falcon", visibility = "Secret" })).ExpectJsonAsync(HttpStatusCode.Created);
+        var hiddenPost = await PostAsync(tenant.Admin, secret.GetProperty("id").GetInt64(), "Falcon due diligence notes");
+        var refused = await tenant.Reader.PostAsJsonAsync("api/v1/reports", new { contentType = "post", contentId = hiddenPost.ToString(System.Globalization.CultureInfo.InvariantCulture), reason = "spam" });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Falcon", body, StringComparison.Ordinal);
+    }
+
     private static async Task<long> PostAsync(HttpClient author, long? groupId, string body)
     {
         object input = groupId is null ? new { body } : new { body, audience = new { groups = new[] { groupId.Value } } };

@@ -17,10 +17,34 @@ public interface IPostModeration
     Task RejectAsync(long postId, CancellationToken cancellationToken);
 
     Task RequestChangesAsync(long postId, CancellationToken cancellationToken);
+
+    /// <summary>Hides a post or comment (soft deletion by the system: moderators can still see and restore it). False when it was already gone.</summary>
+    Task<bool> HideAsync(string contentType, long id, CancellationToken cancellationToken);
 }
 
-internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedChangeNotifier changes) : IPostModeration
+internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedChangeNotifier changes, TimeProvider clock) : IPostModeration
 {
+    public const string HiddenBy = "moderation";
+
+    public async Task<bool> HideAsync(string contentType, long id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hidden = contentType switch
+        {
+            "post" => await db.Posts.Where(p => p.Id == id && p.DeletedUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedUtc, now).SetProperty(p => p.DeletedBy, HiddenBy), cancellationToken),
+            "comment" => await db.Comments.Where(c => c.Id == id && c.DeletedUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeletedUtc, now), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "Only posts and comments can be hidden."),
+        };
+        if (hidden > 0)
+        {
+            await changes.FeedChangedAsync(cancellationToken);
+        }
+
+        return hidden > 0;
+    }
+
     public async Task PublishAsync(long postId, CancellationToken cancellationToken)
     {
         var post = await SetStatusAsync(postId, PostStatus.Published, cancellationToken);

@@ -162,6 +162,9 @@ public sealed class FeedWorkflowsStartup : ModuleStartup
         services.AddScoped<IActivity, PublishPostActivity>();
         services.AddScoped<IActivity, RejectPostActivity>();
         services.AddScoped<IActivity, RequestChangesActivity>();
+        services.AddScoped<IActivity, HideContentActivity>();
+        services.AddScoped<IReportableContent, ReportablePost>();
+        services.AddScoped<IReportableContent, ReportableComment>();
         services.AddScoped<IPostSubmissionReview, WorkflowPostReview>();
         services.AddScoped<IEventHandler<PostSubmitted>, PostSubmittedTrigger>();
     }

@@ -15,6 +15,8 @@ public sealed record DecisionInput(string? Reason);
 
 public sealed record RetryResult(string InstanceId, string Status);
 
+public sealed record ReportReasonsInput(List<ReportReason>? ReportReasons);
+
 /// <summary><c>/api/v1/workflows</c> (administrators) and <c>/api/v1/moderation</c> (moderators).</summary>
 public static class WorkflowsApi
 {
@@ -58,6 +60,22 @@ public static class WorkflowsApi
             TypedResults.Ok(await service.DecideAsync(user, id, ApprovalActivity.Rejected, input?.Reason, cancellationToken)));
         moderation.MapPost("/tasks/{id:long}/request-changes", async (long id, DecisionInput? input, ClaimsPrincipal user, ModerationService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(await service.DecideAsync(user, id, ApprovalActivity.ChangesRequested, input?.Reason, cancellationToken)));
+        moderation.MapGet("/reports", async (ClaimsPrincipal user, ReportsService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.ListAsync(user, cancellationToken)));
+        moderation.MapGet("/settings/report-reasons", async (ReportsService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.ReasonsAsync(cancellationToken)));
+        moderation.MapPut("/settings/report-reasons", async (ReportReasonsInput? input, ClaimsPrincipal user, ReportsService service, CancellationToken cancellationToken) =>
+        {
+            await service.SaveReasonsAsync(user, input?.ReportReasons, cancellationToken);
+            return TypedResults.Ok(await service.ReasonsAsync(cancellationToken));
+        });
+
+        var reports = endpoints.MapApiGroup("reports", "Moderation").RequireAuthorization();
+        reports.MapPost("", async (ReportInput? input, ClaimsPrincipal user, ReportsService service, CancellationToken cancellationToken) =>
+        {
+            var created = await service.ReportAsync(user, input, cancellationToken);
+            return TypedResults.Created($"/api/v1/reports/{created.Id}", created);
+        });
         moderation.MapGet("/log", async (string? cursor, int? take, ClaimsPrincipal user, ModerationService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(await service.LogAsync(user, cursor, take ?? 50, cancellationToken)));
     }

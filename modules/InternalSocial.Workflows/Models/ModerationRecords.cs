@@ -86,3 +86,56 @@ public sealed class ModerationLogEntry
 
     public string? Reason { get; set; }
 }
+
+/// <summary>An employee's report of a post or comment (one per person and content).</summary>
+public sealed class ContentReport
+{
+    public long Id { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public required string ContentId { get; set; }
+
+    public long? GroupId { get; set; }
+
+    /// <summary>The content's author and an excerpt, as when it was reported (for the moderators' list).</summary>
+    public string AuthorId { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public required string ReporterId { get; set; }
+
+    /// <summary>The key of one of the organisation's report reasons.</summary>
+    public required string Reason { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}
+
+/// <summary>A reason employees can give when they report content; labels per language.</summary>
+public sealed class ReportReason
+{
+    public string Key { get; set; } = "";
+
+    public Dictionary<string, string> Labels { get; set; } = [];
+}
+
+public sealed class ModerationSettings
+{
+    public const string DocumentId = "Workflows.Moderation";
+
+    public List<ReportReason> ReportReasons { get; set; } = [];
+
+    public static ModerationSettings Default => new()
+    {
+        ReportReasons =
+        [
+            new() { Key = "harassment", Labels = new() { ["en"] = "Harassment or hate", ["fr"] = "Harcèlement ou haine" } },
+            new() { Key = "confidential", Labels = new() { ["en"] = "Confidential information", ["fr"] = "Information confidentielle" } },
+            new() { Key = "spam", Labels = new() { ["en"] = "Spam or advertising", ["fr"] = "Spam ou publicité" } },
+            new() { Key = "inappropriate", Labels = new() { ["en"] = "Inappropriate content", ["fr"] = "Contenu inapproprié" } },
+            new() { Key = "other", Labels = new() { ["en"] = "Something else", ["fr"] = "Autre chose" } },
+        ],
+    };
+}

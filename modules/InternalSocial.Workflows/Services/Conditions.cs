@@ -63,8 +63,8 @@ public static partial class Conditions
             "in" => operand!.AsArray().Any(item => SameValue(value, item)),
             "exists" => (value is not null) == operand!.GetValue<bool>(),
             "containsAny" => ContainsAny(value, operand!.AsArray()),
-            "greaterThan" => Number(value) is { } left && left > operand!.GetValue<double>(),
-            "lessThan" => Number(value) is { } left2 && left2 < operand!.GetValue<double>(),
+            "greaterThan" => Number(value) is { } left && Number(operand) is { } right && left > right,
+            "lessThan" => Number(value) is { } left2 && Number(operand) is { } right2 && left2 < right2,
             _ => false,
         };
     }
@@ -191,8 +191,9 @@ public static partial class Conditions
         }
     }
 
+    // Facts built in code hold .NET numbers (int, long), parsed JSON holds JsonElement: read both through their JSON text.
     private static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>()
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
         : node is JsonValue text && text.GetValueKind() == JsonValueKind.String && double.TryParse(text.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
         : null;
 

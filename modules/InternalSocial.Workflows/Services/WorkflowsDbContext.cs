@@ -21,6 +21,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
     public DbSet<ModerationLogEntry> Log => Set<ModerationLogEntry>();
 
+    public DbSet<ContentReport> Reports => Set<ContentReport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<WorkflowTypeRecord>().ToTable("Workflows_Types");
@@ -31,5 +33,6 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         modelBuilder.Entity<ModerationTask>().ToTable("Workflows_Tasks");
         modelBuilder.Entity<TaskAssignee>().ToTable("Workflows_TaskAssignees").HasKey(a => new { a.TaskId, a.Kind, a.Value });
         modelBuilder.Entity<ModerationLogEntry>().ToTable("Workflows_ModerationLog");
+        modelBuilder.Entity<ContentReport>().ToTable("Workflows_Reports");
     }
 }
