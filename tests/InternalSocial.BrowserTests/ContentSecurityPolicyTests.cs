@@ -18,7 +18,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture, ITestOutp
         """;
 
     private static readonly string[] SignedInPages =
-        ["", "feed", "groups", "people", "people/admin", "notifications", "links", "menu", "account", "admin", "admin/features", "admin/settings", "admin/users", "admin/recipes"];
+        ["", "feed", "groups", "people", "people/admin", "people/admin/team", "notifications", "links", "menu", "account", "admin", "admin/features", "admin/settings", "admin/users", "admin/recipes"];
 
     [SkippableTheory]
     [InlineData(null)]
