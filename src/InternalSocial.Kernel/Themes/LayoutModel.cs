@@ -47,7 +47,8 @@ public sealed record LayoutModel(string SiteName, IReadOnlyList<MenuItem> Menu, 
         var menu = await services.GetRequiredService<NavigationManager>().BuildMenuAsync(menuName, user);
         return new LayoutModel(settings.SiteName, menu, IsRunning: true, settings.AccentColor, settings.Logo?.Url)
         {
-            Search = user.Identity?.IsAuthenticated == true ? await HeaderSearch.ResolveAsync(services, user) : null,
+            // The site's header has the search field; the administration's does not.
+            Search = menuName == MenuNames.Main && user.Identity?.IsAuthenticated == true ? await HeaderSearch.ResolveAsync(services, user) : null,
         };
     }
 }
