@@ -5,6 +5,7 @@ using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
+using InternalSocial.Kernel.Themes;
 using InternalSocial.Users.Authentication;
 using InternalSocial.Users.Endpoints;
 using InternalSocial.Users.Models;
@@ -30,6 +31,8 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddTenantDbContext<UsersDbContext>();
+        // The header's search field finds people until a search module offers a wider search (a higher priority).
+        services.AddSearchTarget<ModuleResources>("~/people", "Search people", "Name, team, skill…", priority: 0, Permissions.ViewDirectory);
         services.AddMemoryCache();
         services.AddIdentityCore<User>(identity =>
             {

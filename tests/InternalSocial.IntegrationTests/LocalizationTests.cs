@@ -49,6 +49,13 @@ public sealed partial class LocalizationTests(HostFixture host, SqliteTenant ten
                 keys.Add(Regex.Unescape(match.Groups["text"].Value));
             }
 
+            // T.Plural(count, "{0} comment", "{0} comments") and AddSearchTarget<…>(url, "label", "placeholder"): two texts each.
+            foreach (Match match in PairedText().Matches(text))
+            {
+                keys.Add(Regex.Unescape(match.Groups["one"].Value));
+                keys.Add(Regex.Unescape(match.Groups["other"].Value));
+            }
+
             // Feature names, descriptions and categories are shown on the features page.
             if (Path.GetFileName(file) == "Manifest.cs")
             {
@@ -164,6 +171,9 @@ public sealed partial class LocalizationTests(HostFixture host, SqliteTenant ten
 
     [GeneratedRegex(@"(?:T\[\s*|MenuItem\(\s*|Display\(Name\s*=\s*|ErrorMessage\s*=\s*)""(?<text>(?:[^""\\]|\\.)+)""")]
     private static partial Regex LocalizedText();
+
+    [GeneratedRegex(@"(?:\.Plural\([^""]*|AddSearchTarget<[^>]+>\(\s*""[^""]*"",\s*)""(?<one>(?:[^""\\]|\\.)+)"",\s*""(?<other>(?:[^""\\]|\\.)+)""")]
+    private static partial Regex PairedText();
 
     [GeneratedRegex(@">\s*[A-Za-z][a-z']*(?:[ ,][A-Za-z][a-z'.,:]*){2,}[^<@]*<")]
     private static partial Regex EnglishTextNode();

@@ -11,7 +11,10 @@
     count.dataset.unread = String(unread);
     count.textContent = unread > 99 ? '99+' : new Intl.NumberFormat(document.documentElement.lang).format(unread);
     count.hidden = unread === 0;
-    bell.setAttribute('aria-label', unread === 0 ? bell.dataset.labelNone : bell.dataset.labelSome.replace('{0}', String(unread)));
+    // The singular or plural of the reader's language (French: 1 "non lue", 2 "non lues").
+    const one = new Intl.PluralRules(document.documentElement.lang).select(unread) === 'one';
+    const label = unread === 0 ? bell.dataset.labelNone : (one ? bell.dataset.labelOne : bell.dataset.labelSome);
+    bell.setAttribute('aria-label', label.replace('{0}', String(unread)));
   };
 
   const connection = new window.signalR.HubConnectionBuilder()

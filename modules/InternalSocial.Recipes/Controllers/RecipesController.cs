@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Recipes.Services;
@@ -62,8 +63,8 @@ public sealed class RecipesController(RecipesService recipes, Microsoft.AspNetCo
         {
             recipe = await recipes.LoadAsync(User, name, json, cancellationToken);
             var result = await recipes.RunAsync(User, recipe, variables, cancellationToken);
-            TempData["Message"] = T["Recipe '{0}' applied: {1} steps; features turned on: {2}; turned off: {3}.",
-                recipe.Name, result.StepCount, string.Join(", ", result.EnabledFeatures), string.Join(", ", result.DisabledFeatures)].Value;
+            TempData["Message"] = T.Plural(result.StepCount, "Recipe '{1}' applied: {0} step; features turned on: {2}; turned off: {3}.",
+                "Recipe '{1}' applied: {0} steps; features turned on: {2}; turned off: {3}.", recipe.Name, string.Join(", ", result.EnabledFeatures), string.Join(", ", result.DisabledFeatures)).Value;
             return RedirectToAction(nameof(Index));
         }
         catch (RecipeException invalid)

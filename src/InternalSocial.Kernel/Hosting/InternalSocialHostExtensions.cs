@@ -91,10 +91,14 @@ public static class InternalSocialHostExtensions
         return options;
     }
 
-    /// <summary>Health endpoints, then every request goes to its tenant; a request no tenant claims gets 404.</summary>
+    /// <summary>
+    /// Security headers on every answer (<see cref="SecurityHeadersMiddleware"/>), health endpoints, then every request
+    /// goes to its tenant; a request no tenant claims gets 404.
+    /// </summary>
     public static WebApplication UseInternalSocial(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.UseMiddleware<TenantRoutingMiddleware>();

@@ -3,6 +3,7 @@
 import htmx from 'htmx.org';
 import { enhanceConfirmations } from './confirm.js';
 import { startRelativeTimes } from './local-time.js';
+import { enhanceDisclosures, enhancePrintButtons } from './disclosure.js';
 
 window.htmx = htmx;
 
@@ -22,3 +23,5 @@ document.addEventListener('htmx:config:request', event => {
 
 enhanceConfirmations(document);
 startRelativeTimes(document);
+enhanceDisclosures(document);
+enhancePrintButtons(document);
