@@ -197,7 +197,7 @@ internal static class FeedBenchmark
         return command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<(double Median, double P99)> TimeAsync(int count, Func<int, Task> request)
+    internal static async Task<(double Median, double P99)> TimeAsync(int count, Func<int, Task> request)
     {
         var times = new List<double>(count);
         for (var i = 0; i < count; i++)

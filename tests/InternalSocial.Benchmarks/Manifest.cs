@@ -21,3 +21,4 @@ using InternalSocial.Kernel.Modules;
 [assembly: Feature("Bench.F13", "Bench feature 13", Category = "Benchmarks")]
 [assembly: Feature("Bench.F14", "Bench feature 14", Category = "Benchmarks")]
 [assembly: Feature("Bench.F15", "Bench feature 15", Category = "Benchmarks")]
+[assembly: Feature("Bench.Workflows", "Benchmark workflow event", Description = "The event bench.event for the workflow engine benchmark.", Category = "Benchmarks", Dependencies = ["InternalSocial.Workflows"])]

@@ -27,6 +27,13 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--workflows")
+        {
+            int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+            await WorkflowBenchmark.RunAsync(Arg(1, 2_000), Arg(2, 10_000), Arg(3, 300), Console.Out);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--interleaved")
         {
             var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
