@@ -6,3 +6,6 @@ using InternalSocial.Kernel.Modules;
 [assembly: Feature("InternalSocial.Groups", "Groups",
     Description = "Project groups and communities: privacy, membership, join requests, mandatory groups and per-group modules.",
     Dependencies = ["InternalSocial.Admin"])]
+[assembly: Feature("InternalSocial.Groups.Notifications", "Group notifications",
+    Description = "Tells people when they are invited to a group, with a link to accept or decline.",
+    Dependencies = ["InternalSocial.Groups", "InternalSocial.Notifications"])]

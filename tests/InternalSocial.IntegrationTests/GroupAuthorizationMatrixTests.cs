@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using InternalSocial.IntegrationTests.Infrastructure;
 
@@ -78,6 +79,27 @@ public sealed class GroupAuthorizationMatrixTests(GroupAuthorizationMatrixTests.
     }
 
     [Fact]
+    public async Task A_taken_name_answers_one_neutral_409_that_never_confirms_a_secret_group()
+    {
+        var (_, _, secretName) = fixture.Groups["secret"];
+        var (publicId, _, publicName) = fixture.Groups["public"];
+        var details = new List<string>();
+        foreach (var (client, name) in new[] { ("outsider", secretName), ("outsider", publicName), ("member", secretName), ("owner", secretName) })
+        {
+            var response = await fixture.Tenant.Client(client).PostAsJsonAsync("api/v1/groups", new { name = name.ToUpperInvariant() });
+            var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict);
+            details.Add(problem.GetProperty("detail").GetString()!);
+            Assert.DoesNotContain(name, problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Renaming onto a secret group's name: the same words.
+        var renamed = await (await fixture.Tenant.Client("owner").PatchAsJsonAsync($"api/v1/groups/{publicId}", new { name = secretName })).ExpectProblemAsync(HttpStatusCode.Conflict);
+        details.Add(renamed.GetProperty("detail").GetString()!);
+        Assert.Single(details.Distinct());
+        Assert.StartsWith("name:", details[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_guest_sees_only_their_own_group_in_the_directory()
     {
         var page = await (await fixture.Tenant.Client("guest").GetAsync("api/v1/groups")).ExpectJsonAsync(HttpStatusCode.OK);
@@ -139,11 +161,6 @@ public sealed class GroupAuthorizationMatrixTests(GroupAuthorizationMatrixTests.
             await Tenant.DisposeAsync();
         }
 
-        private async Task Invite(long id, string userName, string role) =>
-            await (await Tenant.Client("owner").PostAsync($"api/v1/groups/{id}/members",
-                JsonContent(new { userNames = new[] { userName }, role }))).ExpectJsonAsync(HttpStatusCode.OK);
-
-        private static StringContent JsonContent(object value) =>
-            new(JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
+        private Task Invite(long id, string userName, string role) => Tenant.AddMemberAsync("owner", id, userName, role);
     }
 }
