@@ -113,6 +113,22 @@ public sealed class GroupInvitationTests(GroupInvitationTests.Fixture fixture) :
     }
 
     [Fact]
+    public async Task Asking_to_join_a_group_that_invited_you_accepts_the_invitation_with_its_role()
+    {
+        var group = await Tenant.CreateGroupAsync("owner", new { name = "Invite Join Jn6", visibility = "private" });
+        var id = group.GetProperty("id").GetInt64();
+        await (await Tenant.Client("owner").PostAsJsonAsync($"api/v1/groups/{id}/members", new { userNames = new[] { "outsider" }, role = "moderator" })).ExpectJsonAsync(HttpStatusCode.OK);
+
+        var joined = await (await Tenant.Client("outsider").PostAsync($"api/v1/groups/{id}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Joined", joined.GetProperty("state").GetString());
+        var members = await (await Tenant.Client("outsider").GetAsync($"api/v1/groups/{id}/members")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(members.GetProperty("members").EnumerateArray(), m => m.GetProperty("userName").GetString() == "outsider" && m.GetProperty("role").GetString() == "Moderator");
+        Assert.Empty((await (await Tenant.Client("owner").GetAsync($"api/v1/groups/{id}/invitations")).ExpectJsonAsync(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Empty((await (await Tenant.Client("owner").GetAsync($"api/v1/groups/{id}/requests")).ExpectJsonAsync(HttpStatusCode.OK)).EnumerateArray());
+        await (await Tenant.Client("outsider").PostAsync($"api/v1/groups/{id}/leave", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
     public async Task People_put_in_a_mandatory_group_are_members_at_once()
     {
         var mandatory = await (await Tenant.Admin.PostAsJsonAsync("api/v1/groups", new { name = "Invite Mandatory Mm1", isMandatory = true })).ExpectJsonAsync(HttpStatusCode.Created);

@@ -226,9 +226,8 @@ public sealed class MembershipService(
 
         db.Invitations.Remove(invitation);
         await db.SaveChangesAsync(cancellationToken);
-        if (accept)
+        if (accept && (await AddAsync(group.Id, [userId], invitation.Role, cancellationToken)).Count > 0)
         {
-            await AddAsync(group.Id, [userId], invitation.Role, cancellationToken);
             await events.PublishAsync(new MemberJoined(group.Id, userId), cancellationToken);
         }
 
@@ -470,7 +469,7 @@ public sealed class MembershipService(
         return added.Count;
     }
 
-    /// <summary>Adds the people who are not members yet, withdraws their pending requests; returns who was added.</summary>
+    /// <summary>Adds the people who are not members yet, withdraws their pending requests and invitations; returns who was added.</summary>
     internal async Task<IReadOnlyList<string>> AddAsync(long groupId, IReadOnlyList<string> userIds, GroupRole role, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
@@ -490,6 +489,8 @@ public sealed class MembershipService(
         foreach (var chunk in added.Chunk(500))
         {
             db.JoinRequests.RemoveRange(await db.JoinRequests.Where(r => r.GroupId == groupId && chunk.Contains(r.UserId)).ToListAsync(cancellationToken));
+            // Someone added another way (an approved request, a rule) has nothing left to accept.
+            db.Invitations.RemoveRange(await db.Invitations.Where(i => i.GroupId == groupId && chunk.Contains(i.UserId)).ToListAsync(cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);
