@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IGroupAccess>(sp => sp.GetRequiredService<GroupAccess>());
         services.AddScoped<GroupsService>();
         services.AddScoped<MembershipService>();
+        services.AddScoped<GroupSpaces>();
         services.AddScoped<GroupCovers>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<IProfileAccessRule, GroupProfileAccessRule>();

@@ -241,7 +241,7 @@ internal static class FeedBenchmark
     }
 
     /// <summary>Prints each EF Core command's duration (FEED_BENCH_EXPLAIN=1), to see where a page's time goes.</summary>
-    private sealed class CommandTimer(TextWriter output) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    internal sealed class CommandTimer(TextWriter output) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
     {
         public void OnNext(DiagnosticListener value)
         {

@@ -34,6 +34,13 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--group-feed")
+        {
+            int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+            await GroupFeedBenchmark.RunAsync(Arg(1, 100_000), Arg(2, 200), Console.Out);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--interleaved")
         {
             var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;

@@ -18,6 +18,7 @@ public sealed class FeedInGroupsTests(FeedInGroupsTests.Tenant tenant) : IClassF
         var group = await (await tenant.Owner.PostAsJsonAsync("api/v1/groups", new { name = "Project Orion", visibility = "Private" })).ExpectJsonAsync(HttpStatusCode.Created);
         var groupId = group.GetProperty("id").GetInt64();
         await (await tenant.Owner.PostAsJsonAsync($"api/v1/groups/{groupId}/members", new { userNames = new[] { "member" } })).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await tenant.Member.PostAsync($"api/v1/groups/{groupId}/invitations/accept", null)).ExpectJsonAsync(HttpStatusCode.OK);
 
         var created = await (await tenant.Owner.PostAsJsonAsync("api/v1/posts", new { body = "Orion launch date is Tuesday", audience = new { groups = new[] { groupId } } })).ExpectJsonAsync(HttpStatusCode.Created);
         var postId = created.GetProperty("id").GetInt64();

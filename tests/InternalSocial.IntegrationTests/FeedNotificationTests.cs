@@ -45,6 +45,7 @@ public sealed class FeedNotificationTests(FeedNotificationTests.Tenant tenant) :
         var group = await (await tenant.Alice.PostAsJsonAsync("api/v1/groups", new { name = "Skunkworks", visibility = "Private" })).ExpectJsonAsync(HttpStatusCode.Created);
         var groupId = group.GetProperty("id").GetInt64();
         await (await tenant.Alice.PostAsJsonAsync($"api/v1/groups/{groupId}/members", new { userNames = new[] { "carol" } })).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await tenant.Carol.PostAsync($"api/v1/groups/{groupId}/invitations/accept", null)).ExpectJsonAsync(HttpStatusCode.OK);
 
         // Dave is not a member: mentioned, he learns nothing.
         await (await tenant.Alice.PostAsJsonAsync("api/v1/posts", new { body = "Secret plan, @dave and @carol", audience = new { groups = new[] { groupId } } })).ExpectJsonAsync(HttpStatusCode.Created);

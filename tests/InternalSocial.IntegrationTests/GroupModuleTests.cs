@@ -77,7 +77,7 @@ public sealed class GroupModuleTests(GroupsSqliteTenant tenant) : IClassFixture<
         await (await tenant.Client("outsider").PostAsync($"api/v1/groups/{open}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
         await (await tenant.Client("outsider").PostAsync($"api/v1/groups/{open}/leave", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
         await (await tenant.Client("outsider").PostAsync($"api/v1/groups/{closed}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
-        await (await tenant.Client("owner").PostAsJsonAsync($"api/v1/groups/{open}/members", new { userNames = new[] { "guest" } })).ExpectJsonAsync(HttpStatusCode.OK);
+        await tenant.AddMemberAsync("owner", open, "guest");
         await (await tenant.Client("owner").DeleteAsync($"api/v1/groups/{open}/members/{tenant.IdOf("guest")}")).ExpectJsonAsync(HttpStatusCode.NoContent);
         await (await tenant.Client("owner").DeleteAsync($"api/v1/groups/{open}")).ExpectJsonAsync(HttpStatusCode.NoContent);
 
@@ -89,6 +89,7 @@ public sealed class GroupModuleTests(GroupsSqliteTenant tenant) : IClassFixture<
         Assert.Contains(new InternalSocial.Groups.Events.MemberLeft(open, outsider), seen);
         Assert.Contains(new InternalSocial.Groups.Events.JoinRequested(closed, outsider), seen);
         Assert.Contains(new InternalSocial.Groups.Events.MemberInvited(open, guest, owner), seen);
+        Assert.Contains(new InternalSocial.Groups.Events.MemberJoined(open, guest), seen);
         Assert.Contains(new InternalSocial.Groups.Events.MemberRemoved(open, guest, owner), seen);
         Assert.Contains(new InternalSocial.Groups.Events.GroupArchived(open, owner), seen);
     }

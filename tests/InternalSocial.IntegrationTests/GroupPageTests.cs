@@ -71,7 +71,8 @@ public sealed class GroupPageTests(GroupsSqliteTenant tenant) : IClassFixture<Gr
     public async Task A_guest_may_see_the_profiles_of_the_people_in_their_groups_only()
     {
         var group = await tenant.CreateGroupAsync("owner", new { name = "Client project", visibility = "secret" });
-        await (await tenant.Client("owner").PostAsJsonAsync($"api/v1/groups/{group.GetProperty("id").GetInt64()}/members", new { userNames = new[] { "guest", "member" } })).ExpectJsonAsync(HttpStatusCode.OK);
+        await tenant.AddMemberAsync("owner", group.GetProperty("id").GetInt64(), "guest");
+        await tenant.AddMemberAsync("owner", group.GetProperty("id").GetInt64(), "member");
 
         var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
         await shell.InScopeAsync(async services =>

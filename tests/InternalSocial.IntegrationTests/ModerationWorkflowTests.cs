@@ -289,10 +289,20 @@ public abstract class ModerationWorkflowTests(ModerationWorkflowTests.Tenant ten
             OfficialId = groups.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("name").GetString() == "Official news").GetProperty("id").GetInt64();
             var other = await (await Admin.PostAsJsonAsync("api/v1/groups", new { name = "Works council", visibility = "Public", postsNeedApproval = true })).ExpectJsonAsync(HttpStatusCode.Created);
             OtherId = other.GetProperty("id").GetInt64();
-            await (await Admin.PostAsJsonAsync($"api/v1/groups/{OfficialId}/members", new { userNames = new[] { "moda", "moda2" }, role = "Moderator" })).ExpectJsonAsync(HttpStatusCode.OK);
-            await (await Admin.PostAsJsonAsync($"api/v1/groups/{OfficialId}/members", new { userNames = new[] { "author", "reader" } })).ExpectJsonAsync(HttpStatusCode.OK);
-            await (await Admin.PostAsJsonAsync($"api/v1/groups/{OtherId}/members", new { userNames = new[] { "modb" }, role = "Moderator" })).ExpectJsonAsync(HttpStatusCode.OK);
-            await (await Admin.PostAsJsonAsync($"api/v1/groups/{OtherId}/members", new { userNames = new[] { "author", "reader" } })).ExpectJsonAsync(HttpStatusCode.OK);
+            var clients = new Dictionary<string, HttpClient> { ["moda"] = ModeratorA, ["moda2"] = ModeratorA2, ["modb"] = ModeratorB, ["author"] = Author, ["reader"] = Reader };
+            foreach (var (groupId, names, role) in new[]
+            {
+                (OfficialId, new[] { "moda", "moda2" }, "Moderator"), (OfficialId, new[] { "author", "reader" }, "Member"),
+                (OtherId, new[] { "modb" }, "Moderator"), (OtherId, new[] { "author", "reader" }, "Member"),
+            })
+            {
+                // Invited people join when they accept.
+                await (await Admin.PostAsJsonAsync($"api/v1/groups/{groupId}/members", new { userNames = names, role })).ExpectJsonAsync(HttpStatusCode.OK);
+                foreach (var name in names)
+                {
+                    await (await clients[name].PostAsync($"api/v1/groups/{groupId}/invitations/accept", null)).ExpectJsonAsync(HttpStatusCode.OK);
+                }
+            }
         }
     }
 }

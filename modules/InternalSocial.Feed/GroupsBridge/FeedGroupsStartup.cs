@@ -9,12 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.GroupsBridge;
 
-/// <summary>Posts in groups: the Groups module's rules decide who reads and posts; <c>GET /api/v1/groups/{id}/feed</c>.</summary>
+/// <summary>
+/// Posts in groups: the Groups module's rules decide who reads and posts; <c>GET /api/v1/groups/{id}/feed</c>, and the
+/// group space's Posts tab (<c>/groups/{slug}/posts</c>, <see cref="GroupPostsController"/>).
+/// </summary>
 [ForFeature("InternalSocial.Feed.Groups")]
 public sealed class FeedGroupsStartup : ModuleStartup
 {
-    public override void ConfigureServices(IServiceCollection services) =>
+    public override void ConfigureServices(IServiceCollection services)
+    {
         services.AddScoped<IPostContainerAccess, GroupsPostContainerAccess>();
+        services.AddScoped<Groups.Services.IGroupModuleProvider, GroupPostsTab>();
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapApiGroup("groups", "Feed").RequireAuthorization()

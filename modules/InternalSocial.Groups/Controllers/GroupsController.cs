@@ -49,17 +49,19 @@ public sealed class GroupFormViewModel
     public GroupInput ToInput() => new(Name, Description ?? "", Type, Visibility, PostingPolicy, PostsNeedApproval);
 }
 
-public sealed record DirectoryViewModel(GroupPage Page, GroupQuery Query, bool CanCreate);
+public sealed record DirectoryViewModel(GroupPage Page, GroupQuery Query, bool CanCreate, int Invitations = 0);
 
 public sealed record GroupTab(string Key, string Text, string Url);
 
 /// <summary>The group's header and tabs, shared by every tab of the group space.</summary>
-public sealed record GroupSpaceViewModel(GroupStanding Standing, IReadOnlyList<GroupTab> Tabs, string ActiveTab, bool Requested, int PendingRequests)
+public sealed record GroupSpaceViewModel(GroupStanding Standing, IReadOnlyList<GroupTab> Tabs, string ActiveTab, bool Requested, int PendingRequests, bool Invited = false)
 {
     public Group Group => Standing.Group;
 }
 
-public sealed record MembersViewModel(GroupSpaceViewModel Space, MemberPage Page);
+public sealed record MembersViewModel(GroupSpaceViewModel Space, MemberPage Page, IReadOnlyList<PendingInvitationItem> Invitations);
+
+public sealed record InvitationsViewModel(IReadOnlyList<InvitationItem> Invitations);
 
 public sealed record SettingsViewModel(GroupSpaceViewModel Space, GroupFormViewModel Form, IReadOnlyList<GroupModuleState> Modules);
 
@@ -90,14 +92,35 @@ public sealed class GroupPageErrorsAttribute : Attribute, IExceptionFilter
 [Authorize]
 [GroupPageErrors]
 [Route("groups")]
-public sealed class GroupsController(GroupsService groups, MembershipService members, GroupCovers covers, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
+public sealed class GroupsController(GroupsService groups, MembershipService members, GroupSpaces spaces, GroupCovers covers, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, GroupType? type, GroupVisibility? visibility, bool mine, string? cursor, CancellationToken cancellationToken)
     {
         var query = new GroupQuery(q, type, visibility, mine, Cursor: cursor);
         var page = await groups.ListAsync(User, query, cancellationToken);
-        return View(new DirectoryViewModel(page, query, await authorization.HasPermissionAsync(User, Permissions.CreateGroups)));
+        return View(new DirectoryViewModel(page, query, await authorization.HasPermissionAsync(User, Permissions.CreateGroups), await members.CountMyInvitationsAsync(User, cancellationToken)));
+    }
+
+    [HttpGet("invitations")]
+    public async Task<IActionResult> Invitations(CancellationToken cancellationToken) =>
+        View(new InvitationsViewModel(await members.ListMyInvitationsAsync(User, cancellationToken)));
+
+    [HttpPost("invitations/{id:long}/{decision:regex(^(accept|decline)$)}")]
+    public async Task<IActionResult> AnswerInvitation(long id, string decision, CancellationToken cancellationToken)
+    {
+        var accept = decision == "accept";
+        try
+        {
+            var group = await members.AnswerInvitationAsync(User, id, accept, cancellationToken);
+            TempData["Message"] = accept ? T["Welcome to {0}.", group.Name].Value : T["Invitation declined."].Value;
+            return Redirect(Url.Content(accept ? $"~/groups/{group.Slug}" : "~/groups/invitations"));
+        }
+        catch (ConflictException conflict)
+        {
+            TempData["Error"] = conflict.Message;
+            return Redirect(Url.Content("~/groups/invitations"));
+        }
     }
 
     [HttpGet("new")]
@@ -135,7 +158,8 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
     public async Task<IActionResult> Members(string key, string? cursor, CancellationToken cancellationToken)
     {
         var standing = await groups.GetReadableAsync(User, key, cancellationToken);
-        return View(new MembersViewModel(await SpaceAsync(standing, "members", cancellationToken), await members.ListMembersAsync(User, key, cursor, cancellationToken)));
+        var invitations = standing.IsGroupAdmin ? await members.ListInvitationsAsync(User, key, cancellationToken) : [];
+        return View(new MembersViewModel(await SpaceAsync(standing, "members", cancellationToken), await members.ListMembersAsync(User, key, cursor, cancellationToken), invitations));
     }
 
     [HttpPost("{key}/members/add")]
@@ -143,9 +167,18 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
     {
         await RunAsync(async () =>
         {
-            var added = await members.ImportAsync(User, key, people, cancellationToken);
-            TempData["Message"] = T["{0} people added.", added].Value;
+            var mandatory = (await groups.GetVisibleAsync(User, key, cancellationToken)).Group.IsMandatory;
+            var count = await members.ImportAsync(User, key, people, cancellationToken);
+            TempData["Message"] = mandatory ? T["{0} people added.", count].Value : T["{0} people invited: each becomes a member on accepting.", count].Value;
         });
+        return Redirect(Url.Content($"~/groups/{key}/members"));
+    }
+
+    [HttpPost("{key}/invitations/{userId}/cancel")]
+    public async Task<IActionResult> CancelInvitation(string key, string userId, CancellationToken cancellationToken)
+    {
+        await members.CancelInvitationAsync(User, key, userId, cancellationToken);
+        TempData["Message"] = T["Invitation withdrawn."].Value;
         return Redirect(Url.Content($"~/groups/{key}/members"));
     }
 
@@ -287,28 +320,6 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
         }
     }
 
-    private async Task<GroupSpaceViewModel> SpaceAsync(GroupStanding standing, string active, CancellationToken cancellationToken)
-    {
-        var group = standing.Group;
-        var tabs = new List<GroupTab> { new("about", T["About"], Url.Content($"~/groups/{group.Slug}")) };
-        if (standing.CanRead)
-        {
-            tabs.Add(new("members", T["Members"], Url.Content($"~/groups/{group.Slug}/members")));
-            foreach (var state in (await groups.Modules.GetStatesAsync(group, cancellationToken)).Where(s => s.IsEnabled))
-            {
-                tabs.Add(new(state.Module.Key, state.Module.DisplayName, Url.Content(state.Module.TabUrl(group))));
-            }
-        }
-
-        var pending = 0;
-        if (standing.IsGroupAdmin)
-        {
-            pending = await members.CountRequestsAsync(group.Id, cancellationToken);
-            tabs.Add(new("requests", T["Requests"], Url.Content($"~/groups/{group.Slug}/requests")));
-            tabs.Add(new("settings", T["Settings"], Url.Content($"~/groups/{group.Slug}/settings")));
-        }
-
-        var requested = !standing.IsMember && await members.HasRequestedAsync(User, group.Id, cancellationToken);
-        return new GroupSpaceViewModel(standing, tabs, active, requested, pending);
-    }
+    private Task<GroupSpaceViewModel> SpaceAsync(GroupStanding standing, string active, CancellationToken cancellationToken) =>
+        spaces.BuildAsync(User, standing, active, cancellationToken);
 }

@@ -57,6 +57,14 @@ public sealed record JoinResponse(string State);
 
 public sealed record AddedResponse(int Added);
 
+/// <summary>How many people were invited (in a mandatory group: added at once, as <paramref name="Added"/> says too).</summary>
+public sealed record InvitedResponse(int Invited);
+
+/// <summary>An invitation as the invited person sees it; <paramref name="Slug"/> is null for a group they cannot open (a secret one).</summary>
+public sealed record InvitationResponse(long GroupId, string GroupName, string? Slug, GroupRole Role, string? InvitedBy, DateTime CreatedUtc);
+
+public sealed record PendingInvitationResponse(string UserId, string UserName, string DisplayName, GroupRole Role, DateTime CreatedUtc);
+
 public sealed record JoinRequestResponse(string UserId, string UserName, string DisplayName, DateTime CreatedUtc);
 
 public sealed record ModuleStateResponse(string Key, string DisplayName, bool IsEnabled, bool IsLocked);
@@ -120,12 +128,37 @@ public static class GroupsApi
         api.MapPost("/{id:long}/members", async (long id, InviteRequest? request, ClaimsPrincipal user, MembershipService members, CancellationToken cancellationToken) =>
             {
                 var entries = (request?.UserNames ?? []).Concat(request?.UserIds ?? []).ToList();
-                return TypedResults.Ok(new AddedResponse(await members.InviteAsync(user, Key(id), entries, request?.Role ?? GroupRole.Member, cancellationToken)));
+                return TypedResults.Ok(new InvitedResponse(await members.InviteAsync(user, Key(id), entries, request?.Role ?? GroupRole.Member, cancellationToken)));
             })
-            .WithSummary("Add people (employees or guests) by user name, e-mail or id. 404 naming the unknown ones; then nobody is added.");
+            .WithSummary("Invite people (employees or guests) by user name, e-mail or id: each becomes a member on accepting (in a mandatory group, at once). 404 naming the unknown ones; then nobody is invited.");
         api.MapPost("/{id:long}/members/import", async (long id, ImportRequest? request, ClaimsPrincipal user, MembershipService members, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new AddedResponse(await members.ImportAsync(user, Key(id), request?.Csv, cancellationToken))))
-            .WithSummary("Add people from a CSV of user names or e-mail addresses.");
+                TypedResults.Ok(new InvitedResponse(await members.ImportAsync(user, Key(id), request?.Csv, cancellationToken))))
+            .WithSummary("Invite people from a CSV of user names or e-mail addresses.");
+        api.MapGet("/{id:long}/invitations", async (long id, ClaimsPrincipal user, MembershipService members, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await members.ListInvitationsAsync(user, Key(id), cancellationToken)).Select(i => new PendingInvitationResponse(i.Person.Id, i.Person.UserName, i.Person.DisplayName, i.Role, i.CreatedUtc)).ToList()))
+            .WithSummary("The group's invitations waiting for an answer (group admins).");
+        api.MapDelete("/{id:long}/invitations/{userId}", async (long id, string userId, ClaimsPrincipal user, MembershipService members, CancellationToken cancellationToken) =>
+            {
+                await members.CancelInvitationAsync(user, Key(id), userId, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Withdraw an invitation that has not been answered (group admins).");
+        api.MapGet("/invitations", async (ClaimsPrincipal user, MembershipService members, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await members.ListMyInvitationsAsync(user, cancellationToken)).Select(i => new InvitationResponse(i.GroupId, i.GroupName, i.GroupSlug, i.Role, i.InvitedBy, i.CreatedUtc)).ToList()))
+            .WithSummary("My invitations waiting for an answer. A secret group shows only its name here (slug null).");
+        api.MapPost("/{id:long}/invitations/accept", async (long id, ClaimsPrincipal user, MembershipService members, GroupsService groups, CancellationToken cancellationToken) =>
+            {
+                await members.AnswerInvitationAsync(user, id, accept: true, cancellationToken);
+                var standing = await groups.GetVisibleAsync(user, Key(id), cancellationToken);
+                return TypedResults.Ok(GroupResponse.From(standing.Group, standing.Role));
+            })
+            .WithSummary("Accept my invitation: I become a member with the invited role. 404 when I have no invitation to this group.");
+        api.MapPost("/{id:long}/invitations/decline", async (long id, ClaimsPrincipal user, MembershipService members, CancellationToken cancellationToken) =>
+            {
+                await members.AnswerInvitationAsync(user, id, accept: false, cancellationToken);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Decline my invitation. 404 when I have no invitation to this group.");
         api.MapPost("/{id:long}/members/department", async (long id, DepartmentRequest? request, ClaimsPrincipal user, MembershipService members, CancellationToken cancellationToken) =>
             TypedResults.Ok(new AddedResponse(await members.AddDepartmentAsync(user, Key(id), request?.Department, cancellationToken))));
         api.MapPut("/{id:long}/members/{userId}", async (long id, string userId, RoleRequest? request, ClaimsPrincipal user, MembershipService members, CancellationToken cancellationToken) =>

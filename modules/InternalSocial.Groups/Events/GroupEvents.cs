@@ -1,6 +1,6 @@
 namespace InternalSocial.Groups.Events;
 
-/// <summary>Raised after a person became a member by joining a public group, an approved request or a membership rule.</summary>
+/// <summary>Raised after a person became a member: joining a public group, an approved request, an accepted invitation, a membership rule or a bulk addition.</summary>
 public sealed record MemberJoined(long GroupId, string UserId);
 
 /// <summary>Raised after a member left a group of their own accord.</summary>
@@ -12,7 +12,10 @@ public sealed record MemberRemoved(long GroupId, string UserId, string ByUserId)
 /// <summary>Raised after a person asked to join a private group; the group's admins approve or reject it.</summary>
 public sealed record JoinRequested(long GroupId, string UserId);
 
-/// <summary>Raised after a group admin added a person (an employee or a guest) to a group.</summary>
+/// <summary>
+/// Raised after a group admin invited a person (an employee or a guest): the invitation waits for their answer, and
+/// accepting it raises <see cref="MemberJoined"/>.
+/// </summary>
 public sealed record MemberInvited(long GroupId, string UserId, string ByUserId);
 
 /// <summary>Raised after a group was archived: its content stays readable, nobody posts in it any more.</summary>

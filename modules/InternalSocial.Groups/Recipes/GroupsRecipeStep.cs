@@ -31,7 +31,7 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
             var slug = reader.Text(group, path, "slug", required: true);
             if (slug is not null && (slug.Length > 80 || GroupsService.Slugify(slug) != slug))
             {
-                reader.Error($"{path}.slug", "must be lower-case letters, digits and dashes (at most 80), not only digits, and not 'new', 'picker' or 'modules'.");
+                reader.Error($"{path}.slug", "must be lower-case letters, digits and dashes (at most 80), not only digits, and not 'new', 'picker', 'modules' or 'invitations'.");
             }
             else if (slug is not null && !slugs.Add(slug))
             {

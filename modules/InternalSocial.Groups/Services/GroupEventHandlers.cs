@@ -13,6 +13,8 @@ internal sealed class PersonErasedHandler(GroupsDbContext db) : IEventHandler<Pe
         var groupIds = await db.Members.Where(m => m.UserId == domainEvent.UserId).Select(m => m.GroupId).ToListAsync(cancellationToken);
         await db.Members.Where(m => m.UserId == domainEvent.UserId).ExecuteDeleteAsync(cancellationToken);
         await db.JoinRequests.Where(r => r.UserId == domainEvent.UserId).ExecuteDeleteAsync(cancellationToken);
+        await db.Invitations.Where(i => i.UserId == domainEvent.UserId).ExecuteDeleteAsync(cancellationToken);
+        await db.Invitations.Where(i => i.InvitedBy == domainEvent.UserId).ExecuteUpdateAsync(s => s.SetProperty(i => i.InvitedBy, ""), cancellationToken);
         foreach (var groupId in groupIds)
         {
             var count = await db.Members.CountAsync(m => m.GroupId == groupId, cancellationToken);

@@ -12,6 +12,8 @@ public sealed class GroupsDbContext(DbContextOptions<GroupsDbContext> options) :
 
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
 
+    public DbSet<GroupInvitation> Invitations => Set<GroupInvitation>();
+
     public DbSet<GroupModuleSetting> ModuleSettings => Set<GroupModuleSetting>();
 
     public DbSet<GroupModuleLock> ModuleLocks => Set<GroupModuleLock>();
@@ -23,6 +25,7 @@ public sealed class GroupsDbContext(DbContextOptions<GroupsDbContext> options) :
         modelBuilder.Entity<Group>().ToTable("Groups_Groups");
         modelBuilder.Entity<GroupMember>().ToTable("Groups_Members").HasKey(m => new { m.GroupId, m.UserId });
         modelBuilder.Entity<JoinRequest>().ToTable("Groups_JoinRequests").HasKey(r => new { r.GroupId, r.UserId });
+        modelBuilder.Entity<GroupInvitation>().ToTable("Groups_Invitations").HasKey(i => new { i.GroupId, i.UserId });
         modelBuilder.Entity<GroupModuleSetting>().ToTable("Groups_ModuleSettings").HasKey(s => new { s.GroupId, s.ModuleKey });
         modelBuilder.Entity<GroupModuleLock>().ToTable("Groups_ModuleLocks").HasKey(l => new { l.ModuleKey, l.Scope });
         modelBuilder.Entity<MembershipRule>().ToTable("Groups_MembershipRules");

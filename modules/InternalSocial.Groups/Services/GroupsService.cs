@@ -48,7 +48,7 @@ public sealed class GroupsService(
     public const int MaxDescriptionLength = 2000;
 
     /// <summary>Slugs that are page names under /groups.</summary>
-    private static readonly string[] ReservedSlugs = ["new", "picker", "modules"];
+    private static readonly string[] ReservedSlugs = ["new", "picker", "modules", "invitations"];
 
     /// <summary>The module registry, for group pages and module guards.</summary>
     public GroupModules Modules => modules;
@@ -380,7 +380,9 @@ public sealed class GroupsService(
         var normalized = name.ToUpperInvariant();
         if (await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Id != exceptId, cancellationToken))
         {
-            throw new ConflictException(T["name: a group named '{0}' already exists; choose another name.", name]);
+            // One message for every taken name, whoever holds it: the 409 must not confirm that a secret group the caller
+            // cannot see has this name (nor tell a visible group from a hidden one).
+            throw new ConflictException(T["name: this name is not available; choose another name."]);
         }
     }
 

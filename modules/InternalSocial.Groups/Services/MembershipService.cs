@@ -25,6 +25,11 @@ public sealed record JoinRequestItem(PersonSummary Person, DateTime CreatedUtc);
 
 public sealed record RuleInput(MembershipRuleKind Kind, string? Value);
 
+/// <summary>An invitation as the invited person sees it. <paramref name="GroupSlug"/> is null when they cannot open the group (a secret one).</summary>
+public sealed record InvitationItem(long GroupId, string GroupName, string? GroupSlug, GroupRole Role, string? InvitedBy, DateTime CreatedUtc);
+
+public sealed record PendingInvitationItem(PersonSummary Person, GroupRole Role, DateTime CreatedUtc);
+
 /// <summary>Joining, leaving, requests, invitations, roles, bulk additions and membership rules.</summary>
 public sealed class MembershipService(
     GroupsDbContext db,
@@ -48,6 +53,13 @@ public sealed class MembershipService(
         }
 
         EnsureNotArchived(standing.Group);
+        if (await db.Invitations.AnyAsync(i => i.GroupId == standing.Group.Id && i.UserId == userId, cancellationToken))
+        {
+            // Asking to join a group that invited you is accepting the invitation.
+            await AnswerInvitationAsync(user, standing.Group.Id, accept: true, cancellationToken);
+            return JoinOutcome.Joined;
+        }
+
         if (standing.Group.Visibility == GroupVisibility.Public || standing.IsTenantAdmin)
         {
             await AddAsync(standing.Group.Id, [userId], GroupRole.Member, cancellationToken);
@@ -95,8 +107,11 @@ public sealed class MembershipService(
         await events.PublishAsync(new MemberLeft(standing.Group.Id, userId), cancellationToken);
     }
 
-    /// <summary>Adds people by user name, e-mail or id; 404 naming every unknown one, and then nobody is added.</summary>
-    /// <returns>How many people were added (members already in are left as they are).</returns>
+    /// <summary>
+    /// Invites people by user name, e-mail or id; 404 naming every unknown one, and then nobody is invited. Each becomes a
+    /// member only when they accept (see <see cref="AnswerInvitationAsync"/>); in a mandatory group they are added at once.
+    /// </summary>
+    /// <returns>How many people were invited (or added): members and people already invited are left as they are.</returns>
     public async Task<int> InviteAsync(ClaimsPrincipal user, string key, IReadOnlyCollection<string> entries, GroupRole role, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -129,13 +144,131 @@ public sealed class MembershipService(
         }
 
         var byUserId = GroupsService.UserId(user)!;
-        var added = await AddAsync(standing.Group.Id, found.Select(p => p.Id).ToList(), role, cancellationToken);
-        foreach (var id in added)
+        if (standing.Group.IsMandatory)
+        {
+            // People put in a mandatory group cannot leave it: asking them first would be a question without a choice.
+            var added = await AddAsync(standing.Group.Id, found.Select(p => p.Id).ToList(), role, cancellationToken);
+            foreach (var id in added)
+            {
+                await events.PublishAsync(new MemberJoined(standing.Group.Id, id), cancellationToken);
+            }
+
+            return added.Count;
+        }
+
+        var invited = await CreateInvitationsAsync(standing.Group.Id, found.Select(p => p.Id).ToList(), role, byUserId, cancellationToken);
+        foreach (var id in invited)
         {
             await events.PublishAsync(new MemberInvited(standing.Group.Id, id, byUserId), cancellationToken);
         }
 
-        return added.Count;
+        return invited.Count;
+    }
+
+    /// <summary>The signed-in person's pending invitations, newest first (a secret group shows its name here, and nothing more).</summary>
+    public async Task<IReadOnlyList<InvitationItem>> ListMyInvitationsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = GroupsService.UserId(user);
+        if (userId is null)
+        {
+            return [];
+        }
+
+        var rows = await (
+                from i in db.Invitations.AsNoTracking()
+                join g in db.Groups.AsNoTracking() on i.GroupId equals g.Id
+                where i.UserId == userId && !g.IsArchived
+                orderby i.CreatedUtc descending
+                select new { Invitation = i, Group = g })
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        var inviters = await people.GetByIdsAsync(rows.Select(r => r.Invitation.InvitedBy).Distinct().ToList(), cancellationToken);
+        var items = new List<InvitationItem>(rows.Count);
+        foreach (var row in rows)
+        {
+            var standing = await access.StandingAsync(user, row.Group, cancellationToken);
+            items.Add(new InvitationItem(row.Group.Id, row.Group.Name, standing.CanSee ? row.Group.Slug : null, row.Invitation.Role,
+                inviters.GetValueOrDefault(row.Invitation.InvitedBy)?.DisplayName, row.Invitation.CreatedUtc));
+        }
+
+        return items;
+    }
+
+    /// <summary>How many invitations wait for the person's answer (for the directory's banner).</summary>
+    public async Task<int> CountMyInvitationsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = GroupsService.UserId(user);
+        return userId is null ? 0 : await (
+            from i in db.Invitations.AsNoTracking()
+            join g in db.Groups.AsNoTracking() on i.GroupId equals g.Id
+            where i.UserId == userId && !g.IsArchived
+            select i).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The invited person accepts (becomes a member with the invited role) or declines. 404 alike when the group does not
+    /// exist and when there is no invitation, so that an id tells nothing about a secret group.
+    /// </summary>
+    public async Task<Group> AnswerInvitationAsync(ClaimsPrincipal user, long groupId, bool accept, CancellationToken cancellationToken)
+    {
+        var userId = GroupsService.UserId(user) ?? throw new PermissionDeniedException(GroupRights.ReadContent);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.GroupId == groupId && i.UserId == userId, cancellationToken);
+        var group = invitation is null ? null : await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        if (invitation is null || group is null)
+        {
+            throw new NotFoundException(T["You have no invitation to this group."]);
+        }
+
+        if (accept)
+        {
+            EnsureNotArchived(group);
+        }
+
+        db.Invitations.Remove(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        if (accept && (await AddAsync(group.Id, [userId], invitation.Role, cancellationToken)).Count > 0)
+        {
+            await events.PublishAsync(new MemberJoined(group.Id, userId), cancellationToken);
+        }
+
+        return group;
+    }
+
+    /// <summary>The group's pending invitations, for its admins.</summary>
+    public async Task<IReadOnlyList<PendingInvitationItem>> ListInvitationsAsync(ClaimsPrincipal user, string key, CancellationToken cancellationToken)
+    {
+        var standing = await groups.GetForAdminAsync(user, key, cancellationToken);
+        var rows = await db.Invitations.AsNoTracking().Where(i => i.GroupId == standing.Group.Id).OrderBy(i => i.CreatedUtc).Take(200).ToListAsync(cancellationToken);
+        var persons = await people.GetByIdsAsync(rows.Select(r => r.UserId).ToList(), cancellationToken);
+        return [.. rows.Where(r => persons.ContainsKey(r.UserId)).Select(r => new PendingInvitationItem(persons[r.UserId], r.Role, r.CreatedUtc))];
+    }
+
+    /// <summary>A group admin withdraws an invitation that has not been answered.</summary>
+    public async Task CancelInvitationAsync(ClaimsPrincipal user, string key, string userId, CancellationToken cancellationToken)
+    {
+        var standing = await groups.GetForAdminAsync(user, key, cancellationToken);
+        if (await db.Invitations.Where(i => i.GroupId == standing.Group.Id && i.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            throw new NotFoundException(T["No pending invitation for '{0}'.", userId]);
+        }
+    }
+
+    /// <summary>Invites the people who are neither members nor invited yet; returns who was invited.</summary>
+    internal async Task<IReadOnlyList<string>> CreateInvitationsAsync(long groupId, IReadOnlyList<string> userIds, GroupRole role, string byUserId, CancellationToken cancellationToken)
+    {
+        var wanted = userIds.Distinct(StringComparer.Ordinal).ToList();
+        var skip = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            skip.UnionWith(await db.Members.AsNoTracking().Where(m => m.GroupId == groupId && chunk.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(cancellationToken));
+            skip.UnionWith(await db.Invitations.AsNoTracking().Where(i => i.GroupId == groupId && chunk.Contains(i.UserId)).Select(i => i.UserId).ToListAsync(cancellationToken));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var invited = wanted.Where(id => !skip.Contains(id)).ToList();
+        db.Invitations.AddRange(invited.Select(id => new GroupInvitation { GroupId = groupId, UserId = id, Role = role, InvitedBy = byUserId, CreatedUtc = now }));
+        await db.SaveChangesAsync(cancellationToken);
+        return invited;
     }
 
     /// <summary>A CSV or plain list of user names or e-mail addresses (one a line, or separated by commas or semicolons; a header line is skipped).</summary>
@@ -163,12 +296,12 @@ public sealed class MembershipService(
             throw new InvalidInputException("department", T["The department is required."]);
         }
 
+        // A whole department is added at once, like a membership rule: nobody is asked.
         var matches = await people.WhereAsync(p => SameText(p.Department, department), cancellationToken);
         var added = await AddAsync(standing.Group.Id, matches.Select(p => p.Id).ToList(), GroupRole.Member, cancellationToken);
-        var byUserId = GroupsService.UserId(user)!;
         foreach (var id in added)
         {
-            await events.PublishAsync(new MemberInvited(standing.Group.Id, id, byUserId), cancellationToken);
+            await events.PublishAsync(new MemberJoined(standing.Group.Id, id), cancellationToken);
         }
 
         return added.Count;
@@ -244,6 +377,12 @@ public sealed class MembershipService(
     {
         var userId = GroupsService.UserId(user);
         return userId is not null && await db.JoinRequests.AsNoTracking().AnyAsync(r => r.GroupId == groupId && r.UserId == userId, cancellationToken);
+    }
+
+    public async Task<bool> IsInvitedAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken)
+    {
+        var userId = GroupsService.UserId(user);
+        return userId is not null && await db.Invitations.AsNoTracking().AnyAsync(i => i.GroupId == groupId && i.UserId == userId, cancellationToken);
     }
 
     /// <summary>Pending requests of a group, for its admins' tab badge; callers have checked the group admin right.</summary>
@@ -330,7 +469,7 @@ public sealed class MembershipService(
         return added.Count;
     }
 
-    /// <summary>Adds the people who are not members yet, withdraws their pending requests; returns who was added.</summary>
+    /// <summary>Adds the people who are not members yet, withdraws their pending requests and invitations; returns who was added.</summary>
     internal async Task<IReadOnlyList<string>> AddAsync(long groupId, IReadOnlyList<string> userIds, GroupRole role, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
@@ -350,6 +489,8 @@ public sealed class MembershipService(
         foreach (var chunk in added.Chunk(500))
         {
             db.JoinRequests.RemoveRange(await db.JoinRequests.Where(r => r.GroupId == groupId && chunk.Contains(r.UserId)).ToListAsync(cancellationToken));
+            // Someone added another way (an approved request, a rule) has nothing left to accept.
+            db.Invitations.RemoveRange(await db.Invitations.Where(i => i.GroupId == groupId && chunk.Contains(i.UserId)).ToListAsync(cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -58,6 +58,13 @@ public abstract class GroupsTenant(DatabaseProvider provider) : TestTenant(provi
     public async Task<JsonElement> CreateGroupAsync(string owner, object body) =>
         await (await Client(owner).PostAsJsonAsync("api/v1/groups", body)).ExpectJsonAsync(HttpStatusCode.Created);
 
+    /// <summary>Invites <paramref name="userName"/> as <paramref name="inviter"/>, and the person accepts: a member with that role.</summary>
+    public async Task AddMemberAsync(string inviter, long groupId, string userName, string role = "member")
+    {
+        await (await Client(inviter).PostAsJsonAsync($"api/v1/groups/{groupId}/members", new { userNames = new[] { userName }, role })).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await Client(userName).PostAsync($"api/v1/groups/{groupId}/invitations/accept", null)).ExpectJsonAsync(HttpStatusCode.OK);
+    }
+
     /// <summary>A client signed in with the cookie, for pages and forms.</summary>
     public async Task<HttpClient> BrowserAsync(string userName)
     {

@@ -1,0 +1,101 @@
+using InternalSocial.Feed.Models;
+using InternalSocial.Feed.Services;
+using InternalSocial.Groups.Services;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.GroupsBridge;
+
+/// <summary>
+/// <c>/groups/{key}/posts</c>: a group's posts as the feed renders them, and a composer that posts into the group. The
+/// page reads posts through <see cref="FeedQuery"/> (the group's readers only) and the group through the Groups module's
+/// services; a group the user may not read, or whose Posts module is off, answers 404.
+/// </summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+[Authorize]
+[Route("groups/{key}/posts")]
+public sealed class GroupPostsController(
+    GroupsService groups,
+    GroupSpaces spaces,
+    IGroupAccess access,
+    FeedQuery feed,
+    PostService posts,
+    ReactionService reactions,
+    IStringLocalizer<ModuleResources> T) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string key, string? cursor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return View(await BuildAsync(key, cursor, new GroupComposerModel(), cancellationToken));
+        }
+        catch (Exception exception) when (exception is NotFoundException or PermissionDeniedException)
+        {
+            return StatusPage(StatusCodes.Status404NotFound);
+        }
+        catch (InvalidInputException)
+        {
+            return BadRequest();
+        }
+    }
+
+    [HttpPost("")]
+    [EnableRateLimiting(Startup.PostingRateLimitPolicy)]
+    public async Task<IActionResult> Create(string key, [Bind(Prefix = "Composer")] GroupComposerModel model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        GroupStanding standing;
+        try
+        {
+            standing = await groups.EnsureModuleEnabledAsync(User, key, GroupPostsTab.Key, cancellationToken);
+        }
+        catch (Exception exception) when (exception is NotFoundException or PermissionDeniedException)
+        {
+            return StatusPage(StatusCodes.Status404NotFound);
+        }
+
+        try
+        {
+            var created = await posts.CreateAsync(User, new PostInput(model.Body, Audience: new AudienceInput(null, null, [standing.Group.Id])), cancellationToken);
+            TempData["Message"] = created.Status == PostStatus.Pending
+                ? T["Your post waits for the approval of the group's moderators."].Value
+                : T["Your post is published."].Value;
+            return Redirect(Url.Content($"~/groups/{standing.Group.Slug}/posts"));
+        }
+        catch (InvalidInputException invalid)
+        {
+            ModelState.AddInputErrors(invalid, prefix: "Composer.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), await BuildAsync(key, null, model, cancellationToken));
+        }
+        catch (PermissionDeniedException)
+        {
+            // A reader who may not post here (not a member, an announcement channel, an archived group).
+            return StatusPage(StatusCodes.Status403Forbidden);
+        }
+    }
+
+    private async Task<GroupPostsViewModel> BuildAsync(string key, string? cursor, GroupComposerModel composer, CancellationToken cancellationToken)
+    {
+        var standing = await groups.EnsureModuleEnabledAsync(User, key, GroupPostsTab.Key, cancellationToken);
+        var space = await spaces.BuildAsync(User, standing, GroupPostsTab.Key, cancellationToken);
+        var page = await feed.GetGroupAsync(User, standing.Group.Id, cursor, null, cancellationToken);
+        var decision = await access.CanPostAsync(User, standing.Group.Id, cancellationToken);
+        return new GroupPostsViewModel(space, page, await reactions.TypesAsync(cancellationToken), composer,
+            decision != GroupPostDecision.Forbidden, decision == GroupPostDecision.NeedsApproval);
+    }
+
+    /// <summary>The group space's 404 or 403 page. Hidden, unreadable and switched off all answer 404.</summary>
+    private ViewResult StatusPage(int status)
+    {
+        var result = View(GroupSpaces.StatusView, status);
+        result.StatusCode = status;
+        return result;
+    }
+}

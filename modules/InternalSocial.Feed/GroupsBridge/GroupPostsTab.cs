@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Feed.Services;
+using InternalSocial.Groups.Controllers;
+using InternalSocial.Groups.Services;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.GroupsBridge;
+
+/// <summary>The group space's Posts tab: a per-group module of the Groups registry whose page the feed renders.</summary>
+public sealed class GroupPostsTab(IStringLocalizer<ModuleResources> T) : IGroupModuleProvider
+{
+    public const string Key = "posts";
+
+    public IEnumerable<GroupModuleDescriptor> GetModules() =>
+        [new GroupModuleDescriptor(Key, T["Posts"], "InternalSocial.Feed.Groups", "~/groups/{slug}/posts", Order: -100)];
+}
+
+public sealed class GroupComposerModel
+{
+    [Display(Name = "What do you want to share?")]
+    public string? Body { get; set; }
+}
+
+/// <summary>The Posts tab: the group's header and tabs (from Groups), its composer and its posts, 20 a page.</summary>
+public sealed record GroupPostsViewModel(
+    GroupSpaceViewModel Space,
+    FeedPage Page,
+    IReadOnlyList<ReactionTypeView> ReactionTypes,
+    GroupComposerModel Composer,
+    bool CanPost,
+    bool NeedsApproval);

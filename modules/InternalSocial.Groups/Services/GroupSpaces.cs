@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using InternalSocial.Groups.Controllers;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Groups.Services;
+
+/// <summary>
+/// The group space's header and tabs, for the Groups module's pages and for the pages other modules add to a group (the
+/// feed's Posts tab): they render <c>/Views/Groups/_GroupHeader.cshtml</c> with this model. Tab URLs are site paths
+/// (<c>~/groups/…</c>).
+/// </summary>
+public sealed class GroupSpaces(GroupsService groups, MembershipService members, IStringLocalizer<ModuleResources> T)
+{
+    public const string HeaderView = "/Views/Groups/_GroupHeader.cshtml";
+
+    /// <summary>The 404/403 page of the group space; its model is the status code.</summary>
+    public const string StatusView = "/Views/Groups/Status.cshtml";
+
+    /// <summary>The space of a group the user may see; 404 otherwise (see <see cref="GroupsService.GetVisibleAsync"/>).</summary>
+    public async Task<GroupSpaceViewModel> GetAsync(ClaimsPrincipal user, string key, string activeTab, CancellationToken cancellationToken) =>
+        await BuildAsync(user, await groups.GetVisibleAsync(user, key, cancellationToken), activeTab, cancellationToken);
+
+    public async Task<GroupSpaceViewModel> BuildAsync(ClaimsPrincipal user, GroupStanding standing, string activeTab, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        var group = standing.Group;
+        var tabs = new List<GroupTab> { new("about", T["About"], $"~/groups/{group.Slug}") };
+        if (standing.CanRead)
+        {
+            tabs.Add(new("members", T["Members"], $"~/groups/{group.Slug}/members"));
+            foreach (var state in (await groups.Modules.GetStatesAsync(group, cancellationToken)).Where(s => s.IsEnabled))
+            {
+                tabs.Add(new(state.Module.Key, state.Module.DisplayName, state.Module.TabUrl(group)));
+            }
+        }
+
+        var pending = 0;
+        if (standing.IsGroupAdmin)
+        {
+            pending = await members.CountRequestsAsync(group.Id, cancellationToken);
+            tabs.Add(new("requests", T["Requests"], $"~/groups/{group.Slug}/requests"));
+            tabs.Add(new("settings", T["Settings"], $"~/groups/{group.Slug}/settings"));
+        }
+
+        var requested = !standing.IsMember && await members.HasRequestedAsync(user, group.Id, cancellationToken);
+        var invited = !standing.IsMember && await members.IsInvitedAsync(user, group.Id, cancellationToken);
+        return new GroupSpaceViewModel(standing, tabs, activeTab, requested, pending, invited);
+    }
+}
