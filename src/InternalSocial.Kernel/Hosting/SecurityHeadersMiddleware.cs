@@ -29,7 +29,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         {
             var http = (HttpContext)state;
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = PolicyFor(http.Request.Host);
+            // An answer with a stricter policy of its own (a user's file, sandboxed) keeps it.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = PolicyFor(http.Request.Host);
+            }
+
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
