@@ -78,6 +78,12 @@ public sealed class FeedRelayToGroupTests(FeedRelayToGroupTests.Tenant tenant) :
         if (members.Length > 0)
         {
             await (await tenant.Owner.PostAsJsonAsync($"api/v1/groups/{id}/members", new { userNames = members })).ExpectJsonAsync(HttpStatusCode.OK);
+            foreach (var member in members)
+            {
+                // Invited people join when they accept.
+                var client = member switch { "member" => tenant.Member, "outsider" => tenant.Outsider, _ => tenant.Owner };
+                await (await client.PostAsync($"api/v1/groups/{id}/invitations/accept", null)).ExpectJsonAsync(HttpStatusCode.OK);
+            }
         }
 
         return id;
