@@ -75,7 +75,6 @@ public static class WorkflowDiagram
             }
         }
 
-        var width = (Margin * 2) + contentWidth + BackLane;
         var height = (Margin * 2) + (rows.Count * Diagram.BoxHeight) + (Math.Max(0, rows.Count - 1) * GapY);
         var edges = new List<DiagramEdge>();
         var backIndex = 0;
@@ -110,6 +109,8 @@ public static class WorkflowDiagram
             }
         }
 
+        // The lane on the right is there only when an arrow goes back up.
+        var width = (Margin * 2) + contentWidth + (backIndex > 0 ? BackLane : 0);
         return new Diagram(width, height, [.. order.Select(id => nodes[id])], edges);
     }
 
