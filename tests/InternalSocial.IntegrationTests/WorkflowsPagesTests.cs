@@ -333,6 +333,56 @@ public sealed partial class WorkflowsPagesTests(ModerationSqliteTenant tenant) :
         Assert.Contains("moda", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_faulted_instance_shows_its_error_and_the_retry_button_replays_it()
+    {
+        var definition = new
+        {
+            id = "fault-on-word",
+            name = "Fault on a word",
+            start = "submitted",
+            activities = new object[]
+            {
+                new { id = "submitted", type = "feed.postSubmitted", properties = new { condition = new { fact = "post.text", containsAny = new[] { "faultme" } } } },
+                new { id = "approve", type = "approval", properties = new { assignees = new[] { new { groupModerators = true } } } },
+            },
+            transitions = new[] { new { from = "submitted", to = "approve" } },
+        };
+        await (await tenant.Admin.PostAsJsonAsync("api/v1/workflows", definition)).ExpectJsonAsync(HttpStatusCode.Created);
+        // Outside any group there are no group moderators: the approval cannot be assigned and the instance faults.
+        await (await tenant.Author.PostAsJsonAsync("api/v1/posts", new { body = "Please faultme now" })).ExpectJsonAsync(HttpStatusCode.Created);
+
+        using var admin = await BrowserAsync("admin");
+        var page = await admin.GetStringAsync("admin/workflows/instances?workflow=fault-on-word&status=Faulted");
+        Assert.Contains("Nobody to assign the approval", page, StringComparison.Ordinal);
+        var instanceId = Regex.Match(page, "admin/workflows/instances/([^\"/]+)/retry").Groups[1].Value;
+        Assert.NotEmpty(instanceId);
+        var retried = await admin.SubmitAsync("admin/workflows/instances?workflow=fault-on-word&status=Faulted", $"admin/workflows/instances/{instanceId}/retry", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        var detail = await admin.GetStringAsync($"admin/workflows/instances/{instanceId}");
+        Assert.Contains("Retried: the instance is now Faulted.", detail, StringComparison.Ordinal);
+        Assert.Contains("Nobody to assign the approval", detail, StringComparison.Ordinal);
+
+        // The editor's add buttons give a new empty row without saving anything.
+        var added = await admin.SubmitAsync("admin/workflows/fault-on-word/edit", "admin/workflows/save", new Dictionary<string, string>
+        {
+            ["OriginalId"] = "fault-on-word",
+            ["Id"] = "fault-on-word",
+            ["Name"] = "Renamed but not saved",
+            ["Start"] = "submitted",
+            ["Activities[0].Id"] = "submitted",
+            ["Activities[0].Type"] = "feed.postSubmitted",
+            ["command"] = "add-activity",
+        });
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var form = await added.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"activity-1\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"Renamed but not saved\"", form, StringComparison.Ordinal);
+        var stored = await (await tenant.Admin.GetAsync("api/v1/workflows/fault-on-word")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Fault on a word", stored.GetProperty("name").GetString());
+        await (await tenant.Admin.PostAsync("api/v1/workflows/fault-on-word/disable", null)).ExpectJsonAsync(HttpStatusCode.OK);
+    }
+
     private async Task<HttpClient> BrowserAsync(string userName)
     {
         var client = tenant.Host.CreateClient(tenant.Prefix);

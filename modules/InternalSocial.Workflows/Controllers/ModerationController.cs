@@ -99,7 +99,7 @@ public sealed class ModerationController(ModerationService moderation, IStringLo
         }
         catch (ConflictException conflict)
         {
-            var model = await ModelAsync(groupId, null, cancellationToken, conflict: T["Already decided: {0}", conflict.Message].Value, errorTaskId: id);
+            var model = await ModelAsync(groupId, null, cancellationToken, conflict: conflict.Message, errorTaskId: id);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View(nameof(Index), model);
         }

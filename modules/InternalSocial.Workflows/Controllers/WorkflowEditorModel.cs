@@ -397,10 +397,7 @@ public sealed class WorkflowEditorViewModel
             .Select(e => e.Value);
     }
 
-    public string? ErrorOf(string key) => Errors.GetValueOrDefault(key) is { } problem ? $"{problem}" : null;
-
-    /// <summary>Errors with no place on the form: shown in the summary only.</summary>
-    public IEnumerable<string> OtherErrors(IEnumerable<string> placed) => Errors.Where(e => !placed.Contains(e.Key)).Select(e => $"{e.Key}: {e.Value}");
+    public string? ErrorOf(string key) => Errors.GetValueOrDefault(key);
 
     public static IReadOnlyList<string> AllOutcomes(WorkflowEditorModel form, ActivityRegistry registry)
     {

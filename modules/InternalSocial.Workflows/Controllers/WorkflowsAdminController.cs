@@ -51,19 +51,19 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
     }
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken cancellationToken)
+    public async Task<IActionResult> New()
     {
         var form = new WorkflowEditorModel
         {
             Start = "start",
             Activities = [new ActivityRow { Id = "start" }],
         };
-        return await EditorAsync(form, null, null, cancellationToken);
+        return await EditorAsync(form, null, null);
     }
 
     [HttpGet("{id}/edit")]
     public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken) =>
-        await EditorAsync(WorkflowEditorModel.From(await admin.GetAsync(User, id, cancellationToken)), null, null, cancellationToken);
+        await EditorAsync(WorkflowEditorModel.From(await admin.GetAsync(User, id, cancellationToken)), null, null);
 
     /// <summary>
     /// The editor's one form. Its buttons add a row or refresh the fields for a changed type without saving; "save"
@@ -78,12 +78,12 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
         {
             case "add-activity":
                 form.Activities.Add(new ActivityRow { Id = NewActivityId(form) });
-                return await EditorAsync(form, null, null, cancellationToken);
+                return await EditorAsync(form, null, null);
             case "add-transition":
                 form.Transitions.Add(new TransitionRow());
-                return await EditorAsync(form, null, null, cancellationToken);
+                return await EditorAsync(form, null, null);
             case "refresh":
-                return await EditorAsync(form, null, null, cancellationToken);
+                return await EditorAsync(form, null, null);
         }
 
         var errors = new Dictionary<string, string>();
@@ -110,7 +110,7 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await EditorAsync(form, errors, transitionRows, cancellationToken);
+        return await EditorAsync(form, errors, transitionRows);
     }
 
     [HttpGet("{id}/export")]
@@ -168,7 +168,7 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
                 form.OriginalId = existing ? definition.Id : null;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 var transitionRows = Enumerable.Range(0, form.Transitions.Count).ToList();
-                return await EditorAsync(form, invalid.Errors.ToDictionary(e => e.Key, e => e.Value), transitionRows, cancellationToken);
+                return await EditorAsync(form, invalid.Errors.ToDictionary(e => e.Key, e => e.Value), transitionRows);
             }
 
             TempData["Error"] = T["The file is not a workflow definition: {0}", string.Join(" ", invalid.Errors.Select(e => $"{e.Key}: {e.Value}"))].Value;
@@ -220,7 +220,7 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
         return Redirect(Url.Content("~/admin/workflows"));
     }
 
-    private async Task<IActionResult> EditorAsync(WorkflowEditorModel form, IReadOnlyDictionary<string, string>? errors, List<int>? transitionRows, CancellationToken cancellationToken)
+    private async Task<IActionResult> EditorAsync(WorkflowEditorModel form, IReadOnlyDictionary<string, string>? errors, List<int>? transitionRows)
     {
         var types = await admin.ActivityTypesAsync(User);
         var facts = new SortedSet<string>(DefinitionValidator.EngineFacts, StringComparer.Ordinal);
@@ -245,7 +245,6 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
             }
         }
 
-        _ = cancellationToken;
         return View("Edit", new WorkflowEditorViewModel
         {
             Form = form,
