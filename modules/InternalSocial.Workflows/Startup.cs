@@ -33,6 +33,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IBackgroundTask, WorkflowTimersTask>();
         services.AddScoped<IRecipeStepHandler, WorkflowsRecipeStep>();
         services.AddScoped<IRecipeExporter, WorkflowsRecipeExporter>();
+        services.AddSingleton<InternalSocial.Kernel.Navigation.INavigationProvider, AdminMenu>();
 
         services.AddScoped<IActivity, IfActivity>();
         services.AddScoped<IActivity, DelayActivity>();
@@ -41,5 +42,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IActivity, ContentReportedEvent>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => WorkflowsApi.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        WorkflowsApi.Map(endpoints);
+        ModerationLogCsv.Map(endpoints);
+    }
 }

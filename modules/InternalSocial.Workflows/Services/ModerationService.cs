@@ -57,6 +57,18 @@ public sealed class ModerationService(
         return new TaskPage(items, page.Count > PageSize ? items[^1].Id.ToString(CultureInfo.InvariantCulture) : null);
     }
 
+    /// <summary>The groups of the open tasks the person may act on, with how many wait in each (for the queue's filter).</summary>
+    public async Task<IReadOnlyList<(long GroupId, string? GroupName, int Count)>> OpenGroupsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.Moderate);
+        var counts = await (await VisibleAsync(user, cancellationToken)).Where(t => t.Status == TaskStatus.Open && t.GroupId != null)
+            .GroupBy(t => t.GroupId!.Value).Select(g => new { GroupId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var names = scopes.Find(AssigneeKinds.Group) is { } groupScope
+            ? await groupScope.NamesAsync([.. counts.Select(c => c.GroupId.ToString(CultureInfo.InvariantCulture))], cancellationToken)
+            : new Dictionary<string, string>();
+        return [.. counts.Select(c => (c.GroupId, names.GetValueOrDefault(c.GroupId.ToString(CultureInfo.InvariantCulture)), c.Count)).OrderBy(c => c.Item2 ?? "", StringComparer.CurrentCulture)];
+    }
+
     public async Task<TaskView> GetAsync(ClaimsPrincipal user, long taskId, CancellationToken cancellationToken)
     {
         var task = await FindVisibleAsync(user, taskId, cancellationToken);

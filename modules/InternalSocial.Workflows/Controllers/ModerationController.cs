@@ -1,0 +1,235 @@
+using InternalSocial.Kernel;
+using InternalSocial.Workflows.Activities;
+using InternalSocial.Workflows.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Workflows.Controllers;
+
+public sealed record GroupOption(long Id, string Name, int Count);
+
+/// <summary>What the queue page shows; a failed decision comes back with its task, field and message.</summary>
+public sealed class ModerationQueueViewModel
+{
+    public required TaskPage Page { get; init; }
+
+    public required IReadOnlyList<GroupOption> Groups { get; init; }
+
+    public long? GroupId { get; init; }
+
+    public string? Cursor { get; init; }
+
+    /// <summary>The task a notification link pointed at (<c>?task=</c>), shown first and marked.</summary>
+    public TaskView? Highlighted { get; init; }
+
+    /// <summary>Why <c>?task=</c> could not be shown (decided already, or not in this person's queue).</summary>
+    public string? HighlightProblem { get; init; }
+
+    public long? ErrorTaskId { get; init; }
+
+    /// <summary>The reason typed before the error, given back so it is not lost.</summary>
+    public string? ErrorReason { get; init; }
+
+    public string? ReasonError { get; init; }
+
+    public string? Conflict { get; init; }
+
+    public string? BulkReasonError { get; init; }
+
+    public IEnumerable<TaskView> Items => Highlighted is null ? Page.Items : Page.Items.Where(t => t.Id != Highlighted.Id).Prepend(Highlighted);
+}
+
+/// <summary>
+/// The moderation queue page (site theme): the open tasks the person may decide, with approve, reject and
+/// request-changes forms, and bulk decisions. Every check is the service's: this only turns its answers into pages.
+/// </summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+[Authorize]
+[Route("moderation")]
+public sealed class ModerationController(ModerationService moderation, IStringLocalizer<ModuleResources> T) : Controller
+{
+    private static readonly string[] Decisions = [ApprovalActivity.Approved, ApprovalActivity.Rejected, ApprovalActivity.ChangesRequested];
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(long? groupId, string? cursor, long? task, CancellationToken cancellationToken)
+    {
+        TaskView? highlighted = null;
+        string? problem = null;
+        if (task is { } taskId)
+        {
+            try
+            {
+                var found = await moderation.GetAsync(User, taskId, cancellationToken);
+                if (found.Status == nameof(Models.TaskStatus.Open))
+                {
+                    highlighted = found;
+                }
+                else
+                {
+                    problem = T["This task was already decided ({0}).", StatusText(found.Status)].Value;
+                }
+            }
+            catch (NotFoundException)
+            {
+                problem = T["Task {0} is not in your queue: it does not exist or is not assigned to you.", taskId].Value;
+            }
+        }
+
+        return View(await ModelAsync(groupId, cursor, cancellationToken, highlighted: highlighted, highlightProblem: problem));
+    }
+
+    /// <summary>One decision: the pressed button says which (<c>approved</c>, <c>rejected</c>, <c>changesRequested</c>).</summary>
+    [HttpPost("tasks/{id:long}/decide")]
+    public async Task<IActionResult> Decide(long id, string? decision, string? reason, long? groupId, CancellationToken cancellationToken)
+    {
+        if (decision is null || !Decisions.Contains(decision))
+        {
+            return await InvalidAsync(id, reason, groupId, T["Choose approve, reject or request changes."].Value, cancellationToken);
+        }
+
+        try
+        {
+            await moderation.DecideAsync(User, id, decision, reason, cancellationToken);
+        }
+        catch (InvalidInputException invalid)
+        {
+            return await InvalidAsync(id, reason, groupId, string.Join(" ", invalid.Errors.Values), cancellationToken);
+        }
+        catch (ConflictException conflict)
+        {
+            var model = await ModelAsync(groupId, null, cancellationToken, conflict: conflict.Message, errorTaskId: id);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(nameof(Index), model);
+        }
+
+        TempData["Message"] = decision switch
+        {
+            ApprovalActivity.Approved => T["Approved: it is published."].Value,
+            ApprovalActivity.Rejected => T["Rejected: the author receives your reason."].Value,
+            _ => T["Sent back to the author with your request."].Value,
+        };
+        return Redirect(QueueUrl(groupId));
+    }
+
+    /// <summary>Several tasks at once, each decided on its own: reports how many succeeded and which were decided already.</summary>
+    [HttpPost("bulk")]
+    public async Task<IActionResult> Bulk(long[]? ids, string? decision, string? reason, long? groupId, CancellationToken cancellationToken)
+    {
+        if (decision is not (ApprovalActivity.Approved or ApprovalActivity.Rejected))
+        {
+            TempData["Error"] = T["Choose approve all or reject all."].Value;
+            return Redirect(QueueUrl(groupId));
+        }
+
+        if (ids is null || ids.Length == 0)
+        {
+            TempData["Error"] = T["Select at least one item first."].Value;
+            return Redirect(QueueUrl(groupId));
+        }
+
+        if (decision == ApprovalActivity.Rejected && string.IsNullOrWhiteSpace(reason))
+        {
+            var model = await ModelAsync(groupId, null, cancellationToken, bulkReasonError: T["A reason is required to reject or ask for changes: the author reads it."].Value);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), model);
+        }
+
+        var succeeded = 0;
+        var alreadyDecided = new List<long>();
+        var failed = new List<string>();
+        foreach (var id in ids.Distinct())
+        {
+            try
+            {
+                await moderation.DecideAsync(User, id, decision, reason, cancellationToken);
+                succeeded++;
+            }
+            catch (ConflictException)
+            {
+                alreadyDecided.Add(id);
+            }
+            catch (NotFoundException)
+            {
+                failed.Add(T["{0}: not in your queue", id].Value);
+            }
+            catch (InvalidInputException invalid)
+            {
+                failed.Add(T["{0}: {1}", id, string.Join(" ", invalid.Errors.Values)].Value);
+            }
+        }
+
+        TempData["Message"] = (decision == ApprovalActivity.Approved ? T["{0} approved.", succeeded] : T["{0} rejected.", succeeded]).Value;
+        var problems = new List<string>();
+        if (alreadyDecided.Count > 0)
+        {
+            problems.Add(T["Already decided by someone else: {0}.", string.Join(", ", alreadyDecided.Select(i => "#" + i))].Value);
+        }
+
+        problems.AddRange(failed);
+        if (problems.Count > 0)
+        {
+            TempData["Error"] = string.Join(" ", problems);
+        }
+
+        return Redirect(QueueUrl(groupId));
+    }
+
+    private async Task<IActionResult> InvalidAsync(long id, string? reason, long? groupId, string message, CancellationToken cancellationToken)
+    {
+        var model = await ModelAsync(groupId, null, cancellationToken, errorTaskId: id, reasonError: message, errorReason: reason);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), model);
+    }
+
+    private async Task<ModerationQueueViewModel> ModelAsync(long? groupId, string? cursor, CancellationToken cancellationToken,
+        TaskView? highlighted = null, string? highlightProblem = null, long? errorTaskId = null, string? reasonError = null, string? errorReason = null,
+        string? conflict = null, string? bulkReasonError = null)
+    {
+        var page = await moderation.ListAsync(User, groupId, cursor, cancellationToken);
+        var groups = await moderation.OpenGroupsAsync(User, cancellationToken);
+        // A task that failed a decision stays in view even when it is on another page of the queue.
+        if (highlighted is null && errorTaskId is { } failed && !page.Items.Any(t => t.Id == failed))
+        {
+            try
+            {
+                var task = await moderation.GetAsync(User, failed, cancellationToken);
+                if (task.Status == nameof(Models.TaskStatus.Open))
+                {
+                    highlighted = task;
+                }
+            }
+            catch (NotFoundException)
+            {
+                // Gone from the queue: the message says what happened.
+            }
+        }
+
+        return new ModerationQueueViewModel
+        {
+            Page = page,
+            Groups = [.. groups.Select(g => new GroupOption(g.GroupId, g.GroupName ?? T["Group {0}", g.GroupId].Value, g.Count))],
+            GroupId = groupId,
+            Cursor = cursor,
+            Highlighted = highlighted,
+            HighlightProblem = highlightProblem,
+            ErrorTaskId = errorTaskId,
+            ReasonError = reasonError,
+            ErrorReason = errorReason,
+            Conflict = conflict,
+            BulkReasonError = bulkReasonError,
+        };
+    }
+
+    private string StatusText(string status) => status switch
+    {
+        nameof(Models.TaskStatus.Approved) => T["approved"].Value,
+        nameof(Models.TaskStatus.Rejected) => T["rejected"].Value,
+        nameof(Models.TaskStatus.ChangesRequested) => T["sent back for changes"].Value,
+        nameof(Models.TaskStatus.Cancelled) => T["cancelled"].Value,
+        _ => status,
+    };
+
+    private string QueueUrl(long? groupId) => Url.Content(groupId is null ? "~/moderation" : $"~/moderation?groupId={groupId}");
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Workflows.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace InternalSocial.Workflows.Endpoints;
+
+/// <summary>
+/// <c>GET /api/v1/moderation/log.csv</c>: the whole moderation log, newest first, read and written page by page so a
+/// long log never sits in memory. Cells a spreadsheet would run as a formula are prefixed with a quote.
+/// </summary>
+public static class ModerationLogCsv
+{
+    public const int BatchSize = 1000;
+
+    private static readonly string[] Columns = ["at", "actor", "action", "subjectType", "subjectId", "groupId", "reason"];
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var moderation = endpoints.MapApiGroup("moderation", "Moderation").RequireAuthorization();
+        moderation.MapGet("/log.csv", async (HttpContext context, ClaimsPrincipal user, ModerationService service, IAuthorizationService authorization, CancellationToken cancellationToken) =>
+        {
+            // Checked before the first byte: once the body has started, a problem can no longer be sent.
+            await authorization.EnsurePermissionAsync(user, Permissions.ViewModerationLog);
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            context.Response.Headers.ContentDisposition = "attachment; filename=\"moderation-log.csv\"";
+            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+            await writer.WriteAsync(string.Join(',', Columns) + "\r\n");
+            string? cursor = null;
+            do
+            {
+                var page = await service.LogAsync(user, cursor, BatchSize, cancellationToken);
+                foreach (var entry in page.Items)
+                {
+                    await writer.WriteAsync(Row(
+                        entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                        entry.ActorId.Length == 0 ? "system" : entry.ActorName ?? entry.ActorId,
+                        entry.Action,
+                        entry.SubjectType,
+                        entry.SubjectId,
+                        entry.GroupId?.ToString(CultureInfo.InvariantCulture) ?? "",
+                        entry.Reason ?? ""));
+                }
+
+                await writer.FlushAsync(cancellationToken);
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+        });
+    }
+
+    public static string Row(params string[] cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
+
+    /// <summary>RFC 4180 quoting, and a leading quote on cells starting with = + - @ (or a tab or carriage return) so a spreadsheet shows them as text.</summary>
+    public static string Cell(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
