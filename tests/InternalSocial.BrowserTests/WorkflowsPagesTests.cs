@@ -114,8 +114,8 @@ public sealed class WorkflowsPagesTests(BrowserFixture fixture, ITestOutputHelpe
         var group = await JsonAsync(await admin.PostAsJsonAsync("api/v1/groups", new { name = "Approved news " + Guid.NewGuid().ToString("N")[..6], visibility = "Public", postsNeedApproval = true }));
         var groupId = group.GetProperty("id").GetInt64();
         await EnsureUserAsync("poster");
-        await JsonAsync(await admin.PostAsJsonAsync($"api/v1/groups/{groupId}/members", new { userNames = new[] { "poster" } }));
         var poster = await ClientAsync("poster", Password);
+        await JsonAsync(await poster.PostAsync($"api/v1/groups/{groupId}/join", null));
         var post = await JsonAsync(await poster.PostAsJsonAsync("api/v1/posts", new { body, audience = new { groups = new[] { groupId } } }));
         var postId = post.GetProperty("id").GetInt64();
         var tasks = await JsonAsync(await admin.GetAsync($"api/v1/moderation/tasks?groupId={groupId}"));

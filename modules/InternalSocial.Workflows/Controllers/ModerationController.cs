@@ -227,7 +227,7 @@ public sealed class ModerationController(ModerationService moderation, IStringLo
         nameof(Models.TaskStatus.Approved) => T["approved"].Value,
         nameof(Models.TaskStatus.Rejected) => T["rejected"].Value,
         nameof(Models.TaskStatus.ChangesRequested) => T["sent back for changes"].Value,
-        nameof(Models.TaskStatus.Cancelled) => T["cancelled"].Value,
+        nameof(Models.TaskStatus.Cancelled) => T["cancelled by the workflow"].Value,
         _ => status,
     };
 
