@@ -25,6 +25,11 @@ public abstract class ModerationWorkflowTests(ModerationWorkflowTests.Tenant ten
         Assert.Equal("Pending", mine.GetProperty("status").GetString());
         await AssertHiddenAsync(tenant.Reader, postId, "Quarterly results");
 
+        // The author's own page marks it as waiting.
+        var page = await (await tenant.AuthorBrowserAsync()).GetStringAsync($"posts/{postId}");
+        Assert.Contains("Quarterly results", page, StringComparison.Ordinal);
+        Assert.Contains("Waiting for approval", page, StringComparison.Ordinal);
+
         var task = await FindTaskAsync(tenant.ModeratorA, postId);
         Assert.Contains("Quarterly results", task.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Equal("Official news", task.GetProperty("groupName").GetString());
@@ -259,6 +264,14 @@ public abstract class ModerationWorkflowTests(ModerationWorkflowTests.Tenant ten
         public HttpClient SiteModerator { get; private set; } = null!;
 
         public long OfficialId { get; private set; }
+
+        /// <summary>The author signed in with the cookie, for pages.</summary>
+        public async Task<HttpClient> AuthorBrowserAsync()
+        {
+            var browser = Host.CreateClient(Prefix);
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("author", Password)).StatusCode);
+            return browser;
+        }
 
         public long OtherId { get; private set; }
 
