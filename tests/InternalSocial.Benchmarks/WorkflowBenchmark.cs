@@ -15,8 +15,9 @@ namespace InternalSocial.Benchmarks;
 /// <summary>
 /// <c>--workflows [events] [pending] [requests]</c> (issue 8): events per second through the engine with 10 enabled
 /// workflow types starting on the same event (half branch and finish, half create an approval task and wait), one event
-/// at a time; then the moderation queue (<c>GET /api/v1/moderation/tasks</c>, first page of 50) with that many pending
-/// tasks, for an administrator (every task) and for a moderator (tasks of their role), median and p99.
+/// at a time; then the moderation queue (<c>GET /api/v1/moderation/tasks</c>, first page of 50, and the <c>/moderation</c>
+/// page) with that many pending tasks, for an administrator (every task) and for a moderator (tasks of their role),
+/// median and p99.
 /// </summary>
 internal static class WorkflowBenchmark
 {
@@ -78,6 +79,7 @@ internal static class WorkflowBenchmark
         var adminPage = await FeedBenchmark.TimeAsync(requests, async _ => (await admin.GetAsync("/api/v1/moderation/tasks")).EnsureSuccessStatusCode());
         var moderatorPage = await FeedBenchmark.TimeAsync(requests, async _ => (await moderator.GetAsync("/api/v1/moderation/tasks")).EnsureSuccessStatusCode());
         var groupPage = await FeedBenchmark.TimeAsync(requests, async _ => (await admin.GetAsync("/api/v1/moderation/tasks?groupId=7")).EnsureSuccessStatusCode());
+        var htmlPage = await FeedBenchmark.TimeAsync(requests, async _ => (await moderator.GetAsync("/moderation")).EnsureSuccessStatusCode());
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {database.Provider}, {DateTimeOffset.Now:yyyy-MM-dd HH:mm}."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Engine: {events:N0} events, 10 workflow types each (5 finish, 5 create an approval task): {events / watch.Elapsed.TotalSeconds:F0} events/s, {watch.Elapsed.TotalMilliseconds / events:F2} ms per event ({events * 10:N0} instances)."));
@@ -87,6 +89,7 @@ internal static class WorkflowBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Administrator (every task) | {adminPage.Median:F2} | {adminPage.P99:F2} |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Moderator (tasks of the role, checked per task) | {moderatorPage.Median:F2} | {moderatorPage.P99:F2} |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Administrator, one group's tasks (1 in 100) | {groupPage.Median:F2} | {groupPage.P99:F2} |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| The /moderation page (HTML, moderator, with the group filter) | {htmlPage.Median:F2} | {htmlPage.P99:F2} |"));
     }
 
     private static Task<int> TriggerAsync(Kernel.Shells.ShellContext shell, int n) => shell.InScopeAsync(async services =>

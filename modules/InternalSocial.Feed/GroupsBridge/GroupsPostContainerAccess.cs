@@ -26,4 +26,7 @@ internal sealed class GroupsPostContainerAccess(IGroupAccess groups) : IPostCont
 
     public Task<IReadOnlyDictionary<long, string>> GetGroupNamesAsync(IReadOnlyCollection<long> groupIds, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         groups.GetNamesAsync(groupIds, user, cancellationToken);
+
+    public Task<IReadOnlyCollection<string>> GetMemberIdsAsync(long groupId, CancellationToken cancellationToken) =>
+        groups.GetMemberIdsAsync(groupId, cancellationToken);
 }

@@ -18,12 +18,16 @@ public sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T) :
 {
     public const string Mention = "feed.mention";
     public const string Comment = "feed.comment";
+    public const string Announcement = "feed.announcement";
+    public const string Acknowledgement = "feed.acknowledgement";
     public const string ResourceType = "post";
 
     public IEnumerable<NotificationKind> GetKinds() =>
     [
         new(Mention, T["Someone mentions me"], NotificationChannel.EmailImmediately),
         new(Comment, T["Someone comments on my post"], NotificationChannel.InApp),
+        new(Announcement, T["An announcement is published for me"], NotificationChannel.InApp),
+        new(Acknowledgement, T["An announcement asks me to acknowledge it"], NotificationChannel.EmailImmediately, IsMandatory: true),
     ];
 }
 
@@ -110,5 +114,7 @@ public sealed class FeedNotificationsStartup : ModuleStartup
         services.AddScoped<INotificationVisibility>(provider => provider.GetRequiredService<PostNotificationVisibility>());
         services.AddScoped<IEventHandler<PersonMentioned>, FeedNotificationHandlers>();
         services.AddScoped<IEventHandler<CommentAdded>, FeedNotificationHandlers>();
+        services.AddScoped<IEventHandler<PostPublished>, AnnouncementNotifier>();
+        services.AddScoped<IEventHandler<AcknowledgementReminderRequested>, AnnouncementNotifier>();
     }
 }

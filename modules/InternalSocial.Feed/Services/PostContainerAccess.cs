@@ -34,6 +34,10 @@ public interface IPostContainerAccess
 
     /// <summary>False while no module provides groups; posting to a group is then refused with a clear message.</summary>
     bool GroupsEnabled => true;
+
+    /// <summary>Everyone in the group (for an announcement's notifications); none without groups.</summary>
+    Task<IReadOnlyCollection<string>> GetMemberIdsAsync(long groupId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>>([]);
 }
 
 /// <summary>The default: no groups at all.</summary>

@@ -31,6 +31,12 @@ public interface IPeopleLookup
 
     /// <summary>The ids of the active people holding a role (moderators to tell about a task), at most <paramref name="take"/>.</summary>
     Task<IReadOnlyList<string>> GetActiveUserIdsInRoleAsync(string roleName, int take, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The active employees (guests left out) in any of these departments or sites, or all of them when both lists are
+    /// empty: the audience of an organisation-wide announcement.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetActiveEmployeeIdsAsync(IReadOnlyCollection<string> departments, IReadOnlyCollection<string> sites, CancellationToken cancellationToken);
 }
 
 internal sealed class PeopleLookup(UsersDbContext db) : IPeopleLookup
@@ -95,6 +101,22 @@ internal sealed class PeopleLookup(UsersDbContext db) : IPeopleLookup
         return await db.UserRoles.Where(ur => roleIds.Contains(ur.RoleId))
             .Join(db.Users.Where(u => u.IsActive), ur => ur.UserId, u => u.Id, (ur, u) => u.Id)
             .OrderBy(id => id).Take(Math.Max(take, 0)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> GetActiveEmployeeIdsAsync(IReadOnlyCollection<string> departments, IReadOnlyCollection<string> sites, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        ArgumentNullException.ThrowIfNull(sites);
+        var guestRoleIds = db.Roles.Where(r => r.NormalizedName == NormalizedGuestRole).Select(r => r.Id);
+        var people = db.Users.Where(u => u.IsActive && !db.UserRoles.Any(ur => ur.UserId == u.Id && guestRoleIds.Contains(ur.RoleId)));
+        if (departments.Count > 0 || sites.Count > 0)
+        {
+            var departmentList = departments.ToList();
+            var siteList = sites.ToList();
+            people = people.Where(u => (u.Department != null && departmentList.Contains(u.Department)) || (u.Site != null && siteList.Contains(u.Site)));
+        }
+
+        return await people.Select(u => u.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>The photo's site path: versioned, so a new photo is never hidden by a cached old one.</summary>
