@@ -105,7 +105,7 @@ internal static class FeedBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput, {Connections} connections, {seconds} s: feed {feedRps:N0} req/s, bare endpoint with the same bytes {bareRps:N0} req/s = {100 * feedRps / bareRps:F1}% (target >= 10%, aim 20%)."));
     }
 
-    private static async Task SeedAsync(TenantDatabase database, int people, int posts)
+    internal static async Task SeedAsync(TenantDatabase database, int people, int posts)
     {
         var now = DateTime.UtcNow;
         await using var connection = database.CreateConnection();
