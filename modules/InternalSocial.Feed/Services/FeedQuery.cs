@@ -88,7 +88,8 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
             throw new InvalidInputException("tag", T["A tag has 1 to 50 letters, digits, '-' or '_'."]);
         }
 
-        var posts = Filtered(visibility.Visible(reader), reader, filter, normalizedTag);
+        var scope = filter is FeedFilter.All or FeedFilter.Announcements ? HomeScope(reader) : reader;
+        var posts = Filtered(visibility.Visible(scope), scope, filter, normalizedTag);
         return await PageAsync(reader, posts, after, size, withPinned: filter == FeedFilter.All, cancellationToken);
     }
 
@@ -157,7 +158,7 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
             throw new InvalidInputException("since", T["The cursor is not one this feed gave out."]);
         }
 
-        var reader = await readers.GetAsync(user, cancellationToken);
+        var reader = HomeScope(await readers.GetAsync(user, cancellationToken));
         return await Filtered(visibility.Visible(reader), reader, FeedFilter.All, "")
             .Where(p => p.PublishedUtc > cursor.PublishedUtc || (p.PublishedUtc == cursor.PublishedUtc && p.Id > cursor.Id))
             .Take(100).CountAsync(cancellationToken);
@@ -180,6 +181,16 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
             "announcements" => FeedFilter.Announcements,
             _ => throw new InvalidInputException("filter", T["Use all, following, announcements or tag:NAME."]),
         };
+    }
+
+    /// <summary>
+    /// The home feed reads the reader's own groups only: narrowing the readable groups (thousands of public groups in a
+    /// large organisation) to those keeps the query on a short list (2.7 s → milliseconds with 20,000 groups).
+    /// </summary>
+    private static FeedReader HomeScope(FeedReader reader)
+    {
+        var readable = reader.GroupIds as IReadOnlySet<long> ?? reader.GroupIds.ToHashSet();
+        return reader with { GroupIds = [.. reader.HomeGroupIds.Where(readable.Contains)] };
     }
 
     private IQueryable<Post> Filtered(IQueryable<Post> posts, FeedReader reader, FeedFilter filter, string tag)
