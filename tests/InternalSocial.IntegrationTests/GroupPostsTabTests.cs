@@ -79,6 +79,11 @@ public sealed partial class GroupPostsTabTests(GroupPostsTabTests.Fixture fixtur
         using var pages = await Tenant.BrowserAsync("owner");
         Assert.DoesNotContain($"groups/{slug}/posts", await pages.GetStringAsync($"groups/{slug}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync($"groups/{slug}/posts")).StatusCode);
+
+        // Nor does it take posts through the API.
+        var refused = await Tenant.Client("owner").PostAsJsonAsync("api/v1/posts", new { body = "Posts are off here", audience = new { groups = new[] { id } } });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("Posts are off here", await Tenant.Client("owner").GetStringAsync($"api/v1/groups/{id}/feed"), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"P\d\dx")]

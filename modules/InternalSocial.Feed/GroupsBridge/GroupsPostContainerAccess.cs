@@ -16,13 +16,18 @@ internal sealed class GroupsPostContainerAccess(IGroupAccess groups) : IPostCont
     public Task<bool> CanReadGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken) =>
         groups.CanReadAsync(user, groupId, cancellationToken);
 
-    public async Task<GroupPostingDecision> CanPostToGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken) =>
-        await groups.CanPostAsync(user, groupId, cancellationToken) switch
+    public async Task<GroupPostingDecision> CanPostToGroupAsync(ClaimsPrincipal user, long groupId, CancellationToken cancellationToken)
+    {
+        var decision = await groups.CanPostAsync(user, groupId, cancellationToken);
+
+        // A group that switched its Posts module off takes no posts, by the API either.
+        if (decision == GroupPostDecision.Forbidden || !await groups.IsModuleEnabledAsync(groupId, GroupPostsTab.Key, cancellationToken))
         {
-            GroupPostDecision.Allowed => GroupPostingDecision.Allowed,
-            GroupPostDecision.NeedsApproval => GroupPostingDecision.NeedsApproval,
-            _ => GroupPostingDecision.Forbidden,
-        };
+            return GroupPostingDecision.Forbidden;
+        }
+
+        return decision == GroupPostDecision.NeedsApproval ? GroupPostingDecision.NeedsApproval : GroupPostingDecision.Allowed;
+    }
 
     public Task<IReadOnlyDictionary<long, string>> GetGroupNamesAsync(IReadOnlyCollection<long> groupIds, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         groups.GetNamesAsync(groupIds, user, cancellationToken);
