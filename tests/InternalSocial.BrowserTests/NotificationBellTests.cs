@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace InternalSocial.BrowserTests;
 
-/// <summary>The bell's count changes on an open page when someone mentions the person: pushed live, no reload.</summary>
+/// <summary>Live parts of an open page, pushed without a reload: the bell's count after a mention, the feed's "n new posts".</summary>
 public sealed class NotificationBellTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     private const string Password = "Ment10ner-Password";
@@ -43,6 +43,24 @@ public sealed class NotificationBellTests(BrowserFixture fixture, ITestOutputHel
         await Assertions.Expect(page.Locator(".notification-bell")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("1"));
         Assert.Equal(marker, await page.EvaluateAsync<string>("() => window.__sameDocument"));
         await ScreenshotAsync(page, "bell-after-mention");
+    }
+
+    [SkippableFact]
+    public async Task A_new_post_shows_one_new_post_in_the_singular_on_an_open_feed()
+    {
+        SkipWithoutChromium();
+        var page = await NewPageAsync(new ViewportSize { Width = 1280, Height = 900 });
+        await SignInAsync(page);
+        await GotoAsync(page, "feed");
+        var link = page.Locator(".feed-live .feed-new");
+        await Assertions.Expect(link).ToBeHiddenAsync();
+
+        using var author = await MentionerAsync();
+        var posted = await author.PostAsJsonAsync("api/v1/posts", new { body = "Fresh coffee in the lobby" });
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(link).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1 new post: show it$"));
     }
 
     /// <summary>An employee of the browser host's organisation, with an API token.</summary>

@@ -297,7 +297,8 @@
             .then(function (response) { return response.ok ? response.json() : null; })
             .then(function (body) {
                 if (body && body.count > 0) {
-                    link.textContent = live.getAttribute("data-feed-new-template").replace("{0}", body.count);
+                    var one = window.Intl && new Intl.PluralRules(document.documentElement.lang).select(body.count) === "one";
+                    link.textContent = live.getAttribute(one ? "data-feed-new-template-one" : "data-feed-new-template").replace("{0}", body.count);
                     link.hidden = false;
                 }
             })

@@ -3,6 +3,7 @@ using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Files;
+using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -169,7 +170,9 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
         {
             var mandatory = (await groups.GetVisibleAsync(User, key, cancellationToken)).Group.IsMandatory;
             var count = await members.ImportAsync(User, key, people, cancellationToken);
-            TempData["Message"] = mandatory ? T["{0} people added.", count].Value : T["{0} people invited: each becomes a member on accepting.", count].Value;
+            TempData["Message"] = mandatory
+                ? T.Plural(count, "{0} person added.", "{0} people added.").Value
+                : T.Plural(count, "{0} person invited: they become a member on accepting.", "{0} people invited: each becomes a member on accepting.").Value;
         });
         return Redirect(Url.Content($"~/groups/{key}/members"));
     }
