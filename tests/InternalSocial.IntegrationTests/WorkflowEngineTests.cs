@@ -135,6 +135,11 @@ public sealed class WorkflowEngineTests(WorkflowEngineTests.Tenant tenant) : ICl
         var badCondition = Workflow("bad-condition", Start(null), [If("test", new JsonObject { ["fact"] = "probe.value", ["resembles"] = "a" })], [("start", "done", "test")]);
         var unknownFact = Workflow("bad-fact", Start(null), [If("guess", new JsonObject { ["fact"] = "weather.today", ["equals"] = "sun" })], [("start", "done", "guess")]);
 
+        // This tenant has no groups: an approval by "the group's moderators" would reach nobody.
+        var noGroups = Workflow("bad-assignee", Start(null),
+            [new JsonObject { ["id"] = "approve", ["type"] = "approval", ["properties"] = new JsonObject { ["assignees"] = new JsonArray(new JsonObject { ["groupModerators"] = true }) } }],
+            [("start", "done", "approve")]);
+
         foreach (var (definition, field, named) in new[]
         {
             (unknownTarget, "transitions[1].to", "nowhere"),
@@ -142,6 +147,7 @@ public sealed class WorkflowEngineTests(WorkflowEngineTests.Tenant tenant) : ICl
             (unknownType, "activities.mystery.type", "teleport"),
             (badCondition, "activities.test.condition", "test"),
             (unknownFact, "activities.guess.condition.fact", "weather.today"),
+            (noGroups, "activities.approve.assignees[0].groupModerators", "InternalSocial.Groups.Workflows"),
         })
         {
             var problem = await (await tenant.Admin.PostAsJsonAsync("api/v1/workflows", definition)).ExpectProblemAsync(HttpStatusCode.BadRequest);

@@ -208,6 +208,8 @@ public static class AssigneeSpecs
             {
                 "role" or "user" when value is not JsonValue text || text.GetValueKind() != JsonValueKind.String || text.GetValue<string>().Trim().Length is 0 or > 100 => "must be a name of 1 to 100 characters.",
                 "groupModerators" when value?.GetValueKind() != JsonValueKind.True => "must be true.",
+                "groupModerators" when !validation.AssigneeKinds.Contains(AssigneeKinds.Group) =>
+                    "needs the feature 'Group moderators in workflows' (InternalSocial.Groups.Workflows), which is off: nobody would see the task.",
                 "fact" when value is not JsonValue fact || fact.GetValueKind() != JsonValueKind.String || !validation.KnownFacts.Contains(fact.GetValue<string>()) =>
                     $"must name a known fact holding a user id; known: {string.Join(", ", validation.KnownFacts.Order(StringComparer.Ordinal))}.",
                 "role" or "user" or "groupModerators" or "fact" => null,

@@ -190,8 +190,11 @@ public sealed class ActivityContext
 }
 
 /// <summary>The problems found in one activity's properties, each named with the activity.</summary>
-public sealed class ActivityValidation(WorkflowDefinition definition, ActivityDefinition activity, IReadOnlySet<string> knownFacts, IDictionary<string, string> errors)
+public sealed class ActivityValidation(WorkflowDefinition definition, ActivityDefinition activity, IReadOnlySet<string> knownFacts, IReadOnlySet<string> assigneeKinds, IDictionary<string, string> errors)
 {
+    /// <summary>The kinds of assignee the tenant's features provide (role, user, and group with the Groups bridge).</summary>
+    public IReadOnlySet<string> AssigneeKinds { get; } = assigneeKinds;
+
     public WorkflowDefinition Definition { get; } = definition;
 
     public ActivityDefinition Activity { get; } = activity;

@@ -20,7 +20,7 @@ public sealed class ActivityRegistry(IEnumerable<IActivity> activities)
 /// between existing activities and outcomes, cycles that could run forever, and each activity's own properties.
 /// Every message names the activity (or transition) concerned.
 /// </summary>
-public sealed partial class DefinitionValidator(ActivityRegistry registry)
+public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnumerable<IAssigneeScope> assigneeScopes)
 {
     public const int MaxActivities = 100;
     public const int MaxTransitions = 300;
@@ -243,11 +243,12 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             facts.Add(fact);
         }
 
+        var assigneeKinds = assigneeScopes.Select(s => s.Kind).ToHashSet(StringComparer.Ordinal);
         foreach (var activity in definition.Activities)
         {
             if (types.TryGetValue(activity.Id, out var type))
             {
-                await type.ValidateAsync(new ActivityValidation(definition, activity, facts, errors), cancellationToken);
+                await type.ValidateAsync(new ActivityValidation(definition, activity, facts, assigneeKinds, errors), cancellationToken);
             }
         }
     }
