@@ -202,8 +202,11 @@ public sealed class ReportsService(
             .OrderByDescending(g => g.Last).Take(100).ToListAsync(cancellationToken);
         var lastIds = latest.Select(l => l.Last).ToList();
         var rows = await db.Reports.AsNoTracking().Where(r => lastIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var keys = latest.Select(l => l.ContentType + ":" + l.ContentId).ToList();
-        var reasons = (await db.Reports.AsNoTracking().Where(r => keys.Contains(r.ContentType + ":" + r.ContentId)).Select(r => new { r.ContentType, r.ContentId, r.Reason }).ToListAsync(cancellationToken))
+        // By type and id (the unique index's leading columns), not by a concatenated key the database cannot index.
+        var types = latest.Select(l => l.ContentType).Distinct().ToList();
+        var ids = latest.Select(l => l.ContentId).Distinct().ToList();
+        var reasons = (await db.Reports.AsNoTracking().Where(r => types.Contains(r.ContentType) && ids.Contains(r.ContentId))
+                .Select(r => new { r.ContentType, r.ContentId, r.Reason }).ToListAsync(cancellationToken))
             .ToLookup(r => r.ContentType + ":" + r.ContentId, r => r.Reason);
         return [.. latest.Select(l =>
         {

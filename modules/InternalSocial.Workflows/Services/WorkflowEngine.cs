@@ -189,7 +189,7 @@ public sealed class WorkflowEngine(
                 return await RunAsync(services, instanceId, resumeActivityId, input, actorId, isStart, run, cancellationToken);
             }, cancellationToken);
         }
-        catch (Exception exception) when (exception is ActivityFailedException || exception is not (OperationCanceledException or ConflictException or NotFoundException))
+        catch (Exception exception) when (exception is not (OperationCanceledException or ConflictException or NotFoundException))
         {
             logger.LogError(exception, "Workflow instance {Instance} faulted in activity {Activity}.", instanceId, run.ActivityId);
             var retry = new RetryPlan(resumeActivityId, input?.Kind, input?.Outcome, input?.Reason, input?.ActorId,
