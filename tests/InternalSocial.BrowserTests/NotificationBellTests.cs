@@ -54,6 +54,7 @@ public sealed class NotificationBellTests(BrowserFixture fixture, ITestOutputHel
         await GotoAsync(page, "feed");
         var link = page.Locator(".feed-live .feed-new");
         await Assertions.Expect(link).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".feed-live[data-feed-connected]")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
 
         using var author = await MentionerAsync();
         var posted = await author.PostAsJsonAsync("api/v1/posts", new { body = "Fresh coffee in the lobby" });

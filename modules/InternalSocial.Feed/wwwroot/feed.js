@@ -309,5 +309,10 @@
         .withAutomaticReconnect()
         .build();
     connection.on("feedChanged", refresh);
-    connection.start().catch(function () { /* the page still works without live updates */ });
+    // Posts published between the page's rendering and the connection (or during a reconnection) sent their tick to
+    // nobody: ask for the count once connected.
+    connection.onreconnected(refresh);
+    connection.start()
+        .then(function () { live.setAttribute("data-feed-connected", "true"); refresh(); })
+        .catch(function () { /* the page still works without live updates */ });
 })();
