@@ -13,7 +13,7 @@ namespace InternalSocial.Groups.Recipes;
 /// Upserts each group by slug; absent fields keep their value (or the default on creation); rules, when given, replace the
 /// group's rules and are applied; members are added (never removed).
 /// </summary>
-public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, MembershipService memberships, PeopleDirectory people) : IRecipeStepHandler
+public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, MembershipService memberships, PeopleDirectory people, RecipeValidationContext validation) : IRecipeStepHandler
 {
     private static readonly string[] GroupFields = ["slug", "name", "description", "type", "visibility", "postingPolicy", "postsNeedApproval", "mandatory", "archived", "modules", "rules", "members"];
 
@@ -190,39 +190,12 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
     }
 
     /// <summary>
-    /// Whether another group (another slug) already has this name. A recipe may turn Groups on in the same run: it is
-    /// checked before the feature's tables exist, and then no group can have the name (the unique index still guards
-    /// the apply).
+    /// Whether another group (another slug) already has this name. When the recipe itself turns Groups on, the tables
+    /// do not exist yet and no group can have the name (the unique index still guards the apply).
     /// </summary>
-    private async Task<bool> NameTakenAsync(string normalized, string slug, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Slug != slug, cancellationToken);
-        }
-        catch (System.Data.Common.DbException)
-        {
-            if (await GroupsTableExistsAsync(cancellationToken))
-            {
-                throw;
-            }
-
-            return false;
-        }
-    }
-
-    private async Task<bool> GroupsTableExistsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.Groups.Select(g => g.Id).Take(1).ToListAsync(cancellationToken);
-            return true;
-        }
-        catch (System.Data.Common.DbException)
-        {
-            return false;
-        }
-    }
+    private async Task<bool> NameTakenAsync(string normalized, string slug, CancellationToken cancellationToken) =>
+        !validation.IsNew("InternalSocial.Groups")
+        && await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Slug != slug, cancellationToken);
 
     private static void CheckEnum<TEnum>(RecipeStepReader reader, JsonObject node, string path, string field)
         where TEnum : struct, Enum

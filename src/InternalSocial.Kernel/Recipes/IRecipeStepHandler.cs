@@ -21,3 +21,22 @@ public interface IRecipeStepHandler
 
     Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// What a step handler may ask while a recipe is validated. Validation runs in a preview of the shell the tenant will
+/// have, before the recipe turns anything on: the tables of a feature the same recipe enables do not exist yet, so a
+/// handler must not query them (nothing can clash with rows that do not exist).
+/// </summary>
+public sealed class RecipeValidationContext
+{
+    private IReadOnlySet<string> _newFeatureIds = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Features the recipe enables that are off in the tenant now.</summary>
+    public IReadOnlySet<string> NewFeatureIds
+    {
+        get => _newFeatureIds;
+        internal set => _newFeatureIds = value;
+    }
+
+    public bool IsNew(string featureId) => _newFeatureIds.Contains(featureId);
+}

@@ -127,6 +127,8 @@ public sealed partial class RecipeExecutor(
         {
             await preview.InScopeAsync(async services =>
             {
+                services.GetRequiredService<RecipeValidationContext>().NewFeatureIds =
+                    features.Select(f => f.Id).Where(id => !current.Contains(id)).ToHashSet(StringComparer.Ordinal);
                 var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.Ordinal);
                 foreach (var step in steps)
                 {

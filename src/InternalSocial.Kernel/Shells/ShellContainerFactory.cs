@@ -125,6 +125,7 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddScoped<SiteSettingsService>();
         services.AddSingleton<SiteSettingsCache>();
         services.AddScoped<Themes.ThemeResolver>();
+        services.AddScoped<Recipes.RecipeValidationContext>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.ThemeRecipeStep>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.FeaturesRecipeStep>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.SettingsRecipeStep>();
