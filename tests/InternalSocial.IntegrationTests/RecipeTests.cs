@@ -142,6 +142,29 @@ public abstract class RecipeTests(TestTenant tenant)
     }
 
     [SkippableFact]
+    public async Task A_bad_recipe_is_explained_in_the_language_of_the_request()
+    {
+        tenant.SkipIfUnavailable();
+        var recipe = JsonNode.Parse("""
+            { "name": "mauvaise", "steps": [
+                { "name": "features", "enable": ["No.Such.Feature"] },
+                { "name": "roles", "roles": [ { "name": "Writers", "permissions": ["No.Such.Permission"] } ] },
+                { "name": "groups", "groups": [ { "slug": "Not A Slug", "name": "x" } ] } ] }
+            """)!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/recipes/run") { Content = JsonContent.Create(new { recipe }) };
+        request.Headers.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+
+        var refused = await (await Admin.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        var messages = refused.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => $"{e.Name}: {m.GetString()}")).ToList();
+        // The kernel's step reader, a module's step (Users) and a step of a module the recipe does not enable (Groups is off here: unknown step).
+        Assert.Contains(messages, m => m.Contains("enable[0]: fonctionnalité inconnue « No.Such.Feature »", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("roles[0].permissions[0]: autorisation inconnue « No.Such.Permission »", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("Étape inconnue « groups »", StringComparison.Ordinal));
+        Assert.Contains("La recette n’est pas valide", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_step_failing_while_applying_undoes_the_whole_recipe()
     {
         tenant.SkipIfUnavailable();

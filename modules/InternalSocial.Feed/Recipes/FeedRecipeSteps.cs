@@ -5,6 +5,7 @@ using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Recipes;
 
@@ -12,7 +13,7 @@ namespace InternalSocial.Feed.Recipes;
 /// <c>{ "name": "tags", "tags": [ { "name": "safety", "description": "…", "official": true, "pinned": true } ] }</c>:
 /// upserts the organisation's curated tags by name.
 /// </summary>
-public sealed class TagsRecipeStep(FeedDbContext db) : IRecipeStepHandler
+public sealed class TagsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "tags";
 
@@ -26,12 +27,12 @@ public sealed class TagsRecipeStep(FeedDbContext db) : IRecipeStepHandler
             var name = reader.Text(tag, path, "name", required: true);
             if (name is not null && !PostWriter.IsTag(name.TrimStart('#')))
             {
-                reader.Error($"{path}.name", "must be 1 to 50 letters, digits, '-' or '_'.");
+                reader.Error($"{path}.name", T["must be 1 to 50 letters, digits, '-' or '_'."]);
             }
 
             if (reader.Text(tag, path, "description")?.Length > 300)
             {
-                reader.Error($"{path}.description", "must be at most 300 characters.");
+                reader.Error($"{path}.description", T["must be at most 300 characters."]);
             }
 
             reader.Flag(tag, path, "official");
@@ -67,7 +68,7 @@ public sealed class TagsRecipeStep(FeedDbContext db) : IRecipeStepHandler
 /// <c>{ "name": "reactions", "reactions": [ { "key": "like", "label": "Like", "emoji": "👍" } ] }</c>: the reaction set,
 /// in this order. Kinds left out are no longer offered (reactions already given stay counted).
 /// </summary>
-public sealed class ReactionsRecipeStep(FeedDbContext db) : IRecipeStepHandler
+public sealed class ReactionsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "reactions";
 
@@ -79,7 +80,7 @@ public sealed class ReactionsRecipeStep(FeedDbContext db) : IRecipeStepHandler
         var reactions = reader.Objects(step.Data, "", "reactions", required: true);
         if (reactions.Count is 0 or > 12)
         {
-            reader.Error("reactions", "must list 1 to 12 reactions.");
+            reader.Error("reactions", T["must list 1 to 12 reactions."]);
         }
 
         foreach (var (reaction, path) in reactions)
@@ -88,21 +89,21 @@ public sealed class ReactionsRecipeStep(FeedDbContext db) : IRecipeStepHandler
             var key = reader.Text(reaction, path, "key", required: true);
             if (key is not null && (key.Length > 32 || !key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
             {
-                reader.Error($"{path}.key", "must be at most 32 lower-case letters, digits or '-'.");
+                reader.Error($"{path}.key", T["must be at most 32 lower-case letters, digits or '-'."]);
             }
             else if (key is not null && !seen.Add(key))
             {
-                reader.Error($"{path}.key", $"'{key}' is listed twice.");
+                reader.Error($"{path}.key", T["'{0}' is listed twice.", key]);
             }
 
             if (reader.Text(reaction, path, "label", required: true)?.Length > 50)
             {
-                reader.Error($"{path}.label", "must be at most 50 characters.");
+                reader.Error($"{path}.label", T["must be at most 50 characters."]);
             }
 
             if (reader.Text(reaction, path, "emoji")?.Length > 16)
             {
-                reader.Error($"{path}.emoji", "must be at most 16 characters.");
+                reader.Error($"{path}.emoji", T["must be at most 16 characters."]);
             }
         }
 
@@ -138,7 +139,7 @@ public sealed class ReactionsRecipeStep(FeedDbContext db) : IRecipeStepHandler
 /// content written by existing people, with a comment and reactions on each. Sample post n is created once, however
 /// often the recipe runs.
 /// </summary>
-public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people, PostWriter writer, TimeProvider clock) : IRecipeStepHandler
+public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people, PostWriter writer, TimeProvider clock, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const int MaxCount = 100_000;
 
@@ -159,7 +160,7 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
         reader.RejectUnknownFields(step.Data, "", "count", "authors", "tags");
         if (Count(step.Data) is null)
         {
-            reader.Error("count", $"must be a whole number from 0 to {MaxCount}.");
+            reader.Error("count", T["must be a whole number from 0 to {0}.", MaxCount]);
         }
 
         var authors = reader.Texts(step.Data, "", "authors");
@@ -170,7 +171,7 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
             {
                 if (!found.ContainsKey(authors[i].ToUpperInvariant()))
                 {
-                    reader.Error($"authors[{i}]", $"no user is called '{authors[i]}'.");
+                    reader.Error($"authors[{i}]", T["no user is called '{0}'.", authors[i]]);
                 }
             }
         }
@@ -180,7 +181,7 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
         {
             if (!PostWriter.IsTag(tags[i]))
             {
-                reader.Error($"tags[{i}]", "must be 1 to 50 letters, digits, '-' or '_'.");
+                reader.Error($"tags[{i}]", T["must be 1 to 50 letters, digits, '-' or '_'."]);
             }
         }
     }

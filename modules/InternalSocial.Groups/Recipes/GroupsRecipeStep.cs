@@ -3,6 +3,7 @@ using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Recipes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Groups.Recipes;
 
@@ -13,7 +14,7 @@ namespace InternalSocial.Groups.Recipes;
 /// Upserts each group by slug; absent fields keep their value (or the default on creation); rules, when given, replace the
 /// group's rules and are applied; members are added (never removed).
 /// </summary>
-public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, MembershipService memberships, PeopleDirectory people, RecipeValidationContext validation) : IRecipeStepHandler
+public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, MembershipService memberships, PeopleDirectory people, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     private static readonly string[] GroupFields = ["slug", "name", "description", "type", "visibility", "postingPolicy", "postsNeedApproval", "mandatory", "archived", "modules", "rules", "members"];
 
@@ -31,33 +32,33 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
             var slug = reader.Text(group, path, "slug", required: true);
             if (slug is not null && (slug.Length > 80 || GroupsService.Slugify(slug) != slug))
             {
-                reader.Error($"{path}.slug", "must be lower-case letters, digits and dashes (at most 80), not only digits, and not 'new', 'picker', 'modules' or 'invitations'.");
+                reader.Error($"{path}.slug", T["must be lower-case letters, digits and dashes (at most 80), not only digits, and not 'new', 'picker', 'modules' or 'invitations'."]);
             }
             else if (slug is not null && !slugs.Add(slug))
             {
-                reader.Error($"{path}.slug", $"group '{slug}' is listed twice in this step.");
+                reader.Error($"{path}.slug", T["group '{0}' is listed twice in this step.", slug]);
             }
 
             var name = reader.Text(group, path, "name", required: true);
             if (name?.Trim().Length > GroupsService.MaxNameLength)
             {
-                reader.Error($"{path}.name", $"must be at most {GroupsService.MaxNameLength} characters.");
+                reader.Error($"{path}.name", T["must be at most {0} characters.", GroupsService.MaxNameLength]);
             }
             else if (name is not null && !names.Add(name.Trim()))
             {
-                reader.Error($"{path}.name", $"the name '{name}' is used twice in this step.");
+                reader.Error($"{path}.name", T["the name '{0}' is used twice in this step.", name]);
             }
             else if (name is not null && slug is not null)
             {
                 if (await NameTakenAsync(name.Trim().ToUpperInvariant(), slug, cancellationToken))
                 {
-                    reader.Error($"{path}.name", $"another group is already named '{name}'.");
+                    reader.Error($"{path}.name", T["another group is already named '{0}'.", name]);
                 }
             }
 
             if (reader.Text(group, path, "description")?.Length > GroupsService.MaxDescriptionLength)
             {
-                reader.Error($"{path}.description", $"must be at most {GroupsService.MaxDescriptionLength} characters.");
+                reader.Error($"{path}.description", T["must be at most {0} characters.", GroupsService.MaxDescriptionLength]);
             }
 
             CheckEnum<GroupType>(reader, group, path, "type");
@@ -75,13 +76,13 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
                     {
                         if (value is not JsonValue flag || !flag.TryGetValue<bool>(out _))
                         {
-                            reader.Error($"{path}.modules.{key}", "must be true or false.");
+                            reader.Error($"{path}.modules.{key}", T["must be true or false."]);
                         }
                     }
 
                     break;
                 default:
-                    reader.Error($"{path}.modules", "must be an object of module key → true or false.");
+                    reader.Error($"{path}.modules", T["must be an object of module key → true or false."]);
                     break;
             }
 
@@ -92,12 +93,12 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
                 var parsed = kind is not null && Enum.TryParse<MembershipRuleKind>(kind, ignoreCase: true, out var known) && Enum.IsDefined(known) && !int.TryParse(kind, out _) ? known : (MembershipRuleKind?)null;
                 if (kind is not null && parsed is null)
                 {
-                    reader.Error($"{rulePath}.kind", "must be department, site or everyone.");
+                    reader.Error($"{rulePath}.kind", T["must be department, site or everyone."]);
                 }
 
                 if (reader.Text(rule, rulePath, "value", required: parsed is not MembershipRuleKind.Everyone)?.Length > 200)
                 {
-                    reader.Error($"{rulePath}.value", "must be at most 200 characters.");
+                    reader.Error($"{rulePath}.value", T["must be at most 200 characters."]);
                 }
             }
 
@@ -113,7 +114,7 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
 
                 if (reader.Text(member, memberPath, "role") is { } role && !Enum.TryParse<GroupRole>(role, ignoreCase: true, out _))
                 {
-                    reader.Error($"{memberPath}.role", "must be member, moderator, admin or owner.");
+                    reader.Error($"{memberPath}.role", T["must be member, moderator, admin or owner."]);
                 }
             }
 
@@ -122,7 +123,7 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
                 var (_, unknown) = await people.ResolveAsync(wanted.Select(w => w.UserName).ToList(), cancellationToken);
                 foreach (var (userName, memberPath) in wanted.Where(w => unknown.Contains(w.UserName, StringComparer.OrdinalIgnoreCase)))
                 {
-                    reader.Error(memberPath, $"nobody has the user name '{userName}'.");
+                    reader.Error(memberPath, T["nobody has the user name '{0}'.", userName]);
                 }
             }
         }
@@ -197,12 +198,12 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
         !validation.IsNew("InternalSocial.Groups")
         && await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Slug != slug, cancellationToken);
 
-    private static void CheckEnum<TEnum>(RecipeStepReader reader, JsonObject node, string path, string field)
+    private void CheckEnum<TEnum>(RecipeStepReader reader, JsonObject node, string path, string field)
         where TEnum : struct, Enum
     {
         if (reader.Text(node, path, field) is { } text && (!Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(text, out _)))
         {
-            reader.Error($"{path}.{field}", $"must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(GroupsExporter.Camel))}.");
+            reader.Error($"{path}.{field}", T["must be one of: {0}.", string.Join(", ", Enum.GetNames<TEnum>().Select(GroupsExporter.Camel))]);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Users.Services;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Recipes;
 
@@ -12,7 +13,7 @@ namespace InternalSocial.Users.Recipes;
 /// e-mail, like the CSV import; <c>generate</c> adds a sample organisation (the same people at every run, so running twice
 /// changes nothing). Personal data never goes into an export: there is no exporter for this step.
 /// </summary>
-public sealed class PeopleRecipeStep(PeopleImportService import) : IRecipeStepHandler
+public sealed class PeopleRecipeStep(PeopleImportService import, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const int MaxGenerated = 100_000;
 
@@ -37,18 +38,18 @@ public sealed class PeopleRecipeStep(PeopleImportService import) : IRecipeStepHa
             reader.RejectUnknownFields(generate, "generate", "count", "domain");
             if (GeneratedCount(generate) is not (>= 0 and <= MaxGenerated))
             {
-                reader.Error("generate.count", $"must be a number from 0 to {MaxGenerated}.");
+                reader.Error("generate.count", T["must be a number from 0 to {0}.", MaxGenerated]);
             }
 
             var domain = reader.Text(generate, "generate", "domain");
             if (domain is not null && !System.Net.Mail.MailAddress.TryCreate("x@" + domain, out _))
             {
-                reader.Error("generate.domain", "must be an e-mail domain such as demo.example.");
+                reader.Error("generate.domain", T["must be an e-mail domain such as demo.example."]);
             }
         }
         else if (step.Data["generate"] is not null)
         {
-            reader.Error("generate", "must be an object { count, domain }.");
+            reader.Error("generate", T["must be an object { count, domain }."]);
         }
 
         if (errors.Count > 0 || people.Count == 0)

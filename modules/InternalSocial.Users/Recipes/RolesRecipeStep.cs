@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Recipes;
 
@@ -10,7 +11,7 @@ namespace InternalSocial.Users.Recipes;
 /// Upserts each role by name. <c>behavior</c>: <c>replace</c> (default) sets exactly these permissions, <c>add</c> adds
 /// them, <c>remove</c> takes them away.
 /// </summary>
-public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionCatalog permissions) : IRecipeStepHandler
+public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionCatalog permissions, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     private static readonly string[] Behaviors = ["replace", "add", "remove"];
 
@@ -27,36 +28,36 @@ public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionC
             var name = reader.Text(role, path, "name", required: true);
             if (name is not null && !RolesAdminService.IsValidRoleName(name))
             {
-                reader.Error($"{path}.name", "must be 2 to 50 letters, digits, spaces, '-' or '_', starting with a letter.");
+                reader.Error($"{path}.name", T["must be 2 to 50 letters, digits, spaces, '-' or '_', starting with a letter."]);
             }
             else if (name is not null && !seen.Add(name))
             {
-                reader.Error($"{path}.name", $"role '{name}' is listed twice in this step.");
+                reader.Error($"{path}.name", T["role '{0}' is listed twice in this step.", name]);
             }
 
             var description = reader.Text(role, path, "description");
             if (description?.Length > 500)
             {
-                reader.Error($"{path}.description", "must be at most 500 characters.");
+                reader.Error($"{path}.description", T["must be at most 500 characters."]);
             }
 
             var behavior = reader.Text(role, path, "behavior");
             if (behavior is not null && !Behaviors.Contains(behavior))
             {
-                reader.Error($"{path}.behavior", $"must be one of: {string.Join(", ", Behaviors)}.");
+                reader.Error($"{path}.behavior", T["must be one of: {0}.", string.Join(", ", Behaviors)]);
             }
 
             var names = reader.Texts(role, path, "permissions");
             if (string.Equals(name, BuiltInRoles.Administrator, StringComparison.OrdinalIgnoreCase) && role["permissions"] is not null)
             {
-                reader.Error($"{path}.permissions", "the Administrator role holds every permission; its permissions cannot be set.");
+                reader.Error($"{path}.permissions", T["the Administrator role holds every permission; its permissions cannot be set."]);
             }
 
             for (var i = 0; i < names.Count; i++)
             {
                 if (permissions.Find(names[i]) is null)
                 {
-                    reader.Error($"{path}.permissions[{i}]", $"unknown permission '{names[i]}' (no enabled feature defines it).");
+                    reader.Error($"{path}.permissions[{i}]", T["unknown permission '{0}' (no enabled feature defines it).", names[i]]);
                 }
             }
         }

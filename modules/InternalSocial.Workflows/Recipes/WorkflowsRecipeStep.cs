@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Workflows.Services;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Recipes;
 
@@ -9,7 +10,7 @@ namespace InternalSocial.Workflows.Recipes;
 /// <c>{ "name": "workflows", "workflows": [ { "id": "approve-group-posts", "name": "…", "start": "submitted", "activities": [ … ], "transitions": [ … ] } ] }</c>.
 /// Upserts each definition by id: the same definition again changes nothing, a changed one becomes a new version.
 /// </summary>
-public sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowDefinitionStore store) : IRecipeStepHandler
+public sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowDefinitionStore store, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "workflows";
 
@@ -19,12 +20,12 @@ public sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowD
         ArgumentNullException.ThrowIfNull(errors);
         foreach (var unknown in step.Data.Select(p => p.Key).Where(k => k is not ("name" or "workflows")))
         {
-            errors.Add(step.Error(unknown, "unknown field; allowed: workflows."));
+            errors.Add(step.Error(unknown, T["unknown field; allowed: workflows."]));
         }
 
         if (step.Data["workflows"] is not JsonArray workflows || workflows.Count == 0)
         {
-            errors.Add(step.Error("workflows", "is required: a non-empty list of workflow definitions."));
+            errors.Add(step.Error("workflows", T["is required: a non-empty list of workflow definitions."]));
             return;
         }
 
@@ -40,7 +41,7 @@ public sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowD
 
             if (definition is not null && !ids.Add(definition.Id))
             {
-                errors.Add(step.Error($"workflows[{i}].id", $"workflow '{definition.Id}' is listed twice in this step."));
+                errors.Add(step.Error($"workflows[{i}].id", T["workflow '{0}' is listed twice in this step.", definition.Id]));
             }
         }
     }

@@ -2,11 +2,12 @@ using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Kernel.Recipes;
 
 /// <summary><c>{ "name": "features", "enable": [ids], "disable": [ids] }</c></summary>
-public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager featureManager, ShellSettings shell) : IRecipeStepHandler
+public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager featureManager, ShellSettings shell, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
 {
     public string StepName => RecipeExecutor.FeaturesStepName;
 
@@ -17,7 +18,7 @@ public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager fe
         reader.RejectUnknownFields(step.Data, "", "enable", "disable");
         if (step.Data["enable"] is null && step.Data["disable"] is null)
         {
-            reader.Error("enable", "give 'enable', 'disable' or both.");
+            reader.Error("enable", T["give 'enable', 'disable' or both."]);
         }
 
         foreach (var field in new[] { "enable", "disable" })
@@ -27,19 +28,19 @@ public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager fe
             {
                 if (!catalog.TryGet(ids[i], out var feature))
                 {
-                    reader.Error($"{field}[{i}]", $"unknown feature '{ids[i]}'.");
+                    reader.Error($"{field}[{i}]", T["unknown feature '{0}'.", ids[i]]);
                 }
                 else if (field == "enable" && feature.DefaultTenantOnly && !shell.IsDefault)
                 {
-                    reader.Error($"{field}[{i}]", $"feature '{ids[i]}' is for the Default tenant only.");
+                    reader.Error($"{field}[{i}]", T["feature '{0}' is for the Default tenant only.", ids[i]]);
                 }
                 else if (field == "enable" && featureManager.IsSetupOnly(feature))
                 {
-                    reader.Error($"{field}[{i}]", $"feature '{ids[i]}' runs only while an organisation is not set up.");
+                    reader.Error($"{field}[{i}]", T["feature '{0}' runs only while an organisation is not set up.", ids[i]]);
                 }
                 else if (field == "disable" && feature.IsAlwaysEnabled)
                 {
-                    reader.Error($"{field}[{i}]", $"feature '{ids[i]}' is always enabled.");
+                    reader.Error($"{field}[{i}]", T["feature '{0}' is always enabled.", ids[i]]);
                 }
             }
         }
@@ -65,7 +66,7 @@ public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager fe
 }
 
 /// <summary><c>{ "name": "settings", "siteName": "…", "timeZoneId": "Europe/Paris", "defaultCulture": "fr" }</c>; absent fields keep their value.</summary>
-public sealed class SettingsRecipeStep(SiteSettingsService siteSettings) : IRecipeStepHandler
+public sealed class SettingsRecipeStep(SiteSettingsService siteSettings, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
 {
     private static readonly string[] Fields = ["siteName", "timeZoneId", "defaultCulture", "accentColor"];
 
@@ -82,7 +83,7 @@ public sealed class SettingsRecipeStep(SiteSettingsService siteSettings) : IReci
             reader.Text(step.Data, "", field);
         }
 
-        foreach (var (field, problem) in Apply(new SiteSettings(), step.Data).Validate())
+        foreach (var (field, problem) in Apply(new SiteSettings(), step.Data).Validate(T))
         {
             if (step.Data[field] is not null)
             {
@@ -116,7 +117,7 @@ public sealed class SettingsRecipeStep(SiteSettingsService siteSettings) : IReci
 /// <c>{ "name": "theme", "site": "…Themes.X", "admin": "…Themes.Y" }</c>: the themes of the employee site and of the
 /// administration. A theme must be enabled, by this recipe's <c>features</c> steps or before.
 /// </summary>
-public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enabled, SiteSettingsService siteSettings) : IRecipeStepHandler
+public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enabled, SiteSettingsService siteSettings, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
 {
     public string StepName => "theme";
 
@@ -127,7 +128,7 @@ public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enable
         reader.RejectUnknownFields(step.Data, "", "site", "admin");
         if (step.Data["site"] is null && step.Data["admin"] is null)
         {
-            reader.Error("site", "give 'site', 'admin' or both.");
+            reader.Error("site", T["give 'site', 'admin' or both."]);
         }
 
         foreach (var field in new[] { "site", "admin" })
@@ -140,15 +141,15 @@ public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enable
 
             if (!catalog.TryGet(id, out var feature) || !feature.IsTheme)
             {
-                reader.Error(field, $"'{id}' is not a theme; themes: {string.Join(", ", catalog.Features.Where(f => f.IsTheme).Select(f => f.Id))}.");
+                reader.Error(field, T["'{0}' is not a theme; themes: {1}.", id, string.Join(", ", catalog.Features.Where(f => f.IsTheme).Select(f => f.Id))]);
             }
             else if (field == "site" && feature.IsAdminTheme)
             {
-                reader.Error(field, $"'{id}' is a theme for the administration only; use it as 'admin'.");
+                reader.Error(field, T["'{0}' is a theme for the administration only; use it as 'admin'.", id]);
             }
             else if (!enabled.IsEnabled(id))
             {
-                reader.Error(field, $"theme '{id}' is not enabled; enable it in a 'features' step.");
+                reader.Error(field, T["theme '{0}' is not enabled; enable it in a 'features' step.", id]);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Kernel.Recipes;
 
@@ -32,15 +33,16 @@ public sealed record Recipe
 
     public static Recipe Parse(string json, string fileName)
     {
+        var T = KernelTexts.Shared;
         JsonObject root;
         try
         {
             root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                ?? throw new RecipeException([new RecipeError(fileName, null, null, "", "The recipe must be a JSON object.")]);
+                ?? throw new RecipeException([new RecipeError(fileName, null, null, "", T["The recipe must be a JSON object."])]);
         }
         catch (JsonException exception)
         {
-            throw new RecipeException([new RecipeError(fileName, null, null, "", $"Invalid JSON: {exception.Message}")]);
+            throw new RecipeException([new RecipeError(fileName, null, null, "", T["Invalid JSON: {0}", exception.Message])]);
         }
 
         var errors = new List<RecipeError>();
@@ -51,7 +53,7 @@ public sealed record Recipe
             {
                 if (required)
                 {
-                    errors.Add(new RecipeError(fileName, null, null, field, "is required."));
+                    errors.Add(new RecipeError(fileName, null, null, field, T["is required."]));
                 }
 
                 return "";
@@ -62,7 +64,7 @@ public sealed record Recipe
                 return text;
             }
 
-            errors.Add(new RecipeError(fileName, null, null, field, "must be a string."));
+            errors.Add(new RecipeError(fileName, null, null, field, T["must be a string."]));
             return "";
         }
 
@@ -78,7 +80,7 @@ public sealed record Recipe
                 return array.Select(n => n!.GetValue<string>()).ToList();
             }
 
-            errors.Add(new RecipeError(fileName, null, null, field, "must be an array of strings."));
+            errors.Add(new RecipeError(fileName, null, null, field, T["must be an array of strings."]));
             return [];
         }
 
@@ -92,13 +94,13 @@ public sealed record Recipe
         }
         else if (root["variables"] is not null)
         {
-            errors.Add(new RecipeError(fileName, null, null, "variables", "must be an object of name → default value."));
+            errors.Add(new RecipeError(fileName, null, null, "variables", T["must be an object of name → default value."]));
         }
 
         var isSetup = false;
         if (root["isSetupRecipe"] is JsonValue setupValue && !setupValue.TryGetValue(out isSetup))
         {
-            errors.Add(new RecipeError(fileName, null, null, "isSetupRecipe", "must be true or false."));
+            errors.Add(new RecipeError(fileName, null, null, "isSetupRecipe", T["must be true or false."]));
         }
 
         var steps = new List<JsonObject>();
@@ -112,13 +114,13 @@ public sealed record Recipe
                 }
                 else
                 {
-                    errors.Add(new RecipeError(fileName, i, null, "name", "Each step must be an object with a string 'name'."));
+                    errors.Add(new RecipeError(fileName, i, null, "name", T["Each step must be an object with a string 'name'."]));
                 }
             }
         }
         else
         {
-            errors.Add(new RecipeError(fileName, null, null, "steps", "is required and must be an array."));
+            errors.Add(new RecipeError(fileName, null, null, "steps", T["is required and must be an array."]));
         }
 
         var recipe = new Recipe
@@ -145,14 +147,15 @@ public sealed record RecipeError(string FileName, int? StepIndex, string? StepNa
 {
     public override string ToString()
     {
-        var where = StepIndex is null ? FileName : $"{FileName}, step {StepIndex + 1} '{StepName}'";
-        return Field.Length == 0 ? $"{where}: {Problem}" : $"{where}, field '{Field}': {Problem}";
+        var T = KernelTexts.Shared;
+        string where = StepIndex is null ? FileName : T["{0}, step {1} '{2}'", FileName, StepIndex + 1, StepName ?? ""];
+        return Field.Length == 0 ? $"{where}: {Problem}" : T["{0}, field '{1}': {2}", where, Field, Problem];
     }
 }
 
 /// <summary>A recipe that cannot run. Nothing of it was applied.</summary>
 public sealed class RecipeException(IReadOnlyList<RecipeError> errors)
-    : Exception("The recipe is invalid: " + string.Join(" ", errors))
+    : Exception(KernelTexts.Shared["The recipe is invalid: {0}", string.Join(" ", errors)])
 {
     public IReadOnlyList<RecipeError> Errors { get; } = errors;
 }

@@ -5,6 +5,7 @@ using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Shells;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace InternalSocial.Kernel.Recipes;
@@ -14,7 +15,7 @@ public sealed record RecipeRunResult(int StepCount, IReadOnlyList<string> Enable
 
 /// <summary>A step that failed while being applied. Everything the recipe had changed was undone.</summary>
 public sealed class RecipeStepFailedException(RecipeStep step, Exception inner)
-    : Exception($"{step.Recipe.FileName}, step {step.Index + 1} '{step.Name}' failed: {inner.GetBaseException().Message} The recipe was undone; the tenant is as it was.", inner)
+    : Exception(KernelTexts.Shared["{0}, step {1} '{2}' failed: {3} The recipe was undone; the tenant is as it was.", step.Recipe.FileName, step.Index + 1, step.Name, inner.GetBaseException().Message], inner)
 {
     public RecipeStep Step { get; } = step;
 }
@@ -33,6 +34,7 @@ public sealed partial class RecipeExecutor(
     RecipeHarvester harvester,
     AppDataFolder appData,
     TimeProvider clock,
+    IStringLocalizer<KernelResources> T,
     ILogger<RecipeExecutor> logger)
 {
     public const string FeaturesStepName = "features";
@@ -139,7 +141,7 @@ public sealed partial class RecipeExecutor(
                     else
                     {
                         var known = handlers.Keys.Append(IncludeStepName).Order(StringComparer.Ordinal);
-                        errors.Add(step.Error("name", $"Unknown step '{step.Name}'. Known steps: {string.Join(", ", known)}."));
+                        errors.Add(step.Error("name", T["Unknown step '{0}'. Known steps: {1}.", step.Name, string.Join(", ", known)]));
                     }
                 }
             });
@@ -185,14 +187,14 @@ public sealed partial class RecipeExecutor(
             {
                 if (chain.Contains(included[i], StringComparer.OrdinalIgnoreCase))
                 {
-                    reader.Error($"recipes[{i}]", $"includes '{included[i]}', which includes this recipe: {string.Join(" -> ", chain.Append(included[i]))}.");
+                    reader.Error($"recipes[{i}]", T["includes '{0}', which includes this recipe: {1}.", included[i], string.Join(" -> ", chain.Append(included[i]))]);
                     continue;
                 }
 
                 var child = await harvester.FindAsync(included[i], cancellationToken);
                 if (child is null)
                 {
-                    reader.Error($"recipes[{i}]", $"no recipe named '{included[i]}' in the recipes folder.");
+                    reader.Error($"recipes[{i}]", T["no recipe named '{0}' in the recipes folder.", included[i]]);
                     continue;
                 }
 
@@ -262,7 +264,7 @@ public sealed partial class RecipeExecutor(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static JsonNode? Substitute(JsonNode? node, IReadOnlyDictionary<string, string> values, Recipe recipe, int index, string stepName, string path, List<RecipeError> errors)
+    private JsonNode? Substitute(JsonNode? node, IReadOnlyDictionary<string, string> values, Recipe recipe, int index, string stepName, string path, List<RecipeError> errors)
     {
         switch (node)
         {
@@ -289,7 +291,7 @@ public sealed partial class RecipeExecutor(
                         return replacement;
                     }
 
-                    errors.Add(new RecipeError(recipe.FileName, index, stepName, path, $"uses the undefined variable '{name}'."));
+                    errors.Add(new RecipeError(recipe.FileName, index, stepName, path, T["uses the undefined variable '{0}'.", name]));
                     return match.Value;
                 });
                 return JsonValue.Create(result);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Kernel.Recipes;
 
@@ -9,6 +10,8 @@ namespace InternalSocial.Kernel.Recipes;
 /// </summary>
 public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> errors)
 {
+    private static IStringLocalizer T => KernelTexts.Shared;
+
     public RecipeStep Step { get; } = step;
 
     public void Error(string path, string problem) => errors.Add(Step.Error(path, problem));
@@ -25,7 +28,7 @@ public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> e
         {
             if (!known.Contains(key, StringComparer.Ordinal) && !(path.Length == 0 && key == "name"))
             {
-                Error(Join(path, key), $"is not a field of this step; expected one of: {string.Join(", ", known)}.");
+                Error(Join(path, key), T["is not a field of this step; expected one of: {0}.", string.Join(", ", known)]);
             }
         }
     }
@@ -36,19 +39,19 @@ public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> e
         switch (node[field])
         {
             case null when required:
-                Error(Join(path, field), "is required.");
+                Error(Join(path, field), T["is required."]);
                 return null;
             case null:
                 return null;
             case JsonValue value when value.TryGetValue<string>(out var text):
                 if (required && string.IsNullOrWhiteSpace(text))
                 {
-                    Error(Join(path, field), "must not be empty.");
+                    Error(Join(path, field), T["must not be empty."]);
                 }
 
                 return text;
             default:
-                Error(Join(path, field), "must be a string.");
+                Error(Join(path, field), T["must be a string."]);
                 return null;
         }
     }
@@ -63,7 +66,7 @@ public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> e
             case JsonValue value when value.TryGetValue<bool>(out var flag):
                 return flag;
             default:
-                Error(Join(path, field), "must be true or false.");
+                Error(Join(path, field), T["must be true or false."]);
                 return null;
         }
     }
@@ -75,7 +78,7 @@ public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> e
         switch (node[field])
         {
             case null when required:
-                Error(Join(path, field), "is required.");
+                Error(Join(path, field), T["is required."]);
                 return [];
             case null:
                 return [];
@@ -89,13 +92,13 @@ public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> e
                     }
                     else
                     {
-                        Error($"{Join(path, field)}[{i}]", "must be a non-empty string.");
+                        Error($"{Join(path, field)}[{i}]", T["must be a non-empty string."]);
                     }
                 }
 
                 return result;
             default:
-                Error(Join(path, field), "must be an array of strings.");
+                Error(Join(path, field), T["must be an array of strings."]);
                 return [];
         }
     }
@@ -107,7 +110,7 @@ public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> e
         switch (node[field])
         {
             case null when required:
-                Error(Join(path, field), "is required.");
+                Error(Join(path, field), T["is required."]);
                 return [];
             case null:
                 return [];
@@ -122,13 +125,13 @@ public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> e
                     }
                     else
                     {
-                        Error(itemPath, "must be an object.");
+                        Error(itemPath, T["must be an object."]);
                     }
                 }
 
                 return result;
             default:
-                Error(Join(path, field), "must be an array of objects.");
+                Error(Join(path, field), T["must be an array of objects."]);
                 return [];
         }
     }
