@@ -162,6 +162,19 @@ public sealed class WorkflowEngineTests(WorkflowEngineTests.Tenant tenant) : ICl
     }
 
     [Fact]
+    public async Task A_bad_definition_is_explained_in_the_language_of_the_request()
+    {
+        var unknownFact = Workflow("mauvais-fait", Start(null), [If("devine", new JsonObject { ["fact"] = "weather.today", ["equals"] = "sun" })], [("start", "done", "devine")]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/workflows") { Content = JsonContent.Create(unknownFact) };
+        request.Headers.AcceptLanguage.ParseAdd("fr");
+
+        var problem = await (await tenant.Admin.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        var message = problem.GetProperty("errors").GetProperty("activities.devine.condition.fact").ToString();
+        Assert.Contains("Activité « devine » (if) : condition.fact : fait inconnu « weather.today »", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_workflow_managers_read_or_change_workflows()
     {
         var employee = await tenant.EmployeeAsync();

@@ -140,11 +140,11 @@ public sealed class EscalateActivity : TaskActivity
         var task = validation.Properties["task"];
         if (task is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
-            validation.Error("task", "is required: the id of the approval activity whose task is escalated.");
+            validation.Error("task", validation.T["is required: the id of the approval activity whose task is escalated."]);
         }
         else if (validation.Definition.Activity(value.GetValue<string>()) is not { Type: "approval" })
         {
-            validation.Error("task", $"there is no approval activity '{value.GetValue<string>()}' in this workflow.");
+            validation.Error("task", validation.T["there is no approval activity '{0}' in this workflow.", value.GetValue<string>()]);
         }
 
         return Task.CompletedTask;
@@ -190,7 +190,7 @@ public static class AssigneeSpecs
         ArgumentNullException.ThrowIfNull(validation);
         if (validation.Properties[field] is not JsonArray list || list.Count == 0 || list.Count > 20)
         {
-            validation.Error(field, "is required: a list of 1 to 20 assignees such as { \"role\": \"Moderator\" }, { \"user\": \"alice\" }, { \"groupModerators\": true }.");
+            validation.Error(field, validation.T["is required: a list of 1 to 20 assignees such as { \"role\": \"Moderator\" }, { \"user\": \"alice\" }, { \"groupModerators\": true }."]);
             return;
         }
 
@@ -199,21 +199,21 @@ public static class AssigneeSpecs
             var path = $"{field}[{i}]";
             if (list[i] is not JsonObject spec || spec.Count != 1)
             {
-                validation.Error(path, "must be an object with exactly one of role, user, groupModerators, fact.");
+                validation.Error(path, validation.T["must be an object with exactly one of role, user, groupModerators, fact."]);
                 continue;
             }
 
             var (key, value) = spec.First();
             var problem = key switch
             {
-                "role" or "user" when value is not JsonValue text || text.GetValueKind() != JsonValueKind.String || text.GetValue<string>().Trim().Length is 0 or > 100 => "must be a name of 1 to 100 characters.",
-                "groupModerators" when value?.GetValueKind() != JsonValueKind.True => "must be true.",
+                "role" or "user" when value is not JsonValue text || text.GetValueKind() != JsonValueKind.String || text.GetValue<string>().Trim().Length is 0 or > 100 => validation.T["must be a name of 1 to 100 characters."],
+                "groupModerators" when value?.GetValueKind() != JsonValueKind.True => validation.T["must be true."],
                 "groupModerators" when !validation.AssigneeKinds.Contains(AssigneeKinds.Group) =>
-                    "needs the feature 'Group moderators in workflows' (InternalSocial.Groups.Workflows), which is off: nobody would see the task.",
+                    validation.T["needs the feature 'Group moderators in workflows' (InternalSocial.Groups.Workflows), which is off: nobody would see the task."],
                 "fact" when value is not JsonValue fact || fact.GetValueKind() != JsonValueKind.String || !validation.KnownFacts.Contains(fact.GetValue<string>()) =>
-                    $"must name a known fact holding a user id; known: {string.Join(", ", validation.KnownFacts.Order(StringComparer.Ordinal))}.",
+                    validation.T["must name a known fact holding a user id; known: {0}.", string.Join(", ", validation.KnownFacts.Order(StringComparer.Ordinal))],
                 "role" or "user" or "groupModerators" or "fact" => null,
-                _ => $"unknown assignee '{key}'; use role, user, groupModerators or fact.",
+                _ => validation.T["unknown assignee '{0}'; use role, user, groupModerators or fact.", key],
             };
             if (problem is not null)
             {

@@ -24,7 +24,7 @@ public sealed class IfActivity : TaskActivity
         }
         else
         {
-            validation.Error("condition", "is required.");
+            validation.Error("condition", validation.T["is required."]);
         }
 
         return Task.CompletedTask;
@@ -114,7 +114,7 @@ public static partial class Durations
         {
             if (required)
             {
-                validation.Error(field, "is required: a duration such as \"48h\", \"30m\" or \"2d\".");
+                validation.Error(field, validation.T["is required: a duration such as \"48h\", \"30m\" or \"2d\"."]);
             }
 
             return;
@@ -122,7 +122,7 @@ public static partial class Durations
 
         if (node.GetValueKind() != JsonValueKind.String || !TryParse(node.GetValue<string>(), out _))
         {
-            validation.Error(field, "must be a duration such as \"48h\", \"30m\" or \"2d\", between a second and a year.");
+            validation.Error(field, validation.T["must be a duration such as \"48h\", \"30m\" or \"2d\", between a second and a year."]);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Controllers;
 
@@ -52,13 +53,13 @@ public sealed class WorkflowEditorModel
     /// The definition as the API takes it. <paramref name="errors"/> gets the form's own problems (a JSON box that is
     /// not JSON); <paramref name="transitionRows"/> maps each transition of the JSON back to its row of the form.
     /// </summary>
-    public JsonObject ToJson(IDictionary<string, string> errors, out List<int> transitionRows)
+    public JsonObject ToJson(IDictionary<string, string> errors, IStringLocalizer T, out List<int> transitionRows)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var activities = new JsonArray();
         foreach (var row in Activities.Where(a => !a.Remove))
         {
-            activities.Add(row.ToJson(errors));
+            activities.Add(row.ToJson(errors, T));
         }
 
         transitionRows = [];
@@ -185,7 +186,7 @@ public sealed class ActivityRow
         return row;
     }
 
-    public JsonObject ToJson(IDictionary<string, string> errors)
+    public JsonObject ToJson(IDictionary<string, string> errors, IStringLocalizer T)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var id = Id?.Trim() ?? "";
@@ -200,12 +201,12 @@ public sealed class ActivityRow
                 }
                 else
                 {
-                    errors[$"activities.{id}.properties"] = $"Activity '{id}': other properties: must be a JSON object such as {{ \"url\": \"/posts\" }}.";
+                    errors[$"activities.{id}.properties"] = T["Activity '{0}': other properties: must be a JSON object such as {{ \"url\": \"/posts\" }}.", id];
                 }
             }
             catch (JsonException exception)
             {
-                errors[$"activities.{id}.properties"] = $"Activity '{id}': other properties: not valid JSON: {exception.Message}";
+                errors[$"activities.{id}.properties"] = T["Activity '{0}': other properties: not valid JSON: {1}", id, exception.Message];
             }
         }
 
@@ -399,7 +400,7 @@ public sealed class WorkflowEditorViewModel
 
     public string? ErrorOf(string key) => Errors.GetValueOrDefault(key);
 
-    public static IReadOnlyList<string> AllOutcomes(WorkflowEditorModel form, ActivityRegistry registry)
+    public static IReadOnlyList<string> AllOutcomes(WorkflowEditorModel form, ActivityRegistry registry, IStringLocalizer T)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(registry);
@@ -409,7 +410,7 @@ public sealed class WorkflowEditorViewModel
             if (registry.Find(row.Type!) is { } type)
             {
                 var errors = new Dictionary<string, string>();
-                var properties = row.ToJson(errors)["properties"] as JsonObject ?? [];
+                var properties = row.ToJson(errors, T)["properties"] as JsonObject ?? [];
                 foreach (var outcome in type.Outcomes(properties))
                 {
                     outcomes.Add(outcome);

@@ -87,7 +87,7 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
         }
 
         var errors = new Dictionary<string, string>();
-        var json = form.ToJson(errors, out var transitionRows);
+        var json = form.ToJson(errors, T, out var transitionRows);
         if (errors.Count == 0)
         {
             try
@@ -161,7 +161,7 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
         {
             // Shown in the editor, each problem next to its activity, when the file is at least shaped like a definition.
             var parseErrors = new Dictionary<string, string>();
-            if (DefinitionValidator.Parse(json, parseErrors) is { } definition)
+            if (DefinitionValidator.Parse(json, parseErrors, T) is { } definition)
             {
                 var form = WorkflowEditorModel.From(definition);
                 var existing = (await admin.ListAsync(User, cancellationToken)).Any(w => w.Id == definition.Id);
@@ -250,7 +250,7 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
             Form = form,
             Types = types,
             Facts = [.. facts],
-            Outcomes = WorkflowEditorViewModel.AllOutcomes(form, registry),
+            Outcomes = WorkflowEditorViewModel.AllOutcomes(form, registry, T),
             Errors = errors ?? new Dictionary<string, string>(),
             TransitionErrors = byRow,
         });

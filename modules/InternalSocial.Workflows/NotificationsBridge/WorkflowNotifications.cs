@@ -74,12 +74,12 @@ public sealed partial class NotifyActivity : TaskActivity
         ValidateText(validation, "body", required: false, 1000);
         if (validation.Properties["url"] is { } url && (url.GetValueKind() != JsonValueKind.String || !url.GetValue<string>().StartsWith('/') || url.GetValue<string>().StartsWith("//", StringComparison.Ordinal)))
         {
-            validation.Error("url", "must be a site-relative address starting with '/'.");
+            validation.Error("url", validation.T["must be a site-relative address starting with '/'."]);
         }
 
         foreach (var unknown in validation.Properties.Select(p => p.Key).Where(k => k is not ("to" or "title" or "body" or "url")))
         {
-            validation.Error(unknown, "unknown property; allowed: to, title, body, url.");
+            validation.Error(unknown, validation.T["unknown property; allowed: to, title, body, url."]);
         }
 
         return Task.CompletedTask;
@@ -117,7 +117,7 @@ public sealed partial class NotifyActivity : TaskActivity
         switch (validation.Properties[field])
         {
             case null when required:
-                validation.Error(field, "is required: a text, or one per language such as { \"en\": \"…\", \"fr\": \"…\" }.");
+                validation.Error(field, validation.T["is required: a text, or one per language such as { \"en\": \"…\", \"fr\": \"…\" }."]);
                 break;
             case null:
                 break;
@@ -126,7 +126,7 @@ public sealed partial class NotifyActivity : TaskActivity
             case JsonObject perLanguage when perLanguage.Count > 0 && perLanguage.All(p => p.Key.Length == 2 && p.Value?.GetValueKind() == JsonValueKind.String && p.Value.GetValue<string>().Length <= maxLength):
                 break;
             default:
-                validation.Error(field, $"must be a text of at most {maxLength} characters, or one per two-letter language code.");
+                validation.Error(field, validation.T["must be a text of at most {0} characters, or one per two-letter language code.", maxLength]);
                 break;
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InternalSocial.Workflows.Models;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Services;
 
@@ -190,8 +191,11 @@ public sealed class ActivityContext
 }
 
 /// <summary>The problems found in one activity's properties, each named with the activity.</summary>
-public sealed class ActivityValidation(WorkflowDefinition definition, ActivityDefinition activity, IReadOnlySet<string> knownFacts, IReadOnlySet<string> assigneeKinds, IDictionary<string, string> errors)
+public sealed class ActivityValidation(WorkflowDefinition definition, ActivityDefinition activity, IReadOnlySet<string> knownFacts, IReadOnlySet<string> assigneeKinds, IDictionary<string, string> errors, IStringLocalizer texts)
 {
+    /// <summary>The Workflows module's texts, for the problems activities report (in the reader's language).</summary>
+    public IStringLocalizer T { get; } = texts;
+
     /// <summary>The kinds of assignee the tenant's features provide (role, user, and group with the Groups bridge).</summary>
     public IReadOnlySet<string> AssigneeKinds { get; } = assigneeKinds;
 
@@ -205,5 +209,5 @@ public sealed class ActivityValidation(WorkflowDefinition definition, ActivityDe
     public IReadOnlySet<string> KnownFacts { get; } = knownFacts;
 
     public void Error(string field, string problem) =>
-        errors.TryAdd($"activities.{Activity.Id}.{field}", $"Activity '{Activity.Id}' ({Activity.Type}): {field}: {problem}");
+        errors.TryAdd($"activities.{Activity.Id}.{field}", T["Activity '{0}' ({1}): {2}: {3}", Activity.Id, Activity.Type, field, problem]);
 }

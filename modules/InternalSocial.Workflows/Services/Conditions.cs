@@ -73,19 +73,19 @@ public static partial class Conditions
     {
         if (++nodes > MaxNodes)
         {
-            validation.Error(field, $"the condition has more than {MaxNodes} parts.");
+            validation.Error(field, validation.T["the condition has more than {0} parts.", MaxNodes]);
             return;
         }
 
         if (depth > MaxDepth)
         {
-            validation.Error(field, $"the condition is nested more than {MaxDepth} levels deep.");
+            validation.Error(field, validation.T["the condition is nested more than {0} levels deep.", MaxDepth]);
             return;
         }
 
         if (condition is not JsonObject node || node.Count == 0)
         {
-            validation.Error(field, "must be an object such as { \"fact\": \"author.isGuest\", \"equals\": true }, or all/any/not.");
+            validation.Error(field, validation.T["must be an object such as { \"fact\": \"author.isGuest\", \"equals\": true }, or all/any/not."]);
             return;
         }
 
@@ -94,7 +94,7 @@ public static partial class Conditions
             var key = node.ContainsKey("all") ? "all" : "any";
             if (node.Count != 1 || node[key] is not JsonArray parts || parts.Count == 0)
             {
-                validation.Error($"{field}.{key}", "must be the only key, with a non-empty list of conditions.");
+                validation.Error($"{field}.{key}", validation.T["must be the only key, with a non-empty list of conditions."]);
                 return;
             }
 
@@ -110,7 +110,7 @@ public static partial class Conditions
         {
             if (node.Count != 1)
             {
-                validation.Error($"{field}.not", "must be the only key.");
+                validation.Error($"{field}.not", validation.T["must be the only key."]);
                 return;
             }
 
@@ -120,20 +120,20 @@ public static partial class Conditions
 
         if (node["fact"] is not JsonValue factValue || factValue.GetValueKind() != JsonValueKind.String)
         {
-            validation.Error($"{field}.fact", "is required: the name of a fact such as \"author.isGuest\" (or use all/any/not).");
+            validation.Error($"{field}.fact", validation.T["is required: the name of a fact such as \"author.isGuest\" (or use all/any/not)."]);
             return;
         }
 
         var factName = factValue.GetValue<string>();
         if (!validation.KnownFacts.Contains(factName))
         {
-            validation.Error($"{field}.fact", $"unknown fact '{factName}'; known: {string.Join(", ", validation.KnownFacts.Order(StringComparer.Ordinal))}.");
+            validation.Error($"{field}.fact", validation.T["unknown fact '{0}'; known: {1}.", factName, string.Join(", ", validation.KnownFacts.Order(StringComparer.Ordinal))]);
         }
 
         var operators = node.Where(p => p.Key != "fact").ToList();
         if (operators.Count != 1 || !Operators.Contains(operators[0].Key))
         {
-            validation.Error(field, $"must have exactly one operator besides \"fact\": {string.Join(", ", Operators)}.");
+            validation.Error(field, validation.T["must have exactly one operator besides \"fact\": {0}.", string.Join(", ", Operators)]);
             return;
         }
 
@@ -142,10 +142,10 @@ public static partial class Conditions
         var problem = op switch
         {
             "in" or "containsAny" when operand is not JsonArray list || list.Count == 0 || list.Count > MaxListItems || list.Any(i => i is not JsonValue) =>
-                $"must be a list of 1 to {MaxListItems} plain values.",
-            "exists" when kind is not (JsonValueKind.True or JsonValueKind.False) => "must be true or false.",
-            "greaterThan" or "lessThan" when kind != JsonValueKind.Number => "must be a number.",
-            "equals" or "notEquals" when operand is not (null or JsonValue) => "must be a plain value (text, number, true/false or null).",
+                validation.T["must be a list of 1 to {0} plain values.", MaxListItems],
+            "exists" when kind is not (JsonValueKind.True or JsonValueKind.False) => validation.T["must be true or false."],
+            "greaterThan" or "lessThan" when kind != JsonValueKind.Number => validation.T["must be a number."],
+            "equals" or "notEquals" when operand is not (null or JsonValue) => validation.T["must be a plain value (text, number, true/false or null)."],
             _ => null,
         };
         if (problem is not null)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InternalSocial.Workflows.Models;
+using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Services;
 
@@ -20,7 +21,7 @@ public sealed class ActivityRegistry(IEnumerable<IActivity> activities)
 /// between existing activities and outcomes, cycles that could run forever, and each activity's own properties.
 /// Every message names the activity (or transition) concerned.
 /// </summary>
-public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnumerable<IAssigneeScope> assigneeScopes)
+public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnumerable<IAssigneeScope> assigneeScopes, IStringLocalizer<ModuleResources> T)
 {
     public const int MaxActivities = 100;
     public const int MaxTransitions = 300;
@@ -33,7 +34,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
     public async Task<WorkflowDefinition?> ParseAndValidateAsync(JsonNode? json, IDictionary<string, string> errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var definition = Parse(json, errors);
+        var definition = Parse(json, errors, T);
         if (definition is null || errors.Count > 0)
         {
             return null;
@@ -43,26 +44,26 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
         return errors.Count > 0 ? null : definition;
     }
 
-    public static WorkflowDefinition? Parse(JsonNode? json, IDictionary<string, string> errors)
+    public static WorkflowDefinition? Parse(JsonNode? json, IDictionary<string, string> errors, IStringLocalizer T)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (json is not JsonObject root)
         {
-            errors["definition"] = "must be a JSON object with id, name, start, activities and transitions.";
+            errors["definition"] = T["must be a JSON object with id, name, start, activities and transitions."];
             return null;
         }
 
         foreach (var unknown in root.Select(p => p.Key).Where(k => !DefinitionFields.Contains(k)))
         {
-            errors[unknown] = $"unknown field; allowed: {string.Join(", ", DefinitionFields)}.";
+            errors[unknown] = T["unknown field; allowed: {0}.", string.Join(", ", DefinitionFields)];
         }
 
         var definition = new WorkflowDefinition
         {
-            Id = Text(root, "id", "id", errors, required: true) ?? "",
-            Name = Text(root, "name", "name", errors, required: true) ?? "",
-            Description = Text(root, "description", "description", errors) ?? "",
-            Start = Text(root, "start", "start", errors, required: true) ?? "",
+            Id = Text(root, "id", "id", errors, T, required: true) ?? "",
+            Name = Text(root, "name", "name", errors, T, required: true) ?? "",
+            Description = Text(root, "description", "description", errors, T) ?? "",
+            Start = Text(root, "start", "start", errors, T, required: true) ?? "",
         };
         if (root["enabled"] is { } enabled)
         {
@@ -72,13 +73,13 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
             }
             else
             {
-                errors["enabled"] = "must be true or false.";
+                errors["enabled"] = T["must be true or false."];
             }
         }
 
         if (root["activities"] is not JsonArray activities || activities.Count == 0)
         {
-            errors["activities"] = "is required: a non-empty list of activities.";
+            errors["activities"] = T["is required: a non-empty list of activities."];
         }
         else
         {
@@ -87,26 +88,26 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
                 var path = $"activities[{i}]";
                 if (activities[i] is not JsonObject activity)
                 {
-                    errors[path] = "must be an object with id, type and properties.";
+                    errors[path] = T["must be an object with id, type and properties."];
                     continue;
                 }
 
                 foreach (var unknown in activity.Select(p => p.Key).Where(k => k is not ("id" or "type" or "title" or "properties")))
                 {
-                    errors[$"{path}.{unknown}"] = "unknown field; allowed: id, type, title, properties.";
+                    errors[$"{path}.{unknown}"] = T["unknown field; allowed: id, type, title, properties."];
                 }
 
                 var properties = activity["properties"];
                 if (properties is not (null or JsonObject))
                 {
-                    errors[$"{path}.properties"] = "must be an object.";
+                    errors[$"{path}.properties"] = T["must be an object."];
                 }
 
                 definition.Activities.Add(new ActivityDefinition
                 {
-                    Id = Text(activity, "id", $"{path}.id", errors, required: true) ?? "",
-                    Type = Text(activity, "type", $"{path}.type", errors, required: true) ?? "",
-                    Title = Text(activity, "title", $"{path}.title", errors),
+                    Id = Text(activity, "id", $"{path}.id", errors, T, required: true) ?? "",
+                    Type = Text(activity, "type", $"{path}.type", errors, T, required: true) ?? "",
+                    Title = Text(activity, "title", $"{path}.title", errors, T),
                     Properties = properties as JsonObject is { } props ? (JsonObject)props.DeepClone() : [],
                 });
             }
@@ -116,7 +117,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
         {
             if (transitionsNode is not JsonArray transitions)
             {
-                errors["transitions"] = "must be a list of { from, outcome, to }.";
+                errors["transitions"] = T["must be a list of { from, outcome, to }."];
             }
             else
             {
@@ -125,15 +126,15 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
                     var path = $"transitions[{i}]";
                     if (transitions[i] is not JsonObject transition)
                     {
-                        errors[path] = "must be an object { from, outcome, to }.";
+                        errors[path] = T["must be an object { from, outcome, to }."];
                         continue;
                     }
 
                     definition.Transitions.Add(new TransitionDefinition
                     {
-                        From = Text(transition, "from", $"{path}.from", errors, required: true) ?? "",
-                        Outcome = Text(transition, "outcome", $"{path}.outcome", errors) ?? ActivityOutcomes.Done,
-                        To = Text(transition, "to", $"{path}.to", errors, required: true) ?? "",
+                        From = Text(transition, "from", $"{path}.from", errors, T, required: true) ?? "",
+                        Outcome = Text(transition, "outcome", $"{path}.outcome", errors, T) ?? ActivityOutcomes.Done,
+                        To = Text(transition, "to", $"{path}.to", errors, T, required: true) ?? "",
                     });
                 }
             }
@@ -148,23 +149,23 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
         ArgumentNullException.ThrowIfNull(errors);
         if (!WorkflowId().IsMatch(definition.Id))
         {
-            errors["id"] = "must be 1 to 80 lower-case letters, digits and dashes.";
+            errors["id"] = T["must be 1 to 80 lower-case letters, digits and dashes."];
         }
 
         if (definition.Name.Trim().Length is 0 or > 200)
         {
-            errors["name"] = "is required, at most 200 characters.";
+            errors["name"] = T["is required, at most 200 characters."];
         }
 
         if (definition.Activities.Count > MaxActivities)
         {
-            errors["activities"] = $"at most {MaxActivities} activities.";
+            errors["activities"] = T["at most {0} activities.", MaxActivities];
             return;
         }
 
         if (definition.Transitions.Count > MaxTransitions)
         {
-            errors["transitions"] = $"at most {MaxTransitions} transitions.";
+            errors["transitions"] = T["at most {0} transitions.", MaxTransitions];
             return;
         }
 
@@ -174,11 +175,11 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
         {
             if (!ActivityId().IsMatch(activity.Id))
             {
-                errors[$"activities.{activity.Id}.id"] = $"Activity '{activity.Id}': the id must be 1 to 80 letters, digits, '-' or '_'.";
+                errors[$"activities.{activity.Id}.id"] = T["Activity '{0}': the id must be 1 to 80 letters, digits, '-' or '_'.", activity.Id];
             }
             else if (!ids.Add(activity.Id))
             {
-                errors[$"activities.{activity.Id}.id"] = $"Activity '{activity.Id}' is defined twice.";
+                errors[$"activities.{activity.Id}.id"] = T["Activity '{0}' is defined twice.", activity.Id];
             }
 
             if (registry.Find(activity.Type) is { } type)
@@ -187,17 +188,17 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
             }
             else
             {
-                errors[$"activities.{activity.Id}.type"] = $"Activity '{activity.Id}': unknown activity type '{activity.Type}' (is the feature that provides it enabled?); known: {string.Join(", ", registry.All.Select(a => a.Type).Order(StringComparer.Ordinal))}.";
+                errors[$"activities.{activity.Id}.type"] = T["Activity '{0}': unknown activity type '{1}' (is the feature that provides it enabled?); known: {2}.", activity.Id, activity.Type, string.Join(", ", registry.All.Select(a => a.Type).Order(StringComparer.Ordinal))];
             }
         }
 
         if (!ids.Contains(definition.Start))
         {
-            errors["start"] = $"names the activity '{definition.Start}', which is not in the list of activities.";
+            errors["start"] = T["names the activity '{0}', which is not in the list of activities.", definition.Start];
         }
         else if (types.TryGetValue(definition.Start, out var start) && !start.IsEvent)
         {
-            errors["start"] = $"Activity '{definition.Start}' ({start.Type}) cannot start a workflow: the start must be an event.";
+            errors["start"] = T["Activity '{0}' ({1}) cannot start a workflow: the start must be an event.", definition.Start, start.Type];
         }
 
         var seen = new HashSet<(string, string)>();
@@ -208,7 +209,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
             {
                 if (!ids.Contains(end))
                 {
-                    errors[$"transitions[{i}].{field}"] = $"Transition {i} ({transition.From} → {transition.To}): there is no activity '{end}'.";
+                    errors[$"transitions[{i}].{field}"] = T["Transition {0} ({1} → {2}): there is no activity '{3}'.", i, transition.From, transition.To, end];
                 }
             }
 
@@ -217,13 +218,13 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
                 var outcomes = from.Outcomes(definition.Activity(transition.From)!.Properties);
                 if (!outcomes.Contains(transition.Outcome, StringComparer.Ordinal))
                 {
-                    errors[$"transitions[{i}].outcome"] = $"Transition {i}: activity '{transition.From}' ({from.Type}) has no outcome '{transition.Outcome}'; its outcomes: {string.Join(", ", outcomes)}.";
+                    errors[$"transitions[{i}].outcome"] = T["Transition {0}: activity '{1}' ({2}) has no outcome '{3}'; its outcomes: {4}.", i, transition.From, from.Type, transition.Outcome, string.Join(", ", outcomes)];
                 }
             }
 
             if (!seen.Add((transition.From, transition.Outcome)))
             {
-                errors[$"transitions[{i}].outcome"] = $"Transition {i}: activity '{transition.From}' already has a transition for outcome '{transition.Outcome}'.";
+                errors[$"transitions[{i}].outcome"] = T["Transition {0}: activity '{1}' already has a transition for outcome '{2}'.", i, transition.From, transition.Outcome];
             }
         }
 
@@ -234,7 +235,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
 
         foreach (var cycle in CyclesWithoutWait(definition, types))
         {
-            errors[$"activities.{cycle[0]}"] = $"Activities {string.Join(" → ", cycle)} → {cycle[0]} form a cycle with no activity that waits: it would run forever.";
+            errors[$"activities.{cycle[0]}"] = T["Activities {0} → {1} form a cycle with no activity that waits: it would run forever.", string.Join(" → ", cycle), cycle[0]];
         }
 
         var facts = new HashSet<string>(EngineFacts, StringComparer.Ordinal);
@@ -248,7 +249,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
         {
             if (types.TryGetValue(activity.Id, out var type))
             {
-                await type.ValidateAsync(new ActivityValidation(definition, activity, facts, assigneeKinds, errors), cancellationToken);
+                await type.ValidateAsync(new ActivityValidation(definition, activity, facts, assigneeKinds, errors, T), cancellationToken);
             }
         }
     }
@@ -313,19 +314,19 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
         return cycles;
     }
 
-    private static string? Text(JsonObject node, string key, string path, IDictionary<string, string> errors, bool required = false)
+    private static string? Text(JsonObject node, string key, string path, IDictionary<string, string> errors, IStringLocalizer T, bool required = false)
     {
         switch (node[key])
         {
             case null when required:
-                errors[path] = "is required.";
+                errors[path] = T["is required."];
                 return null;
             case null:
                 return null;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 return value.GetValue<string>();
             default:
-                errors[path] = "must be text.";
+                errors[path] = T["must be text."];
                 return null;
         }
     }
