@@ -9,7 +9,7 @@ public sealed class AdminMenu : INavigationProvider
         ArgumentNullException.ThrowIfNull(items);
         if (menuName == MenuNames.Main)
         {
-            items.Add(new MenuItem("Administration", "~/admin", 1000, Permissions.AccessAdmin));
+            items.Add(new MenuItem("Administration", "~/admin", 1000, Permissions.AccessAdmin, Icon: "settings"));
         }
         else if (menuName == MenuNames.Admin)
         {

@@ -9,7 +9,7 @@ public sealed class AdminMenu : INavigationProvider
         ArgumentNullException.ThrowIfNull(items);
         if (menuName == MenuNames.Main)
         {
-            items.Add(new MenuItem("Feed", "~/feed", 10, Permissions.View));
+            items.Add(new MenuItem("Feed", "~/feed", 10, Permissions.View, Icon: "feed"));
         }
         else if (menuName == MenuNames.Admin)
         {

@@ -10,7 +10,7 @@ public sealed class AdminMenu : INavigationProvider
         if (menuName == MenuNames.Main)
         {
             // Employees only: guests reach their groups from the links they are given (the directory shows them only those).
-            items.Add(new MenuItem("Groups", "~/groups", 200, Permissions.ViewGroups));
+            items.Add(new MenuItem("Groups", "~/groups", 200, Permissions.ViewGroups, Icon: "groups"));
         }
     }
 }

@@ -23,7 +23,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<NotificationKinds>();
         services.AddScoped<NotificationLinks>();
         services.AddScoped<UnreadCountPublisher>();
-        services.AddScoped<INotifier, Notifier>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<INotifier>(provider => provider.GetRequiredService<Notifier>());
+        services.AddScoped<IBackgroundTask, FanOutTask>();
         services.AddScoped<NotificationsService>();
         services.AddWidget<Components.NotificationBellViewComponent>(ZoneNames.Header, position: 0);
     }

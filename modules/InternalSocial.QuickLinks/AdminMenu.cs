@@ -9,7 +9,7 @@ public sealed class AdminMenu : INavigationProvider
         ArgumentNullException.ThrowIfNull(items);
         if (menuName == MenuNames.Main)
         {
-            items.Add(new MenuItem("Links", "~/links", 500, Permissions.ViewQuickLinks));
+            items.Add(new MenuItem("Links", "~/links", 500, Permissions.ViewQuickLinks, Icon: "link"));
         }
         else if (menuName == MenuNames.Admin)
         {

@@ -9,7 +9,7 @@ public sealed class AdminMenu : INavigationProvider
         ArgumentNullException.ThrowIfNull(items);
         if (menuName == MenuNames.Main)
         {
-            items.Add(new MenuItem("People", "~/people", 300, Permissions.ViewDirectory));
+            items.Add(new MenuItem("People", "~/people", 300, Permissions.ViewDirectory, Icon: "people"));
         }
         else if (menuName == MenuNames.Admin)
         {

@@ -10,7 +10,7 @@ public sealed class AdminMenu : INavigationProvider
         ArgumentNullException.ThrowIfNull(items);
         if (menuName == MenuNames.Main)
         {
-            items.Add(new MenuItem("Moderation", "~/moderation", 800, Permissions.Moderate));
+            items.Add(new MenuItem("Moderation", "~/moderation", 800, Permissions.Moderate, Icon: "shield"));
         }
         else if (menuName == MenuNames.Admin)
         {

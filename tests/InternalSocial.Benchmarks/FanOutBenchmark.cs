@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using InternalSocial.Benchmarks.Hosting;
+using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
@@ -13,8 +14,9 @@ namespace InternalSocial.Benchmarks;
 
 /// <summary>
 /// <c>--fanout [people]</c> (issue 9): one announcement to acknowledge, posted to everyone through the API, with that many
-/// people: the time of the request, which writes every in-app notification and queues every e-mail (the kind's default
-/// is "e-mail at once"), then the rows counted. Sending the mails is the outbox's background work, not measured here.
+/// people: the time of the request, which only queues the fan-out for an audience this large, then the time of the
+/// background task that writes every in-app notification and queues every e-mail (the kind's default is "e-mail at
+/// once"), then the rows counted. Sending the mails is the outbox's background work, not measured here.
 /// </summary>
 internal static class FanOutBenchmark
 {
@@ -51,9 +53,20 @@ internal static class FanOutBenchmark
             return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
 
+        // The background fan-out: the tenant's fan-out task, run until every chunk is written (the outbox's sending is not
+        // measured: it depends on the SMTP server).
+        var background = Stopwatch.StartNew();
+        var runs = 0;
+        while (await CountAsync("SELECT COUNT(*) FROM \"Notifications_FanOuts\" WHERE \"CompletedUtc\" IS NULL") > 0)
+        {
+            await shell.InScopeAsync(services => services.GetServices<IBackgroundTask>().Single(task => task.GetType().Name == "FanOutTask").RunAsync(CancellationToken.None));
+            runs++;
+        }
+
+        background.Stop();
         var notifications = await CountAsync("SELECT COUNT(*) FROM \"Notifications_Items\" WHERE \"Kind\" = 'feed.acknowledgement'");
         var mails = await CountAsync("SELECT COUNT(*) FROM \"Email_Outbox\"");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {database.Provider}, {DateTimeOffset.Now:yyyy-MM-dd HH:mm}."));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"One announcement to acknowledge, to everyone ({people:N0} people): the request took {watch.Elapsed.TotalMilliseconds:N0} ms; {notifications:N0} in-app notifications written, {mails:N0} e-mails queued."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"One announcement to acknowledge, to everyone ({people:N0} people): the request took {watch.Elapsed.TotalMilliseconds:N0} ms; the background fan-out then took {background.Elapsed.TotalMilliseconds:N0} ms in {runs} run(s) of its task, writing {notifications:N0} in-app notifications and queuing {mails:N0} e-mails."));
     }
 }

@@ -183,6 +183,31 @@ public sealed class NotificationTests(NotificationTests.Tenant tenant) : IClassF
         Assert.False(bobGotOne);
     }
 
+    [Fact]
+    public async Task A_large_audience_is_notified_in_the_background_once_each_with_the_mails_queued_there()
+    {
+        await SetPreferenceAsync(Alice, ProbeNotificationKinds.Ping, "EmailImmediately");
+        // Far more people than are notified within the request: the chunks of the fan-out take several transactions.
+        var strangers = Enumerable.Range(0, 1100).Select(i => $"not-a-user-{i}").ToArray();
+
+        Assert.Equal(1102, await NotifyAsync(ProbeNotificationKinds.Ping, [tenant.AliceId, tenant.BobId, .. strangers], "Everyone"));
+
+        // Nothing was written in the request.
+        Assert.DoesNotContain((await ListAsync(Alice)).GetProperty("items").EnumerateArray(), i => i.GetProperty("title").GetString() == "Everyone [en]");
+        Assert.Empty(tenant.Smtp.Received);
+
+        await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
+        await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
+        await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
+
+        Assert.Single((await ListAsync(Alice)).GetProperty("items").EnumerateArray(), i => i.GetProperty("title").GetString() == "Everyone [en]");
+        Assert.Single((await ListAsync(tenant.Bob)).GetProperty("items").EnumerateArray(), i => i.GetProperty("title").GetString() == "Everyone [en]");
+        var mail = Assert.Single(tenant.Smtp.Received);
+        Assert.Equal($"alice@{tenant.Name}.test", mail.To.Mailboxes.Single().Address);
+        Assert.EndsWith("Everyone [en]", mail.Subject, StringComparison.Ordinal);
+        await SetPreferenceAsync(Alice, ProbeNotificationKinds.Ping, "InApp");
+    }
+
     private async Task<HubConnection> ConnectAsync(HttpClient client)
     {
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;

@@ -58,3 +58,40 @@ public sealed class NotificationPreference
 
     public NotificationChannel Channel { get; set; }
 }
+
+/// <summary>
+/// A notification to a large audience, delivered in the background in chunks (<c>FanOutTask</c>) rather than in the
+/// request that caused it. The texts are written at queue time in every language the site offers; the recipients are
+/// kept in order, and <see cref="NextIndex"/> moves forward in the same transaction as each chunk's notifications, so
+/// a crash resumes where it stopped and nobody is notified twice.
+/// </summary>
+public sealed class FanOut
+{
+    public long Id { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Url { get; set; }
+
+    public string? ActorId { get; set; }
+
+    public string? ResourceType { get; set; }
+
+    public string? ResourceId { get; set; }
+
+    public string? DeduplicationKey { get; set; }
+
+    /// <summary>JSON: culture name → { title, body }.</summary>
+    public required string TextsJson { get; set; }
+
+    /// <summary>JSON array of user ids.</summary>
+    public required string RecipientsJson { get; set; }
+
+    public int RecipientCount { get; set; }
+
+    public int NextIndex { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime? CompletedUtc { get; set; }
+}

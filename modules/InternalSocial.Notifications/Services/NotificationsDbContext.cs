@@ -9,9 +9,12 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<NotificationPreference> Preferences => Set<NotificationPreference>();
 
+    public DbSet<FanOut> FanOuts => Set<FanOut>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Notification>().ToTable("Notifications_Items");
         modelBuilder.Entity<NotificationPreference>().ToTable("Notifications_Preferences").HasKey(p => new { p.UserId, p.Kind });
+        modelBuilder.Entity<FanOut>().ToTable("Notifications_FanOuts");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Notifications.Models;
 using InternalSocial.Users.Services;
@@ -15,16 +16,34 @@ internal sealed class Notifier(
     UnreadCountPublisher live,
     TimeProvider clock) : INotifier
 {
+    /// <summary>Above this many recipients, the notifications are written in the background (<see cref="FanOutTask"/>).</summary>
+    public const int InlineRecipients = 200;
+
     public async Task<int> NotifyAsync(NotificationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var kind = kinds.Get(request.Kind);
+        kinds.Get(request.Kind);
         var recipients = request.RecipientIds.Where(id => id != request.ActorId).Distinct().ToList();
         if (recipients.Count == 0)
         {
             return 0;
         }
 
+        if (recipients.Count > InlineRecipients)
+        {
+            await QueueAsync(request, recipients, cancellationToken);
+            return recipients.Count;
+        }
+
+        return await DeliverAsync(request, recipients, cancellationToken);
+    }
+
+    /// <summary>Creates the notifications of <paramref name="recipients"/> now (the request's, or one chunk of a fan-out).</summary>
+    public async Task<int> DeliverAsync(NotificationRequest request, List<string> recipients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(recipients);
+        var kind = kinds.Get(request.Kind);
         var defaults = await kinds.GetDefaultsAsync(cancellationToken);
         var personal = await db.Preferences.AsNoTracking()
             .Where(p => p.Kind == kind.Key && recipients.Contains(p.UserId))
@@ -93,6 +112,35 @@ internal sealed class Notifier(
 
         await live.PublishAsync(recipients, cancellationToken);
         return created.Count;
+    }
+
+    /// <summary>
+    /// Keeps a large audience's notification for the background: its texts written now in every language the site
+    /// offers (the request's localizers and data are at hand only now), its recipients in order.
+    /// </summary>
+    private async Task QueueAsync(NotificationRequest request, List<string> recipients, CancellationToken cancellationToken)
+    {
+        var texts = SiteSettings.SupportedCultures.ToDictionary(
+            name => name,
+            name =>
+            {
+                var culture = CultureInfo.GetCultureInfo(name);
+                return InCulture(culture, () => request.Text(culture));
+            });
+        db.FanOuts.Add(new FanOut
+        {
+            Kind = request.Kind,
+            Url = request.Url,
+            ActorId = request.ActorId,
+            ResourceType = request.ResourceType,
+            ResourceId = request.ResourceId,
+            DeduplicationKey = request.DeduplicationKey,
+            TextsJson = JsonSerializer.Serialize(texts),
+            RecipientsJson = JsonSerializer.Serialize(recipients),
+            RecipientCount = recipients.Count,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Runs <paramref name="write"/> with the UI culture of the recipients, so the module's localizer writes in their language.</summary>

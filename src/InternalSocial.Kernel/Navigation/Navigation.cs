@@ -13,6 +13,8 @@ public static class MenuNames
 
 /// <param name="Position">Sort key; items are shown in ascending order.</param>
 /// <param name="Permission">Shown only to users holding it; null shows it to everyone who sees the menu.</param>
+/// <param name="Icon">A generic icon name ("feed", "groups", "people", "link", "shield", "settings", "mail", "calendar");
+/// each theme draws the names it knows and a neutral mark for the others.</param>
 public sealed record MenuItem(string Text, string Url, int Position, Permission? Permission = null, string? Icon = null);
 
 /// <summary>Modules add their entries to the main and admin menus.</summary>

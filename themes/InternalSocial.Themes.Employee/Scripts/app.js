@@ -4,6 +4,7 @@ import htmx from 'htmx.org';
 import { enhanceConfirmations } from './confirm.js';
 import { startRelativeTimes } from './local-time.js';
 import { enhanceDisclosures, enhancePrintButtons } from './disclosure.js';
+import { enhanceFileInputs } from './file-inputs.js';
 
 window.htmx = htmx;
 
@@ -25,3 +26,5 @@ enhanceConfirmations(document);
 startRelativeTimes(document);
 enhanceDisclosures(document);
 enhancePrintButtons(document);
+// Also for what htmx swaps in later (a composer refreshed after posting).
+htmx.onLoad(enhanceFileInputs);
