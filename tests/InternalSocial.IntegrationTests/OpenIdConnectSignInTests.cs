@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InternalSocial.IntegrationTests.Infrastructure;
+using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.OpenIdConnect;
@@ -249,6 +250,71 @@ public sealed partial class OpenIdConnectSignInTests(SqliteTenant tenant) : ICla
         Assert.Matches("data-valmsg-for=\"Authority\"[^>]*>[^<]*is not an address", html);
         Assert.Matches("data-valmsg-for=\"ClientId\"[^>]*>The client id", html);
         Assert.DoesNotContain(TestOpenIdProvider.ClientSecret, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_recipe_sets_the_provider_with_the_secret_from_a_variable_and_the_export_never_holds_the_secret()
+    {
+        var executor = tenant.Host.Services.GetRequiredService<RecipeExecutor>();
+        static string Recipe(string secret, string authority) => $$"""
+            { "name": "sso", "variables": { "oidcSecret": "" }, "steps": [
+              { "name": "openid-connect", "providerName": "Contoso Recipe", "authority": "{{authority}}", "clientId": "{{TestOpenIdProvider.ClientId}}",
+                "clientSecret": "{{secret}}", "scopes": ["profile", "email"], "autoProvision": true, "allowedDomains": ["contoso.test"] } ] }
+            """;
+        try
+        {
+            // A secret written in the recipe is refused, naming the field, and nothing changes.
+            var written = await Assert.ThrowsAsync<RecipeException>(() => executor.RunAsync(tenant.Name, InternalSocial.Kernel.Recipes.Recipe.Parse(Recipe("plain-secret", _provider.Authority), "sso.recipe.json"), null, "tests", CancellationToken.None));
+            Assert.Contains(written.Errors, e => e.Field == "clientSecret");
+            var bad = await Assert.ThrowsAsync<RecipeException>(() => executor.RunAsync(tenant.Name, InternalSocial.Kernel.Recipes.Recipe.Parse(Recipe("{{oidcSecret}}", "http://login.contoso.test"), "sso.recipe.json"), new Dictionary<string, string> { ["oidcSecret"] = "x" }, "tests", CancellationToken.None));
+            Assert.Contains(bad.Errors, e => e.Field == "authority");
+            Assert.Equal("Contoso ID", (await (await tenant.Admin.GetAsync("api/v1/auth/openid-connect")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("providerName").GetString());
+
+            await executor.RunAsync(tenant.Name, InternalSocial.Kernel.Recipes.Recipe.Parse(Recipe("{{oidcSecret}}", _provider.Authority), "sso.recipe.json"),
+                new Dictionary<string, string> { ["oidcSecret"] = TestOpenIdProvider.ClientSecret }, "tests", CancellationToken.None);
+            Assert.Equal("Contoso Recipe", (await (await tenant.Admin.GetAsync("api/v1/auth/openid-connect")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("providerName").GetString());
+
+            // The secret from the variable works: the provider accepts the code redemption only with it.
+            _provider.User = new TestOpenIdUser("recipe-" + Guid.NewGuid().ToString("N"), "recipe.person@contoso.test", true, "Recipe Person");
+            using var browser = Browser();
+            Assert.Contains("Sign in with Contoso Recipe", await browser.GetStringAsync("account/signin"), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, (await SignInWithProviderAsync(browser)).StatusCode);
+
+            var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+            var exported = await shell.InScopeAsync(async services => (await services.GetRequiredService<RecipeExportService>().ExportAsync(CancellationToken.None)).ToJsonString());
+            var step = JsonDocument.Parse(exported).RootElement.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "openid-connect");
+            Assert.Equal(_provider.Authority, step.GetProperty("authority").GetString());
+            Assert.False(step.TryGetProperty("clientSecret", out _));
+            Assert.DoesNotContain(TestOpenIdProvider.ClientSecret, exported, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ConfigureAsync(_provider.Authority, autoProvision: true, "contoso.test");
+        }
+    }
+
+    [Fact]
+    public async Task With_the_feature_off_there_is_no_button_and_no_sign_in_with_the_provider()
+    {
+        using var browser = Browser();
+        Assert.Contains("Sign in with Contoso ID", await browser.GetStringAsync("account/signin"), StringComparison.Ordinal);
+        await (await tenant.Admin.PostAsync($"api/v1/features/{OpenIdConnectStartup.FeatureId}/disable", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        try
+        {
+            using var off = Browser();
+            var page = await off.GetStringAsync("account/signin");
+            Assert.DoesNotContain("Sign in with", page, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await off.GetAsync("account/external/failed")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await tenant.Admin.GetAsync("api/v1/auth/openid-connect")).StatusCode);
+        }
+        finally
+        {
+            await (await tenant.Admin.PostAsync($"api/v1/features/{OpenIdConnectStartup.FeatureId}/enable", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        }
+
+        // Enabled again, the settings are still there.
+        using var on = Browser();
+        Assert.Contains("Sign in with Contoso ID", await on.GetStringAsync("account/signin"), StringComparison.Ordinal);
     }
 
     private const string Password = "Extern-Password1";
