@@ -273,6 +273,10 @@ public sealed partial class OpenIdConnectSignInTests(SqliteTenant tenant) : ICla
             await executor.RunAsync(tenant.Name, InternalSocial.Kernel.Recipes.Recipe.Parse(Recipe("{{oidcSecret}}", _provider.Authority), "sso.recipe.json"),
                 new Dictionary<string, string> { ["oidcSecret"] = TestOpenIdProvider.ClientSecret }, "tests", CancellationToken.None);
             Assert.Equal("Contoso Recipe", (await (await tenant.Admin.GetAsync("api/v1/auth/openid-connect")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("providerName").GetString());
+            // The recipe history keeps the run, not the secret.
+            var run = (await executor.RunsAsync(tenant.Name, 1, CancellationToken.None)).Single();
+            Assert.Contains("oidcSecret", run.Variables, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestOpenIdProvider.ClientSecret, run.Variables, StringComparison.Ordinal);
 
             // The secret from the variable works: the provider accepts the code redemption only with it.
             _provider.User = new TestOpenIdUser("recipe-" + Guid.NewGuid().ToString("N"), "recipe.person@contoso.test", true, "Recipe Person");
