@@ -321,6 +321,52 @@ public sealed partial class OpenIdConnectSignInTests(SqliteTenant tenant) : ICla
         Assert.Contains("Sign in with Contoso ID", await on.GetStringAsync("account/signin"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_holders_of_the_right_to_change_roles_see_or_change_the_provider()
+    {
+        await tenant.CreateUserAsync("director", Password, BuiltInRoles.CommunicationDirector);
+        using var director = await tenant.Host.CreateTokenClientAsync(tenant.Prefix, "director", Password);
+        await (await director.GetAsync("api/v1/auth/openid-connect")).ExpectProblemAsync(HttpStatusCode.Forbidden);
+        await (await director.PutAsJsonAsync("api/v1/auth/openid-connect", new { authority = "https://evil.example" })).ExpectProblemAsync(HttpStatusCode.Forbidden);
+
+        using var page = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await page.SignInAsync("director", Password)).StatusCode);
+        var denied = await page.GetAsync("admin/users/openid-connect");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/account/denied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(_provider.Authority, (await (await tenant.Admin.GetAsync("api/v1/auth/openid-connect")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("authority").GetString());
+    }
+
+    [Fact]
+    public async Task A_change_saved_by_another_node_is_taken_into_use_within_half_a_minute_without_a_restart()
+    {
+        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+        using var browser = Browser();
+        Assert.Contains("Sign in with Contoso ID", await browser.GetStringAsync("account/signin"), StringComparison.Ordinal);
+        try
+        {
+            // Another web node saves the settings: this node's shell only sees the document change.
+            await shell.InScopeAsync(async services =>
+            {
+                var documents = services.GetRequiredService<InternalSocial.Kernel.Data.DocumentStore>();
+                var current = (await documents.GetAsync<OpenIdConnectSettings>(OpenIdConnectSettings.DocumentId, CancellationToken.None))!;
+                await documents.SaveAsync(OpenIdConnectSettings.DocumentId, current with { ProviderName = "Other Node", Stamp = Guid.NewGuid().ToString("N") }, CancellationToken.None);
+            });
+            tenant.Host.Clock.Advance(OpenIdConnectSettingsCache.RecheckAfter + TimeSpan.FromSeconds(1));
+            Assert.Contains("Sign in with Other Node", await browser.GetStringAsync("account/signin"), StringComparison.Ordinal);
+            Assert.Same(shell, await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None));
+
+            // And the handler's options follow: a sign-in with the new settings works.
+            _provider.User = new TestOpenIdUser("node-" + Guid.NewGuid().ToString("N"), "node.person@contoso.test", true, "Node Person");
+            Assert.Equal(HttpStatusCode.Redirect, (await SignInWithProviderAsync(browser)).StatusCode);
+        }
+        finally
+        {
+            tenant.Host.Clock.Reset();
+            await ConfigureAsync(_provider.Authority, autoProvision: true, "contoso.test");
+        }
+    }
+
     private const string Password = "Extern-Password1";
 
     private async Task ConfigureAsync(string authority, bool autoProvision, params string[] domains) =>
