@@ -257,12 +257,21 @@ public sealed partial class RecipeExecutor(
             FileName = recipe.FileName,
             RanUtc = clock.GetUtcNow().UtcDateTime,
             RanBy = ranBy,
-            Variables = JsonSerializer.Serialize(variables ?? new Dictionary<string, string>()),
+            Variables = JsonSerializer.Serialize(Recorded(variables)),
             Succeeded = error is null,
             Error = error,
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The variables as the history keeps them: the value of one named like a secret is never stored.</summary>
+    private static Dictionary<string, string> Recorded(IReadOnlyDictionary<string, string>? variables) =>
+        (variables ?? new Dictionary<string, string>()).ToDictionary(
+            v => v.Key,
+            v => SecretVariableNames.Any(part => v.Key.Contains(part, StringComparison.OrdinalIgnoreCase)) ? "(hidden)" : v.Value,
+            StringComparer.Ordinal);
+
+    private static readonly string[] SecretVariableNames = ["secret", "password", "token"];
 
     private JsonNode? Substitute(JsonNode? node, IReadOnlyDictionary<string, string> values, Recipe recipe, int index, string stepName, string path, List<RecipeError> errors)
     {

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Users.OpenIdConnect;
+
+public sealed class OpenIdConnectSettingsViewModel
+{
+    [Display(Name = "Provider's name (on the button: Sign in with …)")]
+    public string? ProviderName { get; set; }
+
+    [Display(Name = "Authority (issuer address)")]
+    public string? Authority { get; set; }
+
+    [Display(Name = "Client id")]
+    public string? ClientId { get; set; }
+
+    [Display(Name = "Client secret")]
+    [DataType(DataType.Password)]
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Remove the stored secret (a public client that uses PKCE only).</summary>
+    [Display(Name = "Remove the stored secret")]
+    public bool RemoveClientSecret { get; set; }
+
+    [Display(Name = "Scopes (besides openid, separated by spaces)")]
+    public string? Scopes { get; set; }
+
+    [Display(Name = "Create an account at the first sign-in for people who have none")]
+    public bool AutoProvision { get; set; }
+
+    [Display(Name = "E-mail domains that may get an account (separated by spaces or commas)")]
+    public string? AllowedDomains { get; set; }
+
+    public bool HasClientSecret { get; set; }
+
+    public string CallbackUrl { get; set; } = "";
+
+    public static IReadOnlyList<string> Words(string? text) =>
+        (text ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary><c>/admin/users/openid-connect</c>: the organisation's OpenID Connect provider.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+[FeatureGate(OpenIdConnectStartup.FeatureId)]
+[Authorize]
+[RequirePermission("Users.ManageRoles")]
+[Route("admin/users/openid-connect")]
+public sealed class OpenIdConnectAdminController(OpenIdConnectSettingsService settings, IStringLocalizer<ModuleResources> T) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var current = await settings.GetViewAsync(User, cancellationToken);
+        return View(WithCallback(new OpenIdConnectSettingsViewModel
+        {
+            ProviderName = current.ProviderName,
+            Authority = current.Authority,
+            ClientId = current.ClientId,
+            Scopes = string.Join(' ', current.Scopes),
+            AutoProvision = current.AutoProvision,
+            AllowedDomains = string.Join(' ', current.AllowedDomains),
+            HasClientSecret = current.HasClientSecret,
+        }));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(OpenIdConnectSettingsViewModel model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            // An empty secret field keeps the stored secret: the page never shows it, so it cannot be sent back.
+            var secret = model.RemoveClientSecret ? "" : string.IsNullOrEmpty(model.ClientSecret) ? null : model.ClientSecret;
+            await settings.SaveAsync(User, new OpenIdConnectSettingsInput(
+                model.ProviderName ?? "", model.Authority ?? "", model.ClientId ?? "", secret,
+                OpenIdConnectSettingsViewModel.Words(model.Scopes), model.AutoProvision, OpenIdConnectSettingsViewModel.Words(model.AllowedDomains)), cancellationToken);
+            TempData["Message"] = T["Single sign-on settings saved."].Value;
+            return Redirect("~/admin/users/openid-connect");
+        }
+        catch (InvalidInputException invalid)
+        {
+            ModelState.AddInputErrors(invalid);
+            model.ClientSecret = null;
+            model.HasClientSecret = (await settings.GetViewAsync(User, cancellationToken)).HasClientSecret;
+            return View(nameof(Index), WithCallback(model));
+        }
+    }
+
+    private OpenIdConnectSettingsViewModel WithCallback(OpenIdConnectSettingsViewModel model)
+    {
+        model.CallbackUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{OpenIdConnectStartup.CallbackPath}";
+        return model;
+    }
+}

@@ -1,0 +1,316 @@
+using System.Net;
+using System.Security.Claims;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace InternalSocial.Users.OpenIdConnect;
+
+/// <summary>
+/// The tenant's OpenID Connect provider, kept as the document <see cref="DocumentId"/>. The client secret is stored
+/// protected by the tenant's data protection key ring; it is never shown back nor exported.
+/// </summary>
+public sealed record OpenIdConnectSettings
+{
+    public const string DocumentId = "Users.OpenIdConnect";
+
+    /// <summary>The provider's name on the sign-in button: "Sign in with {ProviderName}".</summary>
+    public string ProviderName { get; init; } = "";
+
+    /// <summary>The issuer's address; its discovery document is at <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+    public string Authority { get; init; } = "";
+
+    public string ClientId { get; init; } = "";
+
+    /// <summary>The client secret protected with the tenant's key ring; empty for a public client (PKCE only).</summary>
+    public string ProtectedClientSecret { get; init; } = "";
+
+    /// <summary>Scopes asked besides <c>openid</c>.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = ["profile", "email"];
+
+    /// <summary>Whether someone with no account gets one at the first sign-in (only from <see cref="AllowedDomains"/>).</summary>
+    public bool AutoProvision { get; init; }
+
+    /// <summary>E-mail domains (lower case) whose people may get an account at their first sign-in.</summary>
+    public IReadOnlyList<string> AllowedDomains { get; init; } = [];
+
+    /// <summary>Changes at every save: nodes compare it to know that their options are out of date.</summary>
+    public string Stamp { get; init; } = "";
+
+    public bool IsConfigured => Authority.Length > 0 && ClientId.Length > 0;
+}
+
+/// <summary>What an administrator sends. A null secret keeps the stored one; an empty one removes it.</summary>
+public sealed record OpenIdConnectSettingsInput(
+    string? ProviderName,
+    string? Authority,
+    string? ClientId,
+    string? ClientSecret,
+    IReadOnlyList<string>? Scopes,
+    bool? AutoProvision,
+    IReadOnlyList<string>? AllowedDomains);
+
+/// <summary>What is shown of the settings: everything but the secret, of which only its presence is told.</summary>
+public sealed record OpenIdConnectSettingsView(
+    string ProviderName,
+    string Authority,
+    string ClientId,
+    bool HasClientSecret,
+    IReadOnlyList<string> Scopes,
+    bool AutoProvision,
+    IReadOnlyList<string> AllowedDomains,
+    string CallbackPath);
+
+/// <summary>
+/// The settings as this shell last read them, shared by its requests. The authentication handler's options are built
+/// from it (they are built synchronously, so the settings must be read before: see
+/// <see cref="OpenIdConnectSchemeProvider"/>). A save here clears the handler's options; a save on another node is
+/// seen when the cached copy is older than <see cref="RecheckAfter"/>.
+/// </summary>
+public sealed class OpenIdConnectSettingsCache(IServiceScopeFactory scopes, IOptionsMonitorCache<OpenIdConnectOptions> options, TimeProvider clock) : IDisposable
+{
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private volatile Snapshot? _current;
+
+    /// <summary>The settings last read; null before the first read.</summary>
+    public OpenIdConnectSettings? Current => _current?.Settings;
+
+    public async Task<OpenIdConnectSettings> GetAsync(CancellationToken cancellationToken)
+    {
+        var current = _current;
+        if (current is not null && clock.GetUtcNow() - current.ReadAt < RecheckAfter)
+        {
+            return current.Settings;
+        }
+
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            current = _current;
+            if (current is not null && clock.GetUtcNow() - current.ReadAt < RecheckAfter)
+            {
+                return current.Settings;
+            }
+
+            OpenIdConnectSettings settings;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                settings = await scope.ServiceProvider.GetRequiredService<DocumentStore>().GetAsync<OpenIdConnectSettings>(OpenIdConnectSettings.DocumentId, cancellationToken)
+                    ?? new OpenIdConnectSettings();
+            }
+
+            Set(settings);
+            return settings;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Takes new settings into use: the next sign-in builds the handler's options from them.</summary>
+    public void Set(OpenIdConnectSettings settings)
+    {
+        var previous = _current;
+        _current = new Snapshot(settings, clock.GetUtcNow());
+        if (previous is null || previous.Settings.Stamp != settings.Stamp)
+        {
+            options.TryRemove(OpenIdConnectDefaults.AuthenticationScheme);
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private sealed record Snapshot(OpenIdConnectSettings Settings, DateTimeOffset ReadAt);
+}
+
+/// <summary>Reads, validates and saves the tenant's OpenID Connect settings; only holders of <see cref="Permissions.ManageRoles"/>.</summary>
+public sealed class OpenIdConnectSettingsService(
+    DocumentStore documents,
+    OpenIdConnectSettingsCache cache,
+    IDataProtectionProvider protection,
+    IAuthorizationService authorization,
+    IStringLocalizer<ModuleResources> T)
+{
+    public const int MaxScopes = 20;
+    public const int MaxDomains = 50;
+
+    /// <summary>
+    /// Configuring the provider decides who can sign in as whom (a provider that vouches for an e-mail gets that
+    /// account): it needs the right that can already grant every permission, not only the right to edit accounts.
+    /// </summary>
+    public static readonly Permission Permission = Permissions.ManageRoles;
+
+    private readonly IDataProtector _secrets = protection.CreateProtector("InternalSocial.Users.OpenIdConnect.ClientSecret");
+
+    public Task<OpenIdConnectSettings> GetAsync(CancellationToken cancellationToken) => cache.GetAsync(cancellationToken);
+
+    public async Task<OpenIdConnectSettingsView> GetViewAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permission);
+        return ToView(await LoadAsync(cancellationToken));
+    }
+
+    public string? UnprotectSecret(OpenIdConnectSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.ProtectedClientSecret.Length == 0 ? null : _secrets.Unprotect(settings.ProtectedClientSecret);
+    }
+
+    /// <exception cref="InvalidInputException">Every bad field, named; nothing is saved then.</exception>
+    public async Task<OpenIdConnectSettingsView> SaveAsync(ClaimsPrincipal user, OpenIdConnectSettingsInput input, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permission);
+        return ToView(await SaveCheckedAsync(input, cancellationToken));
+    }
+
+    /// <summary>For the recipe step, which runs with the rights of whoever may run recipes.</summary>
+    internal async Task<OpenIdConnectSettings> SaveCheckedAsync(OpenIdConnectSettingsInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var current = await LoadAsync(cancellationToken);
+        var (settings, errors) = Validate(input, current);
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        await documents.SaveAsync(OpenIdConnectSettings.DocumentId, settings, cancellationToken);
+        cache.Set(settings);
+        return settings;
+    }
+
+    /// <summary>Checks <paramref name="input"/> applied over <paramref name="current"/>; absent (null) fields keep their value.</summary>
+    internal (OpenIdConnectSettings Settings, IReadOnlyDictionary<string, string> Errors) Validate(OpenIdConnectSettingsInput input, OpenIdConnectSettings current)
+    {
+        var errors = new Dictionary<string, string>();
+        var providerName = input.ProviderName?.Trim() ?? current.ProviderName;
+        if (providerName.Length == 0)
+        {
+            errors["providerName"] = T["The provider's name is required: it is shown on the sign-in button."];
+        }
+        else if (providerName.Length > 100)
+        {
+            errors["providerName"] = T["The provider's name must be at most {0} characters.", 100];
+        }
+
+        var authority = (input.Authority?.Trim() ?? current.Authority).TrimEnd('/');
+        if (authority.Length == 0)
+        {
+            errors["authority"] = T["The authority (the provider's issuer address) is required."];
+        }
+        else if (CheckAuthority(authority) is { } problem)
+        {
+            errors["authority"] = problem;
+        }
+
+        var clientId = input.ClientId?.Trim() ?? current.ClientId;
+        if (clientId.Length == 0)
+        {
+            errors["clientId"] = T["The client id that the provider gave this site is required."];
+        }
+        else if (clientId.Length > 200)
+        {
+            errors["clientId"] = T["The client id must be at most {0} characters.", 200];
+        }
+
+        if (input.ClientSecret?.Length > 500)
+        {
+            errors["clientSecret"] = T["The client secret must be at most {0} characters.", 500];
+        }
+
+        var scopes = input.Scopes is null
+            ? current.Scopes
+            : [.. input.Scopes.Select(s => s.Trim()).Where(s => s.Length > 0 && s != "openid").Distinct(StringComparer.Ordinal)];
+        if (scopes.Count > MaxScopes)
+        {
+            errors["scopes"] = T["At most {0} scopes.", MaxScopes];
+        }
+        else if (scopes.FirstOrDefault(s => s.Length > 100 || s.Any(c => c <= ' ' || c == '"' || c == '\\' || c > '~')) is { } badScope)
+        {
+            errors["scopes"] = T["'{0}' is not a scope: scopes are words of letters, digits and signs, without spaces or quotes.", badScope];
+        }
+
+        var autoProvision = input.AutoProvision ?? current.AutoProvision;
+        var domains = input.AllowedDomains is null
+            ? current.AllowedDomains
+            : [.. input.AllowedDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant()).Where(d => d.Length > 0).Distinct(StringComparer.Ordinal)];
+        if (domains.Count > MaxDomains)
+        {
+            errors["allowedDomains"] = T["At most {0} e-mail domains.", MaxDomains];
+        }
+        else if (domains.FirstOrDefault(d => d.Length > 253 || !d.Contains('.', StringComparison.Ordinal) || Uri.CheckHostName(d) != UriHostNameType.Dns) is { } badDomain)
+        {
+            errors["allowedDomains"] = T["'{0}' is not an e-mail domain such as contoso.com.", badDomain];
+        }
+        else if (autoProvision && domains.Count == 0)
+        {
+            errors["allowedDomains"] = T["Name the e-mail domains whose people may get an account at their first sign-in, or do not create accounts."];
+        }
+
+        var settings = new OpenIdConnectSettings
+        {
+            ProviderName = providerName,
+            Authority = authority,
+            ClientId = clientId,
+            ProtectedClientSecret = input.ClientSecret switch
+            {
+                null => current.ProtectedClientSecret,
+                "" => "",
+                var secret => _secrets.Protect(secret),
+            },
+            Scopes = scopes,
+            AutoProvision = autoProvision,
+            AllowedDomains = domains,
+            Stamp = Guid.NewGuid().ToString("N"),
+        };
+        return (settings, errors);
+    }
+
+    /// <summary>Whether an http (not https) authority is accepted: only on this machine, for development and tests.</summary>
+    public static bool IsLoopback(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+    }
+
+    private string? CheckAuthority(string authority)
+    {
+        if (authority.Length > 500)
+        {
+            return T["The authority must be at most {0} characters.", 500];
+        }
+
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.Host.Length == 0)
+        {
+            return T["'{0}' is not an address: give the provider's issuer, such as https://login.example.com/realms/staff.", authority];
+        }
+
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            return T["The authority is the issuer's address alone, without query, fragment or user name."];
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+        {
+            return T["The authority must use https (http is accepted only for a provider on this machine)."];
+        }
+
+        return null;
+    }
+
+    private async Task<OpenIdConnectSettings> LoadAsync(CancellationToken cancellationToken) =>
+        await documents.GetAsync<OpenIdConnectSettings>(OpenIdConnectSettings.DocumentId, cancellationToken) ?? new OpenIdConnectSettings();
+
+    private static OpenIdConnectSettingsView ToView(OpenIdConnectSettings settings) =>
+        new(settings.ProviderName, settings.Authority, settings.ClientId, settings.ProtectedClientSecret.Length > 0,
+            settings.Scopes, settings.AutoProvision, settings.AllowedDomains, OpenIdConnectStartup.CallbackPath);
+}
