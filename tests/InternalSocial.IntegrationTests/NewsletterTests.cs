@@ -115,6 +115,75 @@ public sealed partial class NewsletterTests(NewsletterTests.Tenant tenant) : ICl
     }
 
     [Fact]
+    public async Task An_edition_to_a_group_reaches_its_members_guests_included_with_the_group_s_posts_but_never_a_company_post_a_guest_could_not_open()
+    {
+        var group = await (await tenant.Director.PostAsJsonAsync("api/v1/groups", new { name = "Partners", visibility = "Private" })).ExpectJsonAsync(HttpStatusCode.Created);
+        var groupId = group.GetProperty("id").GetInt64();
+        foreach (var member in new[] { "finance-guest", "legal1" })
+        {
+            await (await tenant.Director.PostAsJsonAsync($"api/v1/groups/{groupId}/members", new { userNames = new[] { member } })).ExpectJsonAsync(HttpStatusCode.OK);
+            using var client = await tenant.Host.CreateTokenClientAsync(tenant.Prefix, member, Password);
+            await (await client.PostAsync($"api/v1/groups/{groupId}/invitations/accept", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        }
+
+        var inGroup = await PostAsync("Partner summit agenda is ready", groupId);
+        var company = await PostAsync("Company picnic on Saturday");
+        var refused = await (await tenant.Director.PostAsJsonAsync("api/v1/newsletter/editions", new
+        {
+            title = "Partners news",
+            blocks = new object[] { new { postId = inGroup }, new { postId = company } },
+            audience = new { groups = new[] { groupId } },
+        })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("guests", refused.GetProperty("errors").GetProperty("blocks[1].postId")[0].GetString(), StringComparison.Ordinal);
+        await (await tenant.Director.PostAsJsonAsync("api/v1/newsletter/editions", new { title = "x", blocks = new object[] { new { text = "x" } }, audience = new { groups = new[] { 999999L } } }))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        var id = await CreateAsync(new { title = "Partners news", blocks = new object[] { new { postId = inGroup } }, audience = new { groups = new[] { groupId } } });
+        await (await tenant.Director.PostAsync($"api/v1/newsletter/editions/{id}/send", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        var mails = await DeliveredAsync("Partners news");
+        Assert.Equal(["director", "finance-guest", "legal1"], mails.Select(m => Recipient(m)).Order(StringComparer.Ordinal));
+        Assert.All(mails, m => Assert.Contains("Partner summit agenda is ready", m.HtmlBody, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_large_audience_is_queued_in_chunks_in_the_background_and_each_person_gets_one_mail()
+    {
+        const int People = 230;
+        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+        await shell.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<User>>();
+            for (var i = 0; i < People; i++)
+            {
+                var user = new User { UserName = $"worker{i}", Email = $"worker{i}@{tenant.Name}.test", DisplayName = $"Worker {i}", Department = "Warehouse", EmailConfirmed = true, CreatedUtc = DateTime.UtcNow };
+                Assert.True((await users.CreateAsync(user)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(user, BuiltInRoles.Employee)).Succeeded);
+            }
+
+            return 0;
+        });
+        var id = await CreateAsync(new { title = "Warehouse news", blocks = new object[] { new { text = "Forklift training on Tuesday." } }, audience = new { departments = new[] { "Warehouse" } } });
+
+        var sent = await (await tenant.Director.PostAsync($"api/v1/newsletter/editions/{id}/send", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(People, sent.GetProperty("recipients").GetInt32());
+        Assert.Equal("Sending", sent.GetProperty("status").GetString());
+        Assert.True(sent.GetProperty("queued").GetInt32() < People, "The request queues only the first chunk.");
+
+        for (var run = 0; run < 20 && tenant.Smtp.Received.Count(m => m.Subject!.EndsWith("Warehouse news", StringComparison.Ordinal)) < People; run++)
+        {
+            await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
+        }
+
+        var mails = tenant.Smtp.Received.Where(m => m.Subject!.EndsWith("Warehouse news", StringComparison.Ordinal)).ToList();
+        Assert.Equal(People, mails.Count);
+        Assert.Equal(People, mails.Select(m => Recipient(m)).Distinct().Count());
+        var stats = await (await tenant.Director.GetAsync($"api/v1/newsletter/editions/{id}")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Sent", stats.GetProperty("status").GetString());
+        Assert.Equal(People, stats.GetProperty("stats").GetProperty("queued").GetInt32());
+        Assert.Equal(People, stats.GetProperty("stats").GetProperty("delivered").GetInt32());
+    }
+
+    [Fact]
     public async Task Opens_and_clicks_count_once_per_recipient_and_the_redirect_goes_only_to_the_edition_s_links()
     {
         var post = await PostAsync("Read the safety rules https://intranet.example/safety before Monday");
