@@ -21,6 +21,8 @@ public sealed class Startup : ModuleStartup
         services.TryAddScoped<INewsletterGroups, NoNewsletterGroups>();
         services.AddScoped<NewsletterService>();
         services.AddScoped<IBackgroundTask, NewsletterSendTask>();
+        services.AddScoped<Users.Services.IPersonalDataContributor, NewsletterPersonalData>();
+        services.AddScoped<Kernel.Events.IEventHandler<Users.Events.PersonErased>, NewsletterErasureHandler>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => NewsletterApi.Map(endpoints);

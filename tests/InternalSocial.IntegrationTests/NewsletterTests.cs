@@ -8,6 +8,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Shells;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -271,6 +272,44 @@ public abstract partial class NewsletterTests(NewsletterTenant tenant) : IAsyncL
         Assert.Equal("legal1", Recipient(Assert.Single(again)));
         await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
         Assert.Single(tenant.Smtp.Received, m => m.Subject!.EndsWith("Legal news 2", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task A_person_s_newsletter_data_is_in_their_export_and_erasing_them_keeps_the_counts_without_them()
+    {
+        tenant.SkipIfUnavailable();
+        await tenant.CreateUserAsync("archivist", Password, BuiltInRoles.Employee);
+        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+        var userId = await shell.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<User>>();
+            var user = (await users.FindByNameAsync("archivist"))!;
+            user.Department = "Archive";
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+            return user.Id;
+        });
+        var id = await CreateAsync(new { title = "Archive news", blocks = new object[] { new { text = "Boxes move to the basement." } }, audience = new { departments = new[] { "Archive" } } });
+        await (await tenant.Director.PostAsync($"api/v1/newsletter/editions/{id}/send", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        var mail = Assert.Single(await DeliveredAsync("Archive news"));
+        Assert.Equal(HttpStatusCode.OK, (await tenant.Anonymous.GetAsync(PixelLink().Match(mail.HtmlBody!).Groups[1].Value)).StatusCode);
+
+        using (var archivist = await tenant.Host.CreateTokenClientAsync(tenant.Prefix, "archivist", Password))
+        {
+            using var zip = new System.IO.Compression.ZipArchive(await (await archivist.GetAsync("api/v1/users/me/export")).Content.ReadAsStreamAsync());
+            var exported = JsonDocument.Parse(zip.GetEntry("newsletter.json")!.Open()).RootElement;
+            var edition = Assert.Single(exported.GetProperty("editions").EnumerateArray());
+            Assert.Equal("Archive news", edition.GetProperty("title").GetString());
+            Assert.NotEqual(JsonValueKind.Null, edition.GetProperty("openedUtc").ValueKind);
+        }
+
+        await (await tenant.Admin.PostAsync($"api/v1/users/{userId}/deactivate", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
+        await (await tenant.Admin.PostAsync($"api/v1/users/{userId}/erase", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
+        var stats = await (await tenant.Director.GetAsync($"api/v1/newsletter/editions/{id}/stats")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, stats.GetProperty("recipients").GetInt32());
+        Assert.Equal(1, stats.GetProperty("uniqueOpens").GetInt32());
+        var remaining = await shell.InScopeAsync(services =>
+            services.GetRequiredService<InternalSocial.Newsletter.Services.NewsletterDbContext>().Recipients.CountAsync(r => r.UserId == userId));
+        Assert.Equal(0, remaining);
     }
 
     [SkippableFact]
