@@ -20,7 +20,7 @@ public sealed class NewsletterPagesTests(BrowserFixture fixture, ITestOutputHelp
         SkipWithoutChromium();
         using var admin = await AdminClientAsync();
         var post = await JsonAsync(await admin.PostAsJsonAsync("api/v1/posts", new { body = "Newsletter browser test: the new intranet is live" }));
-        var page = await NewPageAsync(new ViewportSize { Width = 360, Height = 800 });
+        var page = await NewCheckedPageAsync(360);
         await SignInAsync(page);
         await GotoAsync(page, "admin/newsletter/new");
         await page.GetByLabel("Title").FillAsync("Phone edition");
@@ -53,7 +53,7 @@ public sealed class NewsletterPagesTests(BrowserFixture fixture, ITestOutputHelp
         var sentId = sent.GetProperty("id").GetInt64();
         await JsonAsync(await admin.PostAsync($"api/v1/newsletter/editions/{sentId}/send", null));
 
-        var page = await NewPageAsync(new ViewportSize { Width = width, Height = 800 });
+        var page = await NewCheckedPageAsync(width);
         await SignInAsync(page);
         foreach (var (name, path) in new[]
         {
@@ -83,7 +83,7 @@ public sealed class NewsletterPagesTests(BrowserFixture fixture, ITestOutputHelp
             foreach (var theme in new[] { null, FieldTheme })
             {
                 await SetSiteThemeAsync(theme);
-                var page = await NewPageAsync(new ViewportSize { Width = 360, Height = 800 });
+                var page = await NewCheckedPageAsync(360);
                 await GotoAsync(page, "newsletter/unsubscribe?token=x");
                 await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop the newsletter" })).ToBeVisibleAsync();
                 await ScreenshotAsync(page, $"newsletter-unsubscribe-{(theme is null ? "employee" : "field")}-360");
@@ -96,8 +96,24 @@ public sealed class NewsletterPagesTests(BrowserFixture fixture, ITestOutputHelp
         }
     }
 
+    private const string RecordViolations = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
+    /// <summary>A page that records Content-Security-Policy violations, which <see cref="AssertAccessibleAndReflowsAsync"/> then checks.</summary>
+    private async Task<IPage> NewCheckedPageAsync(int width)
+    {
+        var page = await NewPageAsync(new ViewportSize { Width = width, Height = 800 });
+        await page.Context.AddInitScriptAsync(RecordViolations);
+        return page;
+    }
+
     private async Task AssertAccessibleAndReflowsAsync(IPage page, int width)
     {
+        var blocked = await page.EvaluateAsync<string[]>("() => window.__cspViolations || []");
+        Assert.True(blocked.Length == 0, $"Content-Security-Policy violations on {page.Url}:\n" + string.Join("\n", blocked));
         var violations = await RunAxeAsync(page);
         Assert.True(violations.Count == 0, $"{violations.Count} serious or critical axe-core violations on {page.Url} at {width}px:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
