@@ -19,6 +19,9 @@ public interface IEmailOutbox
 {
     /// <summary>Queues the mails; those whose deduplication key is already queued are skipped. Returns how many were queued.</summary>
     Task<int> EnqueueAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>How many mails whose deduplication key starts with <paramref name="keyPrefix"/> the SMTP server has accepted (delivery counts of a mailing).</summary>
+    Task<int> CountSentAsync(string keyPrefix, CancellationToken cancellationToken);
 }
 
 internal sealed class EmailOutbox(EmailDbContext db, TimeProvider clock) : IEmailOutbox
@@ -52,5 +55,11 @@ internal sealed class EmailOutbox(EmailDbContext db, TimeProvider clock) : IEmai
 
         await db.SaveChangesAsync(cancellationToken);
         return queued;
+    }
+
+    public Task<int> CountSentAsync(string keyPrefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        return db.Outbox.CountAsync(m => m.Status == OutboxStatus.Sent && m.DeduplicationKey != null && m.DeduplicationKey.StartsWith(keyPrefix), cancellationToken);
     }
 }

@@ -1,0 +1,311 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using InternalSocial.Feed.Services;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Localization;
+using InternalSocial.Newsletter.Endpoints;
+using InternalSocial.Newsletter.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Newsletter.Controllers;
+
+/// <summary>One row of the edition form: a post (its id or its link) or a text, its position, and a box to remove it.</summary>
+public sealed class BlockRow
+{
+    [Display(Name = "Post (number or link)")]
+    public string? Post { get; set; }
+
+    [Display(Name = "Text (Markdown)")]
+    public string? Text { get; set; }
+
+    [Display(Name = "Position")]
+    public int? Position { get; set; }
+
+    [Display(Name = "Remove")]
+    public bool Remove { get; set; }
+}
+
+public sealed class EditionForm
+{
+    [Display(Name = "Title")]
+    public string? Title { get; set; }
+
+    [Display(Name = "Introduction (Markdown)")]
+    public string? Intro { get; set; }
+
+    public List<BlockRow> Blocks { get; set; } = [];
+
+    /// <summary>"everyone" or "chosen".</summary>
+    public string? Audience { get; set; }
+
+    [Display(Name = "Departments (separated by commas)")]
+    public string? Departments { get; set; }
+
+    [Display(Name = "Sites (separated by commas)")]
+    public string? Sites { get; set; }
+
+    public List<long> Groups { get; set; } = [];
+}
+
+public sealed record EditionFormPage(long? Id, EditionForm Form, IReadOnlyList<AudienceGroup> GroupChoices, bool GroupsEnabled, IReadOnlyList<PostCard> RecentPosts);
+
+public sealed record EditionPage(EditionView Edition);
+
+public sealed record PreviewPage(long Id, string Title, MailPreview Mail);
+
+/// <summary>
+/// The newsletter in the administration. Every action goes through <see cref="NewsletterService"/>, which checks
+/// <c>Newsletter.Manage</c> first: people without it get a 403 page.
+/// </summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+[Authorize]
+public sealed partial class NewsletterAdminController(NewsletterService newsletter, FeedQuery feed, IStringLocalizer<ModuleResources> T) : Controller
+{
+    /// <summary>Empty rows offered under the blocks, to add posts and texts without scripts.</summary>
+    public const int EmptyRows = 3;
+
+    [HttpGet("admin/newsletter")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await newsletter.ListAsync(User, cancellationToken));
+
+    [HttpGet("admin/newsletter/new")]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Edit", await FormPageAsync(null, WithEmptyRows(new EditionForm { Audience = "everyone" }), cancellationToken));
+
+    [HttpPost("admin/newsletter/new")]
+    public async Task<IActionResult> CreatePost(EditionForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var (input, rows) = ToInput(form);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var id = await newsletter.CreateAsync(User, input, cancellationToken);
+                TempData["Message"] = T["Draft saved."].Value;
+                return Redirect($"~/admin/newsletter/{id}");
+            }
+            catch (InvalidInputException invalid)
+            {
+                AddErrors(invalid, rows);
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Edit", await FormPageAsync(null, WithEmptyRows(form), cancellationToken));
+    }
+
+    [HttpGet("admin/newsletter/{id:long}")]
+    public async Task<IActionResult> Show(long id, CancellationToken cancellationToken) =>
+        View(new EditionPage(await newsletter.GetAsync(User, id, cancellationToken)));
+
+    [HttpGet("admin/newsletter/{id:long}/edit")]
+    public async Task<IActionResult> Edit(long id, CancellationToken cancellationToken)
+    {
+        var edition = await newsletter.GetAsync(User, id, cancellationToken);
+        if (edition.Status != nameof(Models.EditionStatus.Draft))
+        {
+            return Redirect($"~/admin/newsletter/{id}");
+        }
+
+        var form = new EditionForm
+        {
+            Title = edition.Title,
+            Intro = edition.Intro,
+            Blocks = [.. edition.Blocks.Select((b, i) => new BlockRow { Post = b.PostId?.ToString(CultureInfo.InvariantCulture), Text = b.Text, Position = i + 1 })],
+            Audience = edition.Audience.Everyone ? "everyone" : "chosen",
+            Departments = string.Join(", ", edition.Audience.Departments),
+            Sites = string.Join(", ", edition.Audience.Sites),
+            Groups = [.. edition.Audience.Groups.Select(g => g.Id)],
+        };
+        return View(await FormPageAsync(id, WithEmptyRows(form), cancellationToken));
+    }
+
+    [HttpPost("admin/newsletter/{id:long}/edit")]
+    public async Task<IActionResult> EditPost(long id, EditionForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var (input, rows) = ToInput(form);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await newsletter.UpdateAsync(User, id, input, cancellationToken);
+                TempData["Message"] = T["Draft saved."].Value;
+                return Redirect($"~/admin/newsletter/{id}");
+            }
+            catch (InvalidInputException invalid)
+            {
+                AddErrors(invalid, rows);
+            }
+            catch (ConflictException conflict)
+            {
+                TempData["Error"] = conflict.Message;
+                return Redirect($"~/admin/newsletter/{id}");
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Edit", await FormPageAsync(id, WithEmptyRows(form), cancellationToken));
+    }
+
+    [HttpGet("admin/newsletter/{id:long}/preview")]
+    public async Task<IActionResult> Preview(long id, string? culture, CancellationToken cancellationToken)
+    {
+        var edition = await newsletter.GetAsync(User, id, cancellationToken);
+        try
+        {
+            return View(new PreviewPage(id, edition.Title, await newsletter.PreviewAsync(User, id, culture, NewsletterApi.BaseUrl(Request), cancellationToken)));
+        }
+        catch (InvalidInputException invalid)
+        {
+            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+            return Redirect($"~/admin/newsletter/{id}");
+        }
+    }
+
+    /// <summary>The mail's HTML alone, as a mail client shows it: its inline styles are allowed here, and nothing else (no script, sandboxed).</summary>
+    [HttpGet("admin/newsletter/{id:long}/preview/mail")]
+    public async Task<IActionResult> PreviewMail(long id, string? culture, CancellationToken cancellationToken)
+    {
+        var preview = await newsletter.PreviewAsync(User, id, culture, NewsletterApi.BaseUrl(Request), cancellationToken);
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation";
+        return Content(preview.Html, "text/html; charset=utf-8");
+    }
+
+    [HttpPost("admin/newsletter/{id:long}/test")]
+    public async Task<IActionResult> SendTest(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var address = await newsletter.SendTestAsync(User, id, NewsletterApi.BaseUrl(Request), cancellationToken);
+            TempData["Message"] = T["A test e-mail to {0} is in the outbox.", address].Value;
+        }
+        catch (InvalidInputException invalid)
+        {
+            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+        }
+
+        return Redirect($"~/admin/newsletter/{id}");
+    }
+
+    [HttpPost("admin/newsletter/{id:long}/send")]
+    public async Task<IActionResult> Send(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await newsletter.SendAsync(User, id, NewsletterApi.BaseUrl(Request), cancellationToken);
+            TempData["Message"] = T.Plural(result.Recipients, "Sending to 1 person: the e-mail is in the outbox.", "Sending to {0} people: the e-mails are being queued in the outbox.").Value;
+        }
+        catch (InvalidInputException invalid)
+        {
+            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+        }
+        catch (ConflictException conflict)
+        {
+            TempData["Error"] = conflict.Message;
+        }
+
+        return Redirect($"~/admin/newsletter/{id}");
+    }
+
+    private async Task<EditionFormPage> FormPageAsync(long? id, EditionForm form, CancellationToken cancellationToken)
+    {
+        var choices = await newsletter.GroupChoicesAsync(User, cancellationToken);
+        var recent = await newsletter.RecentPostsAsync(User, feed, cancellationToken);
+        return new EditionFormPage(id, form, choices, choices.Count > 0 || form.Groups.Count > 0, recent);
+    }
+
+    private static EditionForm WithEmptyRows(EditionForm form)
+    {
+        form.Blocks = [.. form.Blocks.Where(b => !b.Remove && (!string.IsNullOrWhiteSpace(b.Post) || !string.IsNullOrWhiteSpace(b.Text)))];
+        var next = form.Blocks.Count == 0 ? 1 : form.Blocks.Max(b => b.Position ?? 0) + 1;
+        for (var i = 0; i < EmptyRows; i++)
+        {
+            form.Blocks.Add(new BlockRow { Position = next + i });
+        }
+
+        return form;
+    }
+
+    /// <summary>The form as the service's input, and for each block given to the service the form row it came from.</summary>
+    private (EditionInput Input, List<int> Rows) ToInput(EditionForm form)
+    {
+        var ordered = form.Blocks.Select((row, index) => (row, index))
+            .Where(r => !r.row.Remove && (!string.IsNullOrWhiteSpace(r.row.Post) || !string.IsNullOrWhiteSpace(r.row.Text)))
+            .OrderBy(r => r.row.Position ?? int.MaxValue).ThenBy(r => r.index).ToList();
+        var blocks = new List<BlockInput>();
+        var rows = new List<int>();
+        foreach (var (row, index) in ordered)
+        {
+            long? postId = null;
+            if (!string.IsNullOrWhiteSpace(row.Post))
+            {
+                if (PostReference().Match(row.Post.Trim()) is { Success: true } match && long.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    postId = parsed;
+                }
+                else
+                {
+                    ModelState.AddModelError($"Blocks[{index}].Post", T["Give the post's number or its link (…/posts/42)."]);
+                    continue;
+                }
+            }
+
+            blocks.Add(new BlockInput(postId, row.Text));
+            rows.Add(index);
+        }
+
+        static List<string> Split(string? value) => [.. (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        var everyone = form.Audience != "chosen";
+        var audience = everyone
+            ? new EditionAudienceInput(true, null, null, null)
+            : new EditionAudienceInput(false, Split(form.Departments), Split(form.Sites), form.Groups);
+        return (new EditionInput(form.Title, form.Intro, blocks, audience), rows);
+    }
+
+    private void AddErrors(InvalidInputException invalid, List<int> rows)
+    {
+        foreach (var (field, problem) in invalid.Errors)
+        {
+            var key = field switch
+            {
+                "title" => "Title",
+                "intro" => "Intro",
+                "audience.departments" => "Departments",
+                "audience.sites" => "Sites",
+                _ when field.StartsWith("audience", StringComparison.Ordinal) => "Audience",
+                _ when BlockField().Match(field) is { Success: true } block && int.Parse(block.Groups[1].Value, CultureInfo.InvariantCulture) is var i && i < rows.Count =>
+                    $"Blocks[{rows[i]}].{(block.Groups[2].Value == ".text" ? "Text" : "Post")}",
+                _ => "",
+            };
+            ModelState.AddModelError(key, problem);
+        }
+    }
+
+    [GeneratedRegex(@"^(?:.*/posts/)?(\d{1,18})/?$")]
+    private static partial Regex PostReference();
+
+    [GeneratedRegex(@"^blocks\[(\d+)\](\.\w+)?$")]
+    private static partial Regex BlockField();
+}
+
+/// <summary>The unsubscribe link of newsletter mails: a page that confirms, and the one-click POST of mail clients (RFC 8058).</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class NewsletterController(NewsletterService newsletter, IStringLocalizer<ModuleResources> T) : Controller
+{
+    [HttpGet("newsletter/unsubscribe")]
+    public IActionResult Unsubscribe(string? token) => View(model: token);
+
+    [HttpPost("newsletter/unsubscribe")]
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> ConfirmUnsubscribe(string? token, CancellationToken cancellationToken)
+    {
+        // Mail clients post without our form, so without an antiforgery token: the recipient's unguessable token is the proof.
+        var done = await newsletter.UnsubscribeAsync(token, cancellationToken);
+        return done ? View("Unsubscribed") : BadRequest(T["This unsubscribe link is not valid."].Value);
+    }
+}

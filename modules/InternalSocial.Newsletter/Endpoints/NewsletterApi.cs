@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using InternalSocial.Kernel;
+using InternalSocial.Newsletter.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Newsletter.Endpoints;
+
+public sealed record EditionCreated(long Id);
+
+public sealed record TestSent(string To);
+
+/// <summary>
+/// <c>/api/v1/newsletter/editions</c> for composers (the service checks <c>Newsletter.Manage</c>), and the two addresses
+/// mails use without signing in: the open image <c>/newsletter/o/{token}</c> and the click redirect
+/// <c>/newsletter/c/{token}/{index}</c>, which goes only to a link the sent edition holds.
+/// </summary>
+public static class NewsletterApi
+{
+    /// <summary>A transparent 1×1 GIF.</summary>
+    private static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    public static string BaseUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var editions = endpoints.MapApiGroup("newsletter/editions", "Newsletter").RequireAuthorization();
+        editions.MapGet("", async (ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.ListAsync(user, cancellationToken)));
+        editions.MapPost("", async (EditionInput? input, ClaimsPrincipal user, NewsletterService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken) =>
+        {
+            var id = await service.CreateAsync(user, input ?? throw new InvalidInputException("body", T["A JSON body {title, intro, blocks, audience} is required."]), cancellationToken);
+            return TypedResults.Created($"/api/v1/newsletter/editions/{id}", new EditionCreated(id));
+        });
+        editions.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.GetAsync(user, id, cancellationToken)));
+        editions.MapPut("/{id:long}", async (long id, EditionInput? input, ClaimsPrincipal user, NewsletterService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken) =>
+        {
+            await service.UpdateAsync(user, id, input ?? throw new InvalidInputException("body", T["A JSON body {title, intro, blocks, audience} is required."]), cancellationToken);
+            return TypedResults.NoContent();
+        });
+        editions.MapGet("/{id:long}/preview", async (long id, string? culture, HttpRequest request, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.PreviewAsync(user, id, culture, BaseUrl(request), cancellationToken)));
+        editions.MapPost("/{id:long}/test", async (long id, HttpRequest request, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(new TestSent(await service.SendTestAsync(user, id, BaseUrl(request), cancellationToken))));
+        editions.MapPost("/{id:long}/send", async (long id, HttpRequest request, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.SendAsync(user, id, BaseUrl(request), cancellationToken)));
+        editions.MapGet("/{id:long}/stats", async (long id, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.GetStatsAsync(user, id, cancellationToken)));
+
+        endpoints.MapGet("/newsletter/o/{token}", async (string token, HttpResponse response, NewsletterService service, CancellationToken cancellationToken) =>
+        {
+            await service.RecordOpenAsync(token, cancellationToken);
+            response.Headers.CacheControl = "no-store";
+            return Results.File(Pixel, "image/gif");
+        }).ExcludeFromDescription();
+        endpoints.MapGet("/newsletter/c/{token}/{index:int}", async (string token, int index, HttpResponse response, NewsletterService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken) =>
+        {
+            try
+            {
+                var url = await service.RecordClickAsync(token, index, cancellationToken);
+                response.Headers.CacheControl = "no-store";
+                return Results.Redirect(url);
+            }
+            catch (NotFoundException notFound)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: T["Not found"], detail: notFound.Message);
+            }
+        }).ExcludeFromDescription();
+    }
+}

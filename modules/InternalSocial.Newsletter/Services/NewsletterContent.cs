@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Parser;
+using InternalSocial.Feed.Services;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Newsletter.Services;
+
+/// <summary>One block of the content as sent: a post (its author, sanitized HTML, Markdown as plain text, link) or free text.</summary>
+public sealed record ContentBlock(long? PostId, string? Author, string Html, string Text, int? LinkIndex);
+
+/// <summary>
+/// An edition's content, ready to be written for each recipient: HTML whose links point at placeholders, and the list of
+/// the links the edition contains (the click redirect goes only to these). Frozen when the edition is sent.
+/// </summary>
+public sealed record EditionContent(string Title, string IntroHtml, string IntroText, IReadOnlyList<ContentBlock> Blocks, IReadOnlyList<string> Links, string BaseUrl);
+
+/// <summary>The organisation's branding in mails: name, accent colour, logo address.</summary>
+public sealed record Branding(string SiteName, string AccentColor, string? LogoUrl);
+
+/// <summary>One mail as a recipient gets it.</summary>
+public sealed record RenderedMail(string Subject, string Html, string Text, string? UnsubscribeUrl);
+
+/// <summary>Builds an edition's content from its blocks, and writes the mail in a language for a recipient.</summary>
+public static class NewsletterContent
+{
+    public const string DefaultAccent = "#2457d6";
+
+    /// <summary>Stands for the recipient's token in a mail written once per language.</summary>
+    public const string TokenPlaceholder = "NEWSLETTER-RECIPIENT-TOKEN";
+
+    private const string LinkPlaceholder = "https://newsletter.invalid/link/";
+
+    /// <param name="blocks">In order: a post card (the composer's view of it) or free Markdown text.</param>
+    /// <param name="baseUrl">Scheme, host and tenant prefix, without a trailing slash.</param>
+    public static EditionContent Build(string title, string intro, IReadOnlyList<(PostCard? Post, string? Text)> blocks, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var links = new List<string>();
+        var pathBase = new Uri(baseUrl, UriKind.Absolute).AbsolutePath.TrimEnd('/');
+        var introHtml = intro.Length == 0 ? "" : Track(ContentRenderer.Render(intro, Empty, pathBase), baseUrl, links);
+        var built = new List<ContentBlock>();
+        foreach (var (post, text) in blocks)
+        {
+            if (post is not null)
+            {
+                var html = Track(post.Html, baseUrl, links);
+                var link = Index(links, $"{baseUrl}/posts/{post.Id}");
+                built.Add(new ContentBlock(post.Id, post.Author.DisplayName, html, post.Body, link));
+            }
+            else if (text is not null)
+            {
+                built.Add(new ContentBlock(null, null, Track(ContentRenderer.Render(text, Empty, pathBase), baseUrl, links), text, null));
+            }
+        }
+
+        return new EditionContent(title, introHtml, intro, built, links, baseUrl);
+    }
+
+    /// <param name="token">The recipient's token (or <see cref="TokenPlaceholder"/>); null for a preview or a test, whose links go straight to their targets and which count nothing.</param>
+    public static RenderedMail Render(EditionContent content, Branding branding, string? token, IStringLocalizer T)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(branding);
+        ArgumentNullException.ThrowIfNull(T);
+        var baseUrl = content.BaseUrl;
+        string Link(int index) => token is null ? content.Links[index] : $"{baseUrl}/newsletter/c/{token}/{index}";
+        string Html(string html)
+        {
+            for (var i = content.Links.Count - 1; i >= 0; i--)
+            {
+                html = html.Replace($"href=\"{LinkPlaceholder}{i}\"", $"href=\"{WebUtility.HtmlEncode(Link(i))}\"", StringComparison.Ordinal);
+            }
+
+            return html;
+        }
+
+        var unsubscribe = token is null ? null : $"{baseUrl}/newsletter/unsubscribe?token={token}";
+        var accent = WebUtility.HtmlEncode(branding.AccentColor);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var html = new StringBuilder();
+        var text = new StringBuilder();
+        var title = WebUtility.HtmlEncode(content.Title);
+        html.Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+            .Append(title).Append("</title></head><body style=\"margin:0;padding:0;background:#f4f5f7;\">")
+            .Append("<div role=\"article\" aria-label=\"").Append(title).Append("\" style=\"max-width:640px;margin:0 auto;padding:12px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2328;\">")
+            .Append("<div style=\"background:").Append(accent).Append(";color:#ffffff;padding:14px 18px;border-radius:8px 8px 0 0;\">");
+        if (branding.LogoUrl is { } logo)
+        {
+            html.Append("<img src=\"").Append(WebUtility.HtmlEncode(logo)).Append("\" alt=\"\" height=\"32\" style=\"height:32px;width:auto;vertical-align:middle;margin-right:10px;border:0;\">");
+        }
+
+        html.Append("<span style=\"font-size:18px;font-weight:bold;vertical-align:middle;\">").Append(WebUtility.HtmlEncode(branding.SiteName)).Append("</span></div>")
+            .Append("<div style=\"background:#ffffff;padding:18px;border-radius:0 0 8px 8px;word-wrap:break-word;\">")
+            .Append("<h1 style=\"font-size:24px;line-height:1.25;margin:0 0 12px;\">").Append(title).Append("</h1>")
+            .Append(Html(content.IntroHtml));
+        text.Append(content.Title).Append('\n').Append(new string('=', Math.Min(content.Title.Length, 70))).Append("\n\n");
+        if (content.IntroText.Length > 0)
+        {
+            text.Append(content.IntroText.Trim()).Append("\n\n");
+        }
+
+        foreach (var block in content.Blocks)
+        {
+            html.Append("<div style=\"border-top:1px solid #d0d7de;margin-top:16px;padding-top:16px;\">");
+            text.Append("----\n");
+            if (block.PostId is not null)
+            {
+                var by = T["By {0}", block.Author ?? ""].Value;
+                html.Append("<p style=\"margin:0 0 8px;font-size:14px;color:#57606a;\">").Append(WebUtility.HtmlEncode(by)).Append("</p>")
+                    .Append(Html(block.Html));
+                text.Append(by).Append("\n\n").Append(block.Text.Trim()).Append("\n\n");
+                if (block.LinkIndex is { } index)
+                {
+                    var read = T["Read the post"].Value;
+                    html.Append("<p style=\"margin:12px 0 0;\"><a href=\"").Append(WebUtility.HtmlEncode(Link(index)))
+                        .Append("\" style=\"display:inline-block;background:").Append(accent).Append(";color:#ffffff;padding:8px 14px;border-radius:6px;text-decoration:none;\">")
+                        .Append(WebUtility.HtmlEncode(read)).Append("</a></p>");
+                    text.Append(read).Append(": ").Append(Link(index)).Append("\n\n");
+                }
+            }
+            else
+            {
+                html.Append(Html(block.Html));
+                text.Append(block.Text.Trim()).Append("\n\n");
+            }
+
+            html.Append("</div>");
+        }
+
+        var footer = T["You receive this newsletter from {0}.", branding.SiteName].Value;
+        html.Append("</div><p style=\"font-size:12px;color:#57606a;text-align:center;margin:16px 0;\">").Append(WebUtility.HtmlEncode(footer));
+        text.Append("-- \n").Append(footer);
+        if (unsubscribe is not null)
+        {
+            var stop = T["Unsubscribe"].Value;
+            html.Append(" <a href=\"").Append(WebUtility.HtmlEncode(unsubscribe)).Append("\" style=\"color:#57606a;\">").Append(WebUtility.HtmlEncode(stop)).Append("</a>");
+            text.Append(' ').Append(stop).Append(": ").Append(unsubscribe);
+        }
+
+        html.Append("</p>");
+        if (token is not null)
+        {
+            html.Append("<img src=\"").Append(WebUtility.HtmlEncode($"{baseUrl}/newsletter/o/{token}")).Append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0;\">");
+        }
+
+        html.Append("</div></body></html>");
+        return new RenderedMail($"[{branding.SiteName}] {content.Title}", html.ToString(), text.Append('\n').ToString(), unsubscribe);
+    }
+
+    private static readonly IReadOnlyDictionary<string, (string Id, string UserName)> Empty = new Dictionary<string, (string Id, string UserName)>();
+
+    /// <summary>Makes the links of <paramref name="html"/> absolute, adds the web ones to <paramref name="links"/>, and points them at placeholders.</summary>
+    private static string Track(string html, string baseUrl, List<string> links)
+    {
+        var origin = new Uri(baseUrl, UriKind.Absolute).GetLeftPart(UriPartial.Authority);
+        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        foreach (var anchor in document.Body!.QuerySelectorAll("a[href]"))
+        {
+            var href = anchor.GetAttribute("href")!;
+            string? target = null;
+            if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal))
+            {
+                target = origin + href;
+            }
+            else if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+            {
+                target = absolute.AbsoluteUri;
+            }
+
+            if (target is not null)
+            {
+                anchor.SetAttribute("href", LinkPlaceholder + Index(links, target).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return document.Body.InnerHtml;
+    }
+
+    private static int Index(List<string> links, string url)
+    {
+        var index = links.IndexOf(url);
+        if (index < 0)
+        {
+            links.Add(url);
+            index = links.Count - 1;
+        }
+
+        return index;
+    }
+}
