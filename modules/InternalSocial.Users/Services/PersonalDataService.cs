@@ -226,14 +226,16 @@ public sealed class PersonalDataService(
         new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]);
 }
 
-/// <summary>Who may sign in at all: not a deactivated or erased person, not a guest past their expiry date.</summary>
+/// <summary>Who may sign in at all: not a deactivated or erased person, not a guest past their expiry date, not an account whose e-mail address waits for its confirmation.</summary>
 public sealed class AccountStanding(TimeProvider clock) : IUserConfirmation<User>
 {
     public Task<bool> IsConfirmedAsync(UserManager<User> manager, User user) => Task.FromResult(MaySignIn(user));
 
-    public bool MaySignIn(User user)
+    /// <param name="ignoreConfirmation">True to leave out the e-mail confirmation that a self-registered account waits for.</param>
+    public bool MaySignIn(User user, bool ignoreConfirmation = false)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsActive && user.ErasedUtc is null && (user.GuestExpiresUtc is not { } expires || expires > clock.GetUtcNow().UtcDateTime);
+        return user.IsActive && user.ErasedUtc is null && (user.GuestExpiresUtc is not { } expires || expires > clock.GetUtcNow().UtcDateTime)
+            && (ignoreConfirmation || user.EmailConfirmed);
     }
 }
