@@ -139,6 +139,33 @@ public sealed class RegistrationTests(AccountsTenant tenant) : IClassFixture<Acc
         Assert.Contains("already have an account", Assert.Single(await tenant.DeliverAsync()).Subject, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_new_address_in_the_profile_replaces_the_old_one_only_when_its_link_is_followed()
+    {
+        await tenant.CreateUserAsync("mover", AccountsTenant.Password, Kernel.Security.BuiltInRoles.Employee);
+        await tenant.DeliverAsync();
+        using var browser = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("mover", AccountsTenant.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("account/profile", "account/profile", new Dictionary<string, string> { ["email"] = "mover@new.test" })).StatusCode);
+        Assert.Contains("We sent a link to mover@new.test", WebUtility.HtmlDecode(await browser.GetStringAsync("account/profile")), StringComparison.Ordinal);
+
+        var id = await tenant.IdOfAsync("mover");
+        async Task<string?> EmailAsync() =>
+            (await (await tenant.Admin.GetAsync($"api/v1/users/{id}")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("email").GetString();
+        Assert.Equal($"mover@{tenant.Name}.test", await EmailAsync());
+
+        var mail = Assert.Single(await tenant.DeliverAsync());
+        Assert.Equal("mover@new.test", mail.To.Mailboxes.Single().Address);
+        var link = tenant.LinkIn(mail, "account/confirm");
+        var confirmed = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal("mover@new.test", await EmailAsync());
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("account")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.GetAsync(link)).StatusCode);
+        using var again = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync("mover@new.test", AccountsTenant.Password)).StatusCode);
+    }
+
     private static Dictionary<string, string> Form(string name, string email) => new()
     {
         ["DisplayName"] = name,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.Kernel.Security;
@@ -32,6 +33,13 @@ public sealed partial class TwoFactorTests(SqliteTenant tenant) : IClassFixture<
         Assert.Equal(10, codes.Count);
         Assert.Contains("10 recovery codes left.", await browser.GetStringAsync("account"), StringComparison.Ordinal);
 
+        // The password alone no longer signs in, in the API either.
+        using var script = tenant.Host.CreateClient(tenant.Prefix);
+        var noCode = await (await script.PostAsJsonAsync("api/v1/auth/tokens", new { userName = "careful", password = Password, name = "script" })).ExpectProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.StartsWith("code:", noCode.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await (await script.PostAsJsonAsync("api/v1/auth/tokens", new { userName = "careful", password = Password, name = "script", code = WrongCode(key) })).ExpectProblemAsync(HttpStatusCode.Unauthorized);
+        await (await script.PostAsJsonAsync("api/v1/auth/tokens", new { userName = "careful", password = Password, name = "script", code = AccountsTenant.Totp(key) })).ExpectJsonAsync(HttpStatusCode.Created);
+
         // The password alone no longer signs in.
         using var phone = tenant.Host.CreateClient(tenant.Prefix);
         var first = await phone.SignInAsync("careful", Password);
@@ -62,6 +70,7 @@ public sealed partial class TwoFactorTests(SqliteTenant tenant) : IClassFixture<
     public async Task An_administrator_resets_a_persons_two_factor_sign_in_and_signs_out_their_sessions()
     {
         await tenant.CreateUserAsync("lostphone", Password, BuiltInRoles.Employee);
+        using var employee = await tenant.Host.CreateTokenClientAsync(tenant.Prefix, "lostphone", Password);
         using var browser = tenant.Host.CreateClient(tenant.Prefix);
         await browser.SignInAsync("lostphone", Password);
         var key = SharedKey().Match(await browser.GetStringAsync("account/two-factor")).Groups[1].Value;
@@ -69,7 +78,6 @@ public sealed partial class TwoFactorTests(SqliteTenant tenant) : IClassFixture<
 
         var users = await (await tenant.Admin.GetAsync("api/v1/users?q=lostphone")).ExpectJsonAsync(HttpStatusCode.OK);
         var id = users.GetProperty("users").EnumerateArray().Single().GetProperty("id").GetString();
-        using var employee = await tenant.Host.CreateTokenClientAsync(tenant.Prefix, "lostphone", Password);
         await (await employee.PostAsync($"api/v1/users/{id}/two-factor/reset", null)).ExpectProblemAsync(HttpStatusCode.Forbidden);
         await (await tenant.Admin.PostAsync($"api/v1/users/{id}/two-factor/reset", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
 

@@ -328,6 +328,12 @@ public sealed class AccountController(
     public async Task<IActionResult> Confirm(string? user, string? token, string? email)
     {
         var result = await accounts.ConfirmAsync(user, token, email);
+        if (result.Succeeded && email is not null && User.FindFirstValue(ClaimTypes.NameIdentifier) == user && await userManager.GetUserAsync(User) is { } me)
+        {
+            // The change renewed the security stamp: keep this browser signed in (others sign in again).
+            await signInManager.RefreshSignInAsync(me);
+        }
+
         if (result.Succeeded)
         {
             return email is null
