@@ -166,6 +166,29 @@ public sealed class RegistrationTests(AccountsTenant tenant) : IClassFixture<Acc
         Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync("mover@new.test", AccountsTenant.Password)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_administration_pages_set_the_policy_invite_and_mail_a_password_link()
+    {
+        await tenant.DeliverAsync();
+        using var admin = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SignInAsync("admin", HostFixture.AdminPassword)).StatusCode);
+
+        var bad = await admin.SubmitAsync("admin/users/registration", "admin/users/registration", new Dictionary<string, string> { ["policy"] = "SelfRegistrationByDomain", ["allowedDomains"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("id=\"domains-error\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("admin/users/registration", "admin/users/registration", new Dictionary<string, string> { ["policy"] = "InvitationOnly", ["allowedDomains"] = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("admin/users/registration", "admin/users/invitations", new Dictionary<string, string> { ["email"] = "paged@partner.test" })).StatusCode);
+        var page = await admin.GetStringAsync("admin/users/registration");
+        Assert.Contains("paged@partner.test is invited.", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("paged@partner.test", Assert.Single(await tenant.DeliverAsync()).To.Mailboxes.Single().Address, StringComparison.Ordinal);
+
+        await tenant.CreateUserAsync("helped", AccountsTenant.Password, Kernel.Security.BuiltInRoles.Employee);
+        var id = await tenant.IdOfAsync("helped");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("admin/users?q=helped", $"admin/users/{id}/password-mail", new Dictionary<string, string>())).StatusCode);
+        Assert.Contains("Choose your password", Assert.Single(await tenant.DeliverAsync()).Subject, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("admin/users?q=helped", $"admin/users/{id}/two-factor/reset", new Dictionary<string, string>())).StatusCode);
+    }
+
     private static Dictionary<string, string> Form(string name, string email) => new()
     {
         ["DisplayName"] = name,

@@ -2,11 +2,8 @@ using FluentMigrator;
 
 namespace InternalSocial.Users.Migrations;
 
-/// <summary>
-/// Schema version 4: invitations (hashed tokens) and browser sessions. Version 3 is left to the OpenID Connect
-/// feature's migration, developed at the same time; versions only need to be unique and increasing.
-/// </summary>
-[Migration(4, "Invitations and sessions")]
+/// <summary>Schema version 3: invitations (only their token's hash) and browser sessions.</summary>
+[Migration(3, "Invitations and sessions")]
 public sealed class AddAccountSecurity : Migration
 {
     public override void Up()
