@@ -67,6 +67,23 @@ public sealed partial class SessionTests(SqliteTenant tenant) : IClassFixture<Sq
         Assert.Single(after.EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("203.0.113.77", "203.0.113.0")]
+    [InlineData("::ffff:198.51.100.9", "198.51.100.0")]
+    [InlineData("2001:db8:1234:5678:9abc::1", "2001:db8:1234::")]
+    public void Only_the_network_of_an_address_is_kept(string address, string kept) =>
+        Assert.Equal(kept, InternalSocial.Users.Accounts.SessionService.Truncate(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36", "Chrome, Linux")]
+    [InlineData("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0", "Firefox, Windows")]
+    [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1", "Safari, iOS")]
+    [InlineData("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36 Edg/140.0.0.0", "Edge, Windows")]
+    [InlineData("Mozilla/5.0 (Linux; Android 15) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Mobile Safari/537.36", "Chrome, Android")]
+    [InlineData("curl/8.5.0", "curl/8.5.0")]
+    public void A_browser_is_named_by_its_name_and_system(string agent, string shown) =>
+        Assert.Equal(shown, InternalSocial.Users.Accounts.SessionService.DescribeAgent(agent));
+
     private HttpClient Browser(string agent)
     {
         var client = tenant.Host.CreateClient(tenant.Prefix);

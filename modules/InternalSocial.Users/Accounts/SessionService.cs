@@ -146,6 +146,25 @@ public sealed class SessionService(UsersDbContext db, TimeProvider clock, IStrin
         return Task.CompletedTask;
     }
 
+    /// <summary>"Firefox, Windows" for the browsers and systems people know; other agents as they are, shortened.</summary>
+    public static string? DescribeAgent(string? userAgent)
+    {
+        if (string.IsNullOrWhiteSpace(userAgent))
+        {
+            return null;
+        }
+
+        string? Find(params (string Token, string Name)[] known) =>
+            known.FirstOrDefault(k => userAgent.Contains(k.Token, StringComparison.OrdinalIgnoreCase)).Name;
+
+        // Order matters: Edge and Opera say "Chrome" too, Chrome says "Safari", Android says "Linux", iOS "Mac OS X".
+        var browser = Find(("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari"));
+        var system = Find(("Android", "Android"), ("iPhone", "iOS"), ("iPad", "iPadOS"), ("Windows", "Windows"), ("Mac OS X", "macOS"), ("CrOS", "ChromeOS"), ("Linux", "Linux"));
+        return browser is not null && system is not null
+            ? $"{browser}, {system}"
+            : userAgent.Length <= 80 ? userAgent : userAgent[..79] + "…";
+    }
+
     /// <summary>IPv4 to its /24, IPv6 to its /48: the network, not the device.</summary>
     public static string? Truncate(IPAddress? address)
     {
