@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using InternalSocial.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.IntegrationTests;
 
@@ -187,6 +189,33 @@ public sealed class RegistrationTests(AccountsTenant tenant) : IClassFixture<Acc
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("admin/users?q=helped", $"admin/users/{id}/password-mail", new Dictionary<string, string>())).StatusCode);
         Assert.Contains("Choose your password", Assert.Single(await tenant.DeliverAsync()).Subject, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("admin/users?q=helped", $"admin/users/{id}/two-factor/reset", new Dictionary<string, string>())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Erasing_a_person_deletes_their_sessions_and_their_invitation()
+    {
+        await tenant.PolicyAsync("InvitationOnly");
+        await tenant.DeliverAsync();
+        await (await tenant.Admin.PostAsJsonAsync("api/v1/users/invitations", new { email = "leaver@partner.test" })).ExpectJsonAsync(HttpStatusCode.Created);
+        var link = tenant.LinkIn(Assert.Single(await tenant.DeliverAsync()), "account/invitation");
+        using var browser = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(link, "account/invitation", new Dictionary<string, string> { ["InvitationToken"] = AccountsTenant.Query(link, "token"), ["DisplayName"] = "Lee Leaver", ["Password"] = AccountsTenant.Password, ["Confirmation"] = AccountsTenant.Password })).StatusCode);
+        var id = await tenant.IdOfAsync("leaver");
+        Assert.Equal((1, 1), await CountAsync(id, "LEAVER@PARTNER.TEST"));
+
+        await (await tenant.Admin.PostAsync($"api/v1/users/{id}/erase", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
+        Assert.Equal((0, 0), await CountAsync(id, "LEAVER@PARTNER.TEST"));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("account")).StatusCode);
+    }
+
+    private async Task<(int Sessions, int Invitations)> CountAsync(string userId, string normalizedEmail)
+    {
+        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+        return await shell.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<InternalSocial.Users.Services.UsersDbContext>();
+            return (await db.Sessions.CountAsync(s => s.UserId == userId), await db.Invitations.CountAsync(i => i.NormalizedEmail == normalizedEmail || i.AcceptedUserId == userId));
+        });
     }
 
     private static Dictionary<string, string> Form(string name, string email) => new()

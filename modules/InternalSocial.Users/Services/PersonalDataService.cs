@@ -122,7 +122,7 @@ public sealed class PersonalDataService(
 
     /// <summary>
     /// Erases a person: every personal field nulled or replaced by a random value, photo, tags, endorsements, custom
-    /// values, logins, tokens and claims deleted. The row stays (content keeps its author id) as an anonymous former member.
+    /// values, logins, tokens, claims, sessions and invitations deleted. The row stays (content keeps its author id) as an anonymous former member.
     /// </summary>
     public async Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken)
     {
@@ -131,6 +131,7 @@ public sealed class PersonalDataService(
         var user = await FindAsync(userId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var photo = user.PhotoVersion;
+        var formerEmail = user.NormalizedEmail;
         var anonymous = "former-" + Guid.NewGuid().ToString("N")[..12];
 
         await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
@@ -167,6 +168,9 @@ public sealed class PersonalDataService(
             await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.AccessTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            // Sessions hold the browser and network; invitations the address.
+            await db.Sessions.Where(x => x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Invitations.Where(i => i.AcceptedUserId == userId || (formerEmail != null && i.NormalizedEmail == formerEmail)).ExecuteDeleteAsync(cancellationToken);
             await db.Users.Where(u => u.ManagerId == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ManagerId, (string?)null), cancellationToken);
             db.Audit.Add(new PeopleAuditEntry { Action = Erased, UserId = userId, ByUserId = byUserId, AtUtc = now });
             await db.SaveChangesAsync(cancellationToken);
