@@ -129,6 +129,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<AccountService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<SessionService>();
+        services.AddScoped<IPersonalDataContributor, SessionsPersonalData>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RegistrationRecipeStep>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.RegistrationExporter>();
         services.AddSingleton<InternalSocial.Kernel.Navigation.INavigationProvider, AdminMenu>();

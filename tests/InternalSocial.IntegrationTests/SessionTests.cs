@@ -37,6 +37,13 @@ public sealed partial class SessionTests(SqliteTenant tenant) : IClassFixture<Sq
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("api/v1/auth/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("account")).StatusCode);
         Assert.Single(Session().Matches(await laptop.GetStringAsync("account")));
+
+        // Both are in the person's data export, the signed-out one too.
+        using var export = new System.IO.Compression.ZipArchive(await laptop.GetStreamAsync("api/v1/users/me/export"));
+        using var reader = new StreamReader(export.GetEntry("sessions.json")!.Open());
+        var exported = await reader.ReadToEndAsync();
+        Assert.Contains("Laptop-Browser/1.0", exported, StringComparison.Ordinal);
+        Assert.Contains("Phone-Browser/2.0", exported, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -188,3 +188,17 @@ public sealed class SessionService(UsersDbContext db, TimeProvider clock, IStrin
         return new IPAddress(bytes).ToString();
     }
 }
+
+/// <summary>A person's export holds their browser sessions (<c>sessions.json</c>), open or signed out.</summary>
+public sealed class SessionsPersonalData(UsersDbContext db) : IPersonalDataContributor
+{
+    public string Name => "sessions";
+
+    public async Task<object?> CollectAsync(string userId, CancellationToken cancellationToken)
+    {
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(cancellationToken);
+        return sessions.Count == 0
+            ? null
+            : sessions.OrderBy(s => s.CreatedUtc).Select(s => new { s.CreatedUtc, s.LastSeenUtc, s.UserAgent, s.IpAddress, s.RevokedUtc }).ToList();
+    }
+}
