@@ -15,6 +15,7 @@ public sealed class AdminMenu : INavigationProvider
         {
             items.Add(new MenuItem("People", "~/admin/users", 690, Permissions.ManageUsers));
             items.Add(new MenuItem("Import people", "~/admin/users/import", 695, Permissions.ManageUsers));
+            items.Add(new MenuItem("Registration and invitations", "~/admin/users/registration", 697, Permissions.ManageUsers));
             items.Add(new MenuItem("Roles", "~/admin/roles", 700, Permissions.ManageRoles));
         }
     }

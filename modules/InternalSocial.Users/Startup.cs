@@ -6,6 +6,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
 using InternalSocial.Kernel.Themes;
+using InternalSocial.Users.Accounts;
 using InternalSocial.Users.Authentication;
 using InternalSocial.Users.Endpoints;
 using InternalSocial.Users.Models;
@@ -52,7 +53,13 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
             .AddDefaultTokenProviders();
         services.AddScoped<AccountStanding>();
         services.AddScoped<ISecurityStampValidator, StandingSecurityStampValidator>();
-        services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(stamps =>
+        {
+            stamps.ValidationInterval = TimeSpan.FromMinutes(1);
+            stamps.OnRefreshingPrincipal = SessionService.KeepSessionOnRefresh;
+        });
+        // Password reset, first-password and confirmation links work once (the stamp changes) and for a limited time.
+        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromHours(24));
         services.AddScoped<IUserConfirmation<User>>(sp => sp.GetRequiredService<AccountStanding>());
 
         var pathBase = shell.RequestUrlPrefix.Length > 0 ? "/" + shell.RequestUrlPrefix : "/";
@@ -80,9 +87,18 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
                 cookie.AccessDeniedPath = "/account/denied";
                 cookie.SlidingExpiration = true;
                 cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+                cookie.Events.OnSigningIn = SessionService.OnSigningInAsync;
+                cookie.Events.OnValidatePrincipal = SessionService.OnValidatePrincipalAsync;
                 cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             }));
+        // The short-lived cookie between the password and the two-factor code: per tenant too.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+        {
+            cookie.Cookie.Name = ".InternalSocial.TwoFactor." + shell.Name;
+            cookie.Cookie.Path = pathBase;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+        });
 
         var permitPerMinute = options.Value.AuthRequestsPerMinute;
         services.AddRateLimiter(limiter =>
@@ -108,6 +124,14 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<PeopleImportService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ProfileFieldsService>();
+        services.AddScoped<IAccountMailer, NoAccountMailer>();
+        services.AddScoped<AccountMails>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<IPersonalDataContributor, SessionsPersonalData>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RegistrationRecipeStep>();
+        services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.RegistrationExporter>();
         services.AddSingleton<InternalSocial.Kernel.Navigation.INavigationProvider, AdminMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RolesRecipeStep>();
@@ -125,6 +149,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         RolesApi.Map(endpoints);
         UsersApi.Map(endpoints);
         UsersApi.MapProfileFields(endpoints);
+        AccountsApi.Map(endpoints);
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)

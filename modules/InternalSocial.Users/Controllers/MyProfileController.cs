@@ -44,7 +44,10 @@ public sealed class MyProfileController(ProfileService profiles, IStringLocalize
                 TenantLocalization.RememberCulture(Response, language, Request.PathBase);
             }
 
-            TempData["Message"] = T["Your profile is saved."].Value;
+            var posted = Text("email")?.Trim();
+            TempData["Message"] = !string.IsNullOrEmpty(posted) && !string.Equals(posted, saved.Email, StringComparison.OrdinalIgnoreCase)
+                ? T["Your profile is saved. We sent a link to {0}: the new address replaces the current one once you follow it.", posted].Value
+                : T["Your profile is saved."].Value;
             return RedirectToAction(nameof(Index));
         }
         catch (Exception exception) when (exception is InvalidInputException or ConflictException)

@@ -1,5 +1,6 @@
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Accounts;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -11,6 +12,8 @@ public sealed record ImportViewModel(ImportReport? Report, string? Csv, string? 
 
 public sealed record UsersViewModel(UserPage Page, string? Query, IReadOnlyList<string> Roles, bool CanManageRoles);
 
+public sealed record RegistrationViewModel(InternalSocial.Users.Models.RegistrationSettings Settings, IReadOnlyList<InvitationSummary> Invitations, bool MailAvailable, IReadOnlyDictionary<string, string> Errors);
+
 /// <summary>People in the administration: find, create, give roles.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/users")]
@@ -18,6 +21,9 @@ public sealed record UsersViewModel(UserPage Page, string? Query, IReadOnlyList<
 public sealed class UsersController(
     UsersAdminService users,
     PeopleImportService import,
+    RegistrationService registration,
+    AccountService accounts,
+    AccountMails mails,
     RolePermissions rolePermissions,
     Microsoft.AspNetCore.Authorization.IAuthorizationService authorization,
     IStringLocalizer<ModuleResources> T) : Controller
@@ -45,6 +51,69 @@ public sealed class UsersController(
             await users.SetRolesAsync(User, id, roles, cancellationToken);
             return T["Roles saved."].Value;
         });
+
+    [HttpPost("{id}/password-mail")]
+    public async Task<IActionResult> PasswordMail(string id, CancellationToken cancellationToken) =>
+        await TryAsync(async () =>
+        {
+            await accounts.SendSetPasswordMailAsync(User, id, cancellationToken);
+            return T["A link to choose a password is sent."].Value;
+        });
+
+    [HttpPost("{id}/two-factor/reset")]
+    public async Task<IActionResult> ResetTwoFactor(string id, CancellationToken cancellationToken) =>
+        await TryAsync(async () =>
+        {
+            await accounts.ResetTwoFactorAsync(User, id, cancellationToken);
+            return T["Two-factor sign-in is off for this person; their sessions are signed out."].Value;
+        });
+
+    [HttpGet("registration")]
+    public async Task<IActionResult> Registration(CancellationToken cancellationToken) =>
+        View(await RegistrationModelAsync(null, new Dictionary<string, string>(), cancellationToken));
+
+    [HttpPost("registration")]
+    public async Task<IActionResult> Registration(string? policy, string? allowedDomains, CancellationToken cancellationToken)
+    {
+        var domains = (allowedDomains ?? "").Split([',', ' ', '\n', '\r', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        try
+        {
+            await registration.SaveAsync(User, policy, domains, cancellationToken);
+            TempData["Message"] = T["The registration policy is saved."].Value;
+            return RedirectToAction(nameof(Registration));
+        }
+        catch (InvalidInputException invalid)
+        {
+            Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest;
+            var posted = new InternalSocial.Users.Models.RegistrationSettings { AllowedDomains = [.. domains] };
+            if (Enum.TryParse<InternalSocial.Users.Models.RegistrationPolicy>(policy, out var parsed))
+            {
+                posted.Policy = parsed;
+            }
+
+            return View(await RegistrationModelAsync(posted, invalid.Errors, cancellationToken));
+        }
+    }
+
+    [HttpPost("invitations")]
+    public async Task<IActionResult> Invite(string? email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invitation = await registration.InviteAsync(User, email, cancellationToken);
+            TempData["Message"] = T["{0} is invited.", invitation.Email].Value;
+        }
+        catch (InvalidInputException invalid)
+        {
+            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+        }
+        catch (ConflictException conflict)
+        {
+            TempData["Error"] = conflict.Message;
+        }
+
+        return RedirectToAction(nameof(Registration));
+    }
 
     [HttpGet("import")]
     public IActionResult Import() => View(new ImportViewModel(null, null, null));
@@ -76,6 +145,9 @@ public sealed class UsersController(
             return View(new ImportViewModel(null, null, string.Join(" ", invalid.Errors.Values)));
         }
     }
+
+    private async Task<RegistrationViewModel> RegistrationModelAsync(InternalSocial.Users.Models.RegistrationSettings? posted, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
+        new(posted ?? await registration.GetAsync(User, cancellationToken), await registration.ListInvitationsAsync(User, cancellationToken), mails.IsAvailable, errors);
 
     private async Task<IActionResult> TryAsync(Func<Task<string>> action)
     {

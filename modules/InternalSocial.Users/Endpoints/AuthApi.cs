@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Users.Endpoints;
 
-public sealed record CreateTokenRequest(string? UserName, string? Password, string? Name, int? ExpiresInDays);
+public sealed record CreateTokenRequest(string? UserName, string? Password, string? Name, int? ExpiresInDays, string? Code = null);
 
 public sealed record CreateTokenResponse(string Id, string Name, string Token, DateTime CreatedUtc, DateTime? ExpiresUtc);
 
@@ -30,7 +30,7 @@ public static class AuthApi
 
                 try
                 {
-                    var token = await tokens.CreateAsync(request.UserName, request.Password, request.Name, request.ExpiresInDays, cancellationToken);
+                    var token = await tokens.CreateAsync(request.UserName, request.Password, request.Name, request.ExpiresInDays, request.Code, cancellationToken);
                     return TypedResults.Created($"/api/v1/auth/tokens/{token.Id}", new CreateTokenResponse(token.Id, token.Name, token.Token, token.CreatedUtc, token.ExpiresUtc));
                 }
                 catch (InvalidCredentialsException invalid)
@@ -40,7 +40,7 @@ public static class AuthApi
             })
             .AllowAnonymous()
             .RequireRateLimiting(Startup.AuthRateLimitPolicy)
-            .WithSummary("Create a personal access token from a user name and password. The token is shown only in this response.");
+            .WithSummary("Create a personal access token from a user name and password (and, with two-factor sign-in on, the authenticator code or a recovery code as code). The token is shown only in this response.");
 
         auth.MapGet("/tokens", async (ClaimsPrincipal user, AccessTokenService tokens, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await tokens.ListAsync(UserId(user), cancellationToken)))

@@ -19,7 +19,8 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
     /// <summary>Checks the credentials (counting failures toward lockout) and issues a token.</summary>
     /// <exception cref="InvalidInputException">Missing or malformed fields.</exception>
     /// <exception cref="InvalidCredentialsException">Wrong user name or password, or a locked-out account.</exception>
-    public async Task<CreatedAccessToken> CreateAsync(string? userName, string? password, string? name, int? expiresInDays, CancellationToken cancellationToken)
+    /// <param name="code">With two-factor sign-in on: the authenticator app's code, or a recovery code.</param>
+    public async Task<CreatedAccessToken> CreateAsync(string? userName, string? password, string? name, int? expiresInDays, string? code, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(userName))
@@ -63,6 +64,25 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
             throw new InvalidCredentialsException(check.IsLockedOut, check.IsLockedOut
                 ? T["This account is locked after too many failed attempts; try again later."]
                 : T["The user name or password is wrong."]);
+        }
+
+        // The password alone does not get past two-factor sign-in, in the API either.
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                throw new InvalidCredentialsException(lockedOut: false, T["code: this account uses two-factor sign-in; send the code of the authenticator app (or a recovery code)."]);
+            }
+
+            var digits = code.Replace(" ", "", StringComparison.Ordinal);
+            var valid = digits.Length == 6 && digits.All(char.IsAsciiDigit)
+                ? await userManager.VerifyTwoFactorTokenAsync(user, userManager.Options.Tokens.AuthenticatorTokenProvider, digits)
+                : (await userManager.RedeemTwoFactorRecoveryCodeAsync(user, code.Trim())).Succeeded;
+            if (!valid)
+            {
+                await userManager.AccessFailedAsync(user);
+                throw new InvalidCredentialsException(await userManager.IsLockedOutAsync(user), T["code: this code is wrong or expired."]);
+            }
         }
 
         return await IssueAsync(user.Id, name!, expiresInDays, cancellationToken);

@@ -122,7 +122,7 @@ public sealed class PersonalDataService(
 
     /// <summary>
     /// Erases a person: every personal field nulled or replaced by a random value, photo, tags, endorsements, custom
-    /// values, logins, tokens and claims deleted. The row stays (content keeps its author id) as an anonymous former member.
+    /// values, logins, tokens, claims, sessions and invitations deleted. The row stays (content keeps its author id) as an anonymous former member.
     /// </summary>
     public async Task EraseAsync(ClaimsPrincipal admin, string userId, CancellationToken cancellationToken)
     {
@@ -131,6 +131,7 @@ public sealed class PersonalDataService(
         var user = await FindAsync(userId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var photo = user.PhotoVersion;
+        var formerEmail = user.NormalizedEmail;
         var anonymous = "former-" + Guid.NewGuid().ToString("N")[..12];
 
         await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
@@ -167,6 +168,9 @@ public sealed class PersonalDataService(
             await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.AccessTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            // Sessions hold the browser and network; invitations the address.
+            await db.Sessions.Where(x => x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Invitations.Where(i => i.AcceptedUserId == userId || (formerEmail != null && i.NormalizedEmail == formerEmail)).ExecuteDeleteAsync(cancellationToken);
             await db.Users.Where(u => u.ManagerId == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ManagerId, (string?)null), cancellationToken);
             db.Audit.Add(new PeopleAuditEntry { Action = Erased, UserId = userId, ByUserId = byUserId, AtUtc = now });
             await db.SaveChangesAsync(cancellationToken);
@@ -226,14 +230,16 @@ public sealed class PersonalDataService(
         new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]);
 }
 
-/// <summary>Who may sign in at all: not a deactivated or erased person, not a guest past their expiry date.</summary>
+/// <summary>Who may sign in at all: not a deactivated or erased person, not a guest past their expiry date, not an account whose e-mail address waits for its confirmation.</summary>
 public sealed class AccountStanding(TimeProvider clock) : IUserConfirmation<User>
 {
     public Task<bool> IsConfirmedAsync(UserManager<User> manager, User user) => Task.FromResult(MaySignIn(user));
 
-    public bool MaySignIn(User user)
+    /// <param name="ignoreConfirmation">True to leave out the e-mail confirmation that a self-registered account waits for.</param>
+    public bool MaySignIn(User user, bool ignoreConfirmation = false)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsActive && user.ErasedUtc is null && (user.GuestExpiresUtc is not { } expires || expires > clock.GetUtcNow().UtcDateTime);
+        return user.IsActive && user.ErasedUtc is null && (user.GuestExpiresUtc is not { } expires || expires > clock.GetUtcNow().UtcDateTime)
+            && (ignoreConfirmation || user.EmailConfirmed);
     }
 }

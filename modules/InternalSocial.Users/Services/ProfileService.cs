@@ -63,6 +63,7 @@ public sealed class ProfileService(
     ProfileAccess access,
     IPeopleLookup people,
     ITenantFileStore files,
+    Accounts.AccountService accounts,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -240,8 +241,14 @@ public sealed class ProfileService(
                 throw new ConflictException(T["email: the e-mail '{0}' is already used by another account.", email]);
             }
 
-            user.Email = email;
-            user.NormalizedEmail = normalized;
+            // A person's own new address takes effect when its confirmation link is followed (when mail can be sent);
+            // an administrator changing someone else's address sets it at once.
+            var own = viewer.FindFirstValue(ClaimTypes.NameIdentifier) == userId;
+            if (normalized != user.NormalizedEmail && !(own && await accounts.RequestEmailChangeAsync(user, email, cancellationToken)))
+            {
+                user.Email = email;
+                user.NormalizedEmail = normalized;
+            }
         }
 
         user.DisplayName = update.DisplayName?.Trim() ?? user.DisplayName;

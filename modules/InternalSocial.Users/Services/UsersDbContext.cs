@@ -20,6 +20,10 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
 
     public DbSet<PeopleAuditEntry> Audit => Set<PeopleAuditEntry>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
     /// <summary>
     /// Keeps the directory's derived columns and name tokens in step with every save, whoever saves (Identity's
     /// user manager, the import, recipes, tests): nobody can forget them.
@@ -58,6 +62,9 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
         builder.Entity<ProfileFieldValue>().HasOne<User>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<ProfileFieldValue>().HasOne<ProfileField>().WithMany().HasForeignKey(v => v.FieldId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<PeopleAuditEntry>().ToTable("Users_Audit").HasKey(a => a.Id);
+        builder.Entity<Invitation>().ToTable("Users_Invitations").HasKey(i => i.Id);
+        builder.Entity<UserSession>().ToTable("Users_Sessions").HasKey(s => s.Id);
+        builder.Entity<UserSession>().HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 
     private async Task RefreshDirectoryDataAsync(CancellationToken cancellationToken)

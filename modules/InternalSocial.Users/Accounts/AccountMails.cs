@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net;
+using InternalSocial.Email.Services;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Settings;
+using InternalSocial.Users.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Users.Accounts;
+
+/// <summary>Sends the mails of the account pages. Without the E-mail feature there is none (<see cref="IsAvailable"/> is false).</summary>
+public interface IAccountMailer
+{
+    bool IsAvailable { get; }
+
+    Task SendAsync(string toAddress, string toName, string subject, string textBody, string htmlBody, CancellationToken cancellationToken);
+}
+
+internal sealed class NoAccountMailer : IAccountMailer
+{
+    public bool IsAvailable => false;
+
+    public Task SendAsync(string toAddress, string toName, string subject, string textBody, string htmlBody, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+}
+
+/// <summary>Account mails go through the E-mail module's outbox (queued in the caller's transaction, sent in the background).</summary>
+internal sealed class OutboxAccountMailer(IEmailOutbox outbox) : IAccountMailer
+{
+    public bool IsAvailable => true;
+
+    public Task SendAsync(string toAddress, string toName, string subject, string textBody, string htmlBody, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync([new EmailMessage(toAddress, toName, subject, textBody, htmlBody)], cancellationToken);
+}
+
+/// <summary>When the organisation's e-mail is on, account mails (password reset, invitations, confirmations) use it.</summary>
+[RequireFeatures("InternalSocial.Email")]
+public sealed class AccountMailStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services) => services.AddScoped<IAccountMailer, OutboxAccountMailer>();
+}
+
+/// <summary>Writes the account mails, each with one link back to the site, in the person's language.</summary>
+public sealed class AccountMails(IAccountMailer mailer, SiteSettingsService siteSettings, IHttpContextAccessor http, IStringLocalizer<ModuleResources> T)
+{
+    public bool IsAvailable => mailer.IsAvailable;
+
+    /// <summary>The site's address with the tenant's prefix, from the current request.</summary>
+    public string BaseUrl => http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}" : "";
+
+    public string PasswordLink(string userId, string token) => $"{BaseUrl}/account/reset?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+
+    public string ConfirmationLink(string userId, string token, string? newEmail) =>
+        $"{BaseUrl}/account/confirm?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}" + (newEmail is null ? "" : $"&email={Uri.EscapeDataString(newEmail)}");
+
+    public string InvitationLink(string token) => $"{BaseUrl}/account/invitation?token={Uri.EscapeDataString(token)}";
+
+    public async Task SendPasswordLinkAsync(User user, string token, bool firstPassword, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var site = await SiteNameAsync(cancellationToken);
+        var link = PasswordLink(user.Id, token);
+        await InCultureAsync(user.PreferredLanguage, () => firstPassword
+            ? (T["[{0}] Choose your password", site].Value,
+               T["An account is ready for you at {0}. Choose your password with this link (it works once, for a limited time):", site].Value, link)
+            : (T["[{0}] Reset your password", site].Value,
+               T["Someone asked to reset the password of your account at {0}. If it was you, choose a new password with this link (it works once, for a limited time). Otherwise, ignore this e-mail.", site].Value, link),
+            user.Email!, user.DisplayName, cancellationToken);
+    }
+
+    public async Task SendConfirmationAsync(User user, string address, string token, bool emailChange, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var site = await SiteNameAsync(cancellationToken);
+        var link = ConfirmationLink(user.Id, token, emailChange ? address : null);
+        await InCultureAsync(user.PreferredLanguage, () => (
+                T["[{0}] Confirm your e-mail address", site].Value,
+                T["Confirm that this address is yours, for your account at {0}, with this link:", site].Value, link),
+            address, user.DisplayName, cancellationToken);
+    }
+
+    public async Task SendAlreadyRegisteredAsync(User user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var site = await SiteNameAsync(cancellationToken);
+        await InCultureAsync(user.PreferredLanguage, () => (
+                T["[{0}] You already have an account", site].Value,
+                T["Someone tried to register at {0} with this address, which already has an account. If you forgot your password, reset it here:", site].Value,
+                $"{BaseUrl}/account/forgot"),
+            user.Email!, user.DisplayName, cancellationToken);
+    }
+
+    public async Task SendInvitationAsync(string address, string inviterName, string token, CancellationToken cancellationToken)
+    {
+        var site = await SiteNameAsync(cancellationToken);
+        await InCultureAsync(null, () => (
+                T["[{0}] {1} invites you", site, inviterName].Value,
+                T["{0} invites you to join {1}. Choose your name and password with this link (it works once, for a limited time):", inviterName, site].Value,
+                InvitationLink(token)),
+            address, address, cancellationToken);
+    }
+
+    private async Task<string> SiteNameAsync(CancellationToken cancellationToken) => (await siteSettings.GetAsync(cancellationToken)).SiteName;
+
+    private async Task InCultureAsync(string? language, Func<(string Subject, string Text, string Link)> write, string address, string name, CancellationToken cancellationToken)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        (string Subject, string Text, string Link) mail;
+        try
+        {
+            if (language is { Length: > 0 })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+            }
+
+            mail = write();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+
+        var html = $"<p>{WebUtility.HtmlEncode(mail.Text)}</p><p><a href=\"{WebUtility.HtmlEncode(mail.Link)}\">{WebUtility.HtmlEncode(mail.Link)}</a></p>";
+        await mailer.SendAsync(address, name, mail.Subject, $"{mail.Text}\n\n{mail.Link}\n", html, cancellationToken);
+    }
+}
