@@ -52,7 +52,8 @@ internal static class FeedBenchmark
 
         if (Environment.GetEnvironmentVariable("FEED_BENCH_EXPLAIN") is not null)
         {
-            using (DiagnosticListener.AllListeners.Subscribe(new CommandTimer(output)))
+            using (var timer = new CommandTimer(output))
+            using (DiagnosticListener.AllListeners.Subscribe(timer))
             {
                 await client.GetAsync("/api/v1/feed");
             }
@@ -83,6 +84,19 @@ internal static class FeedBenchmark
             }
         }
 
+        if (Environment.GetEnvironmentVariable("FEED_BENCH_LOOP") is { } loop)
+        {
+            // For a profiler: sequential feed requests for this many seconds (dotnet-trace collect -p PID).
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Looping on the feed for {loop} s, process {Environment.ProcessId}."));
+            var until = DateTime.UtcNow.AddSeconds(int.Parse(loop, CultureInfo.InvariantCulture));
+            while (DateTime.UtcNow < until)
+            {
+                (await client.GetAsync("/api/v1/feed")).EnsureSuccessStatusCode();
+            }
+        }
+
+        var feedCpu = await CpuPerRequestAsync(requests, () => client.GetAsync("/api/v1/feed"));
+        var smallCpu = await CpuPerRequestAsync(requests, () => client.GetAsync("/api/v1/feed/reaction-types"));
         var feed = await TimeAsync(requests, async _ => (await client.GetAsync("/api/v1/feed")).EnsureSuccessStatusCode());
         var posting = await TimeAsync(requests, async i => (await client.PostAsJsonAsync("/api/v1/posts", new { body = $"Benchmark post {i} #bench" })).EnsureSuccessStatusCode());
         var (feedRps, feedP99) = await ThroughputAsync(host.Client.BaseAddress!, token, "/api/v1/feed", seconds);
@@ -91,6 +105,8 @@ internal static class FeedBenchmark
         var (smallRps, smallP99) = await ThroughputAsync(host.Client.BaseAddress!, token, "/api/v1/feed/reaction-types", seconds);
 
         await using var bare = await StartBareAsync(body);
+        using var bareClient = new HttpClient { BaseAddress = new Uri(bare.Urls.First()) };
+        var bareCpu = await CpuPerRequestAsync(requests, () => bareClient.GetAsync("/feed"));
         var (bareRps, _) = await ThroughputAsync(new Uri(bare.Urls.First()), null, "/feed", seconds);
 
         output.WriteLine();
@@ -102,6 +118,7 @@ internal static class FeedBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Feed page under {Connections} connections | | {feedP99:F2} |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Reaction types (one small query, same authentication) under {Connections} connections: {smallRps:N0} req/s | | {smallP99:F2} |"));
         output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU per request (whole process, client included, {requests} sequential requests each): feed {feedCpu:F3} ms, reaction types {smallCpu:F3} ms, bare endpoint {bareCpu:F3} ms."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput, {Connections} connections, {seconds} s: feed {feedRps:N0} req/s, bare endpoint with the same bytes {bareRps:N0} req/s = {100 * feedRps / bareRps:F1}% (target >= 10%, aim 20%)."));
     }
 
@@ -197,6 +214,29 @@ internal static class FeedBenchmark
         return command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Process CPU time (all threads, the in-process client included) per request over a sequential run: steadier than
+    /// wall-clock time on a shared machine, since other processes' load does not count.
+    /// </summary>
+    internal static async Task<double> CpuPerRequestAsync(int count, Func<Task<HttpResponseMessage>> request)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            using var warm = (await request()).EnsureSuccessStatusCode();
+        }
+
+        using var process = Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
+        for (var i = 0; i < count; i++)
+        {
+            using var response = (await request()).EnsureSuccessStatusCode();
+            _ = await response.Content.ReadAsByteArrayAsync();
+        }
+
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalMilliseconds / count;
+    }
+
     internal static async Task<(double Median, double P99)> TimeAsync(int count, Func<int, Task> request)
     {
         var times = new List<double>(count);
@@ -241,13 +281,28 @@ internal static class FeedBenchmark
     }
 
     /// <summary>Prints each EF Core command's duration (FEED_BENCH_EXPLAIN=1), to see where a page's time goes.</summary>
-    internal sealed class CommandTimer(TextWriter output) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    internal sealed class CommandTimer(TextWriter output) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
+        private readonly List<IDisposable> _subscriptions = [];
+
         public void OnNext(DiagnosticListener value)
         {
             if (value.Name == "Microsoft.EntityFrameworkCore")
             {
-                value.Subscribe(this);
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        /// <summary>Stops listening to EF Core too (the listener subscriptions outlive the AllListeners one).</summary>
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+                _subscriptions.Clear();
             }
         }
 
