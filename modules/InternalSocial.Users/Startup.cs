@@ -51,6 +51,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<AccountStanding>();
+        services.AddSingleton<AccessTokenPrincipalCache>();
         services.AddScoped<ISecurityStampValidator, StandingSecurityStampValidator>();
         services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<IUserConfirmation<User>>(sp => sp.GetRequiredService<AccountStanding>());
