@@ -33,6 +33,7 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<FeedReaderResolver>();
         services.AddScoped<PostVisibility>();
         services.AddScoped<PostCards>();
+        services.AddSingleton<PostCardCache>();
         services.AddScoped<PostWriter>();
         services.AddScoped<PostService>();
         services.AddScoped<FeedQuery>();
