@@ -34,6 +34,7 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<PostVisibility>();
         services.AddScoped<PostCards>();
         services.AddSingleton<PostCardCache>();
+        services.AddSingleton<ReaderCardCache>();
         services.AddScoped<PostWriter>();
         services.AddScoped<PostService>();
         services.AddScoped<FeedQuery>();

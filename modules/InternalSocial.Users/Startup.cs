@@ -52,6 +52,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
             .AddDefaultTokenProviders();
         services.AddScoped<AccountStanding>();
         services.AddSingleton<AccessTokenPrincipalCache>();
+        services.AddSingleton<PersonSummaryCache>();
         services.AddScoped<ISecurityStampValidator, StandingSecurityStampValidator>();
         services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<IUserConfirmation<User>>(sp => sp.GetRequiredService<AccountStanding>());

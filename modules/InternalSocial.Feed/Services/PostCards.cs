@@ -60,7 +60,7 @@ public sealed record PostCard(
 /// Turns a page of posts into cards with a constant number of queries, whatever the page size: one per kind of
 /// related data (authors, reactions, my reactions, comments, comment counts, attachments, tags, acknowledgements).
 /// </summary>
-public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostContainerAccess groups, PostVisibility visibility, PostCardCache cache, TimeProvider clock)
+public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostContainerAccess groups, PostVisibility visibility, PostCardCache cache, ReaderCardCache readerCache, TimeProvider clock)
 {
     /// <summary>Comments shown under each post in the feed; the post page shows them all.</summary>
     public const int PreviewComments = 3;
@@ -86,8 +86,7 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
         // The parts every reader sees alike: from the shared cache in the feed (checked against each post's card
         // version, read with the page), read fresh on the post's own page (all comments, with their reactions).
         var parts = allComments ? await LoadPartsAsync(posts, allComments: true, cancellationToken) : await CachedPartsAsync(posts, cancellationToken);
-        var mine = await db.PostReactions.Where(r => ids.Contains(r.PostId) && r.UserId == me)
-            .Select(r => new { r.PostId, r.Type }).ToDictionaryAsync(r => r.PostId, r => r.Type, cancellationToken);
+        var mine = await MyReactionsAsync(me, posts, cancellationToken);
         var comments = parts.Values.SelectMany(p => p.Comments).ToList();
         var commentIds = allComments ? comments.Select(c => c.Id).ToList() : [];
         var commentReactions = commentIds.Count == 0
@@ -143,6 +142,50 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
                 p.RelayOfPostId is { } r && originals.TryGetValue(r, out var original) ? new RelayedView(original.Id, Person(authors, original.AuthorId), original.Html, original.PublishedUtc) : null,
                 CanEdit(reader, p.AuthorId));
         }).ToList();
+    }
+
+    /// <summary>The reader's reactions to these posts: known ones from the reader cache, the others in one query.</summary>
+    private async Task<Dictionary<long, string>> MyReactionsAsync(string me, IReadOnlyList<Post> posts, CancellationToken cancellationToken)
+    {
+        var mine = new Dictionary<long, string>();
+        var missing = new List<Post>();
+        foreach (var post in posts)
+        {
+            if (me.Length > 0 && readerCache.TryGetReaction(me, post, out var type))
+            {
+                if (type is not null)
+                {
+                    mine[post.Id] = type;
+                }
+            }
+            else
+            {
+                missing.Add(post);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var ids = missing.Select(p => p.Id).Distinct().ToList();
+            var read = await db.PostReactions.Where(r => ids.Contains(r.PostId) && r.UserId == me)
+                .Select(r => new { r.PostId, r.Type }).ToDictionaryAsync(r => r.PostId, r => r.Type, cancellationToken);
+            foreach (var post in missing)
+            {
+                var type = read.GetValueOrDefault(post.Id);
+                if (type is not null)
+                {
+                    mine[post.Id] = type;
+                }
+
+                // Read after the post, so at least as new as its card version: every reaction bumps that version.
+                if (me.Length > 0)
+                {
+                    readerCache.StoreReaction(me, post, type);
+                }
+            }
+        }
+
+        return mine;
     }
 
     /// <summary>The feed's shared parts: hits from the cache, the misses read in one query per kind and cached.</summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Users.Services;
 
 /// <summary>The Users module's tables, all prefixed "Users_". The schema comes from Migrations/, not from EF.</summary>
-public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options, AccessTokenPrincipalCache? principals = null) : IdentityDbContext<User, Role, string>(options)
+public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options, AccessTokenPrincipalCache? principals = null, PersonSummaryCache? summaries = null) : IdentityDbContext<User, Role, string>(options)
 {
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
@@ -26,29 +26,35 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options, Acc
     /// user manager, the import, recipes, tests): nobody can forget them.
     /// </summary>
     /// <remarks>
-    /// Also tells the token → principal cache whose principal this save changes, after the save: a revoked token, a
+    /// Also tells the token → principal cache and the person summary cache whose account this save changes, after the save: a revoked token, a
     /// deactivated person or a changed role stops working at the next request. A save inside a longer transaction is
     /// reported before the commit; the caller reports it again after (see <c>PersonalDataService.EraseAsync</c>).
     /// </remarks>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await RefreshDirectoryDataAsync(cancellationToken);
-        var (users, all) = principals is null ? ([], false) : PrincipalChanges();
+        var (users, all) = principals is null && summaries is null ? ([], false) : PrincipalChanges();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (all)
         {
-            principals!.InvalidateAll();
+            principals?.InvalidateAll();
+            summaries?.InvalidateAll();
         }
         else if (users.Count > 0)
         {
-            principals!.InvalidateUsers(users);
+            principals?.InvalidateUsers(users);
+            summaries?.InvalidateUsers(users);
         }
 
         return saved;
     }
 
-    /// <summary>Reports to the principal cache that these people's accounts changed outside a tracked save (bulk updates).</summary>
-    public void PrincipalsChanged(params string[] userIds) => principals?.InvalidateUsers(userIds);
+    /// <summary>Reports to the principal and summary caches that these people changed outside a tracked save (bulk updates).</summary>
+    public void PrincipalsChanged(params string[] userIds)
+    {
+        principals?.InvalidateUsers(userIds);
+        summaries?.InvalidateUsers(userIds);
+    }
 
     private (HashSet<string> Users, bool All) PrincipalChanges()
     {
