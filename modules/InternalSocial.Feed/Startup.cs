@@ -33,6 +33,8 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<FeedReaderResolver>();
         services.AddScoped<PostVisibility>();
         services.AddScoped<PostCards>();
+        services.AddSingleton<PostCardCache>();
+        services.AddSingleton<ReaderCardCache>();
         services.AddScoped<PostWriter>();
         services.AddScoped<PostService>();
         services.AddScoped<FeedQuery>();

@@ -52,6 +52,8 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<AccountStanding>();
+        services.AddSingleton<AccessTokenPrincipalCache>();
+        services.AddSingleton<PersonSummaryCache>();
         services.AddScoped<ISecurityStampValidator, StandingSecurityStampValidator>();
         services.Configure<SecurityStampValidatorOptions>(stamps =>
         {

@@ -26,10 +26,28 @@ internal static class FeedBenchmark
 {
     private const int Connections = 32;
 
-    public static async Task RunAsync(int people, int posts, int requests, int seconds, TextWriter output)
+    /// <summary>The server <c>--feed-postgres</c> uses unless <see cref="PostgresVariable"/> names another (CREATEDB rights).</summary>
+    public const string DefaultPostgres = "Host=127.0.0.1;Port=55433;Username=app;Password=app";
+
+    public const string PostgresVariable = "INTERNALSOCIAL_BENCH_POSTGRES";
+
+    /// <param name="postgres">A PostgreSQL server to set the tenant up on (a new database, dropped at the end); null for SQLite.</param>
+    public static async Task RunAsync(int people, int posts, int requests, int seconds, TextWriter output, string? postgres = null)
     {
         Environment.SetEnvironmentVariable("InternalSocial__Feed__PostsPerMinute", "10000000");
-        await using var host = await InternalSocialHost.StartAsync(Transport.Kestrel);
+        await using var host = await InternalSocialHost.StartAsync(Transport.Kestrel, postgres);
+        try
+        {
+            await RunOnHostAsync(host, people, posts, requests, seconds, output);
+        }
+        finally
+        {
+            await host.DropPostgresAsync();
+        }
+    }
+
+    private static async Task RunOnHostAsync(InternalSocialHost host, int people, int posts, int requests, int seconds, TextWriter output)
+    {
         await host.Features.EnableAsync(InternalSocialHost.Tenant, ["InternalSocial.Feed"], CancellationToken.None);
         var shell = await host.Shells.GetOrCreateShellAsync(InternalSocialHost.Tenant, CancellationToken.None);
         var token = await shell.InScopeAsync(async services =>
@@ -52,7 +70,8 @@ internal static class FeedBenchmark
 
         if (Environment.GetEnvironmentVariable("FEED_BENCH_EXPLAIN") is not null)
         {
-            using (DiagnosticListener.AllListeners.Subscribe(new CommandTimer(output)))
+            using (var timer = new CommandTimer(output))
+            using (DiagnosticListener.AllListeners.Subscribe(timer))
             {
                 await client.GetAsync("/api/v1/feed");
             }
@@ -83,6 +102,19 @@ internal static class FeedBenchmark
             }
         }
 
+        if (Environment.GetEnvironmentVariable("FEED_BENCH_LOOP") is { } loop)
+        {
+            // For a profiler: sequential feed requests for this many seconds (dotnet-trace collect -p PID).
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Looping on the feed for {loop} s, process {Environment.ProcessId}."));
+            var until = DateTime.UtcNow.AddSeconds(int.Parse(loop, CultureInfo.InvariantCulture));
+            while (DateTime.UtcNow < until)
+            {
+                (await client.GetAsync("/api/v1/feed")).EnsureSuccessStatusCode();
+            }
+        }
+
+        var feedCpu = await CpuPerRequestAsync(requests, () => client.GetAsync("/api/v1/feed"));
+        var smallCpu = await CpuPerRequestAsync(requests, () => client.GetAsync("/api/v1/feed/reaction-types"));
         var feed = await TimeAsync(requests, async _ => (await client.GetAsync("/api/v1/feed")).EnsureSuccessStatusCode());
         var posting = await TimeAsync(requests, async i => (await client.PostAsJsonAsync("/api/v1/posts", new { body = $"Benchmark post {i} #bench" })).EnsureSuccessStatusCode());
         var (feedRps, feedP99) = await ThroughputAsync(host.Client.BaseAddress!, token, "/api/v1/feed", seconds);
@@ -91,6 +123,8 @@ internal static class FeedBenchmark
         var (smallRps, smallP99) = await ThroughputAsync(host.Client.BaseAddress!, token, "/api/v1/feed/reaction-types", seconds);
 
         await using var bare = await StartBareAsync(body);
+        using var bareClient = new HttpClient { BaseAddress = new Uri(bare.Urls.First()) };
+        var bareCpu = await CpuPerRequestAsync(requests, () => bareClient.GetAsync("/feed"));
         var (bareRps, _) = await ThroughputAsync(new Uri(bare.Urls.First()), null, "/feed", seconds);
 
         output.WriteLine();
@@ -102,6 +136,7 @@ internal static class FeedBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Feed page under {Connections} connections | | {feedP99:F2} |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Reaction types (one small query, same authentication) under {Connections} connections: {smallRps:N0} req/s | | {smallP99:F2} |"));
         output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Per request (whole process, client included, {requests} sequential requests each): feed {feedCpu}; reaction types {smallCpu}; bare endpoint {bareCpu}."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput, {Connections} connections, {seconds} s: feed {feedRps:N0} req/s, bare endpoint with the same bytes {bareRps:N0} req/s = {100 * feedRps / bareRps:F1}% (target >= 10%, aim 20%)."));
     }
 
@@ -163,9 +198,8 @@ internal static class FeedBenchmark
             await transaction.CommitAsync();
         }
 
-        if (database.Provider == Kernel.Shells.DatabaseProvider.Sqlite)
+        await using (var analyze = connection.CreateCommand())
         {
-            await using var analyze = connection.CreateCommand();
             analyze.CommandText = "ANALYZE";
             await analyze.ExecuteNonQueryAsync();
         }
@@ -183,7 +217,12 @@ internal static class FeedBenchmark
             command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
+        // Npgsql prepares once the parameters have values; SQLite prepares here, once for the whole batch.
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            command.Prepare();
+        }
+
         return command;
     }
 
@@ -195,6 +234,92 @@ internal static class FeedBenchmark
         }
 
         return command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Process CPU time (all threads, the in-process client included) per request over a sequential run: steadier than
+    /// wall-clock time on a shared machine, since other processes' load does not count.
+    /// </summary>
+    internal static async Task<Cost> CpuPerRequestAsync(int count, Func<Task<HttpResponseMessage>> request)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            using var warm = (await request()).EnsureSuccessStatusCode();
+        }
+
+        using var commands = new CommandCounter();
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(commands);
+        using var process = Process.GetCurrentProcess();
+        commands.Reset();
+        var before = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < count; i++)
+        {
+            using var response = (await request()).EnsureSuccessStatusCode();
+            _ = await response.Content.ReadAsByteArrayAsync();
+        }
+
+        process.Refresh();
+        return new Cost(
+            (process.TotalProcessorTime - before).TotalMilliseconds / count,
+            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count,
+            (double)commands.Count / count);
+    }
+
+    /// <summary>
+    /// What a request costs: process CPU (noisy on a shared machine), and two counts that do not depend on the machine's
+    /// load: bytes allocated (client included) and database commands.
+    /// </summary>
+    internal readonly record struct Cost(double CpuMilliseconds, double AllocatedKilobytes, double Commands)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{CpuMilliseconds:F3} ms CPU, {AllocatedKilobytes:F0} KB allocated, {Commands:F1} commands");
+    }
+
+    /// <summary>Counts EF Core's database commands while subscribed.</summary>
+    internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == "Microsoft.EntityFrameworkCore")
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuting")
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+                _subscriptions.Clear();
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
     }
 
     internal static async Task<(double Median, double P99)> TimeAsync(int count, Func<int, Task> request)
@@ -241,13 +366,28 @@ internal static class FeedBenchmark
     }
 
     /// <summary>Prints each EF Core command's duration (FEED_BENCH_EXPLAIN=1), to see where a page's time goes.</summary>
-    internal sealed class CommandTimer(TextWriter output) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    internal sealed class CommandTimer(TextWriter output) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
+        private readonly List<IDisposable> _subscriptions = [];
+
         public void OnNext(DiagnosticListener value)
         {
             if (value.Name == "Microsoft.EntityFrameworkCore")
             {
-                value.Subscribe(this);
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        /// <summary>Stops listening to EF Core too (the listener subscriptions outlive the AllListeners one).</summary>
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+                _subscriptions.Clear();
             }
         }
 

@@ -59,10 +59,10 @@ internal static class GroupFeedBenchmark
 
         if (Environment.GetEnvironmentVariable("FEED_BENCH_EXPLAIN") is not null)
         {
-            // Each EF Core command of one group feed page, with its duration. The timer stays subscribed to EF Core's
-            // listener after this block, so it writes to a buffer that is printed once.
+            // Each EF Core command of one group feed page, with its duration.
             var commands = new StringWriter(CultureInfo.InvariantCulture);
-            using (DiagnosticListener.AllListeners.Subscribe(new FeedBenchmark.CommandTimer(commands)))
+            using (var timer = new FeedBenchmark.CommandTimer(commands))
+            using (DiagnosticListener.AllListeners.Subscribe(timer))
             {
                 await client.GetAsync($"/api/v1/groups/{groupId}/feed");
             }

@@ -20,10 +20,13 @@ public static class Program
             return 0;
         }
 
-        if (args.Length > 0 && args[0] == "--feed")
+        if (args.Length > 0 && args[0] is "--feed" or "--feed-postgres")
         {
             int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-            await FeedBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 1_000_000), Arg(3, 500), Arg(4, 10), Console.Out);
+            var postgres = args[0] == "--feed-postgres"
+                ? Environment.GetEnvironmentVariable(FeedBenchmark.PostgresVariable) is { Length: > 0 } server ? server : FeedBenchmark.DefaultPostgres
+                : null;
+            await FeedBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 1_000_000), Arg(3, 500), Arg(4, 10), Console.Out, postgres);
             return 0;
         }
 

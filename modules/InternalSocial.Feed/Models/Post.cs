@@ -58,6 +58,12 @@ public sealed class Post
     public DateTime? DeletedUtc { get; set; }
 
     public string? DeletedBy { get; set; }
+
+    /// <summary>
+    /// Bumped (in SQL, +1) after every change to what the feed shows around the post for everyone: reactions, comments,
+    /// tags, attachments, the post itself. The shared card cache (<c>PostCardCache</c>) keys its entries by it.
+    /// </summary>
+    public long CardVersion { get; set; }
 }
 
 public static class AudienceKinds

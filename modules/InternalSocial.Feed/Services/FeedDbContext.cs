@@ -33,6 +33,64 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    /// <summary>
+    /// Saves, then bumps the card version of every existing post whose shared card this save changed (a comment, a tag,
+    /// an attachment, a reaction, the post itself), after the change: a reader who sees the new version reads the new
+    /// data. Raw SQL and bulk updates call <see cref="TouchCardsAsync"/> themselves.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changed = new List<object>();
+        var created = new List<Post>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                if (entry.Entity is Post post && entry.State == EntityState.Added)
+                {
+                    created.Add(post);
+                }
+                else if (entry.Entity is Post or Comment or PostTag or PostReaction or Attachment)
+                {
+                    changed.Add(entry.Entity);
+                }
+            }
+        }
+
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (changed.Count > 0)
+        {
+            // Ids read after the save: an added comment of a new post knows its post's id only now. New posts have no
+            // card cached yet.
+            var touched = changed.Select(e => e switch
+                {
+                    Post p => p.Id,
+                    Comment c => c.PostId,
+                    PostTag t => t.PostId,
+                    PostReaction r => r.PostId,
+                    Attachment a => a.PostId ?? 0,
+                    _ => 0,
+                })
+                .Where(id => id > 0).Except(created.Select(p => p.Id)).ToList();
+            await TouchCardsAsync(touched, cancellationToken);
+        }
+
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save asynchronously: the card versions are bumped by SaveChangesAsync.");
+
+    /// <summary>Bumps these posts' card versions, after a change made outside a tracked save (raw SQL, bulk updates).</summary>
+    public async Task TouchCardsAsync(IReadOnlyCollection<long> postIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(postIds);
+        foreach (var chunk in postIds.Distinct().Chunk(500))
+        {
+            await Posts.Where(p => chunk.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.CardVersion, p => p.CardVersion + 1), cancellationToken);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

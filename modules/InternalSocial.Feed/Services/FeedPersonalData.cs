@@ -42,6 +42,9 @@ internal sealed class FeedErasureHandler(FeedDbContext db) : IEventHandler<Perso
         var writer = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (writer)
         {
+            // The cards showing their comments or reactions change; in this transaction, so readers see both at once.
+            await db.Posts.Where(p => db.Comments.Any(c => c.PostId == p.Id && c.AuthorId == userId) || db.PostReactions.Any(r => r.PostId == p.Id && r.UserId == userId))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.CardVersion, p => p.CardVersion + 1), cancellationToken);
             await db.Posts.Where(p => p.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AuthorId, ""), cancellationToken);
             await db.Comments.Where(c => c.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.AuthorId, ""), cancellationToken);
             await db.PostReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);

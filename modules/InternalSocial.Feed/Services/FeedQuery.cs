@@ -196,12 +196,14 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
     private IQueryable<Post> Filtered(IQueryable<Post> posts, FeedReader reader, FeedFilter filter, string tag)
     {
         var me = reader.UserId;
+        // One parameter holding the list (EF.Parameter), not one per group: the SQL is the same whatever the reader's
+        // groups, so EF Core caches it instead of generating it again on every page (docs/benchmarks.md, feed).
         var homeGroups = reader.HomeGroupIds.ToList();
         return filter switch
         {
             // The home feed and its announcements: company-wide posts and those of the reader's own groups.
-            FeedFilter.All => posts.Where(p => p.GroupId == null || homeGroups.Contains(p.GroupId.Value)),
-            FeedFilter.Announcements => posts.Where(p => p.IsAnnouncement && (p.GroupId == null || homeGroups.Contains(p.GroupId.Value))),
+            FeedFilter.All => posts.Where(p => p.GroupId == null || EF.Parameter(homeGroups).Contains(p.GroupId.Value)),
+            FeedFilter.Announcements => posts.Where(p => p.IsAnnouncement && (p.GroupId == null || EF.Parameter(homeGroups).Contains(p.GroupId.Value))),
             FeedFilter.Tag => posts.Where(p => db.PostTags.Any(t => t.PostId == p.Id && t.Tag == tag)),
             FeedFilter.Following => posts.Where(p => db.Follows.Any(f => f.UserId == me
                 && ((f.Kind == FollowKinds.Person && f.Target == p.AuthorId)

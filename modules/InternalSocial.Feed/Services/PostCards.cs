@@ -60,7 +60,7 @@ public sealed record PostCard(
 /// Turns a page of posts into cards with a constant number of queries, whatever the page size: one per kind of
 /// related data (authors, reactions, my reactions, comments, comment counts, attachments, tags, acknowledgements).
 /// </summary>
-public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostContainerAccess groups, PostVisibility visibility, TimeProvider clock)
+public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostContainerAccess groups, PostVisibility visibility, PostCardCache cache, ReaderCardCache readerCache, TimeProvider clock)
 {
     /// <summary>Comments shown under each post in the feed; the post page shows them all.</summary>
     public const int PreviewComments = 3;
@@ -83,21 +83,11 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
             ? []
             : await visibility.Visible(reader).AsNoTracking().Where(p => relayIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
 
-        var reactions = await db.PostReactions.Where(r => ids.Contains(r.PostId))
-            .GroupBy(r => new { r.PostId, r.Type })
-            .Select(g => new { g.Key.PostId, g.Key.Type, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var mine = await db.PostReactions.Where(r => ids.Contains(r.PostId) && r.UserId == me)
-            .Select(r => new { r.PostId, r.Type }).ToDictionaryAsync(r => r.PostId, r => r.Type, cancellationToken);
-        var commentCounts = await db.Comments.Where(c => ids.Contains(c.PostId) && c.DeletedUtc == null)
-            .GroupBy(c => c.PostId).Select(g => new { PostId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.PostId, g => g.Count, cancellationToken);
-        List<Comment> comments = allComments
-            ? await db.Comments.AsNoTracking().Where(c => ids.Contains(c.PostId)).OrderBy(c => c.Id).Take(MaxComments).ToListAsync(cancellationToken)
-            : await db.Comments.AsNoTracking()
-                .Where(c => ids.Contains(c.PostId) && c.DeletedUtc == null && c.ParentId == null
-                    && db.Comments.Count(o => o.PostId == c.PostId && o.DeletedUtc == null && o.ParentId == null && o.Id > c.Id) < PreviewComments)
-                .ToListAsync(cancellationToken);
+        // The parts every reader sees alike: from the shared cache in the feed (checked against each post's card
+        // version, read with the page), read fresh on the post's own page (all comments, with their reactions).
+        var parts = allComments ? await LoadPartsAsync(posts, allComments: true, cancellationToken) : await CachedPartsAsync(posts, cancellationToken);
+        var mine = await MyReactionsAsync(me, posts, cancellationToken);
+        var comments = parts.Values.SelectMany(p => p.Comments).ToList();
         var commentIds = allComments ? comments.Select(c => c.Id).ToList() : [];
         var commentReactions = commentIds.Count == 0
             ? []
@@ -109,9 +99,6 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
             ? []
             : await db.CommentReactions.Where(r => commentIds.Contains(r.CommentId) && r.UserId == me)
                 .Select(r => new { r.CommentId, r.Type }).ToDictionaryAsync(r => r.CommentId, r => r.Type, cancellationToken);
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.PostId != null && ids.Contains(a.PostId.Value))
-            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        var tags = await db.PostTags.Where(t => ids.Contains(t.PostId)).OrderBy(t => t.Tag).ToListAsync(cancellationToken);
         var ackIds = posts.Where(p => p.RequiresAcknowledgement).Select(p => p.Id).ToList();
         var acknowledged = ackIds.Count == 0
             ? []
@@ -124,37 +111,153 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
         var groupNames = groupIds.Count == 0 ? new Dictionary<long, string>() : await groups.GetGroupNamesAsync(groupIds, reader.User, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var reactionsByComment = commentReactions.ToLookup(r => r.CommentId, r => new ReactionCount(r.Type, r.Count));
+        return posts.Select(p =>
+        {
+            var part = parts[p.Id];
+            return new PostCard(
+                p.Id,
+                Person(authors, p.AuthorId),
+                p.Html,
+                p.Body,
+                p.Status,
+                p.GroupId,
+                p.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
+                p.AudienceEveryone,
+                p.IsAnnouncement,
+                p.RequiresAcknowledgement,
+                acknowledged.Contains(p.Id),
+                p.PinnedUntilUtc > now,
+                p.PublishedUtc,
+                p.ExpiresUtc,
+                p.EditedUtc,
+                p.DeletedUtc is not null,
+                part.Tags,
+                part.Reactions,
+                mine.GetValueOrDefault(p.Id),
+                part.CommentCount,
+                part.Comments.Select(c => Comment(authors, c, reader, reactionsByComment[c.Id], myCommentReactions.GetValueOrDefault(c.Id))).ToList(),
+                part.Attachments,
+                p.RelayOfPostId,
+                p.RelayOfPostId is { } r && originals.TryGetValue(r, out var original) ? new RelayedView(original.Id, Person(authors, original.AuthorId), original.Html, original.PublishedUtc) : null,
+                CanEdit(reader, p.AuthorId));
+        }).ToList();
+    }
+
+    /// <summary>The reader's reactions to these posts: known ones from the reader cache, the others in one query.</summary>
+    private async Task<Dictionary<long, string>> MyReactionsAsync(string me, IReadOnlyList<Post> posts, CancellationToken cancellationToken)
+    {
+        var mine = new Dictionary<long, string>();
+        var missing = new List<Post>();
+        foreach (var post in posts)
+        {
+            if (me.Length > 0 && readerCache.TryGetReaction(me, post, out var type))
+            {
+                if (type is not null)
+                {
+                    mine[post.Id] = type;
+                }
+            }
+            else
+            {
+                missing.Add(post);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var ids = missing.Select(p => p.Id).Distinct().ToList();
+            var read = await db.PostReactions.Where(r => ids.Contains(r.PostId) && r.UserId == me)
+                .Select(r => new { r.PostId, r.Type }).ToDictionaryAsync(r => r.PostId, r => r.Type, cancellationToken);
+            foreach (var post in missing)
+            {
+                var type = read.GetValueOrDefault(post.Id);
+                if (type is not null)
+                {
+                    mine[post.Id] = type;
+                }
+
+                // Read after the post, so at least as new as its card version: every reaction bumps that version.
+                if (me.Length > 0)
+                {
+                    readerCache.StoreReaction(me, post, type);
+                }
+            }
+        }
+
+        return mine;
+    }
+
+    /// <summary>The feed's shared parts: hits from the cache, the misses read in one query per kind and cached.</summary>
+    private async Task<Dictionary<long, CardParts>> CachedPartsAsync(IReadOnlyList<Post> posts, CancellationToken cancellationToken)
+    {
+        var parts = new Dictionary<long, CardParts>(posts.Count);
+        var missing = new List<Post>();
+        foreach (var post in posts)
+        {
+            if (cache.TryGet(post, out var hit))
+            {
+                parts[post.Id] = hit;
+            }
+            else
+            {
+                missing.Add(post);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var (id, loaded) in await LoadPartsAsync(missing, allComments: false, cancellationToken))
+            {
+                parts[id] = loaded;
+                cache.Store(id, loaded);
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// Reads the shared parts of these posts, one query per kind. Read after the posts themselves, so the data is at
+    /// least as new as the card version read with them (changes are made before their version is bumped).
+    /// </summary>
+    private async Task<Dictionary<long, CardParts>> LoadPartsAsync(IReadOnlyList<Post> posts, bool allComments, CancellationToken cancellationToken)
+    {
+        var ids = posts.Select(p => p.Id).Distinct().ToList();
+        var reactions = await db.PostReactions.Where(r => ids.Contains(r.PostId))
+            .GroupBy(r => new { r.PostId, r.Type })
+            .Select(g => new { g.Key.PostId, g.Key.Type, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var commentCounts = await db.Comments.Where(c => ids.Contains(c.PostId) && c.DeletedUtc == null)
+            .GroupBy(c => c.PostId).Select(g => new { PostId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.PostId, g => g.Count, cancellationToken);
+        List<Comment> comments = allComments
+            ? await db.Comments.AsNoTracking().Where(c => ids.Contains(c.PostId)).OrderBy(c => c.Id).Take(MaxComments).ToListAsync(cancellationToken)
+            : await db.Comments.AsNoTracking()
+                .Where(c => ids.Contains(c.PostId) && c.DeletedUtc == null && c.ParentId == null
+                    && db.Comments.Count(o => o.PostId == c.PostId && o.DeletedUtc == null && o.ParentId == null && o.Id > c.Id) < PreviewComments)
+                .ToListAsync(cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.PostId != null && ids.Contains(a.PostId.Value))
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var tags = await db.PostTags.AsNoTracking().Where(t => ids.Contains(t.PostId)).OrderBy(t => t.Tag).ToListAsync(cancellationToken);
+
         var reactionsByPost = reactions.ToLookup(r => r.PostId);
         var commentsByPost = comments.ToLookup(c => c.PostId);
         var attachmentsByPost = attachments.ToLookup(a => a.PostId!.Value);
         var tagsByPost = tags.ToLookup(t => t.PostId);
-        var reactionsByComment = commentReactions.ToLookup(r => r.CommentId, r => new ReactionCount(r.Type, r.Count));
-        return posts.Select(p => new PostCard(
-            p.Id,
-            Person(authors, p.AuthorId),
-            p.Html,
-            p.Body,
-            p.Status,
-            p.GroupId,
-            p.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
-            p.AudienceEveryone,
-            p.IsAnnouncement,
-            p.RequiresAcknowledgement,
-            acknowledged.Contains(p.Id),
-            p.PinnedUntilUtc > now,
-            p.PublishedUtc,
-            p.ExpiresUtc,
-            p.EditedUtc,
-            p.DeletedUtc is not null,
-            tagsByPost[p.Id].Select(t => t.Tag).ToList(),
-            reactionsByPost[p.Id].OrderByDescending(r => r.Count).ThenBy(r => r.Type, StringComparer.Ordinal).Select(r => new ReactionCount(r.Type, r.Count)).ToList(),
-            mine.GetValueOrDefault(p.Id),
-            commentCounts.GetValueOrDefault(p.Id),
-            commentsByPost[p.Id].OrderBy(c => c.Id).Select(c => Comment(authors, c, reader, reactionsByComment[c.Id], myCommentReactions.GetValueOrDefault(c.Id))).ToList(),
-            attachmentsByPost[p.Id].Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.IsImage, a.Width, a.Height)).ToList(),
-            p.RelayOfPostId,
-            p.RelayOfPostId is { } r && originals.TryGetValue(r, out var original) ? new RelayedView(original.Id, Person(authors, original.AuthorId), original.Html, original.PublishedUtc) : null,
-            CanEdit(reader, p.AuthorId))).ToList();
+        var parts = new Dictionary<long, CardParts>(ids.Count);
+        foreach (var post in posts)
+        {
+            parts[post.Id] = new CardParts(
+                post.CardVersion,
+                reactionsByPost[post.Id].OrderByDescending(r => r.Count).ThenBy(r => r.Type, StringComparer.Ordinal).Select(r => new ReactionCount(r.Type, r.Count)).ToList(),
+                commentCounts.GetValueOrDefault(post.Id),
+                commentsByPost[post.Id].OrderBy(c => c.Id).ToList(),
+                attachmentsByPost[post.Id].Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.IsImage, a.Width, a.Height)).ToList(),
+                tagsByPost[post.Id].Select(t => t.Tag).ToList());
+        }
+
+        return parts;
     }
 
     public static bool CanEdit(FeedReader reader, string authorId)

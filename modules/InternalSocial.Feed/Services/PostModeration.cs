@@ -37,6 +37,11 @@ internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedCh
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeletedUtc, now), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "Only posts and comments can be hidden."),
         };
+        if (hidden > 0 && contentType == "comment")
+        {
+            await db.TouchCardsAsync(await db.Comments.Where(c => c.Id == id).Select(c => c.PostId).ToListAsync(cancellationToken), cancellationToken);
+        }
+
         if (hidden > 0)
         {
             await changes.FeedChangedAsync(cancellationToken);

@@ -3,6 +3,7 @@ using InternalSocial.Feed.Models;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
 
@@ -56,6 +57,7 @@ public sealed class PostVisibility(FeedDbContext db, TimeProvider clock)
         var canView = reader.CanViewCompany;
         var department = reader.Department ?? "";
         var site = reader.Site ?? "";
+        // One parameter for the whole list (see FeedQuery.Filtered): the command's SQL stays cached.
         var groupIds = reader.GroupIds.ToList();
         return db.Posts.Where(p => (includeDeleted || p.DeletedUtc == null)
             && p.Status == PostStatus.Published
@@ -63,7 +65,7 @@ public sealed class PostVisibility(FeedDbContext db, TimeProvider clock)
             && (p.ExpiresUtc == null || p.ExpiresUtc > now)
             && ((p.GroupId == null && canView && (p.AudienceEveryone
                     || db.Audiences.Any(a => a.PostId == p.Id && ((a.Kind == AudienceKinds.Department && a.Value == department) || (a.Kind == AudienceKinds.Site && a.Value == site)))))
-                || (p.GroupId != null && groupIds.Contains(p.GroupId.Value))));
+                || (p.GroupId != null && EF.Parameter(groupIds).Contains(p.GroupId.Value))));
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>What posts and comments share when they are written: checking the text, rendering it, saving atomically.</summary>
-public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, ShellSettings shell, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, ShellSettings shell, ReaderCardCache readerCache, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public string ValidateBody(string? input, int maxLength, IDictionary<string, string> errors, string field = "body")
     {
@@ -98,11 +98,22 @@ public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, S
 
         // Reading is far more frequent than seeing something new: write only the views not recorded yet, so that
         // reading a page again takes no write lock.
-        var ids = postIds.Distinct().ToList();
+        // Views known to be recorded (ReaderCardCache) are not asked for again: a page read again costs no query here.
+        var ids = postIds.Distinct().Where(id => !readerCache.HasSeen(userId, id)).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         var seen = await db.Views.Where(v => v.UserId == userId && ids.Contains(v.PostId)).Select(v => v.PostId).ToListAsync(cancellationToken);
         var unseen = ids.Except(seen).ToList();
         if (unseen.Count == 0)
         {
+            if (db.Database.CurrentTransaction is null)
+            {
+                readerCache.Seen(userId, ids);
+            }
+
             return;
         }
 
@@ -116,6 +127,10 @@ public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, S
 
         sql.Append(" ON CONFLICT DO NOTHING");
         await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+        if (db.Database.CurrentTransaction is null)
+        {
+            readerCache.Seen(userId, ids);
+        }
     }
 
     [GeneratedRegex(@"^[\p{L}\p{N}_-]{1,50}$")]

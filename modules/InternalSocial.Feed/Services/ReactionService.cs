@@ -40,13 +40,17 @@ public sealed class ReactionService(
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO \"Feed_PostReactions\" (\"PostId\", \"UserId\", \"Type\", \"CreatedUtc\") VALUES ({postId}, {reader.UserId}, {key}, {clock.GetUtcNow().UtcDateTime}) ON CONFLICT (\"PostId\", \"UserId\") DO UPDATE SET \"Type\" = excluded.\"Type\"",
             cancellationToken);
+        await db.TouchCardsAsync([postId], cancellationToken);
         await events.PublishAsync(new ReactionAdded(postId, null, reader.UserId, key), cancellationToken);
     }
 
     public async Task RemoveFromPostAsync(ClaimsPrincipal user, long postId, CancellationToken cancellationToken)
     {
         var reader = await EnsureCanReactAsync(user, postId, cancellationToken);
-        await db.PostReactions.Where(r => r.PostId == postId && r.UserId == reader.UserId).ExecuteDeleteAsync(cancellationToken);
+        if (await db.PostReactions.Where(r => r.PostId == postId && r.UserId == reader.UserId).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await db.TouchCardsAsync([postId], cancellationToken);
+        }
     }
 
     public async Task ReactToCommentAsync(ClaimsPrincipal user, long commentId, string? type, CancellationToken cancellationToken)

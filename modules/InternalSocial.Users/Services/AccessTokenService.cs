@@ -11,6 +11,9 @@ public sealed record CreatedAccessToken(string Id, string Name, string Token, Da
 
 public sealed record AccessTokenSummary(string Id, string Name, DateTime CreatedUtc, DateTime? ExpiresUtc);
 
+/// <summary>A valid token's user, and when the token expires (null: never).</summary>
+public sealed record TokenOwner(User User, DateTime? ExpiresUtc);
+
 /// <summary>Personal access tokens: shown once at creation, stored only as a hash, revocable.</summary>
 public sealed class AccessTokenService(UsersDbContext db, UserManager<User> userManager, SignInManager<User> signInManager, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
@@ -128,21 +131,29 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
     }
 
     /// <summary>The user a valid, unexpired, unrevoked token belongs to; null otherwise.</summary>
-    public async Task<User?> FindUserAsync(string secret, CancellationToken cancellationToken)
+    public async Task<User?> FindUserAsync(string secret, CancellationToken cancellationToken) =>
+        (await FindOwnerAsync(secret, cancellationToken))?.User;
+
+    /// <summary>The user a valid, unexpired, unrevoked token belongs to, with the token's expiry; null otherwise.</summary>
+    public async Task<TokenOwner?> FindOwnerAsync(string secret, CancellationToken cancellationToken)
     {
-        if (!secret.StartsWith(Prefix, StringComparison.Ordinal))
+        if (!IsWellFormed(secret))
         {
             return null;
         }
 
         var hash = Hash(secret);
         var now = clock.GetUtcNow().UtcDateTime;
-        var userId = await db.AccessTokens.AsNoTracking()
+        var token = await db.AccessTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedUtc == null && (t.ExpiresUtc == null || t.ExpiresUtc > now))
-            .Select(t => t.UserId)
+            .Select(t => new { t.UserId, t.ExpiresUtc })
             .FirstOrDefaultAsync(cancellationToken);
-        return userId is null ? null : await userManager.FindByIdAsync(userId);
+        var user = token is null ? null : await userManager.FindByIdAsync(token.UserId);
+        return user is null ? null : new TokenOwner(user, token!.ExpiresUtc);
     }
+
+    /// <summary>Whether the text has the shape of one of our tokens (checked before any lookup).</summary>
+    public static bool IsWellFormed(string secret) => secret is not null && secret.StartsWith(Prefix, StringComparison.Ordinal);
 
     public async Task<IReadOnlyList<AccessTokenSummary>> ListAsync(string userId, CancellationToken cancellationToken) =>
         await db.AccessTokens.AsNoTracking()
@@ -159,7 +170,8 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+    /// <summary>How a token is stored (and keyed in the principal cache): SHA-256, hexadecimal.</summary>
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 }
 
 /// <summary>Wrong credentials or a locked-out account; the message is in the request's language.</summary>

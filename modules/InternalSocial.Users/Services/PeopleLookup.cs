@@ -39,25 +39,45 @@ public interface IPeopleLookup
     Task<IReadOnlyList<string>> GetActiveEmployeeIdsAsync(IReadOnlyCollection<string> departments, IReadOnlyCollection<string> sites, CancellationToken cancellationToken);
 }
 
-internal sealed class PeopleLookup(UsersDbContext db) : IPeopleLookup
+internal sealed class PeopleLookup(UsersDbContext db, PersonSummaryCache cache) : IPeopleLookup
 {
     private static readonly string NormalizedGuestRole = BuiltInRoles.Guest.ToUpperInvariant();
 
+    /// <remarks>From <see cref="PersonSummaryCache"/> where it can; the others in one query per 500.</remarks>
     public async Task<IReadOnlyDictionary<string, PersonSummary>> GetByIdsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        if (userIds.Count == 0)
+        var found = new Dictionary<string, PersonSummary>(userIds.Count, StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var id in userIds)
         {
-            return new Dictionary<string, PersonSummary>();
+            if (found.ContainsKey(id))
+            {
+                continue;
+            }
+
+            if (cache.TryGet(id, out var person))
+            {
+                found[id] = person;
+            }
+            else if (!missing.Contains(id, StringComparer.Ordinal))
+            {
+                missing.Add(id);
+            }
         }
 
-        var people = new List<PersonSummary>();
-        foreach (var chunk in userIds.Distinct().Chunk(500))
+        var readStartedAt = cache.BeginRead();
+        foreach (var chunk in missing.Chunk(500))
         {
-            people.AddRange(await SummariesAsync(db.Users.Where(u => chunk.Contains(u.Id)), cancellationToken));
+            var people = await SummariesAsync(db.Users.Where(u => chunk.Contains(u.Id)), cancellationToken);
+            cache.Store(people, readStartedAt);
+            foreach (var person in people)
+            {
+                found[person.Id] = person;
+            }
         }
 
-        return people.ToDictionary(p => p.Id);
+        return found;
     }
 
     public async Task<IReadOnlyDictionary<string, PersonSummary>> GetByUserNamesAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken)

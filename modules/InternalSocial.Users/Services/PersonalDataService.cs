@@ -180,6 +180,10 @@ public sealed class PersonalDataService(
             }
         }
 
+        // The save inside the transaction told the token cache before the commit; a request in between could have
+        // cached the person again from the rows not yet committed.
+        db.PrincipalsChanged(userId);
+
         if (photo is { } version)
         {
             await profiles.DeletePhotoFilesAsync(userId, version, cancellationToken);

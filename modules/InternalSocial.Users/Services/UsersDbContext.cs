@@ -1,3 +1,4 @@
+using InternalSocial.Users.Authentication;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Users.Services;
 
 /// <summary>The Users module's tables, all prefixed "Users_". The schema comes from Migrations/, not from EF.</summary>
-public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : IdentityDbContext<User, Role, string>(options)
+public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options, AccessTokenPrincipalCache? principals = null, PersonSummaryCache? summaries = null) : IdentityDbContext<User, Role, string>(options)
 {
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
@@ -28,10 +29,67 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : I
     /// Keeps the directory's derived columns and name tokens in step with every save, whoever saves (Identity's
     /// user manager, the import, recipes, tests): nobody can forget them.
     /// </summary>
+    /// <remarks>
+    /// Also tells the token → principal cache and the person summary cache whose account this save changes, after the save: a revoked token, a
+    /// deactivated person or a changed role stops working at the next request. A save inside a longer transaction is
+    /// reported before the commit; the caller reports it again after (see <c>PersonalDataService.EraseAsync</c>).
+    /// </remarks>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await RefreshDirectoryDataAsync(cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var (users, all) = principals is null && summaries is null ? ([], false) : PrincipalChanges();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (all)
+        {
+            principals?.InvalidateAll();
+            summaries?.InvalidateAll();
+        }
+        else if (users.Count > 0)
+        {
+            principals?.InvalidateUsers(users);
+            summaries?.InvalidateUsers(users);
+        }
+
+        return saved;
+    }
+
+    /// <summary>Reports to the principal and summary caches that these people changed outside a tracked save (bulk updates).</summary>
+    public void PrincipalsChanged(params string[] userIds)
+    {
+        principals?.InvalidateUsers(userIds);
+        summaries?.InvalidateUsers(userIds);
+    }
+
+    private (HashSet<string> Users, bool All) PrincipalChanges()
+    {
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Role or IdentityRoleClaim<string>:
+                    return (users, true);
+                case User user:
+                    users.Add(user.Id);
+                    break;
+                case IdentityUserRole<string> role:
+                    users.Add(role.UserId);
+                    break;
+                case IdentityUserClaim<string> claim:
+                    users.Add(claim.UserId);
+                    break;
+                case AccessToken token:
+                    users.Add(token.UserId);
+                    break;
+            }
+        }
+
+        return (users, false);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

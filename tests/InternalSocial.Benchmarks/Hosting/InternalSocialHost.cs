@@ -25,7 +25,11 @@ public sealed class InternalSocialHost : RunningApp
 
     public ShellHost Shells => Services.GetRequiredService<ShellHost>();
 
-    public static async Task<InternalSocialHost> StartAsync(Transport transport)
+    /// <param name="postgres">
+    /// A PostgreSQL server's connection string (with CREATEDB rights) to set the Default tenant up on a new database
+    /// of it instead of SQLite; the database is named after the run and dropped by <see cref="DropPostgresAsync"/>.
+    /// </param>
+    public static async Task<InternalSocialHost> StartAsync(Transport transport, string? postgres = null)
     {
         var contentRoot = ContentRoot.Create();
         var builder = WebHost.CreateBuilder(["--contentRoot", contentRoot], Path.Combine(contentRoot, "App_Data"), quiet: true);
@@ -36,7 +40,7 @@ public sealed class InternalSocialHost : RunningApp
         var host = new InternalSocialHost(app, transport.CreateClient(app), contentRoot);
         try
         {
-            await host.SetUpAsync();
+            await host.SetUpAsync(postgres);
         }
         catch
         {
@@ -47,10 +51,20 @@ public sealed class InternalSocialHost : RunningApp
         return host;
     }
 
+    /// <summary>Drops the Default tenant's PostgreSQL database (after a run with <c>postgres</c>); nothing on SQLite.</summary>
+    public async Task DropPostgresAsync()
+    {
+        if (Shells.Find(Tenant) is { DatabaseProvider: DatabaseProvider.Postgres } settings)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await new Kernel.Data.TenantDatabase(settings, Services.GetRequiredService<AppDataFolder>()).DropAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>Takes one request so that the tenant's current shell has built its routes and endpoints.</summary>
     public Task WarmAsync() => GetAsync(PingStartup.Path);
 
-    private async Task SetUpAsync()
+    private async Task SetUpAsync(string? postgres)
     {
         var recipes = Services.GetRequiredService<Kernel.Recipes.RecipeHarvester>();
         if (await recipes.FindAsync("minimal", CancellationToken.None) is null)
@@ -67,6 +81,8 @@ public sealed class InternalSocialHost : RunningApp
                 AdminUserName = "admin",
                 AdminEmail = "admin@bench.invalid",
                 AdminPassword = "Bench-Passw0rd",
+                DatabaseProvider = postgres is null ? null : DatabaseProvider.Postgres,
+                ConnectionString = postgres is null ? null : new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = "isbench_" + Guid.NewGuid().ToString("N")[..12] }.ToString(),
             },
             CancellationToken.None);
         await Features.EnableAsync(Tenant, [.. BenchFeatures.All], CancellationToken.None);
