@@ -82,7 +82,7 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [MemberData(nameof(SetupRecipes))]
-    public async Task Each_setup_recipe_sets_up_a_tenant_from_the_command_line_with_the_features_it_declares(string recipeName)
+    public async Task Each_setup_recipe_sets_up_a_tenant_from_the_command_line_with_the_features_theme_roles_and_settings_it_declares(string recipeName)
     {
         Assert.Equal(0, await RunAsync("setup", "--recipe", recipeName, "--site-name", "Cli " + recipeName, "--admin-user", "admin", "--admin-email", "admin@cli.test", "--admin-password", "Cl1-Password!"));
 
@@ -105,9 +105,29 @@ public sealed class CommandLineTests : IDisposable
         {
             foreach (var (field, value) in step.Data.Where(p => p.Key != "name"))
             {
-                var actual = field switch { "timeZoneId" => settings.TimeZoneId, "defaultCulture" => settings.DefaultCulture, _ => settings.SiteName };
+                var actual = field switch { "timeZoneId" => settings.TimeZoneId, "defaultCulture" => settings.DefaultCulture, "accentColor" => settings.AccentColor, _ => settings.SiteName };
                 Assert.Equal(value!.GetValue<string>(), actual);
             }
+        }
+
+        // The theme and the roles, read back as the tenant's exported configuration.
+        var exported = await shell.InScopeAsync(services => services.GetRequiredService<InternalSocial.Kernel.Recipes.RecipeExportService>().ExportAsync(CancellationToken.None));
+        var exportedSteps = exported["steps"]!.AsArray().Select(s => s!.AsObject()).ToList();
+        foreach (var part in new[] { "site", "admin" })
+        {
+            if (steps.Where(s => s.Name == "theme").Select(s => s.Data[part]?.GetValue<string>()).LastOrDefault(t => t is not null) is { } theme)
+            {
+                Assert.Equal(theme, exportedSteps.Single(s => s["name"]!.GetValue<string>() == "theme")[part]?.GetValue<string>());
+            }
+        }
+
+        var roles = exportedSteps.Single(s => s["name"]!.GetValue<string>() == "roles")["roles"]!.AsArray();
+        foreach (var role in steps.Where(s => s.Name == "roles").SelectMany(s => s.Data["roles"]!.AsArray()))
+        {
+            var actual = roles.Single(r => r!["name"]!.GetValue<string>() == role!["name"]!.GetValue<string>())!;
+            Assert.Equal(
+                role!["permissions"]!.AsArray().Select(p => p!.GetValue<string>()).Order(),
+                actual["permissions"]!.AsArray().Select(p => p!.GetValue<string>()).Order());
         }
     }
 
