@@ -58,3 +58,27 @@ public sealed class FeedRecipeTests(FeedSqliteTenant tenant) : IClassFixture<Fee
         Assert.DoesNotContain(tags.EnumerateArray(), t => t.GetProperty("name").GetString() == "not a tag");
     }
 }
+
+/// <summary>Sample posts without named authors come from the organisation's people (a tenant of its own: post numbers are shared).</summary>
+[Collection(WebCollection.Name)]
+public sealed class FeedSamplePostsAuthorsTests(FeedSqliteTenant tenant) : IClassFixture<FeedSqliteTenant>
+{
+    [Fact]
+    public async Task Without_authors_the_sample_posts_are_spread_over_the_employees()
+    {
+        var (aliceId, _) = await tenant.CreateMemberAsync("alice", "Employee");
+        var (bobId, _) = await tenant.CreateMemberAsync("bob", "Employee");
+        var recipe = new { name = "spread", steps = new object[] { new { name = "sample-posts", count = 9, tags = new[] { "spread" } } } };
+
+        await (await tenant.Admin.PostAsJsonAsync("api/v1/recipes/run", new { recipe })).ExpectJsonAsync(HttpStatusCode.OK);
+
+        var feed = await (await tenant.Admin.GetAsync("api/v1/feed?filter=tag:spread&pageSize=50")).ExpectJsonAsync(HttpStatusCode.OK);
+        var items = feed.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(9, items.Count);
+        var authors = items.Select(p => p.GetProperty("author").GetProperty("id").GetString()).ToHashSet();
+        Assert.Contains(aliceId, authors);
+        Assert.Contains(bobId, authors);
+        Assert.True(authors.Count >= 3, $"Authors: {string.Join(", ", authors)}");
+        Assert.All(items, p => Assert.True(p.GetProperty("reactions").EnumerateArray().Sum(r => r.GetProperty("count").GetInt32()) >= 3));
+    }
+}

@@ -192,8 +192,7 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
     {
         ArgumentNullException.ThrowIfNull(step);
         var count = Count(step.Data)!.Value;
-        var names = step.Data["authors"] is JsonArray array ? array.OfType<JsonValue>().Select(v => v.GetValue<string>()).ToList() : ["admin"];
-        var authors = (await people.GetByUserNamesAsync(names, cancellationToken)).Values.OrderBy(p => p.UserName, StringComparer.Ordinal).ToList();
+        var authors = await AuthorsAsync(step.Data, cancellationToken);
         var tags = step.Data["tags"] is JsonArray tagArray ? tagArray.OfType<JsonValue>().Select(v => v.GetValue<string>().ToLowerInvariant()).ToList() : ["welcome", "news", "safety"];
         if (authors.Count == 0 || count == 0)
         {
@@ -216,7 +215,7 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
                 var rendered = await writer.RenderAsync(body, cancellationToken);
                 var post = new Post
                 {
-                    AuthorId = authors[i % authors.Count].Id,
+                    AuthorId = authors[i % authors.Count],
                     Body = body,
                     Html = rendered.Html,
                     BatchId = "sample-" + i.ToString(CultureInfo.InvariantCulture),
@@ -232,16 +231,35 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
             {
                 db.PostTags.AddRange(postTags.Select(t => new PostTag { PostId = post.Id, Tag = t }));
                 var commenter = authors[(i + 1) % authors.Count];
-                db.Comments.Add(new Comment { PostId = post.Id, AuthorId = commenter.Id, Body = "Thanks for sharing!", Html = "<p>Thanks for sharing!</p>", CreatedUtc = now });
-                foreach (var reactor in authors.Take(3))
+                db.Comments.Add(new Comment { PostId = post.Id, AuthorId = commenter, Body = "Thanks for sharing!", Html = "<p>Thanks for sharing!</p>", CreatedUtc = now });
+                // Three colleagues react, a different three from one post to the next.
+                foreach (var reactor in Enumerable.Range(2, Math.Min(3, authors.Count)).Select(k => authors[(i + k) % authors.Count]).Distinct())
                 {
-                    db.PostReactions.Add(new PostReaction { PostId = post.Id, UserId = reactor.Id, Type = "like", CreatedUtc = now });
+                    db.PostReactions.Add(new PostReaction { PostId = post.Id, UserId = reactor, Type = "like", CreatedUtc = now });
                 }
             }
 
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// The named users; without names, the organisation's employees (so the posts of a demo come from its people, not
+    /// all from the administrator), else the administrator. Ordered, so that post <i>n</i> has the same author each run.
+    /// </summary>
+    private async Task<List<string>> AuthorsAsync(JsonObject data, CancellationToken cancellationToken)
+    {
+        if (data["authors"] is JsonArray array)
+        {
+            var names = array.OfType<JsonValue>().Select(v => v.GetValue<string>()).ToList();
+            return [.. (await people.GetByUserNamesAsync(names, cancellationToken)).Values.OrderBy(p => p.UserName, StringComparer.Ordinal).Select(p => p.Id)];
+        }
+
+        var employees = await people.GetActiveEmployeeIdsAsync([], [], cancellationToken);
+        return employees.Count > 0
+            ? [.. employees.Order(StringComparer.Ordinal)]
+            : [.. (await people.GetByUserNamesAsync(["admin"], cancellationToken)).Values.Select(p => p.Id)];
     }
 
     private static int? Count(JsonObject data) => data["count"] switch
