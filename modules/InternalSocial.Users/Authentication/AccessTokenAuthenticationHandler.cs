@@ -52,14 +52,14 @@ public sealed class AccessTokenAuthenticationHandler(
 
             var user = owner.User;
             var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<User>>().CreateAsync(user);
-            cached = new CachedPrincipal(user.Id, principal, owner.ExpiresUtc, user.LockoutEnd, user.IsActive, user.ErasedUtc, user.GuestExpiresUtc);
+            cached = new CachedPrincipal(user.Id, principal, owner.ExpiresUtc, user.LockoutEnd, user.IsActive, user.ErasedUtc, user.GuestExpiresUtc, user.EmailConfirmed);
             cache.Store(hash, cached, readStartedAt);
         }
 
         var now = TimeProvider.GetUtcNow();
         if ((cached.TokenExpiresUtc is { } expires && expires <= now.UtcDateTime)
             || (cached.LockoutEnd is { } end && end > now)
-            || !standing.MaySignIn(new User { IsActive = cached.IsActive, ErasedUtc = cached.ErasedUtc, GuestExpiresUtc = cached.GuestExpiresUtc }))
+            || !standing.MaySignIn(new User { IsActive = cached.IsActive, ErasedUtc = cached.ErasedUtc, GuestExpiresUtc = cached.GuestExpiresUtc, EmailConfirmed = cached.EmailConfirmed }))
         {
             return Invalid();
         }

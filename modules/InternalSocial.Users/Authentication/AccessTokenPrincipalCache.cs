@@ -109,4 +109,5 @@ public sealed record CachedPrincipal(
     DateTimeOffset? LockoutEnd,
     bool IsActive,
     DateTime? ErasedUtc,
-    DateTime? GuestExpiresUtc);
+    DateTime? GuestExpiresUtc,
+    bool EmailConfirmed = true);
