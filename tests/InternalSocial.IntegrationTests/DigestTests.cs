@@ -151,13 +151,20 @@ public sealed class DigestTests(NotificationTests.Tenant tenant) : IClassFixture
 
     private static string To(MimeMessage mail) => mail.To.Mailboxes.Single().Address.Split('@')[0];
 
-    /// <summary>The next moment after the host's "now" when the local time in <paramref name="zone"/> is <paramref name="hour"/>:00, in UTC.</summary>
+    /// <summary>
+    /// The next moment, at least 40 minutes after the host's "now" (the digest task runs every 30), when the local time
+    /// in <paramref name="zone"/> is <paramref name="hour"/>:00, in UTC.
+    /// </summary>
     private DateTime NextLocal(TimeZoneInfo zone, int hour)
     {
         var now = tenant.Host.Clock.GetUtcNow().UtcDateTime;
         var local = TimeZoneInfo.ConvertTimeFromUtc(now, zone).Date.AddHours(hour);
-        var utc = TimeZoneInfo.ConvertTimeToUtc(local, zone);
-        return utc > now ? utc : TimeZoneInfo.ConvertTimeToUtc(local.AddDays(1), zone);
+        while (TimeZoneInfo.ConvertTimeToUtc(local, zone) < now.AddMinutes(40))
+        {
+            local = local.AddDays(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
     /// <summary>Moves the clock to <paramref name="utc"/> and runs the due tasks (twice: the mails the digests queued are delivered too).</summary>

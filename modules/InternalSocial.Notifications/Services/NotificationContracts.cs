@@ -40,6 +40,13 @@ public sealed class NotificationRequest
 
     /// <summary>Per recipient: the same key twice gives one notification.</summary>
     public string? DeduplicationKey { get; init; }
+
+    /// <summary>
+    /// With a <see cref="DeduplicationKey"/>: the notification already there is rewritten (text, actor, time) and shown
+    /// unread again instead of being left as it was; one that went out in a digest waits for the next one. A summary
+    /// kept up to date ("Alice and 4 others reacted") rather than one notification per event. No mail at once on an update.
+    /// </summary>
+    public bool UpdateExisting { get; init; }
 }
 
 /// <summary>The Notifications module's public service.</summary>
