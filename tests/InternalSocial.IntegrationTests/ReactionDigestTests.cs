@@ -60,7 +60,7 @@ public sealed class ReactionDigestTests(FeedNotificationTests.Tenant tenant) : I
     }
 
     [Fact]
-    public async Task A_reaction_on_a_comment_tells_its_author_in_their_language_and_the_digest_carries_the_reactions()
+    public async Task A_reaction_on_a_comment_tells_its_author_in_their_language_and_the_digest_carries_the_reactions_and_pending_acknowledgements()
     {
         await (await tenant.Carol.PatchAsJsonAsync("api/v1/users/me", new { preferredLanguage = "fr" })).ExpectJsonAsync(HttpStatusCode.OK);
         var postId = await PostAsync(tenant.Dave, "Lunch ideas?");
@@ -76,6 +76,10 @@ public sealed class ReactionDigestTests(FeedNotificationTests.Tenant tenant) : I
         await (await tenant.Dave.PutAsJsonAsync("api/v1/notifications/preferences", new { preferences = new[] { new { kind = Kind, channel = "EmailDigest" } } })).ExpectJsonAsync(HttpStatusCode.OK);
         await ReactAsync(tenant.Alice, postId, "like");
         await ReactAsync(tenant.Bob, postId, "like");
+        // Two announcements to acknowledge; Dave acknowledges one: the digest lists the other.
+        var drill = await (await tenant.Admin.PostAsJsonAsync("api/v1/posts", new { body = "Fire drill on Monday", announcement = true, requireAcknowledgement = true })).ExpectJsonAsync(HttpStatusCode.Created);
+        var badges = await (await tenant.Admin.PostAsJsonAsync("api/v1/posts", new { body = "Badge renewal", announcement = true, requireAcknowledgement = true })).ExpectJsonAsync(HttpStatusCode.Created);
+        Assert.True((await tenant.Dave.PostAsync($"api/v1/posts/{badges.GetProperty("id").GetInt64()}/acknowledge", null)).IsSuccessStatusCode);
         var now = tenant.Host.Clock.GetUtcNow().UtcDateTime;
         // The next 08:00 UTC (the default digest hour) at least half an hour away: the digest task runs every 30 minutes.
         var slot = now.Date.AddHours(8);
@@ -88,9 +92,12 @@ public sealed class ReactionDigestTests(FeedNotificationTests.Tenant tenant) : I
         await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
         await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
 
-        var digest = Assert.Single(tenant.Smtp.Received, m => m.To.Mailboxes.Single().Address.StartsWith("dave@", StringComparison.Ordinal));
+        var digest = Assert.Single(tenant.Smtp.Received, m => m.To.Mailboxes.Single().Address.StartsWith("dave@", StringComparison.Ordinal) && (m.Subject ?? "").Contains("digest", StringComparison.Ordinal));
         Assert.Contains("bob and one other reacted to your post", digest.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("alice reacted to your post", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Announcements you still have to acknowledge", digest.TextBody, StringComparison.Ordinal);
+        Assert.Matches($@"- Fire drill on Monday\n  \S+/{tenant.Prefix}/posts/{drill.GetProperty("id").GetInt64()}\n", digest.TextBody ?? "");
+        Assert.DoesNotContain("Badge renewal", digest.TextBody, StringComparison.Ordinal);
     }
 
     private static async Task<long> PostAsync(HttpClient author, string body) =>

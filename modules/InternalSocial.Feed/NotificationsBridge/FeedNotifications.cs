@@ -119,5 +119,6 @@ public sealed class FeedNotificationsStartup : ModuleStartup
         services.AddScoped<IEventHandler<PostPublished>, AnnouncementNotifier>();
         services.AddScoped<IEventHandler<AcknowledgementReminderRequested>, AnnouncementNotifier>();
         services.AddScoped<IEventHandler<ReactionAdded>, ReactionNotifier>();
+        services.AddScoped<IDigestSectionProvider, PendingAcknowledgementsDigest>();
     }
 }

@@ -28,6 +28,7 @@ internal sealed class DigestTask(
     SiteSettingsService siteSettings,
     IPeopleContacts people,
     IEnumerable<INotificationVisibility> visibilities,
+    IEnumerable<IDigestSectionProvider> sections,
     NotificationMailer mailer,
     TimeProvider clock)
     : IBackgroundTask
@@ -161,6 +162,24 @@ internal sealed class DigestTask(
         var hidden = await NotificationsService.HiddenAsync(visibilities, principal, pending, cancellationToken);
         var shown = pending.Where(n => !hidden.Contains(n.Id)).ToList();
         var culture = CultureInfo.GetCultureInfo(contact.Culture is { Length: > 0 } chosen ? chosen : site.DefaultCulture);
-        await mailer.SendDigestAsync(contact, culture, shown, cancellationToken);
+        var extra = new List<DigestSection>();
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            foreach (var provider in sections)
+            {
+                if (await provider.GetSectionAsync(principal, cancellationToken) is { Lines.Count: > 0 } section)
+                {
+                    extra.Add(section);
+                }
+            }
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
+        }
+
+        await mailer.SendDigestAsync(contact, culture, shown, extra, cancellationToken);
     }
 }

@@ -66,3 +66,19 @@ public interface INotificationVisibility
 
     Task<IReadOnlySet<string>> GetVisibleAsync(ClaimsPrincipal user, IReadOnlyCollection<string> resourceIds, CancellationToken cancellationToken);
 }
+
+/// <summary>One line of a digest section: a text and the site-relative link it opens.</summary>
+public sealed record DigestLine(string Text, string Url);
+
+/// <summary>A section a module adds under the notifications of an e-mail digest, with its heading.</summary>
+public sealed record DigestSection(string Heading, IReadOnlyList<DigestLine> Lines);
+
+/// <summary>
+/// Contributed by a module that has something standing for the person (the Feed: announcements still to acknowledge),
+/// shown as a section of each e-mail digest that goes out to them. Called with the UI culture set to the person's
+/// language; return null (or no lines) when there is nothing. Must only show what the person may see.
+/// </summary>
+public interface IDigestSectionProvider
+{
+    Task<DigestSection?> GetSectionAsync(ClaimsPrincipal person, CancellationToken cancellationToken);
+}
