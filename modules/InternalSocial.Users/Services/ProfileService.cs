@@ -201,7 +201,7 @@ public sealed class ProfileService(
             errors["preferredLanguage"] = T["The language must be one of: {0}.", string.Join(", ", Languages)];
         }
 
-        if (update.TimeZoneId is { Length: > 0 } zone && (zone.Trim().Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out _)))
+        if (update.TimeZoneId is { } zone && !string.IsNullOrWhiteSpace(zone) && (zone.Trim().Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out _)))
         {
             errors["timeZoneId"] = T["'{0}' is not a known time zone (use an IANA id such as Europe/Paris).", zone];
         }
