@@ -20,6 +20,7 @@ public sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T) :
     public const string Comment = "feed.comment";
     public const string Announcement = "feed.announcement";
     public const string Acknowledgement = "feed.acknowledgement";
+    public const string Reactions = "feed.reactions";
     public const string ResourceType = "post";
 
     public IEnumerable<NotificationKind> GetKinds() =>
@@ -28,6 +29,7 @@ public sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T) :
         new(Comment, T["Someone comments on my post"], NotificationChannel.InApp),
         new(Announcement, T["An announcement is published for me"], NotificationChannel.InApp),
         new(Acknowledgement, T["An announcement asks me to acknowledge it"], NotificationChannel.EmailImmediately, IsMandatory: true),
+        new(Reactions, T["People react to my post or comment (one notification per post a day)"], NotificationChannel.InApp),
     ];
 }
 
@@ -116,5 +118,7 @@ public sealed class FeedNotificationsStartup : ModuleStartup
         services.AddScoped<IEventHandler<CommentAdded>, FeedNotificationHandlers>();
         services.AddScoped<IEventHandler<PostPublished>, AnnouncementNotifier>();
         services.AddScoped<IEventHandler<AcknowledgementReminderRequested>, AnnouncementNotifier>();
+        services.AddScoped<IEventHandler<ReactionAdded>, ReactionNotifier>();
+        services.AddScoped<IDigestSectionProvider, PendingAcknowledgementsDigest>();
     }
 }

@@ -6,11 +6,14 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Notifications.Controllers;
 
-public sealed record PreferencesViewModel(IReadOnlyList<PreferenceItem> Preferences, bool EmailEnabled);
+public sealed record PreferencesViewModel(IReadOnlyList<PreferenceItem> Preferences, bool EmailEnabled, DigestScheduleView? Digest = null);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class NotificationsController(NotificationsService notifications, IEnumerable<INotificationMailer> mailers, IStringLocalizer<ModuleResources> T) : Controller
 {
+    public const string DigestFrequencyField = "digestFrequency";
+    public const string DigestWeekdayField = "digestWeekday";
+
     [Authorize]
     [HttpGet("notifications")]
     public async Task<IActionResult> Index(string? cursor, CancellationToken cancellationToken) =>
@@ -36,17 +39,29 @@ public sealed class NotificationsController(NotificationsService notifications, 
     [Authorize]
     [HttpGet("notifications/preferences")]
     public async Task<IActionResult> Preferences(CancellationToken cancellationToken) =>
-        View(new PreferencesViewModel(await notifications.GetPreferencesAsync(User, cancellationToken), mailers.Any()));
+        View(new PreferencesViewModel(await notifications.GetPreferencesAsync(User, cancellationToken), mailers.Any(), await notifications.GetDigestScheduleAsync(User, cancellationToken)));
 
     [Authorize]
     [HttpPost("notifications/preferences")]
     public async Task<IActionResult> SavePreferences(CancellationToken cancellationToken)
     {
-        // One select per kind, named by the kind's key.
+        // One select per kind, named by the kind's key; the digest's schedule in its own two fields (when e-mail is on).
         var form = await Request.ReadFormAsync(cancellationToken);
+        string[] others = ["__RequestVerificationToken", DigestFrequencyField, DigestWeekdayField];
         try
         {
-            await notifications.SavePreferencesAsync(User, form.Where(c => c.Key != "__RequestVerificationToken").Select(c => new PreferenceChange(c.Key, c.Value.ToString())).ToList(), cancellationToken);
+            DigestScheduleInput? digest = form.TryGetValue(DigestFrequencyField, out var frequency) ? new(frequency.ToString(), form[DigestWeekdayField].ToString()) : null;
+            if (digest is not null)
+            {
+                notifications.ParseDigestSchedule(digest, "");
+            }
+
+            await notifications.SavePreferencesAsync(User, form.Where(c => !others.Contains(c.Key)).Select(c => new PreferenceChange(c.Key, c.Value.ToString())).ToList(), cancellationToken);
+            if (digest is not null)
+            {
+                await notifications.SaveDigestScheduleAsync(User, digest, "", cancellationToken);
+            }
+
             TempData["Message"] = T["Your choices are saved."].Value;
         }
         catch (InvalidInputException invalid)

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Notifications.Endpoints;
 
-public sealed record PreferencesInput(IReadOnlyList<PreferenceChange>? Preferences);
+/// <summary>The body of <c>PUT /preferences</c>: channels per kind, the digest schedule, or both.</summary>
+public sealed record PreferencesInput(IReadOnlyList<PreferenceChange>? Preferences, DigestScheduleInput? Digest = null);
 
 public sealed record UnreadCount(int Unread);
 
@@ -34,8 +35,36 @@ public static class NotificationsApi
             TypedResults.Ok(await service.GetPreferencesAsync(user, cancellationToken)));
         notifications.MapPut("/preferences", async (PreferencesInput? input, ClaimsPrincipal user, NotificationsService service, CancellationToken cancellationToken) =>
         {
-            await service.SavePreferencesAsync(user, input?.Preferences ?? throw new InvalidInputException("preferences", "A JSON body {preferences: [{kind, channel}]} is required."), cancellationToken);
+            if (input is null || (input.Preferences is null && input.Digest is null))
+            {
+                throw new InvalidInputException("preferences", "A JSON body {preferences: [{kind, channel}], digest: {frequency, weekday}} is required (either part may be left out).");
+            }
+
+            // The digest part is checked before anything is saved, so a bad schedule leaves the channels as they were.
+            if (input.Digest is { } digest)
+            {
+                service.ParseDigestSchedule(digest, "digest.");
+            }
+
+            if (input.Preferences is { } preferences)
+            {
+                await service.SavePreferencesAsync(user, preferences, cancellationToken);
+            }
+
+            if (input.Digest is { } schedule)
+            {
+                await service.SaveDigestScheduleAsync(user, schedule, "digest.", cancellationToken);
+            }
+
             return TypedResults.Ok(await service.GetPreferencesAsync(user, cancellationToken));
+        });
+        // GET /preferences stays the list of kinds it always was; the schedule is read (and may be written) here.
+        notifications.MapGet("/preferences/digest", async (ClaimsPrincipal user, NotificationsService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.GetDigestScheduleAsync(user, cancellationToken)));
+        notifications.MapPut("/preferences/digest", async (DigestScheduleInput? input, ClaimsPrincipal user, NotificationsService service, CancellationToken cancellationToken) =>
+        {
+            await service.SaveDigestScheduleAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {frequency, weekday} is required."), "", cancellationToken);
+            return TypedResults.Ok(await service.GetDigestScheduleAsync(user, cancellationToken));
         });
         notifications.MapGet("/defaults", async (ClaimsPrincipal user, NotificationsService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(await service.GetDefaultsAsync(user, cancellationToken)));

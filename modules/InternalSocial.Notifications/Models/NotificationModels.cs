@@ -59,6 +59,26 @@ public sealed class NotificationPreference
     public NotificationChannel Channel { get; set; }
 }
 
+/// <summary>How often a person's e-mail digest goes out.</summary>
+public enum DigestFrequency
+{
+    Daily,
+    Weekly,
+}
+
+/// <summary>A person's digest schedule, and when their last digest went out (null: never).</summary>
+public sealed class DigestSchedule
+{
+    public required string UserId { get; set; }
+
+    public DigestFrequency Frequency { get; set; }
+
+    /// <summary>The day of a weekly digest; null for a daily one.</summary>
+    public DayOfWeek? Weekday { get; set; }
+
+    public DateTime? LastSentUtc { get; set; }
+}
+
 /// <summary>
 /// A notification to a large audience, delivered in the background in chunks (<c>FanOutTask</c>) rather than in the
 /// request that caused it. The texts are written at queue time in every language the site offers; the recipients are

@@ -8,53 +8,178 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>
-/// Once a day, at the organisation's digest hour (its time zone), mails each person who chose the digest what they
-/// missed, in one message. Notifications are claimed (marked digested) before the mail is queued: each goes in one digest.
+/// Mails each person who chose the digest what they missed, in one message, at the organisation's digest hour in the
+/// person's own time zone (their profile's, else the organisation's), every day or once a week on their chosen day.
+/// <para>
+/// Runs every 30 minutes and decides per person: someone is due when their latest slot (the last local digest hour
+/// on a day their schedule allows) has passed, their oldest waiting notification is older than that slot, and their
+/// last digest went out before it, on an earlier local day. A late run therefore still sends (nobody is skipped), and
+/// a second run for the same slot finds the last-sent time already past it (nobody gets two for one day or week). The
+/// waiting notifications are claimed (marked digested) and the last-sent time written in one transaction.
+/// </para>
+/// <para>
+/// Cost: one grouped query over the waiting notifications (an index on EmailState, UserId), the schedules and
+/// contacts of those people, then at most <see cref="PeoplePerRun"/> digests per run, the longest-waiting first.
+/// </para>
 /// </summary>
-internal sealed class DigestTask(NotificationsDbContext db, NotificationKinds kinds, SiteSettingsService siteSettings, IPeopleContacts people, NotificationMailer mailer, TimeProvider clock)
+internal sealed class DigestTask(
+    NotificationsDbContext db,
+    NotificationKinds kinds,
+    SiteSettingsService siteSettings,
+    IPeopleContacts people,
+    IEnumerable<INotificationVisibility> visibilities,
+    IEnumerable<IDigestSectionProvider> sections,
+    NotificationMailer mailer,
+    TimeProvider clock)
     : IBackgroundTask
 {
-    private const int PeoplePerRun = 500;
+    public const int PeoplePerRun = 500;
 
     public TimeSpan Interval => TimeSpan.FromMinutes(30);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var site = await siteSettings.GetAsync(cancellationToken);
         var defaults = await kinds.GetDefaultsAsync(cancellationToken);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(site.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        if (TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).Hour != defaults.DigestHour)
+        var organisationZone = Zone(site.TimeZoneId) ?? TimeZoneInfo.Utc;
+
+        var waiting = await db.Items.AsNoTracking()
+            .Where(n => n.EmailState == EmailState.AwaitingDigest)
+            .GroupBy(n => n.UserId)
+            .Select(g => new { UserId = g.Key, Oldest = g.Min(n => n.CreatedUtc) })
+            .ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
         {
             return;
         }
 
-        var userIds = await db.Items.AsNoTracking()
-            .Where(n => n.EmailState == EmailState.AwaitingDigest)
-            .Select(n => n.UserId)
-            .Distinct()
-            .Take(PeoplePerRun)
-            .ToListAsync(cancellationToken);
+        var userIds = waiting.Select(w => w.UserId).ToList();
+        var schedules = await db.DigestSchedules.AsNoTracking().Where(s => userIds.Contains(s.UserId)).ToDictionaryAsync(s => s.UserId, cancellationToken);
         var contacts = await people.GetContactsAsync(userIds, cancellationToken);
-        var awaiting = (await db.Items.AsNoTracking()
-                .Where(n => userIds.Contains(n.UserId) && n.EmailState == EmailState.AwaitingDigest)
-                .OrderBy(n => n.Id)
-                .ToListAsync(cancellationToken))
-            .ToLookup(n => n.UserId);
-        foreach (var userId in userIds)
+        var due = new List<(string UserId, DateTime Slot)>();
+        foreach (var person in waiting)
         {
-            var pending = awaiting[userId].ToList();
-            var ids = pending.Select(n => n.Id).ToList();
+            var zone = contacts.TryGetValue(person.UserId, out var contact) ? Zone(contact.TimeZoneId) ?? organisationZone : organisationZone;
+            var schedule = schedules.GetValueOrDefault(person.UserId);
+            var slot = LatestSlot(now, zone, defaults.DigestHour, schedule?.Frequency ?? DigestFrequency.Daily, schedule?.Weekday);
+            if (IsDue(slot, person.Oldest, schedule?.LastSentUtc, zone))
+            {
+                due.Add((person.UserId, slot));
+            }
+        }
+
+        foreach (var (userId, _) in due.OrderBy(d => d.Slot).Take(PeoplePerRun))
+        {
+            await SendAsync(userId, contacts.GetValueOrDefault(userId), site, now, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Due when the slot came after the oldest waiting notification (the person missed something by then) and after
+    /// the last digest, on a later local day than it (a person who moves to another zone gets no second one that day).
+    /// </summary>
+    internal static bool IsDue(DateTime slotUtc, DateTime oldestWaitingUtc, DateTime? lastSentUtc, TimeZoneInfo zone) =>
+        oldestWaitingUtc < slotUtc
+        && (lastSentUtc is not { } last
+            || (last < slotUtc && LocalDate(last, zone) < LocalDate(slotUtc, zone)));
+
+    /// <summary>
+    /// The latest moment at or before <paramref name="nowUtc"/> when the person's digest was due: the digest hour, local
+    /// to <paramref name="zone"/>, of today or an earlier day (for a weekly digest, the latest chosen weekday).
+    /// </summary>
+    internal static DateTime LatestSlot(DateTime nowUtc, TimeZoneInfo zone, int hour, DigestFrequency frequency, DayOfWeek? weekday)
+    {
+        var localNow = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), zone);
+        var day = localNow.Date;
+        if (frequency == DigestFrequency.Weekly && weekday is { } chosen)
+        {
+            day = day.AddDays(-(((int)day.DayOfWeek - (int)chosen + 7) % 7));
+        }
+
+        var step = frequency == DigestFrequency.Weekly && weekday is not null ? 7 : 1;
+        var slot = ToUtc(day.AddHours(hour), zone);
+        return slot > nowUtc ? ToUtc(day.AddDays(-step).AddHours(hour), zone) : slot;
+    }
+
+    private static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        // The hour skipped when clocks go forward does not exist: the digest goes out an hour later that day.
+        while (zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddHours(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
+    }
+
+    private static DateOnly LocalDate(DateTime utc, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+
+    private static TimeZoneInfo? Zone(string? id) =>
+        id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+
+    private async Task SendAsync(string userId, PersonContact? contact, SiteSettings site, DateTime now, CancellationToken cancellationToken)
+    {
+        var pending = await db.Items.AsNoTracking()
+            .Where(n => n.UserId == userId && n.EmailState == EmailState.AwaitingDigest)
+            .OrderBy(n => n.Id)
+            .ToListAsync(cancellationToken);
+        var ids = pending.Select(n => n.Id).ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
             var claimed = await db.Items
                 .Where(n => ids.Contains(n.Id) && n.EmailState == EmailState.AwaitingDigest)
                 .ExecuteUpdateAsync(update => update.SetProperty(n => n.EmailState, EmailState.Digested), cancellationToken);
-            if (claimed != ids.Count || !contacts.TryGetValue(userId, out var contact))
+            if (claimed != ids.Count)
             {
-                // Another node took them meanwhile, or the account is gone.
-                continue;
+                // Another node took them meanwhile.
+                return;
             }
 
-            var culture = CultureInfo.GetCultureInfo(contact.Culture is { Length: > 0 } chosen ? chosen : site.DefaultCulture);
-            await mailer.SendDigestAsync(contact, culture, pending, cancellationToken);
+            var schedule = await db.DigestSchedules.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+            if (schedule is null)
+            {
+                db.DigestSchedules.Add(new DigestSchedule { UserId = userId, Frequency = DigestFrequency.Daily, LastSentUtc = now });
+            }
+            else
+            {
+                schedule.LastSentUtc = now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
+
+        if (contact is null || await people.CreatePrincipalAsync(userId, cancellationToken) is not { } principal)
+        {
+            // The account is gone or cannot sign in: nothing to send.
+            return;
+        }
+
+        // Never a line about what the person may no longer see (they left the private group meanwhile).
+        var hidden = await NotificationsService.HiddenAsync(visibilities, principal, pending, cancellationToken);
+        var shown = pending.Where(n => !hidden.Contains(n.Id)).ToList();
+        var culture = CultureInfo.GetCultureInfo(contact.Culture is { Length: > 0 } chosen ? chosen : site.DefaultCulture);
+        var extra = new List<DigestSection>();
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            foreach (var provider in sections)
+            {
+                if (await provider.GetSectionAsync(principal, cancellationToken) is { Lines.Count: > 0 } section)
+                {
+                    extra.Add(section);
+                }
+            }
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
+        }
+
+        await mailer.SendDigestAsync(contact, culture, shown, extra, cancellationToken);
     }
 }

@@ -40,6 +40,13 @@ public sealed class NotificationRequest
 
     /// <summary>Per recipient: the same key twice gives one notification.</summary>
     public string? DeduplicationKey { get; init; }
+
+    /// <summary>
+    /// With a <see cref="DeduplicationKey"/>: the notification already there is rewritten (text, actor, time) and shown
+    /// unread again instead of being left as it was; one that went out in a digest waits for the next one. A summary
+    /// kept up to date ("Alice and 4 others reacted") rather than one notification per event. No mail at once on an update.
+    /// </summary>
+    public bool UpdateExisting { get; init; }
 }
 
 /// <summary>The Notifications module's public service.</summary>
@@ -58,4 +65,20 @@ public interface INotificationVisibility
     string ResourceType { get; }
 
     Task<IReadOnlySet<string>> GetVisibleAsync(ClaimsPrincipal user, IReadOnlyCollection<string> resourceIds, CancellationToken cancellationToken);
+}
+
+/// <summary>One line of a digest section: a text and the site-relative link it opens.</summary>
+public sealed record DigestLine(string Text, string Url);
+
+/// <summary>A section a module adds under the notifications of an e-mail digest, with its heading.</summary>
+public sealed record DigestSection(string Heading, IReadOnlyList<DigestLine> Lines);
+
+/// <summary>
+/// Contributed by a module that has something standing for the person (the Feed: announcements still to acknowledge),
+/// shown as a section of each e-mail digest that goes out to them. Called with the UI culture set to the person's
+/// language; return null (or no lines) when there is nothing. Must only show what the person may see.
+/// </summary>
+public interface IDigestSectionProvider
+{
+    Task<DigestSection?> GetSectionAsync(ClaimsPrincipal person, CancellationToken cancellationToken);
 }

@@ -4,7 +4,7 @@ using InternalSocial.Notifications.Models;
 
 namespace InternalSocial.Notifications.Services;
 
-/// <summary>The organisation's defaults: a channel per kind, and the local hour of the daily digest.</summary>
+/// <summary>The organisation's defaults: a channel per kind, and the local hour of the digests (in each person's time zone).</summary>
 public sealed class NotificationDefaults
 {
     public const string DocumentId = "Notifications.Defaults";

@@ -39,7 +39,8 @@ public sealed class NotificationMailer(IEmailOutbox outbox, NotificationLinks li
         await outbox.EnqueueAsync(mails, cancellationToken);
     }
 
-    public async Task SendDigestAsync(PersonContact contact, CultureInfo culture, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    /// <param name="sections">What other modules add under the notifications (announcements to acknowledge…), already in the person's language.</param>
+    public async Task SendDigestAsync(PersonContact contact, CultureInfo culture, IReadOnlyList<Notification> notifications, IReadOnlyList<DigestSection> sections, CancellationToken cancellationToken)
     {
         if (contact.Email is not { Length: > 0 } address || !contact.IsActive || notifications.Count == 0)
         {
@@ -60,6 +61,19 @@ public sealed class NotificationMailer(IEmailOutbox outbox, NotificationLinks li
             }
 
             rich.Append("</ul>");
+            foreach (var section in sections)
+            {
+                plain.Append('\n').Append(section.Heading).Append('\n');
+                rich.Append("<h2>").Append(WebUtility.HtmlEncode(section.Heading)).Append("</h2><ul>");
+                foreach (var line in section.Lines)
+                {
+                    plain.Append("- ").Append(line.Text).Append('\n').Append("  ").Append(baseUrl + line.Url).Append('\n');
+                    rich.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(baseUrl + line.Url)).Append("\">").Append(WebUtility.HtmlEncode(line.Text)).Append("</a></li>");
+                }
+
+                rich.Append("</ul>");
+            }
+
             var footer = T["You receive this digest from {0} because of your notification settings. Change them: {1}", siteName, settingsUrl].Value;
             return (
                 T["[{0}] Your digest ({1})", siteName, notifications.Count].Value,

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Settings;
 using InternalSocial.Notifications.Models;
+using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -21,6 +23,12 @@ public sealed record DefaultsView(int DigestHour, IReadOnlyList<PreferenceItem> 
 
 public sealed record DefaultsInput(int? DigestHour, IReadOnlyList<PreferenceChange>? Kinds);
 
+/// <summary>A person's digest schedule: "Daily" or "Weekly" (on <paramref name="Weekday"/>), at the organisation's digest hour in the person's time zone.</summary>
+public sealed record DigestScheduleView(string Frequency, string? Weekday, int Hour, string TimeZoneId, DateTime? LastSentUtc);
+
+/// <summary>A change of schedule: Frequency "Daily" or "Weekly"; Weekday ("Monday"…"Sunday") is required for "Weekly".</summary>
+public sealed record DigestScheduleInput(string? Frequency, string? Weekday);
+
 /// <summary>A person's notifications and choices, and the organisation's defaults. Each person only ever reaches their own.</summary>
 public sealed class NotificationsService(
     NotificationsDbContext db,
@@ -29,6 +37,8 @@ public sealed class NotificationsService(
     UnreadCountPublisher live,
     NotificationLinks links,
     IAuthorizationService authorization,
+    IPeopleContacts people,
+    SiteSettingsService siteSettings,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -123,6 +133,64 @@ public sealed class NotificationsService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task<DigestScheduleView> GetDigestScheduleAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = UserId(user);
+        var schedule = await db.DigestSchedules.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+        var defaults = await kinds.GetDefaultsAsync(cancellationToken);
+        var contact = (await people.GetContactsAsync([userId], cancellationToken)).GetValueOrDefault(userId);
+        var zone = contact?.TimeZoneId is { Length: > 0 } own ? own : (await siteSettings.GetAsync(cancellationToken)).TimeZoneId;
+        return new DigestScheduleView(
+            (schedule?.Frequency ?? DigestFrequency.Daily).ToString(),
+            schedule?.Weekday?.ToString(),
+            defaults.DigestHour,
+            zone,
+            schedule?.LastSentUtc);
+    }
+
+    /// <summary>Checks a schedule change; <paramref name="prefix"/> names the fields in the errors ("digest." inside the preferences body).</summary>
+    public (DigestFrequency Frequency, DayOfWeek? Weekday) ParseDigestSchedule(DigestScheduleInput input, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string>();
+        DayOfWeek? weekday = null;
+        if (!Enum.TryParse<DigestFrequency>(input.Frequency, ignoreCase: true, out var frequency) || !Enum.IsDefined(frequency) || int.TryParse(input.Frequency, out _))
+        {
+            errors[prefix + "frequency"] = T["The digest frequency must be one of: {0}.", string.Join(", ", Enum.GetNames<DigestFrequency>())];
+        }
+        else if (frequency == DigestFrequency.Weekly)
+        {
+            if (Enum.TryParse<DayOfWeek>(input.Weekday, ignoreCase: true, out var day) && Enum.IsDefined(day) && !int.TryParse(input.Weekday, out _))
+            {
+                weekday = day;
+            }
+            else
+            {
+                errors[prefix + "weekday"] = T["A weekly digest needs its day, one of: {0}.", string.Join(", ", Enum.GetNames<DayOfWeek>())];
+            }
+        }
+
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : (frequency, weekday);
+    }
+
+    public async Task SaveDigestScheduleAsync(ClaimsPrincipal user, DigestScheduleInput input, string prefix, CancellationToken cancellationToken)
+    {
+        var userId = UserId(user);
+        var (frequency, weekday) = ParseDigestSchedule(input, prefix);
+        var schedule = await db.DigestSchedules.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+        if (schedule is null)
+        {
+            db.DigestSchedules.Add(new DigestSchedule { UserId = userId, Frequency = frequency, Weekday = weekday });
+        }
+        else
+        {
+            schedule.Frequency = frequency;
+            schedule.Weekday = weekday;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>One-click unsubscribe from a mail: the kind goes back to "in the site only". False when the token is not valid.</summary>
     public async Task<bool> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
@@ -207,7 +275,11 @@ public sealed class NotificationsService(
         return errors.Count > 0 ? throw new InvalidInputException(errors) : parsed;
     }
 
-    private async Task<HashSet<long>> HiddenAsync(ClaimsPrincipal user, IReadOnlyList<Notification> page, CancellationToken cancellationToken)
+    private Task<HashSet<long>> HiddenAsync(ClaimsPrincipal user, IReadOnlyList<Notification> page, CancellationToken cancellationToken) =>
+        HiddenAsync(visibilities, user, page, cancellationToken);
+
+    /// <summary>Which of these notifications are about something the person may no longer see (or whose module is off).</summary>
+    internal static async Task<HashSet<long>> HiddenAsync(IEnumerable<INotificationVisibility> visibilities, ClaimsPrincipal user, IReadOnlyList<Notification> page, CancellationToken cancellationToken)
     {
         var hidden = new HashSet<long>();
         foreach (var group in page.Where(n => n.ResourceType is not null && n.ResourceId is not null).GroupBy(n => n.ResourceType!))

@@ -35,6 +35,23 @@ internal sealed class Notifier(
             return recipients.Count;
         }
 
+        if (request.UpdateExisting && request.DeduplicationKey is not null)
+        {
+            // Two events at once may both find no notification and both insert: the unique index on (person, key)
+            // refuses the second, which then finds the first and updates it.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await DeliverAsync(request, [.. recipients], cancellationToken);
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+
         return await DeliverAsync(request, recipients, cancellationToken);
     }
 
@@ -50,13 +67,23 @@ internal sealed class Notifier(
             .ToDictionaryAsync(p => p.UserId, p => p.Channel, cancellationToken);
         var channels = recipients.ToDictionary(id => id, id => NotificationKinds.Effective(kind, personal.TryGetValue(id, out var c) ? c : null, defaults));
         recipients.RemoveAll(id => channels[id] == NotificationChannel.Off);
+        var existing = new Dictionary<string, Notification>();
         if (request.DeduplicationKey is { } key && recipients.Count > 0)
         {
-            var already = await db.Items.AsNoTracking()
-                .Where(n => n.DeduplicationKey == key && recipients.Contains(n.UserId))
-                .Select(n => n.UserId)
-                .ToListAsync(cancellationToken);
-            recipients.RemoveAll(already.Contains);
+            if (request.UpdateExisting)
+            {
+                existing = await db.Items
+                    .Where(n => n.DeduplicationKey == key && recipients.Contains(n.UserId))
+                    .ToDictionaryAsync(n => n.UserId, cancellationToken);
+            }
+            else
+            {
+                var already = await db.Items.AsNoTracking()
+                    .Where(n => n.DeduplicationKey == key && recipients.Contains(n.UserId))
+                    .Select(n => n.UserId)
+                    .ToListAsync(cancellationToken);
+                recipients.RemoveAll(already.Contains);
+            }
         }
 
         if (recipients.Count == 0)
@@ -75,6 +102,21 @@ internal sealed class Notifier(
             var text = InCulture(culture, () => request.Text(culture));
             foreach (var userId in byCulture)
             {
+                if (existing.TryGetValue(userId, out var current))
+                {
+                    current.Title = Truncate(text.Title, 300);
+                    current.Body = Truncate(text.Body, 1000);
+                    current.ActorId = request.ActorId;
+                    current.CreatedUtc = now;
+                    current.ReadUtc = null;
+                    if (current.EmailState == EmailState.Digested && channels[userId] == NotificationChannel.EmailDigest && mailer is not null)
+                    {
+                        current.EmailState = EmailState.AwaitingDigest;
+                    }
+
+                    continue;
+                }
+
                 var notification = new Notification
                 {
                     UserId = userId,
@@ -101,6 +143,7 @@ internal sealed class Notifier(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var touched = created.Count + existing.Count;
         if (mailer is not null)
         {
             var immediate = created.Where(c => c.Notification.EmailState == EmailState.Queued).ToList();
@@ -111,7 +154,7 @@ internal sealed class Notifier(
         }
 
         await live.PublishAsync(recipients, cancellationToken);
-        return created.Count;
+        return touched;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed record MyProfileViewModel(ProfileView Profile, IReadOnlyDictionary
 [Route("account/profile")]
 public sealed class MyProfileController(ProfileService profiles, IStringLocalizer<ModuleResources> T) : Controller
 {
-    private static readonly string[] TextFields = ["displayName", "email", "jobTitle", "department", "site", "phone", "about", "skills", "languages", "interests", "preferredLanguage"];
+    private static readonly string[] TextFields = ["displayName", "email", "jobTitle", "department", "site", "phone", "about", "skills", "languages", "interests", "preferredLanguage", "timeZoneId"];
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -35,7 +35,7 @@ public sealed class MyProfileController(ProfileService profiles, IStringLocalize
         var update = new ProfileUpdate(
             Text("displayName"), Text("email"), Text("jobTitle"), Text("department"), Text("site"), Text("phone"), null, Text("about"),
             Tags("skills"), Tags("languages"), Tags("interests"), Text("preferredLanguage"),
-            [.. ProfileService.OptionalFields.Where(f => form["hide"].Contains(f))], custom);
+            [.. ProfileService.OptionalFields.Where(f => form["hide"].Contains(f))], custom, Text("timeZoneId"));
         try
         {
             var saved = await profiles.UpdateAsync(User, UserId, update, cancellationToken);

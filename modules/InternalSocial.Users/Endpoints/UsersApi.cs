@@ -32,9 +32,10 @@ public sealed record ProfileRequest(
     List<string>? Interests,
     string? PreferredLanguage,
     List<string>? HiddenFields,
-    Dictionary<string, string?>? CustomFields)
+    Dictionary<string, string?>? CustomFields,
+    string? TimeZoneId = null)
 {
-    public ProfileUpdate ToUpdate() => new(DisplayName, Email, JobTitle, Department, Site, Phone, ManagerId, About, Skills, Languages, Interests, PreferredLanguage, HiddenFields, CustomFields);
+    public ProfileUpdate ToUpdate() => new(DisplayName, Email, JobTitle, Department, Site, Phone, ManagerId, About, Skills, Languages, Interests, PreferredLanguage, HiddenFields, CustomFields, TimeZoneId);
 }
 
 /// <summary>

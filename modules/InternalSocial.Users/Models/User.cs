@@ -27,6 +27,9 @@ public sealed class User : IdentityUser
     /// <summary>"en" or "fr"; when set, the site speaks it to this person.</summary>
     public string? PreferredLanguage { get; set; }
 
+    /// <summary>An IANA time zone id ("Europe/Paris"); null: the organisation's. Digests and local times follow it.</summary>
+    public string? TimeZoneId { get; set; }
+
     /// <summary>Optional fields this person shows only to themselves and administrators, comma-separated.</summary>
     public string? HiddenFields { get; set; }
 

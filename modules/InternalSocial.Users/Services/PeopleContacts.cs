@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Users.Services;
 
-/// <summary>How to reach a person by mail: address, name, and the language to write to them in (null: the organisation's).</summary>
-public sealed record PersonContact(string Id, string? Email, string DisplayName, string? Culture, bool IsActive);
+/// <summary>
+/// How to reach a person by mail: address, name, the language to write to them in and their time zone (an IANA id);
+/// null language or zone: the organisation's.
+/// </summary>
+public sealed record PersonContact(string Id, string? Email, string DisplayName, string? Culture, bool IsActive, string? TimeZoneId = null);
 
 /// <summary>
 /// The Users module's public service for modules that write to people (notifications, invitations, newsletters), and
@@ -32,7 +35,7 @@ internal sealed class PeopleContacts(UsersDbContext db, UserManager<User> users,
 
         var ids = userIds.Distinct().ToList();
         var contacts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new PersonContact(u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.IsActive))
+            .Select(u => new PersonContact(u.Id, u.Email, u.DisplayName, u.PreferredLanguage, u.IsActive, u.TimeZoneId))
             .ToListAsync(cancellationToken);
         return contacts.ToDictionary(c => c.Id);
     }

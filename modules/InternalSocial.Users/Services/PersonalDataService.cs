@@ -53,6 +53,7 @@ public sealed class PersonalDataService(
             user.ManagerId,
             user.About,
             user.PreferredLanguage,
+            user.TimeZoneId,
             HiddenFields = ProfileService.ParseHidden(user.HiddenFields).Order(StringComparer.Ordinal).ToList(),
             Skills = terms.Where(t => t.Kind == PersonTerm.Skill).Select(t => t.Display).ToList(),
             Languages = terms.Where(t => t.Kind == PersonTerm.Language).Select(t => t.Display).ToList(),
@@ -153,6 +154,7 @@ public sealed class PersonalDataService(
             user.ManagerId = null;
             user.About = null;
             user.PreferredLanguage = null;
+            user.TimeZoneId = null;
             user.HiddenFields = null;
             user.PhotoVersion = null;
             user.GuestExpiresUtc = null;

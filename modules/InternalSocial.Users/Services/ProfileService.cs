@@ -37,7 +37,8 @@ public sealed record ProfileView(
     bool CanAdminister,
     string? PreferredLanguage,
     IReadOnlyList<string>? HiddenFields,
-    DateTime? GuestExpiresUtc);
+    DateTime? GuestExpiresUtc,
+    string? TimeZoneId = null);
 
 /// <summary>Changes to a profile: null leaves a field as it is, an empty text or list clears it.</summary>
 public sealed record ProfileUpdate(
@@ -54,7 +55,8 @@ public sealed record ProfileUpdate(
     IReadOnlyList<string>? Interests = null,
     string? PreferredLanguage = null,
     IReadOnlyList<string>? HiddenFields = null,
-    IReadOnlyDictionary<string, string?>? CustomFields = null);
+    IReadOnlyDictionary<string, string?>? CustomFields = null,
+    string? TimeZoneId = null);
 
 /// <summary>Profiles: read with each viewer's rights, edited by their owner (or people administrators), photos.</summary>
 public sealed class ProfileService(
@@ -154,7 +156,8 @@ public sealed class ProfileService(
             isAdmin,
             isMe ? user.PreferredLanguage : null,
             isMe || isAdmin ? [.. hidden] : null,
-            isMe || isAdmin ? user.GuestExpiresUtc : null);
+            isMe || isAdmin ? user.GuestExpiresUtc : null,
+            isMe || isAdmin ? user.TimeZoneId : null);
     }
 
     /// <summary>Changes a profile: one's own, or anyone's for people administrators. All fields are checked before anything is saved.</summary>
@@ -196,6 +199,11 @@ public sealed class ProfileService(
         if (update.PreferredLanguage is { Length: > 0 } language && !Languages.Contains(language))
         {
             errors["preferredLanguage"] = T["The language must be one of: {0}.", string.Join(", ", Languages)];
+        }
+
+        if (update.TimeZoneId is { } zone && !string.IsNullOrWhiteSpace(zone) && (zone.Trim().Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out _)))
+        {
+            errors["timeZoneId"] = T["'{0}' is not a known time zone (use an IANA id such as Europe/Paris).", zone];
         }
 
         if (update.HiddenFields?.FirstOrDefault(f => !OptionalFields.Contains(f)) is { } unknownHidden)
@@ -259,6 +267,7 @@ public sealed class ProfileService(
         user.About = Apply(update.About, user.About);
         user.ManagerId = Apply(update.ManagerId, user.ManagerId);
         user.PreferredLanguage = Apply(update.PreferredLanguage, user.PreferredLanguage);
+        user.TimeZoneId = Apply(update.TimeZoneId, user.TimeZoneId);
         if (update.HiddenFields is not null)
         {
             user.HiddenFields = update.HiddenFields.Count == 0 ? null : string.Join(',', update.HiddenFields.Distinct());

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Security.Claims;
+using InternalSocial.Feed.Services;
+using InternalSocial.Notifications.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.NotificationsBridge;
+
+/// <summary>
+/// The "announcements to acknowledge" section of each e-mail digest: the announcements the person sees in their feed
+/// (the feed's own visibility, as that person) that ask for an acknowledgement they have not given, newest first.
+/// </summary>
+public sealed class PendingAcknowledgementsDigest(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, IStringLocalizer<ModuleResources> T)
+    : IDigestSectionProvider
+{
+    public const int MaxLines = 10;
+
+    public async Task<DigestSection?> GetSectionAsync(ClaimsPrincipal person, CancellationToken cancellationToken)
+    {
+        var reader = await readers.GetAsync(person, cancellationToken);
+        var pending = await visibility.Visible(reader)
+            .Where(p => p.RequiresAcknowledgement && !db.Acknowledgements.Any(a => a.PostId == p.Id && a.UserId == reader.UserId))
+            .OrderByDescending(p => p.PublishedUtc)
+            .Take(MaxLines)
+            .Select(p => new { p.Id, p.Body })
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return null;
+        }
+
+        return new DigestSection(
+            T["Announcements you still have to acknowledge"],
+            pending.Select(p => new DigestLine(p.Body.Length > 100 ? p.Body[..100] + "…" : p.Body, $"/posts/{p.Id.ToString(CultureInfo.InvariantCulture)}")).ToList());
+    }
+}
