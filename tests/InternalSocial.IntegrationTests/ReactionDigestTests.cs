@@ -76,6 +76,14 @@ public sealed class ReactionDigestTests(FeedNotificationTests.Tenant tenant) : I
         await (await tenant.Dave.PutAsJsonAsync("api/v1/notifications/preferences", new { preferences = new[] { new { kind = Kind, channel = "EmailDigest" } } })).ExpectJsonAsync(HttpStatusCode.OK);
         await ReactAsync(tenant.Alice, postId, "like");
         await ReactAsync(tenant.Bob, postId, "like");
+        // Dave follows #kitchen: of the posts since his last digest, the most reacted one of that tag comes first; a post
+        // of a tag he does not follow is not listed.
+        await (await tenant.Dave.PutAsync("api/v1/feed/follows/tags/kitchen", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
+        var quiet = await PostAsync(tenant.Carol, "New #kitchen rota");
+        var popular = await PostAsync(tenant.Alice, "The #kitchen gets a new coffee machine");
+        await ReactAsync(tenant.Bob, popular, "like");
+        await ReactAsync(tenant.Carol, popular, "like");
+        await PostAsync(tenant.Bob, "Parking works next week #parking");
         // Two announcements to acknowledge; Dave acknowledges one: the digest lists the other.
         var drill = await (await tenant.Admin.PostAsJsonAsync("api/v1/posts", new { body = "Fire drill on Monday", announcement = true, requireAcknowledgement = true })).ExpectJsonAsync(HttpStatusCode.Created);
         var badges = await (await tenant.Admin.PostAsJsonAsync("api/v1/posts", new { body = "Badge renewal", announcement = true, requireAcknowledgement = true })).ExpectJsonAsync(HttpStatusCode.Created);
@@ -98,6 +106,10 @@ public sealed class ReactionDigestTests(FeedNotificationTests.Tenant tenant) : I
         Assert.Contains("Announcements you still have to acknowledge", digest.TextBody, StringComparison.Ordinal);
         Assert.Matches($@"- Fire drill on Monday\n  \S+/{tenant.Prefix}/posts/{drill.GetProperty("id").GetInt64()}\n", digest.TextBody ?? "");
         Assert.DoesNotContain("Badge renewal", digest.TextBody, StringComparison.Ordinal);
+        var text = digest.TextBody ?? "";
+        var top = text[text.IndexOf("Top posts in your groups and tags", StringComparison.Ordinal)..];
+        Assert.Matches($@"- The #kitchen gets a new coffee machine\n  \S+/{tenant.Prefix}/posts/{popular}\n- New #kitchen rota\n  \S+/posts/{quiet}\n", top);
+        Assert.DoesNotContain("#parking", top, StringComparison.Ordinal);
     }
 
     private static async Task<long> PostAsync(HttpClient author, string body) =>

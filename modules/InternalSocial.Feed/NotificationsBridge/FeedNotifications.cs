@@ -120,5 +120,6 @@ public sealed class FeedNotificationsStartup : ModuleStartup
         services.AddScoped<IEventHandler<AcknowledgementReminderRequested>, AnnouncementNotifier>();
         services.AddScoped<IEventHandler<ReactionAdded>, ReactionNotifier>();
         services.AddScoped<IDigestSectionProvider, PendingAcknowledgementsDigest>();
+        services.AddScoped<IDigestSectionProvider, TopPostsDigest>();
     }
 }

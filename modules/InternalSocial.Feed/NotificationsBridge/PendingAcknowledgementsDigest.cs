@@ -16,7 +16,7 @@ public sealed class PendingAcknowledgementsDigest(FeedDbContext db, FeedReaderRe
 {
     public const int MaxLines = 10;
 
-    public async Task<DigestSection?> GetSectionAsync(ClaimsPrincipal person, CancellationToken cancellationToken)
+    public async Task<DigestSection?> GetSectionAsync(ClaimsPrincipal person, DateTime sinceUtc, CancellationToken cancellationToken)
     {
         var reader = await readers.GetAsync(person, cancellationToken);
         var pending = await visibility.Visible(reader)

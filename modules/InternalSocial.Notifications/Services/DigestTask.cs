@@ -127,6 +127,7 @@ internal sealed class DigestTask(
             .OrderBy(n => n.Id)
             .ToListAsync(cancellationToken);
         var ids = pending.Select(n => n.Id).ToList();
+        DateTime since;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var claimed = await db.Items
@@ -139,6 +140,7 @@ internal sealed class DigestTask(
             }
 
             var schedule = await db.DigestSchedules.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+            since = schedule?.LastSentUtc is { } last && last > now.AddDays(-7) ? last : now.AddDays(-7);
             if (schedule is null)
             {
                 db.DigestSchedules.Add(new DigestSchedule { UserId = userId, Frequency = DigestFrequency.Daily, LastSentUtc = now });
@@ -169,7 +171,7 @@ internal sealed class DigestTask(
         {
             foreach (var provider in sections)
             {
-                if (await provider.GetSectionAsync(principal, cancellationToken) is { Lines.Count: > 0 } section)
+                if (await provider.GetSectionAsync(principal, since, cancellationToken) is { Lines.Count: > 0 } section)
                 {
                     extra.Add(section);
                 }
