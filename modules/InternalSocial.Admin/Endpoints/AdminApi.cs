@@ -42,7 +42,7 @@ public static class AdminApi
         {
             if (request is null)
             {
-                throw new InvalidInputException("body", "A JSON body {siteName, timeZoneId, defaultCulture} is required.");
+                throw InvalidInputException.BodyRequired("{siteName, timeZoneId, defaultCulture}");
             }
 
             var current = await service.GetAsync(user, cancellationToken);

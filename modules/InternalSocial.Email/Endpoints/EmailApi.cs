@@ -19,7 +19,7 @@ public static class EmailApi
         email.MapGet("/settings", async (ClaimsPrincipal user, EmailSettingsService settings, CancellationToken cancellationToken) =>
             TypedResults.Ok(await settings.GetViewAsync(user, cancellationToken)));
         email.MapPut("/settings", async (EmailSettingsInput? input, ClaimsPrincipal user, EmailSettingsService settings, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await settings.SaveAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {host, port, security, userName, password, fromAddress, fromName} is required."), cancellationToken)));
+            TypedResults.Ok(await settings.SaveAsync(user, input ?? throw InvalidInputException.BodyRequired("{host, port, security, userName, password, fromAddress, fromName}"), cancellationToken)));
         email.MapGet("/outbox", async (string? status, int? take, ClaimsPrincipal user, OutboxQueries outbox, CancellationToken cancellationToken) =>
             TypedResults.Ok(await outbox.ListAsync(user, status, take ?? 50, cancellationToken)));
         email.MapPost("/test", async (TestEmailRequest? request, ClaimsPrincipal user, OutboxQueries outbox, SiteSettingsService site, CancellationToken cancellationToken) =>

@@ -53,7 +53,7 @@ public static class FeedApi
     {
         posts.MapPost("", async (PostInput? input, ClaimsPrincipal user, PostService service, CancellationToken cancellationToken) =>
         {
-            var created = await service.CreateAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {body, tags, audience, publishAt, attachments} is required."), cancellationToken);
+            var created = await service.CreateAsync(user, input ?? throw InvalidInputException.BodyRequired("{body, tags, audience, publishAt, attachments}"), cancellationToken);
             return TypedResults.Created($"/api/v1/posts/{created.Id}", new PostCreatedResponse(created.Id, created.Status.ToString(), created.Ids));
         }).RequireRateLimiting(Startup.PostingRateLimitPolicy);
         posts.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, PostService service, CancellationToken cancellationToken) =>

@@ -83,7 +83,7 @@ public static class GroupsApi
             .WithSummary("The group directory, by name, 30 a page: search (q), filters, and the previous page's nextCursor. Guests see only their groups.");
         api.MapPost("", async (GroupInput? input, ClaimsPrincipal user, GroupsService groups, CancellationToken cancellationToken) =>
             {
-                var group = await groups.CreateAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {name, description, type, visibility} is required."), cancellationToken);
+                var group = await groups.CreateAsync(user, input ?? throw InvalidInputException.BodyRequired("{name, description, type, visibility}"), cancellationToken);
                 return TypedResults.Created($"/api/v1/groups/{group.Id}", GroupResponse.From(group, GroupRole.Owner));
             })
             .WithSummary("Create a group; its creator is its owner. 409 when the name is taken (case-insensitively).");
@@ -98,7 +98,7 @@ public static class GroupsApi
         });
         api.MapPatch("/{id:long}", async (long id, GroupInput? input, ClaimsPrincipal user, GroupsService groups, CancellationToken cancellationToken) =>
         {
-            var group = await groups.UpdateAsync(user, Key(id), input ?? throw new InvalidInputException("body", "A JSON body with the fields to change is required."), cancellationToken);
+            var group = await groups.UpdateAsync(user, Key(id), input ?? throw InvalidInputException.ChangesRequired(), cancellationToken);
             return TypedResults.Ok(GroupResponse.From(group, null));
         });
         api.MapDelete("/{id:long}", async (long id, ClaimsPrincipal user, GroupsService groups, CancellationToken cancellationToken) =>

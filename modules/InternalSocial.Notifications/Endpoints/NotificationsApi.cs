@@ -37,7 +37,7 @@ public static class NotificationsApi
         {
             if (input is null || (input.Preferences is null && input.Digest is null))
             {
-                throw new InvalidInputException("preferences", "A JSON body {preferences: [{kind, channel}], digest: {frequency, weekday}} is required (either part may be left out).");
+                throw InvalidInputException.BodyRequired("{preferences: [{kind, channel}], digest: {frequency, weekday}}", "preferences");
             }
 
             // The digest part is checked before anything is saved, so a bad schedule leaves the channels as they were.
@@ -63,14 +63,14 @@ public static class NotificationsApi
             TypedResults.Ok(await service.GetDigestScheduleAsync(user, cancellationToken)));
         notifications.MapPut("/preferences/digest", async (DigestScheduleInput? input, ClaimsPrincipal user, NotificationsService service, CancellationToken cancellationToken) =>
         {
-            await service.SaveDigestScheduleAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {frequency, weekday} is required."), "", cancellationToken);
+            await service.SaveDigestScheduleAsync(user, input ?? throw InvalidInputException.BodyRequired("{frequency, weekday}"), "", cancellationToken);
             return TypedResults.Ok(await service.GetDigestScheduleAsync(user, cancellationToken));
         });
         notifications.MapGet("/defaults", async (ClaimsPrincipal user, NotificationsService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(await service.GetDefaultsAsync(user, cancellationToken)));
         notifications.MapPut("/defaults", async (DefaultsInput? input, ClaimsPrincipal user, NotificationsService service, CancellationToken cancellationToken) =>
         {
-            await service.SaveDefaultsAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {digestHour, kinds: [{kind, channel}]} is required."), cancellationToken);
+            await service.SaveDefaultsAsync(user, input ?? throw InvalidInputException.BodyRequired("{digestHour, kinds: [{kind, channel}]}"), cancellationToken);
             return TypedResults.Ok(await service.GetDefaultsAsync(user, cancellationToken));
         });
     }

@@ -23,7 +23,7 @@ public static class QuickLinksApi
             TypedResults.Ok((await service.ListAsync(user, cancellationToken)).Select(QuickLinkResponse.From)));
         links.MapPost("", async (QuickLinkInput? input, ClaimsPrincipal user, QuickLinksService service, CancellationToken cancellationToken) =>
         {
-            var link = await service.CreateAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {title, url, description, position} is required."), cancellationToken);
+            var link = await service.CreateAsync(user, input ?? throw InvalidInputException.BodyRequired("{title, url, description, position}"), cancellationToken);
             return TypedResults.Created($"/api/v1/quicklinks/{link.Id}", QuickLinkResponse.From(link));
         });
         links.MapDelete("/{id:long}", async (long id, ClaimsPrincipal user, QuickLinksService service, CancellationToken cancellationToken) =>

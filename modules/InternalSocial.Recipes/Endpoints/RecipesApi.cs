@@ -53,6 +53,6 @@ public static class RecipesApi
 
     private static Task<Recipe> LoadAsync(RecipeRequest? request, ClaimsPrincipal user, RecipesService service, CancellationToken cancellationToken) =>
         request is null
-            ? throw new InvalidInputException("body", "A JSON body {name | recipe, variables} is required.")
+            ? throw InvalidInputException.BodyRequired("{name | recipe, variables}")
             : service.LoadAsync(user, request.Name, request.Recipe?.ToJsonString(), cancellationToken);
 }

@@ -33,7 +33,7 @@ public static class TenantsApi
             TypedResults.Ok(TenantResponse.From(await service.GetAsync(user, name))));
         tenants.MapPost("", async (NewTenant? input, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
             {
-                var created = await service.CreateAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {name, requestUrlPrefix, requestUrlHosts, databaseProvider, connectionString} is required."), cancellationToken);
+                var created = await service.CreateAsync(user, input ?? throw InvalidInputException.BodyRequired("{name, requestUrlPrefix, requestUrlHosts, databaseProvider, connectionString}"), cancellationToken);
                 return TypedResults.Created($"/api/v1/tenants/{created.Name}", TenantResponse.From(created));
             })
             .WithSummary("Create an uninitialized tenant answering at a URL prefix and/or host names.");
@@ -41,7 +41,7 @@ public static class TenantsApi
             {
                 if (request is null)
                 {
-                    throw new InvalidInputException("body", "A JSON body {siteName, recipe, adminUserName, adminEmail, adminPassword} is required.");
+                    throw InvalidInputException.BodyRequired("{siteName, recipe, adminUserName, adminEmail, adminPassword}");
                 }
 
                 await service.SetupAsync(user, new SetupRequest

@@ -25,7 +25,7 @@ public static class AuthApi
             {
                 if (request is null)
                 {
-                    throw new InvalidInputException("body", "A JSON body {userName, password, name} is required.");
+                    throw InvalidInputException.BodyRequired("{userName, password, name}");
                 }
 
                 try

@@ -27,7 +27,7 @@ public static class RolesApi
             {
                 if (request is null)
                 {
-                    throw new InvalidInputException("body", "A JSON body {description, permissions} is required.");
+                    throw InvalidInputException.BodyRequired("{description, permissions}");
                 }
 
                 await service.SaveAsync(user, name, request.Description, request.Permissions, cancellationToken);

@@ -65,7 +65,7 @@ public static class UsersApi
             {
                 if (request is null)
                 {
-                    throw new InvalidInputException("body", "A JSON body {userName, email, displayName, password, roles} is required.");
+                    throw InvalidInputException.BodyRequired("{userName, email, displayName, password, roles}");
                 }
 
                 var created = await service.CreateAsync(user, request.UserName, request.Email, request.DisplayName, request.Password, request.Roles, cancellationToken);
@@ -182,7 +182,7 @@ public static class UsersApi
     {
         if (request is null)
         {
-            throw new InvalidInputException("body", "A JSON body with the fields to change is required.");
+            throw InvalidInputException.ChangesRequired();
         }
 
         var saved = await profiles.UpdateAsync(user, id, request.ToUpdate(), cancellationToken);

@@ -16,7 +16,7 @@ public static class OpenIdConnectApi
                 TypedResults.Ok(await settings.GetViewAsync(user, cancellationToken)))
             .WithSummary("The OpenID Connect provider's settings, without the client secret.");
         api.MapPut("", async (OpenIdConnectSettingsInput? input, ClaimsPrincipal user, OpenIdConnectSettingsService settings, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await settings.SaveAsync(user, input ?? throw new InvalidInputException("body", "A JSON body {providerName, authority, clientId, clientSecret, scopes, autoProvision, allowedDomains} is required."), cancellationToken)))
+                TypedResults.Ok(await settings.SaveAsync(user, input ?? throw InvalidInputException.BodyRequired("{providerName, authority, clientId, clientSecret, scopes, autoProvision, allowedDomains}"), cancellationToken)))
             .WithSummary("Set the OpenID Connect provider. Absent fields keep their value; a null clientSecret keeps the stored one, an empty one removes it.");
     }
 }
