@@ -32,6 +32,10 @@ public sealed class PendingAcknowledgementsDigest(FeedDbContext db, FeedReaderRe
 
         return new DigestSection(
             T["Announcements you still have to acknowledge"],
-            pending.Select(p => new DigestLine(p.Body.Length > 100 ? p.Body[..100] + "…" : p.Body, $"/posts/{p.Id.ToString(CultureInfo.InvariantCulture)}")).ToList());
+            pending.Select(p => Line(p.Id, p.Body)).ToList());
     }
+
+    /// <summary>A post as a digest line: its first 100 characters, and its link.</summary>
+    internal static DigestLine Line(long postId, string body) =>
+        new(body.Length > 100 ? body[..100] + "…" : body, $"/posts/{postId.ToString(CultureInfo.InvariantCulture)}");
 }

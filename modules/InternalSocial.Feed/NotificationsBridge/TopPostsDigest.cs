@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
@@ -38,6 +37,6 @@ public sealed class TopPostsDigest(FeedDbContext db, FeedReaderResolver readers,
 
         return new DigestSection(
             T["Top posts in your groups and tags"],
-            top.Select(p => new DigestLine(p.Body.Length > 100 ? p.Body[..100] + "…" : p.Body, $"/posts/{p.Id.ToString(CultureInfo.InvariantCulture)}")).ToList());
+            top.Select(p => PendingAcknowledgementsDigest.Line(p.Id, p.Body)).ToList());
     }
 }
