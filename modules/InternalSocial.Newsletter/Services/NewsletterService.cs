@@ -6,6 +6,7 @@ using InternalSocial.Email.Services;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Models;
@@ -143,7 +144,7 @@ public sealed class NewsletterService(
         }
 
         var branding = await BrandingAsync(content.BaseUrl, cancellationToken);
-        var mail = InCulture(CultureInfo.GetCultureInfo(language), () => NewsletterContent.Render(content, branding, null, T));
+        var mail = CultureScope.Run(CultureInfo.GetCultureInfo(language), () => NewsletterContent.Render(content, branding, null, T));
         return new MailPreview(mail.Subject, mail.Html, mail.Text, language);
     }
 
@@ -159,7 +160,7 @@ public sealed class NewsletterService(
         }
 
         var preview = await PreviewAsync(user, id, contact.Culture, baseUrl, cancellationToken);
-        var subject = InCulture(CultureInfo.GetCultureInfo(preview.Culture), () => T["[Test] {0}", preview.Subject].Value);
+        var subject = CultureScope.Run(CultureInfo.GetCultureInfo(preview.Culture), () => T["[Test] {0}", preview.Subject].Value);
         await outbox.EnqueueAsync([new EmailMessage(address, contact.DisplayName, subject, preview.Text, preview.Html)], cancellationToken);
         return address;
     }
@@ -284,7 +285,7 @@ public sealed class NewsletterService(
             var language = contact.Culture is { Length: > 0 } chosen && SiteSettings.SupportedCultures.Contains(chosen) ? chosen : site.DefaultCulture;
             if (!written.TryGetValue(language, out var mail))
             {
-                mail = InCulture(CultureInfo.GetCultureInfo(language), () => NewsletterContent.Render(content, branding, NewsletterContent.TokenPlaceholder, T));
+                mail = CultureScope.Run(CultureInfo.GetCultureInfo(language), () => NewsletterContent.Render(content, branding, NewsletterContent.TokenPlaceholder, T));
                 written[language] = mail;
             }
 
@@ -389,23 +390,6 @@ public sealed class NewsletterService(
 
         return true;
     }
-
-    /// <summary>Runs <paramref name="write"/> with the recipient's language as the UI culture, so the module's texts are in it.</summary>
-    public static TResult InCulture<TResult>(CultureInfo culture, Func<TResult> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return write();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
-        }
-    }
-
     private sealed record ValidInput(string Title, string Intro, IReadOnlyList<BlockInput> Blocks, bool Everyone, IReadOnlyList<string> Departments, IReadOnlyList<string> Sites, IReadOnlyList<long> Groups);
 
     private sealed record CheckedEdition(EditionContent Content, IReadOnlyList<string> RecipientIds);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InternalSocial.Kernel.BackgroundTasks;
+using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Notifications.Models;
 using InternalSocial.Users.Services;
@@ -164,23 +165,19 @@ internal sealed class DigestTask(
         var hidden = await NotificationsService.HiddenAsync(visibilities, principal, pending, cancellationToken);
         var shown = pending.Where(n => !hidden.Contains(n.Id)).ToList();
         var culture = CultureInfo.GetCultureInfo(contact.Culture is { Length: > 0 } chosen ? chosen : site.DefaultCulture);
-        var extra = new List<DigestSection>();
-        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try
+        var extra = await CultureScope.RunAsync(culture, async () =>
         {
+            var found = new List<DigestSection>();
             foreach (var provider in sections)
             {
                 if (await provider.GetSectionAsync(principal, since, cancellationToken) is { Lines.Count: > 0 } section)
                 {
-                    extra.Add(section);
+                    found.Add(section);
                 }
             }
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
-        }
+
+            return found;
+        });
 
         await mailer.SendDigestAsync(contact, culture, shown, extra, cancellationToken);
     }

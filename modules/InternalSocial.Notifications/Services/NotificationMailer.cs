@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using InternalSocial.Email.Services;
+using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Notifications.Models;
 using InternalSocial.Users.Services;
@@ -26,7 +27,7 @@ public sealed class NotificationMailer(IEmailOutbox outbox, NotificationLinks li
 
             var unsubscribe = UnsubscribeUrl(baseUrl, notification.UserId, notification.Kind);
             var link = baseUrl + notification.Url;
-            var (text, html) = Notifier.InCulture(culture, () => (
+            var (text, html) = CultureScope.Run(culture, () => (
                 $"{notification.Body}\n\n{link}\n\n-- \n{T["You receive this e-mail from {0} because of your notification settings. Stop these e-mails: {1}", siteName, unsubscribe]}",
                 $"<p>{WebUtility.HtmlEncode(notification.Body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(T["Open in {0}", siteName])}</a></p><hr><p style=\"font-size:small\">{WebUtility.HtmlEncode(T["You receive this e-mail from {0} because of your notification settings.", siteName])} <a href=\"{WebUtility.HtmlEncode(unsubscribe)}\">{WebUtility.HtmlEncode(T["Stop these e-mails"])}</a></p>"));
             mails.Add(new EmailMessage(address, contact.DisplayName, $"[{siteName}] {notification.Title}", text, html)
@@ -50,7 +51,7 @@ public sealed class NotificationMailer(IEmailOutbox outbox, NotificationLinks li
         var baseUrl = await links.GetBaseUrlAsync(cancellationToken);
         var siteName = (await siteSettings.GetAsync(cancellationToken)).SiteName;
         var settingsUrl = baseUrl + "/notifications/preferences";
-        var (subject, text, html) = Notifier.InCulture(culture, () =>
+        var (subject, text, html) = CultureScope.Run(culture, () =>
         {
             var plain = new StringBuilder();
             var rich = new StringBuilder("<ul>");

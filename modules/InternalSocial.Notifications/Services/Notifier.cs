@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Notifications.Models;
 using InternalSocial.Users.Services;
@@ -99,7 +100,7 @@ internal sealed class Notifier(
         foreach (var byCulture in recipients.GroupBy(id => contacts.TryGetValue(id, out var contact) && contact.Culture is { Length: > 0 } culture ? culture : organisationCulture))
         {
             var culture = CultureInfo.GetCultureInfo(byCulture.Key);
-            var text = InCulture(culture, () => request.Text(culture));
+            var text = CultureScope.Run(culture, () => request.Text(culture));
             foreach (var userId in byCulture)
             {
                 if (existing.TryGetValue(userId, out var current))
@@ -168,7 +169,7 @@ internal sealed class Notifier(
             name =>
             {
                 var culture = CultureInfo.GetCultureInfo(name);
-                return InCulture(culture, () => request.Text(culture));
+                return CultureScope.Run(culture, () => request.Text(culture));
             });
         db.FanOuts.Add(new FanOut
         {
@@ -185,21 +186,5 @@ internal sealed class Notifier(
         });
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    /// <summary>Runs <paramref name="write"/> with the UI culture of the recipients, so the module's localizer writes in their language.</summary>
-    public static T InCulture<T>(CultureInfo culture, Func<T> write)
-    {
-        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return write();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
-        }
-    }
-
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

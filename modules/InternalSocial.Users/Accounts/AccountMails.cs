@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using InternalSocial.Email.Services;
+using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Users.Models;
@@ -106,23 +107,7 @@ public sealed class AccountMails(IAccountMailer mailer, SiteSettingsService site
 
     private async Task InCultureAsync(string? language, Func<(string Subject, string Text, string Link)> write, string address, string name, CancellationToken cancellationToken)
     {
-        var culture = CultureInfo.CurrentCulture;
-        var uiCulture = CultureInfo.CurrentUICulture;
-        (string Subject, string Text, string Link) mail;
-        try
-        {
-            if (language is { Length: > 0 })
-            {
-                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            }
-
-            mail = write();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
-        }
+        var mail = language is { Length: > 0 } ? CultureScope.Run(CultureInfo.GetCultureInfo(language), write) : write();
 
         var html = $"<p>{WebUtility.HtmlEncode(mail.Text)}</p><p><a href=\"{WebUtility.HtmlEncode(mail.Link)}\">{WebUtility.HtmlEncode(mail.Link)}</a></p>";
         await mailer.SendAsync(address, name, mail.Subject, $"{mail.Text}\n\n{mail.Link}\n", html, cancellationToken);
