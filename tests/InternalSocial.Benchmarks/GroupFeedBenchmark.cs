@@ -64,6 +64,7 @@ internal static class GroupFeedBenchmark
             using (var timer = new FeedBenchmark.CommandTimer(commands))
             using (DiagnosticListener.AllListeners.Subscribe(timer))
             {
+                await FeedBenchmark.WaitForEfCoreToNoticeListenersAsync();
                 await client.GetAsync($"/api/v1/groups/{groupId}/feed");
             }
 

@@ -5,14 +5,23 @@ using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Users.Services;
 
 /// <summary>The permissions each role holds, stored as role claims of type <see cref="ClaimType"/>, cached per tenant.</summary>
-public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleManager, IMemoryCache cache)
+/// <remarks>
+/// Every authorized request asks for the grants; the database context and role manager are resolved only when the
+/// cache misses or roles change, since building them cost more than the rest of a small request (docs/benchmarks.md).
+/// </remarks>
+public sealed class RolePermissions(IServiceProvider services, IMemoryCache cache)
 {
     public const string ClaimType = "Permission";
     private const string CacheKey = "Users.RolePermissions";
+
+    private UsersDbContext Db => services.GetRequiredService<UsersDbContext>();
+
+    private RoleManager<Role> Roles => services.GetRequiredService<RoleManager<Role>>();
 
     /// <summary>Role name → permission names. Administrator is not listed: it holds every permission.</summary>
     public async Task<IReadOnlyDictionary<string, HashSet<string>>> GetGrantsAsync(CancellationToken cancellationToken)
@@ -23,8 +32,8 @@ public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleMan
         }
 
         var rows = await (
-            from claim in db.RoleClaims.AsNoTracking()
-            join role in db.Roles.AsNoTracking() on claim.RoleId equals role.Id
+            from claim in Db.RoleClaims.AsNoTracking()
+            join role in Db.Roles.AsNoTracking() on claim.RoleId equals role.Id
             where claim.ClaimType == ClaimType
             select new { role.Name, claim.ClaimValue }).ToListAsync(cancellationToken);
         grants = rows
@@ -39,9 +48,9 @@ public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleMan
     {
         foreach (var name in BuiltInRoles.All)
         {
-            if (!await roleManager.RoleExistsAsync(name))
+            if (!await Roles.RoleExistsAsync(name))
             {
-                Check(await roleManager.CreateAsync(new Role(name) { Description = $"Built-in role {name}." }));
+                Check(await Roles.CreateAsync(new Role(name) { Description = $"Built-in role {name}." }));
             }
         }
     }
@@ -51,8 +60,8 @@ public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleMan
 
     public async Task<IReadOnlyList<RoleSummary>> ListRolesAsync(CancellationToken cancellationToken)
     {
-        var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
-        var claims = await db.RoleClaims.AsNoTracking().Where(c => c.ClaimType == ClaimType).ToListAsync(cancellationToken);
+        var roles = await Db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var claims = await Db.RoleClaims.AsNoTracking().Where(c => c.ClaimType == ClaimType).ToListAsync(cancellationToken);
         return roles.Select(r => new RoleSummary(
             r.Name!,
             r.Description,
@@ -65,21 +74,21 @@ public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleMan
     /// </summary>
     public async Task UpsertRoleAsync(string roleName, string? description, IReadOnlyList<Permission>? permissions, string behavior)
     {
-        var role = await roleManager.FindByNameAsync(roleName);
+        var role = await Roles.FindByNameAsync(roleName);
         if (role is null)
         {
             role = new Role(roleName) { Description = description ?? "" };
-            Check(await roleManager.CreateAsync(role));
+            Check(await Roles.CreateAsync(role));
         }
         else if (description is not null && description != role.Description)
         {
             role.Description = description;
-            Check(await roleManager.UpdateAsync(role));
+            Check(await Roles.UpdateAsync(role));
         }
 
         if (permissions is not null)
         {
-            var held = (await roleManager.GetClaimsAsync(role)).Where(c => c.Type == ClaimType).ToList();
+            var held = (await Roles.GetClaimsAsync(role)).Where(c => c.Type == ClaimType).ToList();
             var wanted = permissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
             var toRemove = behavior switch
             {
@@ -89,7 +98,7 @@ public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleMan
             };
             foreach (var claim in toRemove.ToList())
             {
-                Check(await roleManager.RemoveClaimAsync(role, claim));
+                Check(await Roles.RemoveClaimAsync(role, claim));
             }
 
             if (behavior is "replace" or "add")
@@ -97,7 +106,7 @@ public sealed class RolePermissions(UsersDbContext db, RoleManager<Role> roleMan
                 var heldNames = held.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
                 foreach (var name in wanted.Where(n => !heldNames.Contains(n)).Order(StringComparer.Ordinal))
                 {
-                    Check(await roleManager.AddClaimAsync(role, new Claim(ClaimType, name)));
+                    Check(await Roles.AddClaimAsync(role, new Claim(ClaimType, name)));
                 }
             }
         }
