@@ -35,6 +35,8 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<PostCards>();
         services.AddSingleton<PostCardCache>();
         services.AddSingleton<ReaderCardCache>();
+        services.AddSingleton<HomeFeedStreams>();
+        services.AddScoped<HomeFeedFirstPage>();
         services.AddScoped<PostWriter>();
         services.AddScoped<PostService>();
         services.AddScoped<FeedQuery>();

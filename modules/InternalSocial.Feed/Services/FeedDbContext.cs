@@ -1,5 +1,6 @@
 using InternalSocial.Feed.Models;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace InternalSocial.Feed.Services;
 
@@ -42,10 +43,12 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
     {
         var changed = new List<object>();
         var created = new List<Post>();
+        var postsChanged = false;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
+                postsChanged |= entry.Entity is Post;
                 if (entry.Entity is Post post && entry.State == EntityState.Added)
                 {
                     created.Add(post);
@@ -58,6 +61,13 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
         }
 
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (postsChanged)
+        {
+            // A post published, scheduled, approved, pinned, restored or deleted: the home feed's streams are read again.
+            // The context is pooled and built from options alone, so the tenant's streams come from its services.
+            this.GetService<HomeFeedStreams>().Invalidate();
+        }
+
         if (changed.Count > 0)
         {
             // Ids read after the save: an added comment of a new post knows its post's id only now. New posts have no

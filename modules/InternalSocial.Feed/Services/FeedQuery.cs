@@ -66,7 +66,7 @@ public readonly record struct FeedCursor(DateTime PublishedUtc, long Id)
 /// The home feed, tag pages and the "n new posts" count. Keyset paging on (PublishedUtc, Id) descending: a post
 /// added while someone pages is newer than their cursor, so it never shifts the pages they have not read yet.
 /// </summary>
-public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostWriter writer, IPostContainerAccess groups, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostWriter writer, IPostContainerAccess groups, HomeFeedFirstPage firstPage, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 50;
@@ -89,6 +89,13 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
         }
 
         var scope = filter is FeedFilter.All or FeedFilter.Announcements ? HomeScope(reader) : reader;
+
+        // The first page of the home feed, the page read most, comes from the cached streams of the reader's audiences.
+        if (filter == FeedFilter.All && after is null && await firstPage.TryReadAsync(scope, size, cancellationToken) is { } first)
+        {
+            return await ToPageAsync(reader, first.Pinned, first.Stream, after, size, cancellationToken);
+        }
+
         var posts = Filtered(visibility.Visible(scope), scope, filter, normalizedTag);
         return await PageAsync(reader, posts, after, size, withPinned: filter == FeedFilter.All, cancellationToken);
     }
@@ -139,6 +146,13 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
         }
 
         var page = await posts.AsNoTracking().OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).Take(size + 1).ToListAsync(cancellationToken);
+        return await ToPageAsync(reader, pinned, page, after, size, cancellationToken);
+    }
+
+    /// <summary>The page of cards: the pinned posts, then up to <paramref name="size"/> of <paramref name="page"/> (one more tells that there is more).</summary>
+    private async Task<FeedPage> ToPageAsync(FeedReader reader, List<Post> pinned, List<Post> page, FeedCursor? after, int size, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var hasMore = page.Count > size;
         var stream = page.Take(size).ToList();
         var all = pinned.Concat(stream).ToList();

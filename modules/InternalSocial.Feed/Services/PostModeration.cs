@@ -22,7 +22,7 @@ public interface IPostModeration
     Task<bool> HideAsync(string contentType, long id, CancellationToken cancellationToken);
 }
 
-internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedChangeNotifier changes, TimeProvider clock) : IPostModeration
+internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedChangeNotifier changes, HomeFeedStreams streams, TimeProvider clock) : IPostModeration
 {
     public const string HiddenBy = "moderation";
 
@@ -44,6 +44,7 @@ internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedCh
 
         if (hidden > 0)
         {
+            streams.Invalidate();
             await changes.FeedChangedAsync(cancellationToken);
         }
 

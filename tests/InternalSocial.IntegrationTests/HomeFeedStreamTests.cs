@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InternalSocial.Feed.Services;
+using InternalSocial.IntegrationTests.Infrastructure;
+using InternalSocial.IntegrationTests.Probe;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.IntegrationTests;
+
+/// <summary>
+/// The first page of the home feed comes from the cached streams of the reader's audiences (<c>HomeFeedStreams</c>):
+/// without a scan of the feed, with every change seen at the next read, and never with a post the reader may not see.
+/// The tests of a class share a tenant, so each looks only at the posts it wrote.
+/// </summary>
+public abstract class HomeFeedStreamTests(FeedTenant tenant)
+{
+    private const string Home = "api/v1/feed";
+
+    private readonly HashSet<long> _mine = [];
+
+    [SkippableFact]
+    public async Task The_first_page_comes_from_the_streams_and_shows_each_change_at_the_next_read_to_its_audience_only()
+    {
+        tenant.SkipIfUnavailable();
+        var (_, author) = await tenant.CreateMemberAsync("streamauthor", BuiltInRoles.Employee);
+        var (financeId, finance) = await tenant.CreateMemberAsync("streamfinance", BuiltInRoles.Employee);
+        var (salesId, sales) = await tenant.CreateMemberAsync("streamsales", BuiltInRoles.Employee);
+        await SetDepartmentAsync(financeId, "Finance");
+        await SetDepartmentAsync(salesId, "Sales");
+        var first = await PostAsync(author, new { body = "First news" });
+        var targeted = await PostAsync(tenant.Admin, new { body = "Finance figures", audience = new { departments = new[] { "Finance" } } });
+        var second = await PostAsync(author, new { body = "Second news" });
+
+        Assert.Equal([second, targeted, first], Ids(await ReadAsync(finance)));
+        Assert.Equal([second, first], Ids(await ReadAsync(sales)));
+
+        // Read again: the candidates are read by id, the feed is not scanned.
+        var (commands, page) = await CountedAsync(finance);
+        Assert.Equal([second, targeted, first], Ids(page));
+        Assert.DoesNotContain(commands, c => c.Contains("ORDER BY", StringComparison.OrdinalIgnoreCase));
+
+        // A new post and a deletion show at once.
+        var third = await PostAsync(author, new { body = "Third news" });
+        Assert.Equal([third, second, targeted, first], Ids(await ReadAsync(finance)));
+        await (await author.DeleteAsync($"api/v1/posts/{second}")).ExpectJsonAsync(HttpStatusCode.NoContent);
+        Assert.Equal([third, first], Ids(await ReadAsync(sales)));
+        Assert.Equal([third, targeted, first], Ids(await ReadAsync(finance)));
+
+        // Who reads which audience is decided at each read: Sales moves to Finance and back.
+        await SetDepartmentAsync(salesId, "Finance");
+        Assert.Equal([third, targeted, first], Ids(await ReadAsync(sales)));
+        await SetDepartmentAsync(salesId, "Sales");
+        Assert.Equal([third, first], Ids(await ReadAsync(sales)));
+        Assert.DoesNotContain("Finance figures", (await ReadAsync(sales)).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Pins_schedules_and_changes_made_behind_the_cache_are_honoured()
+    {
+        tenant.SkipIfUnavailable();
+        var (_, reader) = await tenant.CreateMemberAsync("streamreader", BuiltInRoles.Employee);
+        var clock = tenant.Host.Clock;
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var pinned = await PostAsync(tenant.Admin, new { body = "Pinned notice", announcement = true, pinUntil = now.AddHours(1) });
+            var later = await PostAsync(tenant.Admin, new { body = "Ordinary news" });
+            var scheduled = await PostAsync(tenant.Admin, new { body = "Due tomorrow", publishAt = now.AddDays(1) });
+            var before = Ids(await ReadAsync(reader));
+            Assert.Equal(pinned, before[0]);
+            Assert.Equal(later, before[1]);
+            Assert.DoesNotContain(scheduled, before);
+
+            // The pin ends: the notice goes back to its place in time, after the newer post.
+            clock.Advance(TimeSpan.FromHours(2));
+            var afterPin = Ids(await ReadAsync(reader));
+            Assert.True(afterPin.IndexOf(later) < afterPin.IndexOf(pinned), string.Join(",", afterPin));
+            Assert.DoesNotContain(scheduled, afterPin);
+
+            // The scheduled post is due: it leads the feed.
+            clock.Advance(TimeSpan.FromDays(1));
+            Assert.Equal(scheduled, Ids(await ReadAsync(reader))[0]);
+
+            // A change saved without this process knowing (another node, a bulk update) is never shown stale: a post
+            // deleted behind the cache is gone at the next read; one published behind it shows within the streams' age.
+            await InFeedAsync(db => db.Posts.Where(p => p.Id == later).ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedUtc, DateTime.UtcNow)));
+            Assert.DoesNotContain(later, Ids(await ReadAsync(reader)));
+            var hidden = await PostAsync(tenant.Admin, new { body = "Published elsewhere", publishAt = clock.GetUtcNow().UtcDateTime.AddDays(30) });
+            Assert.DoesNotContain(hidden, Ids(await ReadAsync(reader)));
+            var due = clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
+            await InFeedAsync(db => db.Posts.Where(p => p.Id == hidden).ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedUtc, due)));
+            clock.Advance(HomeFeedStreams.MaxAge + TimeSpan.FromSeconds(1));
+            Assert.Equal(hidden, Ids(await ReadAsync(reader))[0]);
+        }
+        finally
+        {
+            clock.Reset();
+        }
+    }
+
+    /// <summary>The page's post ids in order, keeping only this test's posts.</summary>
+    private List<long> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).Where(_mine.Contains).ToList();
+
+    private static async Task<JsonElement> ReadAsync(HttpClient client) => await (await client.GetAsync(Home)).ExpectJsonAsync(HttpStatusCode.OK);
+
+    private static async Task<(IReadOnlyList<string> Commands, JsonElement Page)> CountedAsync(HttpClient client)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Home);
+        request.Headers.Add(QueryCounter.Header, id);
+        var page = await (await client.SendAsync(request)).ExpectJsonAsync(HttpStatusCode.OK);
+        return (QueryCounter.Commands(id), page);
+    }
+
+    private async Task<long> PostAsync(HttpClient client, object post)
+    {
+        var id = (await (await client.PostAsJsonAsync("api/v1/posts", post)).ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        _mine.Add(id);
+        return id;
+    }
+
+    private async Task InFeedAsync(Func<FeedDbContext, Task<int>> change)
+    {
+        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+        Assert.Equal(1, await shell.InScopeAsync(services => change(services.GetRequiredService<FeedDbContext>())));
+    }
+
+    private async Task SetDepartmentAsync(string userId, string department)
+    {
+        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+        await shell.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<UsersDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Id == userId);
+            user.Department = department;
+            await db.SaveChangesAsync();
+            return true;
+        });
+    }
+}
+
+[Collection(WebCollection.Name)]
+public sealed class HomeFeedStreamsOnSqlite(FeedSqliteTenant tenant) : HomeFeedStreamTests(tenant), IClassFixture<FeedSqliteTenant>;
+
+[Collection(WebCollection.Name)]
+public sealed class HomeFeedStreamsOnPostgres(FeedPostgresTenant tenant) : HomeFeedStreamTests(tenant), IClassFixture<FeedPostgresTenant>;
