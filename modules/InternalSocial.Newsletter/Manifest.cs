@@ -9,3 +9,6 @@ using InternalSocial.Kernel.Modules;
 [assembly: Feature("InternalSocial.Newsletter.Groups", "Newsletter to groups",
     Description = "Sends a newsletter edition to the members of chosen groups, with that group's own posts when it goes to exactly one group.",
     Dependencies = ["InternalSocial.Newsletter", "InternalSocial.Groups"])]
+[assembly: Feature("InternalSocial.Newsletter.Notifications", "Newsletter in notification settings",
+    Description = "Shows the newsletter switch among each person's notification settings, so that someone who unsubscribed can subscribe again.",
+    Dependencies = ["InternalSocial.Newsletter", "InternalSocial.Notifications"])]

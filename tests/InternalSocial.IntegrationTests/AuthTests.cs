@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Models;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.IntegrationTests;
 
@@ -61,6 +64,30 @@ public abstract class AuthTests(TestTenant tenant)
         Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync("admin/features")).StatusCode);
         var me = await (await employee.GetAsync("api/v1/auth/me")).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal(["Employee"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [SkippableFact]
+    public async Task Me_shows_the_persons_display_name_and_their_user_name_when_they_have_none()
+    {
+        tenant.SkipIfUnavailable();
+        await tenant.CreateUserAsync("shona", EmployeePassword, BuiltInRoles.Employee);
+        using var shona = await tenant.Host.CreateTokenClientAsync(tenant.Prefix, "shona", EmployeePassword);
+        await (await shona.PatchAsJsonAsync("api/v1/users/me", new { displayName = "Shona Brightwater" })).ExpectJsonAsync(HttpStatusCode.OK);
+
+        var me = await (await shona.GetAsync("api/v1/auth/me")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("shona", me.GetProperty("userName").GetString());
+        Assert.Equal("Shona Brightwater", me.GetProperty("displayName").GetString());
+
+        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+        await shell.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<User>>();
+            var user = (await users.FindByNameAsync("shona"))!;
+            user.DisplayName = "";
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        });
+        me = await (await shona.GetAsync("api/v1/auth/me")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("shona", me.GetProperty("displayName").GetString());
     }
 
     [SkippableFact]

@@ -63,6 +63,29 @@ public sealed class FeedNotificationTests(FeedNotificationTests.Tenant tenant) :
     }
 
     [Fact]
+    public async Task An_announcement_to_several_groups_tells_a_member_of_two_of_them_once_and_mails_a_mentioned_person_once()
+    {
+        var groupIds = new List<long>();
+        foreach (var name in new[] { "Lyon site", "Logistics" })
+        {
+            var group = await (await tenant.Admin.PostAsJsonAsync("api/v1/groups", new { name, visibility = "Public" })).ExpectJsonAsync(HttpStatusCode.Created);
+            groupIds.Add(group.GetProperty("id").GetInt64());
+            await (await tenant.Bob.PostAsync($"api/v1/groups/{groupIds[^1]}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        }
+
+        await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
+        tenant.Smtp.Received.Clear();
+        var created = await (await tenant.Admin.PostAsJsonAsync("api/v1/posts", new { body = "The warehouse moves on Monday, @dave leads it", announcement = true, audience = new { groups = groupIds } })).ExpectJsonAsync(HttpStatusCode.Created);
+        var urls = created.GetProperty("ids").EnumerateArray().Select(i => $"/posts/{i.GetInt64()}").ToList();
+        Assert.Equal(2, urls.Count);
+        await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
+
+        Assert.Single(await Notifications(tenant.Bob), n => n.GetProperty("kind").GetString() == "feed.announcement" && urls.Contains(n.GetProperty("url").GetString()!));
+        Assert.Single(await Notifications(tenant.Dave), n => n.GetProperty("kind").GetString() == "feed.mention" && urls.Contains(n.GetProperty("url").GetString()!));
+        Assert.Single(tenant.Smtp.Received, m => m.To.Mailboxes.Any(a => a.Address.StartsWith("dave@", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_comment_tells_the_post_author_but_not_the_commenter()
     {
         var post = await (await tenant.Carol.PostAsJsonAsync("api/v1/posts", new { body = "Who wants coffee?" })).ExpectJsonAsync(HttpStatusCode.Created);

@@ -275,6 +275,43 @@ public abstract partial class NewsletterTests(NewsletterTenant tenant) : IAsyncL
     }
 
     [SkippableFact]
+    public async Task A_person_who_unsubscribed_subscribes_again_with_the_switch_among_their_notification_settings()
+    {
+        tenant.SkipIfUnavailable();
+        await tenant.CreateUserAsync("auditor", Password, BuiltInRoles.Employee);
+        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+        await shell.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<User>>();
+            var user = (await users.FindByNameAsync("auditor"))!;
+            user.Department = "Audit";
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        });
+        using var api = await tenant.Host.CreateTokenClientAsync(tenant.Prefix, "auditor", Password);
+        using var browser = await tenant.BrowserAsync("auditor");
+        Assert.Matches("id=\"newsletter-subscribed\"[^>]*checked", await browser.GetStringAsync("notifications/preferences"));
+
+        var missing = await (await api.PutAsJsonAsync("api/v1/newsletter/subscription", new { })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("subscribed", out _));
+        await (await api.PutAsJsonAsync("api/v1/newsletter/subscription", new { subscribed = false })).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.False((await (await api.GetAsync("api/v1/newsletter/subscription")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("subscribed").GetBoolean());
+        var page = await browser.GetStringAsync("notifications/preferences");
+        Assert.Contains("Receive the newsletter by e-mail", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch("id=\"newsletter-subscribed\"[^>]*checked", page);
+
+        // The switch, ticked again, posts its own form and comes back to the settings page.
+        var returnUrl = System.Net.WebUtility.HtmlDecode(Regex.Match(page, "name=\"returnUrl\" value=\"([^\"]+)\"").Groups[1].Value);
+        var saved = await browser.SubmitAsync("notifications/preferences", "newsletter/subscription", new Dictionary<string, string> { ["subscribed"] = "true", ["returnUrl"] = returnUrl });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal($"/{tenant.Prefix}/notifications/preferences", saved.Headers.Location!.OriginalString);
+        Assert.True((await (await api.GetAsync("api/v1/newsletter/subscription")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("subscribed").GetBoolean());
+
+        var id = await CreateAsync(new { title = "Audit news", blocks = new object[] { new { text = "The auditors visit in June." } }, audience = new { departments = new[] { "Audit" } } });
+        await (await tenant.Director.PostAsync($"api/v1/newsletter/editions/{id}/send", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("auditor", Recipient(Assert.Single(await DeliveredAsync("Audit news"))));
+    }
+
+    [SkippableFact]
     public async Task A_person_s_newsletter_data_is_in_their_export_and_erasing_them_keeps_the_counts_without_them()
     {
         tenant.SkipIfUnavailable();

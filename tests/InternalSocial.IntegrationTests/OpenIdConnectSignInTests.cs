@@ -99,6 +99,45 @@ public sealed partial class OpenIdConnectSignInTests(SqliteTenant tenant) : ICla
     }
 
     [Fact]
+    public async Task A_self_registered_account_waiting_for_its_confirmation_is_confirmed_by_the_providers_verified_e_mail_and_loses_its_unproven_password()
+    {
+        var id = await CreateUnconfirmedAsync("rosa", isActive: true);
+        _provider.User = new TestOpenIdUser("rosa-" + Guid.NewGuid().ToString("N"), $"rosa@{tenant.Name}.test", true, "Rosa P");
+
+        using var browser = Browser();
+        var landed = await SignInWithProviderAsync(browser);
+        Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
+        var me = await (await browser.GetAsync("api/v1/auth/me")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(id, me.GetProperty("id").GetString());
+        var person = await FindAsync(id);
+        Assert.True(person.EmailConfirmed);
+        // Whoever registered the address chose that password before anyone proved the mailbox: it no longer opens the account.
+        Assert.Null(person.PasswordHash);
+        var audit = await AuditAsync(id);
+        Assert.Contains(ExternalLoginService.EmailConfirmed, audit);
+        Assert.Contains(ExternalLoginService.Linked, audit);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_waiting_for_its_confirmation_stays_refused_and_unconfirmed()
+    {
+        var id = await CreateUnconfirmedAsync("otto", isActive: false);
+        _provider.User = new TestOpenIdUser("otto-" + Guid.NewGuid().ToString("N"), $"otto@{tenant.Name}.test", true, "Otto D");
+        var before = await CountAsync();
+
+        using var browser = Browser();
+        var refused = await SignInWithProviderAsync(browser);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("can no longer sign in", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNotSignedInAsync(browser);
+        Assert.Equal(before, await CountAsync());
+        var person = await FindAsync(id);
+        Assert.False(person.EmailConfirmed);
+        Assert.NotNull(person.PasswordHash);
+        Assert.Empty(await AuditAsync(id));
+    }
+
+    [Fact]
     public async Task An_unverified_e_mail_of_an_existing_account_is_not_linked_and_the_sign_in_is_refused()
     {
         await tenant.CreateUserAsync("margaret", Password, BuiltInRoles.Employee);
@@ -436,6 +475,21 @@ public sealed partial class OpenIdConnectSignInTests(SqliteTenant tenant) : ICla
         {
             var db = services.GetRequiredService<UsersDbContext>();
             return (await db.Users.CountAsync(), await db.UserLogins.CountAsync());
+        });
+    }
+
+    /// <summary>An account as self-registration leaves it until its link is followed: a password, the address not confirmed.</summary>
+    private async Task<string> CreateUnconfirmedAsync(string userName, bool isActive)
+    {
+        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
+        return await shell.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
+            var user = new User { UserName = userName, Email = $"{userName}@{tenant.Name}.test", DisplayName = userName, EmailConfirmed = false, IsActive = isActive, CreatedUtc = DateTime.UtcNow };
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            Assert.True((await users.AddToRoleAsync(user, BuiltInRoles.Employee)).Succeeded);
+            return user.Id;
         });
     }
 

@@ -65,6 +65,13 @@ public sealed class AnnouncementNotifier(
             cancellationToken);
     }
 
+    /// <summary>
+    /// What a notification is about: the post, or the batch it belongs to when one announcement went to several groups
+    /// at once (one post per group), so that a member of two of those groups is told once.
+    /// </summary>
+    private static string BatchKey(Post post) =>
+        post.BatchId is { Length: > 0 } batch ? $"batch:{batch}" : post.Id.ToString(CultureInfo.InvariantCulture);
+
     private async Task NotifyAsync(Post post, IReadOnlyCollection<string> recipients, bool reminder, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
@@ -83,7 +90,7 @@ public sealed class AnnouncementNotifier(
             Url = $"/posts/{postKey}",
             ResourceType = FeedNotificationKinds.ResourceType,
             ResourceId = postKey,
-            DeduplicationKey = reminder ? $"{kind}:{postKey}:reminder:{clock.GetUtcNow():yyyyMMddHH}" : $"{kind}:{postKey}",
+            DeduplicationKey = reminder ? $"{kind}:{BatchKey(post)}:reminder:{clock.GetUtcNow():yyyyMMddHH}" : $"{kind}:{BatchKey(post)}",
             Text = _ => new NotificationText(
                 reminder ? T["Reminder: please acknowledge this announcement"] : post.RequiresAcknowledgement ? T["New announcement to acknowledge"] : T["New announcement"],
                 excerpt),

@@ -52,6 +52,7 @@ public sealed class PostNotificationVisibility(FeedReaderResolver readers, PostV
 /// mention in a private group's post does not reach someone outside the group, nor someone who left it.
 /// </summary>
 public sealed class FeedNotificationHandlers(
+    FeedDbContext db,
     INotifier notifier,
     IPeopleContacts contacts,
     IPeopleLookup people,
@@ -91,6 +92,13 @@ public sealed class FeedNotificationHandlers(
             return;
         }
 
+        // A post sent to several groups at once is one post per group: a mention in it is told once, whichever copy comes first.
+        var about = postKey;
+        if (commentId is null && await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.BatchId).FirstOrDefaultAsync(cancellationToken) is { Length: > 0 } batch)
+        {
+            about = $"batch:{batch}";
+        }
+
         var actorName = (await people.GetByIdsAsync([actorId], cancellationToken)).GetValueOrDefault(actorId)?.DisplayName ?? "";
         await notifier.NotifyAsync(new NotificationRequest
         {
@@ -100,7 +108,7 @@ public sealed class FeedNotificationHandlers(
             Url = commentId is { } comment ? $"/posts/{postKey}#comment-{comment}" : $"/posts/{postKey}",
             ResourceType = FeedNotificationKinds.ResourceType,
             ResourceId = postKey,
-            DeduplicationKey = $"{kind}:{postKey}:{commentId}",
+            DeduplicationKey = $"{kind}:{about}:{commentId}",
             Text = _ => new NotificationText(title(actorName), ""),
         }, cancellationToken);
     }

@@ -308,4 +308,14 @@ public sealed class NewsletterController(NewsletterService newsletter, IStringLo
         var done = await newsletter.UnsubscribeAsync(token, cancellationToken);
         return done ? View("Unsubscribed") : BadRequest(T["This unsubscribe link is not valid."].Value);
     }
+
+    /// <summary>The switch among the notification settings (a box left unticked sends nothing): the person's own choice.</summary>
+    [Authorize]
+    [HttpPost("newsletter/subscription")]
+    public async Task<IActionResult> Subscription(bool subscribed, string? returnUrl, CancellationToken cancellationToken)
+    {
+        await newsletter.SetSubscribedAsync(User, subscribed, cancellationToken);
+        TempData["Message"] = (subscribed ? T["You will receive the newsletter."] : T["You will no longer receive the newsletter."]).Value;
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "~/");
+    }
 }

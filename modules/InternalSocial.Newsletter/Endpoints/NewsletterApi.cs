@@ -12,6 +12,11 @@ public sealed record EditionCreated(long Id);
 
 public sealed record TestSent(string To);
 
+/// <summary>Whether the signed-in person receives the newsletter.</summary>
+public sealed record NewsletterSubscription(bool Subscribed);
+
+public sealed record NewsletterSubscriptionInput(bool? Subscribed);
+
 /// <summary>
 /// <c>/api/v1/newsletter/editions</c> for composers (the service checks <c>Newsletter.Manage</c>), and the two addresses
 /// mails use without signing in: the open image <c>/newsletter/o/{token}</c> and the click redirect
@@ -53,6 +58,23 @@ public static class NewsletterApi
             TypedResults.Ok(await service.SendAsync(user, id, BaseUrl(request), cancellationToken)));
         editions.MapGet("/{id:long}/stats", async (long id, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(await service.GetStatsAsync(user, id, cancellationToken)));
+
+        var subscription = endpoints.MapApiGroup("newsletter/subscription", "Newsletter").RequireAuthorization();
+        subscription.MapGet("", async (ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+                TypedResults.Ok(new NewsletterSubscription(await service.IsSubscribedAsync(user, cancellationToken))))
+            .WithSummary("Whether the signed-in person receives the newsletter.");
+        subscription.MapPut("", async (NewsletterSubscriptionInput? input, ClaimsPrincipal user, NewsletterService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken) =>
+            {
+                if (input is null)
+                {
+                    throw InvalidInputException.BodyRequired("{subscribed}");
+                }
+
+                var subscribed = input.Subscribed ?? throw new InvalidInputException("subscribed", T["Say whether you want to receive the newsletter (true or false)."]);
+                await service.SetSubscribedAsync(user, subscribed, cancellationToken);
+                return TypedResults.Ok(new NewsletterSubscription(subscribed));
+            })
+            .WithSummary("The signed-in person subscribes to the newsletter again, or unsubscribes.");
 
         endpoints.MapGet("/newsletter/o/{token}", async (string token, HttpResponse response, NewsletterService service, CancellationToken cancellationToken) =>
         {

@@ -390,6 +390,41 @@ public sealed class NewsletterService(
 
         return true;
     }
+    /// <summary>Whether the signed-in person receives the newsletter (they do unless they unsubscribed).</summary>
+    public async Task<bool> IsSubscribedAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = SignedIn(user);
+        return !await db.OptOuts.AsNoTracking().AnyAsync(o => o.UserId == userId, cancellationToken);
+    }
+
+    /// <summary>The signed-in person's own choice: receive the newsletter again, or stop it (as the mails' link does).</summary>
+    public async Task SetSubscribedAsync(ClaimsPrincipal user, bool subscribed, CancellationToken cancellationToken)
+    {
+        var userId = SignedIn(user);
+        if (subscribed)
+        {
+            await db.OptOuts.Where(o => o.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            return;
+        }
+
+        if (!await db.OptOuts.AnyAsync(o => o.UserId == userId, cancellationToken))
+        {
+            db.OptOuts.Add(new OptOut { UserId = userId, OptedOutUtc = clock.GetUtcNow().UtcDateTime });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The same choice twice at once: one row.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static string SignedIn(ClaimsPrincipal user) =>
+        UserId(user) is { Length: > 0 } userId ? userId : throw new InvalidOperationException("Only a signed-in person has a newsletter subscription.");
+
     private sealed record ValidInput(string Title, string Intro, IReadOnlyList<BlockInput> Blocks, bool Everyone, IReadOnlyList<string> Departments, IReadOnlyList<string> Sites, IReadOnlyList<long> Groups);
 
     private sealed record CheckedEdition(EditionContent Content, IReadOnlyList<string> RecipientIds);

@@ -55,12 +55,19 @@ public static class AuthApi
             .RequireAuthorization()
             .WithSummary("Revoke one of the current user's tokens.");
 
-        auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
-                UserId(user),
-                user.Identity!.Name!,
-                user.FindFirstValue(ClaimTypes.Email),
-                user.FindFirstValue("display_name") ?? user.Identity!.Name!,
-                user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList())))
+        auth.MapGet("/me", async (ClaimsPrincipal user, IPeopleLookup people, CancellationToken cancellationToken) =>
+            {
+                var id = UserId(user);
+                var userName = user.Identity!.Name!;
+                // The profile's name, from the person-summary cache; the user name when the profile has none.
+                var displayName = (await people.GetByIdsAsync([id], cancellationToken)).GetValueOrDefault(id)?.DisplayName;
+                return TypedResults.Ok(new MeResponse(
+                    id,
+                    userName,
+                    user.FindFirstValue(ClaimTypes.Email),
+                    string.IsNullOrWhiteSpace(displayName) ? userName : displayName,
+                    user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList()));
+            })
             .RequireAuthorization()
             .WithSummary("The signed-in user.");
     }

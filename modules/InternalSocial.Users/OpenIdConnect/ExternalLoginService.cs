@@ -57,6 +57,7 @@ public sealed class ExternalLoginService(
     UserManager<User> userManager,
     SignInManager<User> signInManager,
     OpenIdConnectSettingsService settingsService,
+    AccountStanding standing,
     TimeProvider clock,
     ILogger<ExternalLoginService> logger,
     IStringLocalizer<ModuleResources> T)
@@ -65,6 +66,7 @@ public sealed class ExternalLoginService(
     public const string Linked = "sso-linked";
     public const string Created = "sso-created";
     public const string Unlinked = "sso-unlinked";
+    public const string EmailConfirmed = "sso-email-confirmed";
 
     public static string ProviderKey(string issuer, string subject)
     {
@@ -100,12 +102,26 @@ public sealed class ExternalLoginService(
                 return Refuse(T["An account uses {0}, but {1} does not confirm that this address is yours, so it was not linked. Sign in with your password, or ask an administrator.", identity.Email, provider]);
             }
 
-            if (!await MaySignInAsync(existing))
+            // A self-registered account still waiting for its confirmation mail: the provider's verified address proves
+            // the mailbox as the mailed link would. A deactivated, erased or expired account stays refused.
+            var confirms = !existing.EmailConfirmed && standing.MaySignIn(existing, ignoreConfirmation: true);
+            if (!(confirms ? !await userManager.IsLockedOutAsync(existing) : await MaySignInAsync(existing)))
             {
                 return Refuse(T["This account can no longer sign in (it was deactivated, or a guest's access has ended)."]);
             }
 
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            if (confirms)
+            {
+                await ConfirmByProviderAsync(existing, cancellationToken);
+            }
+
             await LinkAsync(existing, key, provider, Linked, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return new(existing, null);
         }
 
@@ -164,6 +180,29 @@ public sealed class ExternalLoginService(
 
     private async Task<bool> MaySignInAsync(User user) =>
         await signInManager.CanSignInAsync(user) && !await userManager.IsLockedOutAsync(user);
+
+    /// <summary>
+    /// Confirms the address the provider vouched for. Whoever registered it chose the password before anyone proved the
+    /// mailbox (possibly not its owner, waiting for the owner to sign in this way), so the password goes (which renews the
+    /// security stamp): the person signs in with the provider, or sets a password through "forgot password".
+    /// </summary>
+    private async Task ConfirmByProviderAsync(User user, CancellationToken cancellationToken)
+    {
+        user.EmailConfirmed = true;
+        var updated = await userManager.UpdateAsync(user);
+        if (updated.Succeeded && await userManager.HasPasswordAsync(user))
+        {
+            updated = await userManager.RemovePasswordAsync(user);
+        }
+
+        if (!updated.Succeeded)
+        {
+            throw new ConflictException(string.Join(" ", updated.Errors.Select(e => e.Description)));
+        }
+
+        await AuditAsync(EmailConfirmed, user.Id, cancellationToken);
+        logger.LogInformation("E-mail address of user {UserId} confirmed by the OpenID Connect provider.", user.Id);
+    }
 
     private async Task LinkAsync(User user, string key, string provider, string action, CancellationToken cancellationToken)
     {
