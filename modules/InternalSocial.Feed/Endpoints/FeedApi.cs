@@ -121,8 +121,7 @@ public static class FeedApi
         feed.MapGet("", async (string? filter, string? cursor, int? pageSize, ClaimsPrincipal user, FeedQuery query, CancellationToken cancellationToken) =>
         {
             var kind = query.ParseFilter(filter, out var tag);
-            var page = await query.GetAsync(user, kind, tag, cursor, pageSize, cancellationToken);
-            return TypedResults.Ok(page);
+            return new FeedPageResult(await query.GetAsync(user, kind, tag, cursor, pageSize, cancellationToken));
         });
         feed.MapGet("/new-count", async (string? since, ClaimsPrincipal user, FeedQuery query, CancellationToken cancellationToken) =>
             TypedResults.Ok(new NewCount(await query.CountNewAsync(user, since, cancellationToken))));

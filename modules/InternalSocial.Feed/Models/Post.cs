@@ -242,3 +242,16 @@ public sealed class Attachment
 
     public DateTime CreatedUtc { get; set; }
 }
+
+/// <summary>
+/// The feed's one version row: bumped in the same transaction as every change to what a feed page shows (posts, their
+/// audiences, comments, reactions, tags, attachments), so a cached page knows it is current with one small read.
+/// </summary>
+public sealed class FeedVersion
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; }
+
+    public long Value { get; set; }
+}

@@ -1,6 +1,5 @@
 using InternalSocial.Feed.Models;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace InternalSocial.Feed.Services;
 
@@ -34,6 +33,8 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<FeedVersion> Versions => Set<FeedVersion>();
+
     /// <summary>
     /// Saves, then bumps the card version of every existing post whose shared card this save changed (a comment, a tag,
     /// an attachment, a reaction, the post itself), after the change: a reader who sees the new version reads the new
@@ -43,12 +44,12 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
     {
         var changed = new List<object>();
         var created = new List<Post>();
-        var postsChanged = false;
+        var pagesChanged = false;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
-                postsChanged |= entry.Entity is Post;
+                pagesChanged |= entry.Entity is Post or Comment or PostTag or PostReaction or Attachment or PostAudience;
                 if (entry.Entity is Post post && entry.State == EntityState.Added)
                 {
                     created.Add(post);
@@ -61,13 +62,6 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
         }
 
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (postsChanged)
-        {
-            // A post published, scheduled, approved, pinned, restored or deleted: the home feed's streams are read again.
-            // The context is pooled and built from options alone, so the tenant's streams come from its services.
-            this.GetService<HomeFeedStreams>().Invalidate();
-        }
-
         if (changed.Count > 0)
         {
             // Ids read after the save: an added comment of a new post knows its post's id only now. New posts have no
@@ -82,7 +76,16 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
                     _ => 0,
                 })
                 .Where(id => id > 0).Except(created.Select(p => p.Id)).ToList();
-            await TouchCardsAsync(touched, cancellationToken);
+            if (touched.Count > 0)
+            {
+                await TouchCardsAsync(touched, cancellationToken);
+                return saved;
+            }
+        }
+
+        if (pagesChanged)
+        {
+            await BumpVersionAsync(cancellationToken);
         }
 
         return saved;
@@ -91,7 +94,10 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Save asynchronously: the card versions are bumped by SaveChangesAsync.");
 
-    /// <summary>Bumps these posts' card versions, after a change made outside a tracked save (raw SQL, bulk updates).</summary>
+    /// <summary>
+    /// Bumps these posts' card versions and the feed's version, after a change made outside a tracked save (raw SQL,
+    /// bulk updates).
+    /// </summary>
     public async Task TouchCardsAsync(IReadOnlyCollection<long> postIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(postIds);
@@ -99,7 +105,16 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
         {
             await Posts.Where(p => chunk.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.CardVersion, p => p.CardVersion + 1), cancellationToken);
         }
+
+        await BumpVersionAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Bumps the feed's version (<see cref="FeedVersion"/>), after a change to what a feed page shows and in its
+    /// transaction: a cached page read at the old version is then read again.
+    /// </summary>
+    public Task<int> BumpVersionAsync(CancellationToken cancellationToken) =>
+        Versions.Where(v => v.Id == FeedVersion.SingleId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -118,5 +133,6 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
         modelBuilder.Entity<Acknowledgement>().ToTable("Feed_Acknowledgements").HasKey(a => new { a.PostId, a.UserId });
         modelBuilder.Entity<PostView>().ToTable("Feed_PostViews").HasKey(v => new { v.PostId, v.UserId });
         modelBuilder.Entity<Attachment>().ToTable("Feed_Attachments");
+        modelBuilder.Entity<FeedVersion>().ToTable("Feed_Version");
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using InternalSocial.Feed.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,43 +19,51 @@ public readonly record struct StreamKey(StreamKind Kind, string Value);
 /// <summary>A post's place in a stream: enough to merge streams, nothing a reader sees.</summary>
 public readonly record struct StreamPost(long Id, DateTime PublishedUtc);
 
+/// <summary>What may change in a post's row without its text changing, read for a page's candidates.</summary>
+public sealed record PostState(long Id, long CardVersion, PostStatus Status, string AuthorId, DateTime PublishedUtc, DateTime? ExpiresUtc, DateTime? PinnedUntilUtc, DateTime? DeletedUtc, long? RelayOfPostId)
+{
+    public bool IsListed(DateTime now) =>
+        DeletedUtc is null && Status == PostStatus.Published && PublishedUtc <= now && (ExpiresUtc is null || ExpiresUtc > now);
+
+    public bool Matches(Post post) =>
+        post.Id == Id && post.CardVersion == CardVersion && post.Status == Status && post.AuthorId == AuthorId && post.PublishedUtc == PublishedUtc
+        && post.ExpiresUtc == ExpiresUtc && post.PinnedUntilUtc == PinnedUntilUtc && post.DeletedUtc == DeletedUtc && post.RelayOfPostId == RelayOfPostId;
+}
+
 /// <summary>
-/// The newest listed posts of one audience (not pinned now), and those pinned now, as they were at
-/// <paramref name="Version"/>; usable until <paramref name="ValidUntilUtc"/>, when one of them expires, a pin ends, a
-/// scheduled post is due, or the entry is simply old.
+/// The newest listed posts of one audience (not pinned now), and those pinned now, as they were at feed version
+/// <paramref name="Version"/>; usable until <paramref name="ValidUntilUtc"/>, when one of them expires, a pin ends or a
+/// scheduled post is due.
 /// </summary>
 public sealed record FeedStream(long Version, DateTime ValidUntilUtc, IReadOnlyList<StreamPost> Newest, IReadOnlyList<StreamPost> Pinned);
 
+/// <summary>The posts of a first page once checked, for the readers of the same audiences at the same feed version.</summary>
+public sealed record CheckedPage(long Version, DateTime ValidUntilUtc, List<Post> Pinned, List<Post> Stream);
+
 /// <summary>
-/// The newest posts of each audience of the home feed (a tenant singleton), so that the first page of a reader's feed
-/// is a merge of the streams their audiences name instead of a scan of the feed's index. Only post ids and dates are
-/// kept: a page's candidates are read again by id and checked (deleted, hidden, expired, pin ended) before anyone sees
-/// them, and the reader's audiences are worked out on each request. A stale stream can therefore only miss a post,
-/// never show one it should not; it misses one for at most <see cref="MaxAge"/> (see docs/decisions, feed streams).
+/// The first page of the home feed without a scan of the feed (a tenant singleton). Per audience (everyone, a
+/// department, a site, a group) it keeps the ids and dates of the newest posts; a reader's first page merges the streams
+/// their audiences name, worked out at each request, and its candidates are read again by id and checked before anyone
+/// sees them. What was checked is kept for the readers of the same audiences. Everything is tied to the feed's version
+/// (<see cref="FeedVersion"/>), which every change to a feed page bumps in its own transaction: one small read tells
+/// whether what is kept is current, on every node (docs/decisions, feed first page).
 /// </summary>
 public sealed class HomeFeedStreams(TimeProvider clock)
 {
     /// <summary>Posts kept per stream: one page of the largest size, plus one to tell whether there is more.</summary>
     public const int Depth = FeedQuery.MaxPageSize + 1;
 
-    /// <summary>Beyond this many streams the cache starts again empty.</summary>
+    /// <summary>Beyond this many streams (or checked pages) the cache starts again empty.</summary>
     public const int MaxStreams = 10_000;
 
-    /// <summary>How long a stream is used without a change seen by this process: a change saved by another node shows after it.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
-
     private readonly ConcurrentDictionary<StreamKey, FeedStream> _streams = new();
-    private long _version;
+    private readonly ConcurrentDictionary<string, CheckedPage> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, Post> _rows = new();
     private ScheduledSnapshot? _scheduled;
 
-    /// <summary>Bumped by every saved change that may add a post to a stream or take one out.</summary>
-    public long Version => Interlocked.Read(ref _version);
-
-    public void Invalidate() => Interlocked.Increment(ref _version);
-
-    public bool TryGet(StreamKey key, out FeedStream stream)
+    public bool TryGet(StreamKey key, long version, out FeedStream stream)
     {
-        if (_streams.TryGetValue(key, out stream!) && stream.Version == Version && clock.GetUtcNow().UtcDateTime < stream.ValidUntilUtc)
+        if (_streams.TryGetValue(key, out stream!) && stream.Version == version && clock.GetUtcNow().UtcDateTime < stream.ValidUntilUtc)
         {
             return true;
         }
@@ -72,6 +81,47 @@ public sealed class HomeFeedStreams(TimeProvider clock)
         }
 
         _streams[key] = stream;
+    }
+
+    /// <summary>The checked page of these audiences and size (<paramref name="signature"/>), if still current.</summary>
+    public bool TryGetPage(string signature, long version, out CheckedPage page)
+    {
+        if (_pages.TryGetValue(signature, out page!) && page.Version == version && clock.GetUtcNow().UtcDateTime < page.ValidUntilUtc)
+        {
+            return true;
+        }
+
+        page = null!;
+        return false;
+    }
+
+    public void StorePage(string signature, CheckedPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (_pages.Count >= MaxStreams)
+        {
+            _pages.Clear();
+        }
+
+        _pages[signature] = page;
+    }
+
+    /// <summary>A post's row as last read, when it is still in <paramref name="state"/>. Shared by every reader: never change it.</summary>
+    public bool TryGetRow(PostState state, out Post post)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return _rows.TryGetValue(state.Id, out post!) && state.Matches(post);
+    }
+
+    public void StoreRow(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (_rows.Count >= PostCardCache.MaxEntries)
+        {
+            _rows.Clear();
+        }
+
+        _rows.AddOrUpdate(post.Id, post, (_, old) => old.CardVersion > post.CardVersion ? old : post);
     }
 
     /// <summary>When the next scheduled post is due, as last read at this version; null when it must be read.</summary>
@@ -96,20 +146,31 @@ public sealed class HomeFeedStreams(TimeProvider clock)
 public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams, TimeProvider clock)
 {
     /// <summary>
-    /// The pinned posts and the first <paramref name="size"/> (+1) posts of the reader's home feed, read again by id and
-    /// checked; null when a candidate no longer holds (the caller then reads the page from the database).
+    /// The pinned posts and the first <paramref name="size"/> (+1) posts of the reader's home feed, checked; null when a
+    /// candidate no longer holds (a change committed while reading), and the caller then reads the page from the database.
     /// </summary>
     public async Task<(List<Post> Pinned, List<Post> Stream)?> TryReadAsync(FeedReader scope, int size, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
+
+        // Read before anything else: what is read after it is at least as new, so it may be kept under it.
+        var version = await db.Versions.Where(v => v.Id == FeedVersion.SingleId).Select(v => v.Value).FirstAsync(cancellationToken);
         var keys = Keys(scope);
+        var signature = string.Join('|', keys.Select(k => $"{(int)k.Kind}:{k.Value}").Append(size.ToString(CultureInfo.InvariantCulture)));
+        if (streams.TryGetPage(signature, version, out var page))
+        {
+            return (page.Pinned, page.Stream);
+        }
+
         var newest = new List<StreamPost>();
         var pinned = new List<StreamPost>();
+        var validUntil = DateTime.MaxValue;
         foreach (var key in keys)
         {
-            var stream = streams.TryGet(key, out var hit) ? hit : await BuildAsync(key, cancellationToken);
+            var stream = streams.TryGet(key, version, out var hit) ? hit : await BuildAsync(key, version, cancellationToken);
             newest.AddRange(stream.Newest);
             pinned.AddRange(stream.Pinned);
+            validUntil = stream.ValidUntilUtc < validUntil ? stream.ValidUntilUtc : validUntil;
         }
 
         var pinnedIds = pinned.DistinctBy(p => p.Id).OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id)
@@ -118,24 +179,31 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
             .Take(size + 1).Select(p => p.Id).ToList();
         if (pinnedIds.Count + streamIds.Count == 0)
         {
+            streams.StorePage(signature, new CheckedPage(version, validUntil, [], []));
             return ([], []);
         }
 
-        // Not an EF compiled query: one is bound to the provider it first ran on, and tenants may use different ones.
+        // The candidates' current state: a few small columns by primary key. One parameter for the whole list, so the
+        // SQL is the same whatever the count and EF Core does not generate it again. (Not an EF compiled query: one is
+        // bound to the provider it first ran on, and tenants may use different ones.)
         List<long> ids = [.. pinnedIds, .. streamIds];
-        var rows = await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var states = await db.Posts.Where(p => EF.Parameter(ids).Contains(p.Id))
+            .Select(p => new PostState(p.Id, p.CardVersion, p.Status, p.AuthorId, p.PublishedUtc, p.ExpiresUtc, p.PinnedUntilUtc, p.DeletedUtc, p.RelayOfPostId))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
 
-        // Every candidate must still be listed, and pinned or not as the stream says; else the streams are stale
-        // (a change this process did not see, or one racing with this read): drop them all and let the caller read.
+        // Every candidate must still be listed, and pinned or not as its stream says: a stream read before a change
+        // committed and states read after it disagree, and the caller then reads the page itself.
         var now = clock.GetUtcNow().UtcDateTime;
-        if (pinnedIds.Any(id => !rows.TryGetValue(id, out var p) || !IsListed(p, now) || !(p.PinnedUntilUtc > now))
-            || streamIds.Any(id => !rows.TryGetValue(id, out var p) || !IsListed(p, now) || p.PinnedUntilUtc > now))
+        if (pinnedIds.Any(id => !states.TryGetValue(id, out var p) || !p.IsListed(now) || !(p.PinnedUntilUtc > now))
+            || streamIds.Any(id => !states.TryGetValue(id, out var p) || !p.IsListed(now) || p.PinnedUntilUtc > now))
         {
-            streams.Invalidate();
             return null;
         }
 
-        return (pinnedIds.Select(id => rows[id]).ToList(), streamIds.Select(id => rows[id]).ToList());
+        var rows = await RowsAsync(states, cancellationToken);
+        page = new CheckedPage(version, validUntil, pinnedIds.Select(id => rows[id]).ToList(), streamIds.Select(id => rows[id]).ToList());
+        streams.StorePage(signature, page);
+        return (page.Pinned, page.Stream);
     }
 
     /// <summary>The streams of the reader's home feed: company-wide audiences when they may see the company, and their groups.</summary>
@@ -156,17 +224,44 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
             }
         }
 
-        keys.AddRange(scope.GroupIds.Select(id => new StreamKey(StreamKind.Group, id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        keys.AddRange(scope.GroupIds.Select(id => new StreamKey(StreamKind.Group, id.ToString(CultureInfo.InvariantCulture))));
         return keys;
     }
 
-    private static bool IsListed(Post post, DateTime now) =>
-        post.DeletedUtc is null && post.Status == PostStatus.Published && post.PublishedUtc <= now && (post.ExpiresUtc is null || post.ExpiresUtc > now);
-
-    private async Task<FeedStream> BuildAsync(StreamKey key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The posts themselves: from the shared row cache when they are in the state just read (every change to a post's
+    /// text or tags bumps its card version), the others read whole and kept.
+    /// </summary>
+    private async Task<Dictionary<long, Post>> RowsAsync(Dictionary<long, PostState> states, CancellationToken cancellationToken)
     {
-        // Read before the database: a change saved while reading makes this entry stale at once.
-        var version = streams.Version;
+        var rows = new Dictionary<long, Post>(states.Count);
+        var missing = new List<long>();
+        foreach (var state in states.Values)
+        {
+            if (streams.TryGetRow(state, out var post))
+            {
+                rows[state.Id] = post;
+            }
+            else
+            {
+                missing.Add(state.Id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var post in await db.Posts.AsNoTracking().Where(p => EF.Parameter(missing).Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                rows[post.Id] = post;
+                streams.StoreRow(post);
+            }
+        }
+
+        return rows;
+    }
+
+    private async Task<FeedStream> BuildAsync(StreamKey key, long version, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var listed = db.Posts.AsNoTracking().Where(p => p.DeletedUtc == null && p.Status == PostStatus.Published && p.PublishedUtc <= now
             && (p.ExpiresUtc == null || p.ExpiresUtc > now));
@@ -179,7 +274,7 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
                 && db.Audiences.Where(a => a.Kind == AudienceKinds.Department && a.Value == value).Select(a => a.PostId).Contains(p.Id)),
             StreamKind.Site => listed.Where(p => p.GroupId == null && !p.AudienceEveryone
                 && db.Audiences.Where(a => a.Kind == AudienceKinds.Site && a.Value == value).Select(a => a.PostId).Contains(p.Id)),
-            _ => GroupPosts(listed, long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => GroupPosts(listed, long.Parse(value, CultureInfo.InvariantCulture)),
         };
 
         var newest = await listed.Where(p => p.PinnedUntilUtc == null || p.PinnedUntilUtc <= now)
@@ -195,10 +290,8 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
             streams.StoreNextScheduled(version, nextScheduled);
         }
 
-        var validUntil = new[] { now + HomeFeedStreams.MaxAge }
-            .Concat(newest.Select(p => p.ExpiresUtc).Concat(pinned.Select(p => p.ExpiresUtc)).Concat(pinned.Select(p => p.PinnedUntilUtc))
-                .Append(nextScheduled).Where(t => t is not null).Select(t => t!.Value))
-            .Min();
+        var validUntil = newest.Select(p => p.ExpiresUtc).Concat(pinned.Select(p => p.ExpiresUtc)).Concat(pinned.Select(p => p.PinnedUntilUtc))
+            .Append(nextScheduled).Where(t => t is not null).Select(t => t!.Value).Append(DateTime.MaxValue).Min();
         var stream = new FeedStream(
             version,
             validUntil,

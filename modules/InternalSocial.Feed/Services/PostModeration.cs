@@ -22,7 +22,7 @@ public interface IPostModeration
     Task<bool> HideAsync(string contentType, long id, CancellationToken cancellationToken);
 }
 
-internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedChangeNotifier changes, HomeFeedStreams streams, TimeProvider clock) : IPostModeration
+internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedChangeNotifier changes, TimeProvider clock) : IPostModeration
 {
     public const string HiddenBy = "moderation";
 
@@ -37,14 +37,13 @@ internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedCh
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.DeletedUtc, now), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "Only posts and comments can be hidden."),
         };
-        if (hidden > 0 && contentType == "comment")
+        if (hidden > 0)
         {
-            await db.TouchCardsAsync(await db.Comments.Where(c => c.Id == id).Select(c => c.PostId).ToListAsync(cancellationToken), cancellationToken);
+            await db.TouchCardsAsync(contentType == "comment" ? await db.Comments.Where(c => c.Id == id).Select(c => c.PostId).ToListAsync(cancellationToken) : [id], cancellationToken);
         }
 
         if (hidden > 0)
         {
-            streams.Invalidate();
             await changes.FeedChangedAsync(cancellationToken);
         }
 

@@ -200,6 +200,7 @@ public sealed class PostService(
         var audience = groupId is { } g ? new AudienceInput(null, null, [g]) : null;
         var created = await CreateAsync(user, new PostInput(string.IsNullOrWhiteSpace(comment) ? "↪" : comment, Audience: audience), cancellationToken);
         await db.Posts.Where(p => p.Id == created.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.RelayOfPostId, rootId), cancellationToken);
+        await db.TouchCardsAsync([created.Id], cancellationToken);
         return created;
     }
 

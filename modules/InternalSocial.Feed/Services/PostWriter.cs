@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>What posts and comments share when they are written: checking the text, rendering it, saving atomically.</summary>
-public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, ShellSettings shell, ReaderCardCache readerCache, HomeFeedStreams streams, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, ShellSettings shell, ReaderCardCache readerCache, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public string ValidateBody(string? input, int maxLength, IDictionary<string, string> errors, string field = "body")
     {
@@ -85,7 +85,7 @@ public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, S
 
     /// <summary>A transaction, unless the caller (a recipe) already holds one on this context.</summary>
     public async Task<WriteScope> BeginAsync(CancellationToken cancellationToken) =>
-        new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null, streams);
+        new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
 
     /// <summary>Counts each post's view once per person: one read, and one insert for a whole page when something is new.</summary>
     public async Task RecordViewsAsync(string userId, IReadOnlyList<long> postIds, CancellationToken cancellationToken)
@@ -138,18 +138,9 @@ public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, S
 }
 
 /// <summary>Commits the transaction it opened, if any; disposing without committing rolls back.</summary>
-public sealed class WriteScope(IDbContextTransaction? transaction, HomeFeedStreams streams) : IAsyncDisposable
+public sealed class WriteScope(IDbContextTransaction? transaction) : IAsyncDisposable
 {
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-
-            // Again after the commit: a stream read between the save and the commit missed the new posts.
-            streams.Invalidate();
-        }
-    }
+    public Task CommitAsync(CancellationToken cancellationToken) => transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
 
     public ValueTask DisposeAsync() => transaction?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
