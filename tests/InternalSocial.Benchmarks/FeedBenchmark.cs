@@ -124,6 +124,34 @@ internal static class FeedBenchmark
         // A small authenticated endpoint of the same tenant: what the host costs under load without the feed's work.
         var (smallRps, smallP99) = await ThroughputAsync(host.Client.BaseAddress!, token, "/api/v1/feed/reaction-types", seconds);
 
+        // Many readers in turn (20 departments, so 20 different first pages), then the same while someone reacts to the
+        // newest post 20 times a second (each reaction changes the feed's version, so pages are checked again).
+        var readers = await ReaderTokensAsync(shell, Math.Min(people, ManyReaders));
+        var (manyRps, manyP99) = await ThroughputAsync(host.Client.BaseAddress!, readers, "/api/v1/feed", seconds, background: null);
+        var newest = (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/feed")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        var reactions = 0;
+        var (busyRps, busyP99) = await ThroughputAsync(host.Client.BaseAddress!, readers, "/api/v1/feed", seconds, async stopping =>
+        {
+            using var writer = new HttpClient { BaseAddress = host.Client.BaseAddress };
+            writer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            while (!stopping.IsCancellationRequested)
+            {
+                using var reacted = reactions % 2 == 0
+                    ? await writer.PostAsJsonAsync($"/api/v1/posts/{newest}/reactions", new { type = "like" }, CancellationToken.None)
+                    : await writer.DeleteAsync($"/api/v1/posts/{newest}/reactions", CancellationToken.None);
+                reacted.EnsureSuccessStatusCode();
+                reactions++;
+                try
+                {
+                    await Task.Delay(50, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        });
+
         await using var bare = await StartBareAsync(body);
         using var bareClient = new HttpClient { BaseAddress = new Uri(bare.Urls.First()) };
         var bareCpu = await CpuPerRequestAsync(requests, () => bareClient.GetAsync("/feed"));
@@ -140,7 +168,24 @@ internal static class FeedBenchmark
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Per request (whole process, client included, {requests} sequential requests each): feed {feedCpu}; reaction types {smallCpu}; bare endpoint {bareCpu}."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput, {Connections} connections, {seconds} s: feed {feedRps:N0} req/s, bare endpoint with the same bytes {bareRps:N0} req/s = {100 * feedRps / bareRps:F1}% (target >= 10%, aim 20%)."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Feed read by {readers.Count:N0} people in turn: {manyRps:N0} req/s = {100 * manyRps / bareRps:F1}%, P99 {manyP99:F2} ms; the same while one person reacts 20 times a second ({reactions} reactions): {busyRps:N0} req/s = {100 * busyRps / bareRps:F1}%, P99 {busyP99:F2} ms."));
     }
+
+    private const int ManyReaders = 1_000;
+
+    /// <summary>An access token for each of the first <paramref name="count"/> seeded people.</summary>
+    private static async Task<IReadOnlyList<string>> ReaderTokensAsync(Kernel.Shells.ShellContext shell, int count) =>
+        await shell.InScopeAsync(async services =>
+        {
+            var tokens = services.GetRequiredService<AccessTokenService>();
+            var created = new List<string>(count);
+            for (var i = 0; i < count; i++)
+            {
+                created.Add((await tokens.CreateForUserAsync("p-" + i.ToString(CultureInfo.InvariantCulture), "bench", null, CancellationToken.None)).Token);
+            }
+
+            return (IReadOnlyList<string>)created;
+        });
 
     internal static async Task SeedAsync(TenantDatabase database, int people, int posts)
     {
@@ -150,13 +195,19 @@ internal static class FeedBenchmark
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await using var user = Command(connection, transaction,
-                "INSERT INTO \"Users_Users\" (\"Id\", \"UserName\", \"NormalizedUserName\", \"Email\", \"NormalizedEmail\", \"EmailConfirmed\", \"PhoneNumberConfirmed\", \"TwoFactorEnabled\", \"LockoutEnabled\", \"AccessFailedCount\", \"DisplayName\", \"CreatedUtc\") VALUES (@id, @name, @upper, @mail, @uppermail, TRUE, FALSE, FALSE, TRUE, 0, @display, @created)",
-                "id", "name", "upper", "mail", "uppermail", "display", "created");
+                "INSERT INTO \"Users_Users\" (\"Id\", \"UserName\", \"NormalizedUserName\", \"Email\", \"NormalizedEmail\", \"EmailConfirmed\", \"PhoneNumberConfirmed\", \"TwoFactorEnabled\", \"LockoutEnabled\", \"AccessFailedCount\", \"DisplayName\", \"CreatedUtc\", \"Department\", \"NormalizedDepartment\", \"SecurityStamp\") VALUES (@id, @name, @upper, @mail, @uppermail, TRUE, FALSE, FALSE, TRUE, 0, @display, @created, @department, @upperdepartment, @stamp)",
+                "id", "name", "upper", "mail", "uppermail", "display", "created", "department", "upperdepartment", "stamp");
             for (var i = 0; i < people; i++)
             {
                 var name = "person" + i.ToString("D5", CultureInfo.InvariantCulture);
-                await ExecuteAsync(user, "p-" + i.ToString(CultureInfo.InvariantCulture), name, name.ToUpperInvariant(), name + "@bench.invalid", (name + "@bench.invalid").ToUpperInvariant(), "Person " + i.ToString(CultureInfo.InvariantCulture), now);
+                var department = Department(i);
+                await ExecuteAsync(user, "p-" + i.ToString(CultureInfo.InvariantCulture), name, name.ToUpperInvariant(), name + "@bench.invalid", (name + "@bench.invalid").ToUpperInvariant(), "Person " + i.ToString(CultureInfo.InvariantCulture), now, department, department.ToUpperInvariant(), Guid.NewGuid().ToString("N"));
             }
+
+            // Every seeded person is an employee: they may read the company's feed.
+            await using var roles = Command(connection, transaction,
+                "INSERT INTO \"Users_UserRoles\" (\"UserId\", \"RoleId\") SELECT u.\"Id\", r.\"Id\" FROM \"Users_Users\" u, \"Users_Roles\" r WHERE u.\"Id\" LIKE 'p-%' AND r.\"NormalizedName\" = 'EMPLOYEE'");
+            await roles.ExecuteNonQueryAsync();
 
             await transaction.CommitAsync();
         }
@@ -166,14 +217,23 @@ internal static class FeedBenchmark
         {
             await using var transaction = await connection.BeginTransactionAsync();
             await using var post = Command(connection, transaction,
-                "INSERT INTO \"Feed_Posts\" (\"AuthorId\", \"Body\", \"Html\", \"Status\", \"AudienceEveryone\", \"IsAnnouncement\", \"RequiresAcknowledgement\", \"PublishedUtc\", \"CreatedUtc\") VALUES (@author, @body, @html, 0, TRUE, FALSE, FALSE, @published, @published)",
-                "author", "body", "html", "published");
+                "INSERT INTO \"Feed_Posts\" (\"AuthorId\", \"Body\", \"Html\", \"Status\", \"AudienceEveryone\", \"IsAnnouncement\", \"RequiresAcknowledgement\", \"PublishedUtc\", \"CreatedUtc\") VALUES (@author, @body, @html, 0, @everyone, FALSE, FALSE, @published, @published)",
+                "author", "body", "html", "everyone", "published");
             for (var i = start; i < Math.Min(posts, start + Batch); i++)
             {
                 var text = "Seeded post " + i.ToString(CultureInfo.InvariantCulture) + " about the quarterly results and the new canteen.";
-                await ExecuteAsync(post, "p-" + (i % people).ToString(CultureInfo.InvariantCulture), text, "<p>" + text + "</p>", now.AddSeconds(i - posts));
+                await ExecuteAsync(post, "p-" + (i % people).ToString(CultureInfo.InvariantCulture), text, "<p>" + text + "</p>", i % TargetedEvery != 0, now.AddSeconds(i - posts));
             }
 
+            await transaction.CommitAsync();
+        }
+
+        // One post in fifty is for one department only, as communication teams target theirs.
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using var audiences = Command(connection, transaction,
+                "INSERT INTO \"Feed_PostAudiences\" (\"PostId\", \"Kind\", \"Value\") SELECT \"Id\", 'department', 'Department ' || CAST((\"Id\" / " + TargetedEvery.ToString(CultureInfo.InvariantCulture) + ") % " + Departments.ToString(CultureInfo.InvariantCulture) + " AS VARCHAR(10)) FROM \"Feed_Posts\" WHERE \"AudienceEveryone\" = FALSE");
+            await audiences.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
         }
 
@@ -206,6 +266,12 @@ internal static class FeedBenchmark
             await analyze.ExecuteNonQueryAsync();
         }
     }
+
+    private const int Departments = 20;
+
+    private const int TargetedEvery = 50;
+
+    private static string Department(int person) => "Department " + (person % Departments).ToString(CultureInfo.InvariantCulture);
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
@@ -345,16 +411,20 @@ internal static class FeedBenchmark
         return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.99) - 1)]);
     }
 
-    private static async Task<(double RequestsPerSecond, double P99)> ThroughputAsync(Uri baseAddress, string? token, string path, int seconds)
+    private static Task<(double RequestsPerSecond, double P99)> ThroughputAsync(Uri baseAddress, string? token, string path, int seconds) =>
+        ThroughputAsync(baseAddress, token is null ? [] : [token], path, seconds, background: null);
+
+    /// <summary>
+    /// Requests per second and P99 with <see cref="Connections"/> connections, each request signed with the next of
+    /// <paramref name="tokens"/> in turn (none when empty); <paramref name="background"/> runs alongside until the end.
+    /// </summary>
+    private static async Task<(double RequestsPerSecond, double P99)> ThroughputAsync(Uri baseAddress, IReadOnlyList<string> tokens, string path, int seconds, Func<CancellationToken, Task>? background)
     {
         using var handler = new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress };
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
         var stop = DateTime.UtcNow.AddSeconds(seconds);
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var next = -1;
         var latencies = new List<double>[Connections];
         var workers = Enumerable.Range(0, Connections).Select(async w =>
         {
@@ -362,13 +432,24 @@ internal static class FeedBenchmark
             while (DateTime.UtcNow < stop)
             {
                 var watch = Stopwatch.StartNew();
-                using var response = await client.GetAsync(path);
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                if (tokens.Count > 0)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[(int)((uint)Interlocked.Increment(ref next) % tokens.Count)]);
+                }
+
+                using var response = await client.SendAsync(request);
                 response.EnsureSuccessStatusCode();
                 _ = await response.Content.ReadAsByteArrayAsync();
                 mine.Add(watch.Elapsed.TotalMilliseconds);
             }
         }).ToList();
         var total = Stopwatch.StartNew();
+        if (background is not null)
+        {
+            workers.Add(background(stopping.Token));
+        }
+
         await Task.WhenAll(workers);
         var all = latencies.SelectMany(l => l).Order().ToList();
         return (all.Count / total.Elapsed.TotalSeconds, all[Math.Min(all.Count - 1, (int)Math.Ceiling(all.Count * 0.99) - 1)]);

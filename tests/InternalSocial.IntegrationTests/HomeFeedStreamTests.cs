@@ -101,7 +101,7 @@ public abstract class HomeFeedStreamTests(FeedTenant tenant)
             await InFeedAsync(async db =>
                 await db.Posts.Where(p => p.Id == later).ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedUtc, DateTime.UtcNow))
                 + await db.Posts.Where(p => p.Id == hidden).ExecuteUpdateAsync(s => s.SetProperty(p => p.PublishedUtc, due))
-                + await db.Database.ExecuteSqlRawAsync("UPDATE \"Feed_Version\" SET \"Value\" = \"Value\" + 1"));
+                + await db.Database.ExecuteSqlRawAsync("UPDATE \"Feed_Version\" SET \"Posts\" = \"Posts\" + 1, \"Cards\" = \"Cards\" + 1"));
             var after = Ids(await ReadAsync(reader));
             Assert.DoesNotContain(later, after);
             Assert.Equal(hidden, after[0]);

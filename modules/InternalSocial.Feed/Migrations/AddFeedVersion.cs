@@ -2,7 +2,7 @@ using FluentMigrator;
 
 namespace InternalSocial.Feed.Migrations;
 
-/// <summary>The feed's version: one row, bumped in the transaction of every change to what a feed page shows.</summary>
+/// <summary>The feed's versions: one row, bumped in the transaction of every change to what a feed page shows (<c>FeedVersion</c>).</summary>
 [Migration(3, "Feed: one version for the whole feed, for the cached first page of the home feed")]
 public sealed class AddFeedVersion : Migration
 {
@@ -10,8 +10,9 @@ public sealed class AddFeedVersion : Migration
     {
         Create.Table("Feed_Version")
             .WithColumn("Id").AsInt32().PrimaryKey()
-            .WithColumn("Value").AsInt64().NotNullable();
-        Insert.IntoTable("Feed_Version").Row(new { Id = 1, Value = 0L });
+            .WithColumn("Posts").AsInt64().NotNullable()
+            .WithColumn("Cards").AsInt64().NotNullable();
+        Insert.IntoTable("Feed_Version").Row(new { Id = 1, Posts = 0L, Cards = 0L });
     }
 
     public override void Down() => Delete.Table("Feed_Version");

@@ -45,11 +45,13 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
         var changed = new List<object>();
         var created = new List<Post>();
         var pagesChanged = false;
+        var postsChanged = false;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
                 pagesChanged |= entry.Entity is Post or Comment or PostTag or PostReaction or Attachment or PostAudience;
+                postsChanged |= entry.Entity is Post or PostAudience;
                 if (entry.Entity is Post post && entry.State == EntityState.Added)
                 {
                     created.Add(post);
@@ -78,14 +80,14 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
                 .Where(id => id > 0).Except(created.Select(p => p.Id)).ToList();
             if (touched.Count > 0)
             {
-                await TouchCardsAsync(touched, cancellationToken);
+                await TouchCardsAsync(touched, postsChanged, cancellationToken);
                 return saved;
             }
         }
 
         if (pagesChanged)
         {
-            await BumpVersionAsync(cancellationToken);
+            await BumpVersionAsync(postsChanged, cancellationToken);
         }
 
         return saved;
@@ -96,9 +98,10 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
 
     /// <summary>
     /// Bumps these posts' card versions and the feed's version, after a change made outside a tracked save (raw SQL,
-    /// bulk updates).
+    /// bulk updates). <paramref name="postsChanged"/>: whether which posts are listed may have changed too (a post
+    /// hidden, published, pinned), not only what their cards show.
     /// </summary>
-    public async Task TouchCardsAsync(IReadOnlyCollection<long> postIds, CancellationToken cancellationToken)
+    public async Task TouchCardsAsync(IReadOnlyCollection<long> postIds, bool postsChanged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(postIds);
         foreach (var chunk in postIds.Distinct().Chunk(500))
@@ -106,15 +109,21 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
             await Posts.Where(p => chunk.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.CardVersion, p => p.CardVersion + 1), cancellationToken);
         }
 
-        await BumpVersionAsync(cancellationToken);
+        await BumpVersionAsync(postsChanged, cancellationToken);
     }
 
+    /// <inheritdoc cref="TouchCardsAsync(IReadOnlyCollection{long}, bool, CancellationToken)"/>
+    public Task TouchCardsAsync(IReadOnlyCollection<long> postIds, CancellationToken cancellationToken) => TouchCardsAsync(postIds, postsChanged: false, cancellationToken);
+
     /// <summary>
-    /// Bumps the feed's version (<see cref="FeedVersion"/>), after a change to what a feed page shows and in its
-    /// transaction: a cached page read at the old version is then read again.
+    /// Bumps the feed's version (<see cref="FeedVersion"/>) after a change to what a feed page shows, in its
+    /// transaction: a kept first page read at the old version is then checked again. <paramref name="postsChanged"/>
+    /// also bumps the posts' version, after which the streams of posts are read again.
     /// </summary>
-    public Task<int> BumpVersionAsync(CancellationToken cancellationToken) =>
-        Versions.Where(v => v.Id == FeedVersion.SingleId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), cancellationToken);
+    public Task<int> BumpVersionAsync(bool postsChanged, CancellationToken cancellationToken) =>
+        postsChanged
+            ? Versions.Where(v => v.Id == FeedVersion.SingleId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Cards, v => v.Cards + 1).SetProperty(v => v.Posts, v => v.Posts + 1), cancellationToken)
+            : Versions.Where(v => v.Id == FeedVersion.SingleId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Cards, v => v.Cards + 1), cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

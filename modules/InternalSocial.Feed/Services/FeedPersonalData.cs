@@ -46,7 +46,7 @@ internal sealed class FeedErasureHandler(FeedDbContext db) : IEventHandler<Perso
             await db.Posts.Where(p => db.Comments.Any(c => c.PostId == p.Id && c.AuthorId == userId) || db.PostReactions.Any(r => r.PostId == p.Id && r.UserId == userId))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.CardVersion, p => p.CardVersion + 1), cancellationToken);
             await db.Posts.Where(p => p.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AuthorId, ""), cancellationToken);
-            await db.BumpVersionAsync(cancellationToken);
+            await db.BumpVersionAsync(postsChanged: false, cancellationToken);
             await db.Comments.Where(c => c.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.AuthorId, ""), cancellationToken);
             await db.PostReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.CommentReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);

@@ -31,22 +31,23 @@ public sealed record PostState(long Id, long CardVersion, PostStatus Status, str
 }
 
 /// <summary>
-/// The newest listed posts of one audience (not pinned now), and those pinned now, as they were at feed version
-/// <paramref name="Version"/>; usable until <paramref name="ValidUntilUtc"/>, when one of them expires, a pin ends or a
+/// The newest listed posts of one audience (not pinned now), and those pinned now, as they were at posts version
+/// <paramref name="Version"/> (<see cref="FeedVersion.Posts"/>); usable until <paramref name="ValidUntilUtc"/>, when one of them expires, a pin ends or a
 /// scheduled post is due.
 /// </summary>
 public sealed record FeedStream(long Version, DateTime ValidUntilUtc, IReadOnlyList<StreamPost> Newest, IReadOnlyList<StreamPost> Pinned);
 
-/// <summary>The posts of a first page once checked, for the readers of the same audiences at the same feed version.</summary>
-public sealed record CheckedPage(long Version, DateTime ValidUntilUtc, List<Post> Pinned, List<Post> Stream);
+/// <summary>The posts of a first page once checked, for the readers of the same audiences at the same feed versions.</summary>
+public sealed record CheckedPage(long PostsVersion, long CardsVersion, DateTime ValidUntilUtc, List<Post> Pinned, List<Post> Stream);
 
 /// <summary>
 /// The first page of the home feed without a scan of the feed (a tenant singleton). Per audience (everyone, a
 /// department, a site, a group) it keeps the ids and dates of the newest posts; a reader's first page merges the streams
 /// their audiences name, worked out at each request, and its candidates are read again by id and checked before anyone
-/// sees them. What was checked is kept for the readers of the same audiences. Everything is tied to the feed's version
+/// sees them. What was checked is kept for the readers of the same audiences. Everything is tied to the feed's versions
 /// (<see cref="FeedVersion"/>), which every change to a feed page bumps in its own transaction: one small read tells
-/// whether what is kept is current, on every node (docs/decisions, feed first page).
+/// whether what is kept is current, on every node. A reaction or a comment changes the cards' version only: the streams
+/// stay, the candidates are checked again (docs/decisions, feed first page).
 /// </summary>
 public sealed class HomeFeedStreams(TimeProvider clock)
 {
@@ -84,9 +85,11 @@ public sealed class HomeFeedStreams(TimeProvider clock)
     }
 
     /// <summary>The checked page of these audiences and size (<paramref name="signature"/>), if still current.</summary>
-    public bool TryGetPage(string signature, long version, out CheckedPage page)
+    public bool TryGetPage(string signature, FeedVersion version, out CheckedPage page)
     {
-        if (_pages.TryGetValue(signature, out page!) && page.Version == version && clock.GetUtcNow().UtcDateTime < page.ValidUntilUtc)
+        ArgumentNullException.ThrowIfNull(version);
+        if (_pages.TryGetValue(signature, out page!) && page.PostsVersion == version.Posts && page.CardsVersion == version.Cards
+            && clock.GetUtcNow().UtcDateTime < page.ValidUntilUtc)
         {
             return true;
         }
@@ -154,7 +157,7 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
         ArgumentNullException.ThrowIfNull(scope);
 
         // Read before anything else: what is read after it is at least as new, so it may be kept under it.
-        var version = await db.Versions.Where(v => v.Id == FeedVersion.SingleId).Select(v => v.Value).FirstAsync(cancellationToken);
+        var version = await db.Versions.AsNoTracking().FirstAsync(v => v.Id == FeedVersion.SingleId, cancellationToken);
         var keys = Keys(scope);
         var signature = string.Join('|', keys.Select(k => $"{(int)k.Kind}:{k.Value}").Append(size.ToString(CultureInfo.InvariantCulture)));
         if (streams.TryGetPage(signature, version, out var page))
@@ -167,7 +170,7 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
         var validUntil = DateTime.MaxValue;
         foreach (var key in keys)
         {
-            var stream = streams.TryGet(key, version, out var hit) ? hit : await BuildAsync(key, version, cancellationToken);
+            var stream = streams.TryGet(key, version.Posts, out var hit) ? hit : await BuildAsync(key, version.Posts, cancellationToken);
             newest.AddRange(stream.Newest);
             pinned.AddRange(stream.Pinned);
             validUntil = stream.ValidUntilUtc < validUntil ? stream.ValidUntilUtc : validUntil;
@@ -179,7 +182,7 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
             .Take(size + 1).Select(p => p.Id).ToList();
         if (pinnedIds.Count + streamIds.Count == 0)
         {
-            streams.StorePage(signature, new CheckedPage(version, validUntil, [], []));
+            streams.StorePage(signature, new CheckedPage(version.Posts, version.Cards, validUntil, [], []));
             return ([], []);
         }
 
@@ -201,7 +204,7 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
         }
 
         var rows = await RowsAsync(states, cancellationToken);
-        page = new CheckedPage(version, validUntil, pinnedIds.Select(id => rows[id]).ToList(), streamIds.Select(id => rows[id]).ToList());
+        page = new CheckedPage(version.Posts, version.Cards, validUntil, pinnedIds.Select(id => rows[id]).ToList(), streamIds.Select(id => rows[id]).ToList());
         streams.StorePage(signature, page);
         return (page.Pinned, page.Stream);
     }

@@ -39,7 +39,8 @@ internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedCh
         };
         if (hidden > 0)
         {
-            await db.TouchCardsAsync(contentType == "comment" ? await db.Comments.Where(c => c.Id == id).Select(c => c.PostId).ToListAsync(cancellationToken) : [id], cancellationToken);
+            var post = contentType == "post";
+            await db.TouchCardsAsync(post ? [id] : await db.Comments.Where(c => c.Id == id).Select(c => c.PostId).ToListAsync(cancellationToken), postsChanged: post, cancellationToken);
         }
 
         if (hidden > 0)
