@@ -157,6 +157,11 @@ internal static class FeedBenchmark
         var bareCpu = await CpuPerRequestAsync(requests, () => bareClient.GetAsync("/feed"));
         var (bareRps, _) = await ThroughputAsync(new Uri(bare.Urls.First()), null, "/feed", seconds);
 
+        // The same two endpoints under wrk when it is installed (apt install wrk): a load generator that costs the
+        // machine less than HttpClient, as in the issue's reference figure for the bare endpoint.
+        var wrkFeed = await WrkAsync(new Uri(host.Client.BaseAddress!, "/api/v1/feed"), token, seconds);
+        var wrkBare = await WrkAsync(new Uri(new Uri(bare.Urls.First()), "/feed"), null, seconds);
+
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Feed page: {body.Length:N0} bytes, {Environment.ProcessorCount} cores, {DateTimeOffset.Now:yyyy-MM-dd}."));
         output.WriteLine("| Measure | Median ms | P99 ms |");
@@ -168,10 +173,61 @@ internal static class FeedBenchmark
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Per request (whole process, client included, {requests} sequential requests each): feed {feedCpu}; reaction types {smallCpu}; bare endpoint {bareCpu}."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput, {Connections} connections, {seconds} s: feed {feedRps:N0} req/s, bare endpoint with the same bytes {bareRps:N0} req/s = {100 * feedRps / bareRps:F1}% (target >= 10%, aim 20%)."));
+        if (wrkFeed is { } f && wrkBare is { } b)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Under wrk (2 threads, {Connections} connections, {seconds} s): feed {f.RequestsPerSecond:N0} req/s, P99 {f.P99:F2} ms; bare endpoint {b.RequestsPerSecond:N0} req/s = {100 * f.RequestsPerSecond / b.RequestsPerSecond:F1}%."));
+        }
+        else
+        {
+            output.WriteLine("wrk is not installed: no wrk measurement.");
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Feed read by {readers.Count:N0} people in turn: {manyRps:N0} req/s = {100 * manyRps / bareRps:F1}%, P99 {manyP99:F2} ms; the same while one person reacts 20 times a second ({reactions} reactions): {busyRps:N0} req/s = {100 * busyRps / bareRps:F1}%, P99 {busyP99:F2} ms."));
     }
 
     private const int ManyReaders = 1_000;
+
+    /// <summary>Requests per second and P99 under <c>wrk --latency</c>; null when wrk is not installed.</summary>
+    private static async Task<(double RequestsPerSecond, double P99)?> WrkAsync(Uri url, string? token, int seconds)
+    {
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-t2", "-c" + Connections.ToString(CultureInfo.InvariantCulture), "-d" + seconds.ToString(CultureInfo.InvariantCulture) + "s", "--latency" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (token is not null)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add("Authorization: Bearer " + token);
+        }
+
+        start.ArgumentList.Add(url.ToString());
+        Process? wrk;
+        try
+        {
+            wrk = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+
+        using (wrk)
+        {
+            var text = await wrk!.StandardOutput.ReadToEndAsync();
+            await wrk.WaitForExitAsync();
+            var rps = System.Text.RegularExpressions.Regex.Match(text, @"Requests/sec:\s+([0-9.]+)");
+            var p99 = System.Text.RegularExpressions.Regex.Match(text, @"99%\s+([0-9.]+)(us|ms|s)");
+            if (!rps.Success || !p99.Success || text.Contains("Non-2xx", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("wrk did not measure: " + text);
+            }
+
+            var latency = double.Parse(p99.Groups[1].Value, CultureInfo.InvariantCulture) * (p99.Groups[2].Value switch { "us" => 0.001, "s" => 1000, _ => 1 });
+            return (double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture), latency);
+        }
+    }
 
     /// <summary>An access token for each of the first <paramref name="count"/> seeded people.</summary>
     private static async Task<IReadOnlyList<string>> ReaderTokensAsync(Kernel.Shells.ShellContext shell, int count) =>
