@@ -8,7 +8,6 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.IntegrationTests;
@@ -90,9 +89,9 @@ public abstract class FeedCardCacheTests(FeedTenant tenant)
         await (await sales.GetAsync($"api/v1/posts/{targeted}")).ExpectProblemAsync(HttpStatusCode.NotFound);
 
         // Who may see it is decided at every read, not cached: moved to Finance, then back.
-        await SetDepartmentAsync(salesId, "Finance");
+        await tenant.SetDepartmentAsync(salesId, "Finance");
         Assert.Equal([open, targeted], Ids(await ReadAsync(sales, Page)));
-        await SetDepartmentAsync(salesId, "Sales");
+        await tenant.SetDepartmentAsync(salesId, "Sales");
         Assert.Equal([open], Ids(await ReadAsync(sales, Page)));
 
         // An expiry set after the card was cached hides the post at its time.
@@ -149,19 +148,6 @@ public abstract class FeedCardCacheTests(FeedTenant tenant)
         var client = tenant.Host.CreateClient(tenant.Prefix);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (id, client);
-    }
-
-    private async Task SetDepartmentAsync(string userId, string department)
-    {
-        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
-        await shell.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<UsersDbContext>();
-            var user = await db.Users.SingleAsync(u => u.Id == userId);
-            user.Department = department;
-            await db.SaveChangesAsync();
-            return true;
-        });
     }
 }
 

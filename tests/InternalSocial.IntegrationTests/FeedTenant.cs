@@ -4,6 +4,7 @@ using InternalSocial.Kernel.Shells;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.IntegrationTests;
@@ -59,6 +60,20 @@ public abstract class FeedTenant(DatabaseProvider provider) : TestTenant(provide
         var client = Host.CreateClient(Prefix);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (id, client);
+    }
+
+    /// <summary>Moves a person to another department, as an import or an administrator would.</summary>
+    public async Task SetDepartmentAsync(string userId, string department)
+    {
+        var shell = await Host.ShellHost.GetOrCreateShellAsync(Name, CancellationToken.None);
+        await shell.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<UsersDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Id == userId);
+            user.Department = department;
+            await db.SaveChangesAsync();
+            return true;
+        });
     }
 }
 

@@ -5,7 +5,6 @@ using InternalSocial.Feed.Services;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.IntegrationTests.Probe;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,8 +29,8 @@ public abstract class HomeFeedStreamTests(FeedTenant tenant)
         var (_, author) = await tenant.CreateMemberAsync("streamauthor", BuiltInRoles.Employee);
         var (financeId, finance) = await tenant.CreateMemberAsync("streamfinance", BuiltInRoles.Employee);
         var (salesId, sales) = await tenant.CreateMemberAsync("streamsales", BuiltInRoles.Employee);
-        await SetDepartmentAsync(financeId, "Finance");
-        await SetDepartmentAsync(salesId, "Sales");
+        await tenant.SetDepartmentAsync(financeId, "Finance");
+        await tenant.SetDepartmentAsync(salesId, "Sales");
         var first = await PostAsync(author, new { body = "First news" });
         var targeted = await PostAsync(tenant.Admin, new { body = "Finance figures", audience = new { departments = new[] { "Finance" } } });
         var second = await PostAsync(author, new { body = "Second news" });
@@ -42,7 +41,7 @@ public abstract class HomeFeedStreamTests(FeedTenant tenant)
         // Read again, by another reader of the same audiences too: one small read of the feed's version, nothing else.
         // (The colleague's first read records their views and reads their reactions: their own part, once.)
         var (colleagueId, colleague) = await tenant.CreateMemberAsync("streamfinance2", BuiltInRoles.Employee);
-        await SetDepartmentAsync(colleagueId, "Finance");
+        await tenant.SetDepartmentAsync(colleagueId, "Finance");
         Assert.Equal([second, targeted, first], Ids(await ReadAsync(colleague)));
         foreach (var client in new[] { finance, colleague })
         {
@@ -59,9 +58,9 @@ public abstract class HomeFeedStreamTests(FeedTenant tenant)
         Assert.Equal([third, targeted, first], Ids(await ReadAsync(finance)));
 
         // Who reads which audience is decided at each read: Sales moves to Finance and back.
-        await SetDepartmentAsync(salesId, "Finance");
+        await tenant.SetDepartmentAsync(salesId, "Finance");
         Assert.Equal([third, targeted, first], Ids(await ReadAsync(sales)));
-        await SetDepartmentAsync(salesId, "Sales");
+        await tenant.SetDepartmentAsync(salesId, "Sales");
         Assert.Equal([third, first], Ids(await ReadAsync(sales)));
         Assert.DoesNotContain("Finance figures", (await ReadAsync(sales)).GetRawText(), StringComparison.Ordinal);
     }
@@ -137,19 +136,6 @@ public abstract class HomeFeedStreamTests(FeedTenant tenant)
     {
         var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
         Assert.Equal(3, await shell.InScopeAsync(services => change(services.GetRequiredService<FeedDbContext>())));
-    }
-
-    private async Task SetDepartmentAsync(string userId, string department)
-    {
-        var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
-        await shell.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<UsersDbContext>();
-            var user = await db.Users.SingleAsync(u => u.Id == userId);
-            user.Department = department;
-            await db.SaveChangesAsync();
-            return true;
-        });
     }
 }
 
