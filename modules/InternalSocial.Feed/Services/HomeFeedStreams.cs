@@ -32,12 +32,15 @@ public sealed record PostState(long Id, long CardVersion, PostStatus Status, str
 
 /// <summary>
 /// The newest listed posts of one audience (not pinned now), and those pinned now, as they were at posts version
-/// <paramref name="Version"/> (<see cref="FeedVersion.Posts"/>); usable until <paramref name="ValidUntilUtc"/>, when one of them expires, a pin ends or a
-/// scheduled post is due.
+/// <paramref name="Version"/> (<see cref="FeedVersion.Posts"/>); usable until <paramref name="ValidUntilUtc"/>, when one
+/// of them expires, a pin ends or a scheduled post is due.
 /// </summary>
 public sealed record FeedStream(long Version, DateTime ValidUntilUtc, IReadOnlyList<StreamPost> Newest, IReadOnlyList<StreamPost> Pinned);
 
-/// <summary>The posts of a first page once checked, for the readers of the same audiences at the same feed versions.</summary>
+/// <summary>
+/// The posts of a first page once checked, for the readers of the same audiences at the same feed versions. The lists
+/// and posts are shared by every such reader: never change them.
+/// </summary>
 public sealed record CheckedPage(long PostsVersion, long CardsVersion, DateTime ValidUntilUtc, List<Post> Pinned, List<Post> Stream);
 
 /// <summary>
@@ -156,8 +159,13 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
     {
         ArgumentNullException.ThrowIfNull(scope);
 
-        // Read before anything else: what is read after it is at least as new, so it may be kept under it.
-        var version = await db.Versions.AsNoTracking().FirstAsync(v => v.Id == FeedVersion.SingleId, cancellationToken);
+        // Read before anything else: what is read after it is at least as new, so it may be kept under it. Without the
+        // row (a database restored without it) nothing can be kept, and the caller reads the page itself.
+        if (await db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == FeedVersion.SingleId, cancellationToken) is not { } version)
+        {
+            return null;
+        }
+
         var keys = Keys(scope);
         var signature = string.Join('|', keys.Select(k => $"{(int)k.Kind}:{k.Value}").Append(size.ToString(CultureInfo.InvariantCulture)));
         if (streams.TryGetPage(signature, version, out var page))
