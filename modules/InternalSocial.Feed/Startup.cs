@@ -1,6 +1,7 @@
 using InternalSocial.Feed.Endpoints;
 using InternalSocial.Feed.Hubs;
 using InternalSocial.Feed.Services;
+using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Navigation;
@@ -36,6 +37,8 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddSingleton<PostCardCache>();
         services.AddSingleton<ReaderCardCache>();
         services.AddSingleton<HomeFeedStreams>();
+        services.AddSingleton<PendingViews>();
+        services.AddScoped<IBackgroundTask, ViewFlushTask>();
         services.AddScoped<HomeFeedFirstPage>();
         services.AddScoped<PostWriter>();
         services.AddScoped<PostService>();

@@ -20,6 +20,7 @@ public sealed class AnnouncementService(
     PostVisibility visibility,
     IEventBus events,
     IFeedChangeNotifier changes,
+    PendingViews pendingViews,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -41,6 +42,7 @@ public sealed class AnnouncementService(
     public async Task<AnnouncementStats> StatsAsync(ClaimsPrincipal user, long postId, CancellationToken cancellationToken)
     {
         await EnsureAnnouncementAsync(user, postId, cancellationToken);
+        await pendingViews.FlushAsync(db, cancellationToken);
         var viewers = await db.Views.CountAsync(v => v.PostId == postId, cancellationToken);
         var acknowledged = await db.Acknowledgements.CountAsync(a => a.PostId == postId, cancellationToken);
         var rate = viewers == 0 ? 0 : Math.Round((double)acknowledged / Math.Max(viewers, acknowledged), 3);

@@ -34,7 +34,7 @@ internal sealed class FeedPersonalData(FeedDbContext db) : IPersonalDataContribu
 /// author, shown as "Former member"; links that mention them become plain text; their reactions, follows,
 /// views and acknowledgements go.
 /// </summary>
-internal sealed class FeedErasureHandler(FeedDbContext db) : IEventHandler<PersonErased>
+internal sealed class FeedErasureHandler(FeedDbContext db, PendingViews pendingViews) : IEventHandler<PersonErased>
 {
     public async Task HandleAsync(PersonErased domainEvent, CancellationToken cancellationToken)
     {
@@ -51,6 +51,8 @@ internal sealed class FeedErasureHandler(FeedDbContext db) : IEventHandler<Perso
             await db.PostReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.CommentReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Follows.Where(f => f.UserId == userId || (f.Kind == FollowKinds.Person && f.Target == userId)).ExecuteDeleteAsync(cancellationToken);
+            // Their queued views first, or a later batch would write them back.
+            await pendingViews.FlushAsync(db, cancellationToken);
             await db.Views.Where(v => v.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Acknowledgements.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Attachments.Where(a => a.UploadedBy == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.UploadedBy, ""), cancellationToken);

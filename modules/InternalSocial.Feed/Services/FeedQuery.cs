@@ -156,7 +156,7 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
         var hasMore = page.Count > size;
         var stream = page.Take(size).ToList();
         var all = pinned.Concat(stream).ToList();
-        await writer.RecordViewsAsync(reader.UserId, all.Select(p => p.Id).ToList(), cancellationToken);
+        writer.RecordViews(reader.UserId, all.Select(p => p.Id).ToList());
         var items = await cards.BuildAsync(reader, all, allComments: false, cancellationToken);
         var next = hasMore ? new FeedCursor(stream[^1].PublishedUtc, stream[^1].Id).Encode() : null;
         var newest = all.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).FirstOrDefault();

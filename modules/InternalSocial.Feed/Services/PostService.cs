@@ -231,7 +231,7 @@ public sealed class PostService(
         var reader = await readers.GetAsync(user, cancellationToken);
         var post = await visibility.Openable(reader).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException(T["No post with id {0}.", id]);
-        await writer.RecordViewsAsync(reader.UserId, [post.Id], cancellationToken);
+        writer.RecordViews(reader.UserId, [post.Id]);
         return (await cards.BuildAsync(reader, [post], allComments: true, cancellationToken))[0];
     }
 

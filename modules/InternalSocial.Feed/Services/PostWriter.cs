@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>What posts and comments share when they are written: checking the text, rendering it, saving atomically.</summary>
-public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, ShellSettings shell, ReaderCardCache readerCache, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, ShellSettings shell, ReaderCardCache readerCache, PendingViews pendingViews, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public string ValidateBody(string? input, int maxLength, IDictionary<string, string> errors, string field = "body")
     {
@@ -87,8 +87,11 @@ public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, S
     public async Task<WriteScope> BeginAsync(CancellationToken cancellationToken) =>
         new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
 
-    /// <summary>Counts each post's view once per person: one read, and one insert for a whole page when something is new.</summary>
-    public async Task RecordViewsAsync(string userId, IReadOnlyList<long> postIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts each post's view once per person. The views this process does not know yet are queued (<see cref="PendingViews"/>)
+    /// and written in batches; a view written twice is kept once.
+    /// </summary>
+    public void RecordViews(string userId, IReadOnlyList<long> postIds)
     {
         ArgumentNullException.ThrowIfNull(postIds);
         if (userId.Length == 0 || postIds.Count == 0)
@@ -96,39 +99,10 @@ public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, S
             return;
         }
 
-        // Reading is far more frequent than seeing something new: write only the views not recorded yet, so that
-        // reading a page again takes no write lock.
-        // Views known to be recorded (ReaderCardCache) are not asked for again: a page read again costs no query here.
         var ids = postIds.Distinct().Where(id => !readerCache.HasSeen(userId, id)).ToList();
-        if (ids.Count == 0)
+        if (ids.Count > 0)
         {
-            return;
-        }
-
-        var seen = await db.Views.Where(v => v.UserId == userId && ids.Contains(v.PostId)).Select(v => v.PostId).ToListAsync(cancellationToken);
-        var unseen = ids.Except(seen).ToList();
-        if (unseen.Count == 0)
-        {
-            if (db.Database.CurrentTransaction is null)
-            {
-                readerCache.Seen(userId, ids);
-            }
-
-            return;
-        }
-
-        var sql = new StringBuilder("INSERT INTO \"Feed_PostViews\" (\"PostId\", \"UserId\", \"ViewedUtc\") VALUES ");
-        var parameters = new List<object> { userId, clock.GetUtcNow().UtcDateTime };
-        for (var i = 0; i < unseen.Count; i++)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{i + 2}}}, {{0}}, {{1}})");
-            parameters.Add(unseen[i]);
-        }
-
-        sql.Append(" ON CONFLICT DO NOTHING");
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
-        if (db.Database.CurrentTransaction is null)
-        {
+            pendingViews.Add(userId, ids, clock.GetUtcNow().UtcDateTime);
             readerCache.Seen(userId, ids);
         }
     }
