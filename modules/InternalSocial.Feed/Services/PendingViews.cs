@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using InternalSocial.Feed.Models;
 using InternalSocial.Kernel.BackgroundTasks;
+using InternalSocial.Kernel.Shells;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
@@ -14,12 +15,18 @@ namespace InternalSocial.Feed.Services;
 /// and writes in their requests (docs/benchmarks.md, feed). Views are a statistic (reach): a node that stops abruptly
 /// loses the views of its last few seconds.
 /// </summary>
-public sealed class PendingViews : IDisposable
+public sealed class PendingViews(ShellSettings shell) : IDisposable
 {
     /// <summary>Rows per INSERT: three parameters each, well under every provider's limit.</summary>
     public const int BatchSize = 500;
 
-    private readonly ConcurrentQueue<PostView> _queue = new();
+    /// <summary>
+    /// One queue per tenant for the process, not per shell: enabling a feature replaces the tenant's shell, and the views
+    /// the old one had queued are written by the new one.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<PostView>> Queues = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentQueue<PostView> _queue = Queues.GetOrAdd(shell.Name, _ => new ConcurrentQueue<PostView>());
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
     public bool IsEmpty => _queue.IsEmpty;
