@@ -49,6 +49,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
                 ("", "home", language == "fr" ? "Bienvenue" : "Welcome"),
                 ("admin/features", "admin-features", language == "fr" ? "Fonctionnalités" : "Features"),
                 ($"people/{BrowserFixture.AdminUserName}", "profile", ""),
+                ("notifications/preferences", "notification-settings", language == "fr" ? "Réglages des notifications" : "Notification settings"),
             })
             {
                 await GotoAsync(page, path);
