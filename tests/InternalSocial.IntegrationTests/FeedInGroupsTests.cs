@@ -55,6 +55,32 @@ public sealed class FeedInGroupsTests(FeedInGroupsTests.Tenant tenant) : IClassF
     }
 
     [Fact]
+    public async Task A_member_of_many_groups_sees_each_group_s_newest_post_on_the_home_feed()
+    {
+        // More groups than the home feed keeps streams for (HomeFeedStreams.MaxStreamsPerPage): the page is read from the
+        // database, with the same rules. A member of two of them reads it from the streams.
+        var posts = new List<long>();
+        for (var i = 0; i < 14; i++)
+        {
+            var group = await (await tenant.Owner.PostAsJsonAsync("api/v1/groups", new { name = $"Guild {i}", visibility = "Public" })).ExpectJsonAsync(HttpStatusCode.Created);
+            var groupId = group.GetProperty("id").GetInt64();
+            await (await tenant.Outsider.PostAsync($"api/v1/groups/{groupId}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
+            if (i < 2)
+            {
+                await (await tenant.Member.PostAsync($"api/v1/groups/{groupId}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
+            }
+
+            var post = await (await tenant.Owner.PostAsJsonAsync("api/v1/posts", new { body = $"Guild {i} news", audience = new { groups = new[] { groupId } } })).ExpectJsonAsync(HttpStatusCode.Created);
+            posts.Add(post.GetProperty("id").GetInt64());
+        }
+
+        var many = Ids(await (await tenant.Outsider.GetAsync("api/v1/feed")).ExpectJsonAsync(HttpStatusCode.OK)).ToList();
+        Assert.All(posts, id => Assert.Contains(id, many));
+        var two = Ids(await (await tenant.Member.GetAsync("api/v1/feed")).ExpectJsonAsync(HttpStatusCode.OK)).ToList();
+        Assert.Equal(posts.Take(2).Order(), two.Where(posts.Contains).Order());
+    }
+
+    [Fact]
     public async Task Posting_to_a_group_without_the_groups_feature_is_refused_naming_the_field()
     {
         await (await tenant.Admin.PostAsync("api/v1/features/InternalSocial.Feed.Groups/disable", null)).ExpectJsonAsync(HttpStatusCode.OK);

@@ -60,6 +60,12 @@ public sealed class HomeFeedStreams(TimeProvider clock)
     /// <summary>Beyond this many streams (or checked pages) the cache starts again empty.</summary>
     public const int MaxStreams = 10_000;
 
+    /// <summary>
+    /// A reader whose home feed has more audiences than this (many groups) reads the page from the database: after each
+    /// new post, rebuilding a stream per group would cost more than the one query.
+    /// </summary>
+    public const int MaxStreamsPerPage = 12;
+
     private readonly ConcurrentDictionary<StreamKey, FeedStream> _streams = new();
     private readonly ConcurrentDictionary<string, CheckedPage> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, Post> _rows = new();
@@ -159,14 +165,19 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
     {
         ArgumentNullException.ThrowIfNull(scope);
 
-        // Read before anything else: what is read after it is at least as new, so it may be kept under it. Without the
-        // row (a database restored without it) nothing can be kept, and the caller reads the page itself.
+        var keys = Keys(scope);
+        if (keys.Count > HomeFeedStreams.MaxStreamsPerPage)
+        {
+            return null;
+        }
+
+        // Read before anything from the feed: what is read after it is at least as new, so it may be kept under it.
+        // Without the row (a database restored without it) nothing can be kept, and the caller reads the page itself.
         if (await db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == FeedVersion.SingleId, cancellationToken) is not { } version)
         {
             return null;
         }
 
-        var keys = Keys(scope);
         var signature = string.Join('|', keys.Select(k => $"{(int)k.Kind}:{k.Value}").Append(size.ToString(CultureInfo.InvariantCulture)));
         if (streams.TryGetPage(signature, version, out var page))
         {
