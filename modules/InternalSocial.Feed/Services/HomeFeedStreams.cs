@@ -288,6 +288,7 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
         var listed = db.Posts.AsNoTracking().Where(p => p.DeletedUtc == null && p.Status == PostStatus.Published && p.PublishedUtc <= now
             && (p.ExpiresUtc == null || p.ExpiresUtc > now));
         var value = key.Value;
+        var groupId = key.Kind == StreamKind.Group ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
         listed = key.Kind switch
         {
             StreamKind.Everyone => listed.Where(p => p.GroupId == null && p.AudienceEveryone),
@@ -296,7 +297,7 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
                 && db.Audiences.Where(a => a.Kind == AudienceKinds.Department && a.Value == value).Select(a => a.PostId).Contains(p.Id)),
             StreamKind.Site => listed.Where(p => p.GroupId == null && !p.AudienceEveryone
                 && db.Audiences.Where(a => a.Kind == AudienceKinds.Site && a.Value == value).Select(a => a.PostId).Contains(p.Id)),
-            _ => GroupPosts(listed, long.Parse(value, CultureInfo.InvariantCulture)),
+            _ => listed.Where(p => p.GroupId == groupId),
         };
 
         var newest = await listed.Where(p => p.PinnedUntilUtc == null || p.PinnedUntilUtc <= now)
@@ -322,6 +323,4 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
         streams.Store(key, stream);
         return stream;
     }
-
-    private static IQueryable<Post> GroupPosts(IQueryable<Post> listed, long groupId) => listed.Where(p => p.GroupId == groupId);
 }

@@ -29,8 +29,6 @@ public sealed class PendingViews(ShellSettings shell) : IDisposable
     private readonly ConcurrentQueue<PostView> _queue = Queues.GetOrAdd(shell.Name, _ => new ConcurrentQueue<PostView>());
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
-    public bool IsEmpty => _queue.IsEmpty;
-
     public void Dispose() => _flushing.Dispose();
 
     public void Add(string userId, IEnumerable<long> postIds, DateTime viewedUtc)

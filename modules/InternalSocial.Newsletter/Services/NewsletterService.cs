@@ -390,6 +390,7 @@ public sealed class NewsletterService(
 
         return true;
     }
+
     /// <summary>Whether the signed-in person receives the newsletter (they do unless they unsubscribed).</summary>
     public async Task<bool> IsSubscribedAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
