@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.IntegrationTests.Probe;
+using InternalSocial.Kernel.Security;
 using MimeKit;
 
 namespace InternalSocial.IntegrationTests;
@@ -14,6 +15,9 @@ namespace InternalSocial.IntegrationTests;
 public sealed class DigestTests(NotificationTests.Tenant tenant) : IClassFixture<NotificationTests.Tenant>, IAsyncLifetime
 {
     private const int Hour = 8;
+    private const string Password = "N0tify-Password";
+
+    private readonly List<HttpClient> _people = [];
 
     public async Task InitializeAsync()
     {
@@ -21,12 +25,17 @@ public sealed class DigestTests(NotificationTests.Tenant tenant) : IClassFixture
         await (await tenant.Admin.PutAsJsonAsync("api/v1/notifications/defaults", new { digestHour = Hour })).ExpectJsonAsync(HttpStatusCode.OK);
         foreach (var person in new[] { tenant.Alice, tenant.Bob })
         {
-            await (await person.PutAsJsonAsync("api/v1/notifications/preferences", new { preferences = new[] { new { kind = ProbeNotificationKinds.Ping, channel = "EmailDigest" } } })).ExpectJsonAsync(HttpStatusCode.OK);
+            await ChooseTheDigestAsync(person);
         }
     }
 
     public Task DisposeAsync()
     {
+        foreach (var client in _people)
+        {
+            client.Dispose();
+        }
+
         tenant.Host.Clock.Reset();
         return Task.CompletedTask;
     }
@@ -34,30 +43,33 @@ public sealed class DigestTests(NotificationTests.Tenant tenant) : IClassFixture
     [Fact]
     public async Task A_weekly_person_gets_one_mail_on_their_day_and_a_daily_person_one_a_day()
     {
-        await SetZoneAsync(tenant.Alice, "UTC");
-        await SetZoneAsync(tenant.Bob, "UTC");
+        var (alice, aliceId) = await NewPersonAsync("weekly-alice");
+        var (bob, bobId) = await NewPersonAsync("weekly-bob");
+        await SetZoneAsync(alice, "UTC");
+        await SetZoneAsync(bob, "UTC");
+        await MoveToMidnightAsync();
         // Half past the digest hour, tomorrow: everything older has gone out; from here, one day at a time.
         var start = NextLocal(TimeZoneInfo.Utc, Hour).AddMinutes(30);
         await MoveToAsync(start);
         tenant.Smtp.Received.Clear();
         var weekday = start.AddDays(3).DayOfWeek;
-        var schedule = await (await tenant.Alice.PutAsJsonAsync("api/v1/notifications/preferences/digest", new { frequency = "weekly", weekday = weekday.ToString() })).ExpectJsonAsync(HttpStatusCode.OK);
+        var schedule = await (await alice.PutAsJsonAsync("api/v1/notifications/preferences/digest", new { frequency = "weekly", weekday = weekday.ToString() })).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Weekly", schedule.GetProperty("frequency").GetString());
         Assert.Equal(weekday.ToString(), schedule.GetProperty("weekday").GetString());
-        await (await tenant.Bob.PutAsJsonAsync("api/v1/notifications/preferences", new { digest = new { frequency = "Daily" } })).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await bob.PutAsJsonAsync("api/v1/notifications/preferences", new { digest = new { frequency = "Daily" } })).ExpectJsonAsync(HttpStatusCode.OK);
 
         for (var day = 1; day <= 8; day++)
         {
-            await NotifyAsync([tenant.AliceId, tenant.BobId], $"Day {day}");
+            await NotifyAsync([aliceId, bobId], $"Day {day}");
             await MoveToAsync(start.AddDays(day));
             // A second run in the same hour sends nothing twice.
             await MoveToAsync(start.AddDays(day).AddMinutes(31));
             var mails = tenant.Smtp.Received.ToList();
             tenant.Smtp.Received.Clear();
 
-            var bobs = Assert.Single(mails, m => To(m) == "bob");
+            var bobs = Assert.Single(mails, m => To(m) == "weekly-bob");
             Assert.Contains($"Day {day} [en]", bobs.TextBody, StringComparison.Ordinal);
-            var alices = mails.Where(m => To(m) == "alice").ToList();
+            var alices = mails.Where(m => To(m) == "weekly-alice").ToList();
             if (start.AddDays(day).DayOfWeek == weekday)
             {
                 // The week's three days in one mail.
@@ -79,21 +91,22 @@ public sealed class DigestTests(NotificationTests.Tenant tenant) : IClassFixture
     {
         var zones = new Dictionary<string, TimeZoneInfo>
         {
-            ["alice"] = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"),
-            ["bob"] = TimeZoneInfo.FindSystemTimeZoneById("America/New_York"),
+            ["zoned-alice"] = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"),
+            ["zoned-bob"] = TimeZoneInfo.FindSystemTimeZoneById("America/New_York"),
         };
-        await SetZoneAsync(tenant.Alice, "Europe/Paris");
-        await SetZoneAsync(tenant.Bob, "America/New_York");
-        await (await tenant.Alice.PutAsJsonAsync("api/v1/notifications/preferences/digest", new { frequency = "Daily" })).ExpectJsonAsync(HttpStatusCode.OK);
-        await (await tenant.Bob.PutAsJsonAsync("api/v1/notifications/preferences/digest", new { frequency = "Daily" })).ExpectJsonAsync(HttpStatusCode.OK);
-        var shown = await (await tenant.Alice.GetAsync("api/v1/notifications/preferences/digest")).ExpectJsonAsync(HttpStatusCode.OK);
+        var (alice, aliceId) = await NewPersonAsync("zoned-alice");
+        var (bob, bobId) = await NewPersonAsync("zoned-bob");
+        await SetZoneAsync(alice, "Europe/Paris");
+        await SetZoneAsync(bob, "America/New_York");
+        await (await alice.PutAsJsonAsync("api/v1/notifications/preferences/digest", new { frequency = "Daily" })).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await bob.PutAsJsonAsync("api/v1/notifications/preferences/digest", new { frequency = "Daily" })).ExpectJsonAsync(HttpStatusCode.OK);
+        var shown = await (await alice.GetAsync("api/v1/notifications/preferences/digest")).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Europe/Paris", shown.GetProperty("timeZoneId").GetString());
         Assert.Equal(Hour, shown.GetProperty("hour").GetInt32());
 
-        // Flush what earlier tests left waiting, then start right after a run.
-        await MoveToAsync(tenant.Host.Clock.GetUtcNow().UtcDateTime.AddDays(1));
+        await MoveToMidnightAsync();
         tenant.Smtp.Received.Clear();
-        await NotifyAsync([tenant.AliceId, tenant.BobId], "Overnight");
+        await NotifyAsync([aliceId, bobId], "Overnight");
 
         var slots = zones.Select(z => (Person: z.Key, Slot: NextLocal(z.Value, Hour))).OrderBy(s => s.Slot).ToList();
         foreach (var (person, slot) in slots)
@@ -134,7 +147,7 @@ public sealed class DigestTests(NotificationTests.Tenant tenant) : IClassFixture
         Assert.Equal("Asia/Tokyo", saved.GetProperty("timeZoneId").GetString());
 
         using var browser = tenant.Host.CreateClient(tenant.Prefix);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("alice", "N0tify-Password")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("alice", Password)).StatusCode);
         var profile = await browser.GetStringAsync("account/profile");
         Assert.Contains("id=\"timeZoneId\"", profile, StringComparison.Ordinal);
         Assert.Contains("value=\"Asia/Tokyo\"", profile, StringComparison.Ordinal);
@@ -176,6 +189,30 @@ public sealed class DigestTests(NotificationTests.Tenant tenant) : IClassFixture
         await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
         await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
     }
+
+    /// <summary>
+    /// A person of the test's own, with the probe's notifications in the digest: when a digest was last sent is kept per
+    /// person, and another test's clock, put back since, must not decide this one's.
+    /// </summary>
+    private async Task<(HttpClient Client, string Id)> NewPersonAsync(string userName)
+    {
+        await tenant.CreateUserAsync(userName, Password, BuiltInRoles.Employee);
+        var client = await tenant.Host.CreateTokenClientAsync(tenant.Prefix, userName, Password);
+        _people.Add(client);
+        await ChooseTheDigestAsync(client);
+        var id = (await (await client.GetAsync("api/v1/auth/me")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("id").GetString()!;
+        return (client, id);
+    }
+
+    private static async Task ChooseTheDigestAsync(HttpClient person) =>
+        await (await person.PutAsJsonAsync("api/v1/notifications/preferences", new { preferences = new[] { new { kind = ProbeNotificationKinds.Ping, channel = "EmailDigest" } } })).ExpectJsonAsync(HttpStatusCode.OK);
+
+    /// <summary>
+    /// Moves the clock to the next midnight UTC at least an hour away. The digest slots of the zones used here (08:00 in
+    /// UTC, Paris and New York) are then hours away, whatever the time of day the tests run at.
+    /// </summary>
+    private async Task MoveToMidnightAsync() =>
+        await MoveToAsync(tenant.Host.Clock.GetUtcNow().UtcDateTime.AddHours(1).Date.AddDays(1));
 
     private static async Task SetZoneAsync(HttpClient person, string zone) =>
         await (await person.PatchAsJsonAsync("api/v1/users/me", new { timeZoneId = zone })).ExpectJsonAsync(HttpStatusCode.OK);

@@ -53,7 +53,7 @@ public abstract class TokenPrincipalCacheTests(TestTenant tenant)
         {
             var users = services.GetRequiredService<UserManager<User>>();
             var user = await users.FindByIdAsync(lockedId);
-            Assert.True((await users.SetLockoutEndDateAsync(user!, DateTimeOffset.UtcNow.AddMinutes(5))).Succeeded);
+            Assert.True((await users.SetLockoutEndDateAsync(user!, tenant.Host.Clock.GetUtcNow().AddMinutes(5))).Succeeded);
         });
         Assert.Equal(HttpStatusCode.Unauthorized, (await locked.GetAsync("api/v1/auth/me")).StatusCode);
 
