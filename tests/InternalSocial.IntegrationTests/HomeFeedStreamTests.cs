@@ -8,6 +8,7 @@ using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace InternalSocial.IntegrationTests;
 
@@ -153,6 +154,42 @@ public abstract class HomeFeedStreamTests(FeedTenant tenant)
         Assert.Equal(3, stats.GetProperty("viewers").GetInt32());
     }
 
+    [SkippableFact]
+    public async Task While_the_database_refuses_views_the_queue_keeps_them_up_to_its_capacity_then_writes_them()
+    {
+        tenant.SkipIfUnavailable();
+        var (readerId, _) = await tenant.CreateMemberAsync("queuereader", BuiltInRoles.Employee);
+        var posts = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            posts.Add(await PostAsync(tenant.Admin, new { body = $"Queued {i}" }));
+        }
+
+        using var views = new PendingViews($"{tenant.Name}-bounded", NullLogger<PendingViews>.Instance, capacity: 3);
+        var now = tenant.Host.Clock.GetUtcNow().UtcDateTime;
+        views.Add(readerId, posts, now);
+        Assert.Equal(3, views.Count);
+
+        // A database that cannot be opened refuses the batch: the views wait for the next flush, the queue stays full.
+        var unreachable = new DbContextOptionsBuilder<FeedDbContext>().UseSqlite($"Data Source={Path.Combine("/proc", "no-such-folder", "feed.db")}").Options;
+        await using (var refusing = new FeedDbContext(unreachable))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => views.FlushAsync(refusing, CancellationToken.None));
+        }
+
+        Assert.Equal(3, views.Count);
+        views.Add(readerId, [posts[3]], now);
+        Assert.Equal(3, views.Count);
+
+        await InFeedAsync(async db =>
+        {
+            await views.FlushAsync(db, CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(0, views.Count);
+        Assert.Equal(posts.Take(3).Order(), (await InFeedAsync(db => db.Views.Where(v => v.UserId == readerId).Select(v => v.PostId).ToListAsync())).Order());
+    }
+
     /// <summary>The page's post ids in order, keeping only this test's posts.</summary>
     private List<long> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).Where(_mine.Contains).ToList();
 
@@ -174,7 +211,7 @@ public abstract class HomeFeedStreamTests(FeedTenant tenant)
         return id;
     }
 
-    private async Task<int> InFeedAsync(Func<FeedDbContext, Task<int>> work)
+    private async Task<T> InFeedAsync<T>(Func<FeedDbContext, Task<T>> work)
     {
         var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
         return await shell.InScopeAsync(services => work(services.GetRequiredService<FeedDbContext>()));

@@ -5,6 +5,7 @@ using InternalSocial.Feed.Models;
 using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Shells;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace InternalSocial.Feed.Services;
 
@@ -13,21 +14,45 @@ namespace InternalSocial.Feed.Services;
 /// batches by <see cref="ViewFlushTask"/>, or at once by what reads them (announcement statistics, erasure). A thousand
 /// people opening the feed in the same second then cost the database a few batched writes instead of a thousand reads
 /// and writes in their requests (docs/benchmarks.md, feed). Views are a statistic (reach): a node that stops abruptly
-/// loses the views of its last few seconds.
+/// loses the views of its last few seconds, and while the database refuses them the queue keeps at most
+/// <see cref="Capacity"/> views and drops the newer ones.
 /// </summary>
-public sealed class PendingViews(ShellSettings shell) : IDisposable
+public sealed class PendingViews : IDisposable
 {
     /// <summary>Rows per INSERT: three parameters each, well under every provider's limit.</summary>
     public const int BatchSize = 500;
+
+    /// <summary>Views a tenant's queue keeps (a few tens of megabytes): minutes of a large organisation's reading.</summary>
+    public const int DefaultCapacity = 200_000;
 
     /// <summary>
     /// One queue per tenant for the process, not per shell: enabling a feature replaces the tenant's shell, and the views
     /// the old one had queued are written by the new one.
     /// </summary>
-    private static readonly ConcurrentDictionary<string, ConcurrentQueue<PostView>> Queues = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, TenantQueue> Queues = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentQueue<PostView> _queue = Queues.GetOrAdd(shell.Name, _ => new ConcurrentQueue<PostView>());
+    private readonly TenantQueue _queue;
+    private readonly ILogger<PendingViews> _logger;
     private readonly SemaphoreSlim _flushing = new(1, 1);
+
+    public PendingViews(ShellSettings shell, ILogger<PendingViews> logger)
+        : this(shell.Name, logger, DefaultCapacity)
+    {
+    }
+
+    /// <summary>A queue keyed by <paramref name="queueName"/> holding at most <paramref name="capacity"/> views.</summary>
+    public PendingViews(string queueName, ILogger<PendingViews> logger, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _queue = Queues.GetOrAdd(queueName, _ => new TenantQueue());
+        _logger = logger;
+        Capacity = capacity;
+    }
+
+    public int Capacity { get; }
+
+    /// <summary>Views waiting to be written.</summary>
+    public int Count => Volatile.Read(ref _queue.Count);
 
     public void Dispose() => _flushing.Dispose();
 
@@ -36,7 +61,7 @@ public sealed class PendingViews(ShellSettings shell) : IDisposable
         ArgumentNullException.ThrowIfNull(postIds);
         foreach (var postId in postIds)
         {
-            _queue.Enqueue(new PostView { PostId = postId, UserId = userId, ViewedUtc = viewedUtc });
+            Enqueue(new PostView { PostId = postId, UserId = userId, ViewedUtc = viewedUtc });
         }
     }
 
@@ -54,8 +79,9 @@ public sealed class PendingViews(ShellSettings shell) : IDisposable
             while (true)
             {
                 batch.Clear();
-                while (batch.Count < BatchSize && _queue.TryDequeue(out var view))
+                while (batch.Count < BatchSize && _queue.Views.TryDequeue(out var view))
                 {
+                    Interlocked.Decrement(ref _queue.Count);
                     batch.Add(view);
                 }
 
@@ -71,7 +97,7 @@ public sealed class PendingViews(ShellSettings shell) : IDisposable
                 catch
                 {
                     // Kept for the next flush (the database may be back by then); the order of views does not matter.
-                    batch.ForEach(_queue.Enqueue);
+                    batch.ForEach(Enqueue);
                     throw;
                 }
             }
@@ -79,7 +105,24 @@ public sealed class PendingViews(ShellSettings shell) : IDisposable
         finally
         {
             _flushing.Release();
+            var dropped = Interlocked.Exchange(ref _queue.Dropped, 0);
+            if (dropped > 0)
+            {
+                _logger.LogWarning("{Count} views were dropped: {Capacity} were already waiting for the database.", dropped, Capacity);
+            }
         }
+    }
+
+    private void Enqueue(PostView view)
+    {
+        if (Interlocked.Increment(ref _queue.Count) > Capacity)
+        {
+            Interlocked.Decrement(ref _queue.Count);
+            Interlocked.Increment(ref _queue.Dropped);
+            return;
+        }
+
+        _queue.Views.Enqueue(view);
     }
 
     private static Task<int> InsertAsync(FeedDbContext db, List<PostView> batch, CancellationToken cancellationToken)
@@ -96,6 +139,14 @@ public sealed class PendingViews(ShellSettings shell) : IDisposable
 
         sql.Append(" ON CONFLICT DO NOTHING");
         return db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+    }
+
+    /// <summary>A tenant's queue, its length kept beside it (<see cref="ConcurrentQueue{T}.Count"/> walks the queue).</summary>
+    private sealed class TenantQueue
+    {
+        public readonly ConcurrentQueue<PostView> Views = new();
+        public int Count;
+        public long Dropped;
     }
 }
 
