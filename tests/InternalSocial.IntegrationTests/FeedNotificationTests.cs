@@ -68,9 +68,13 @@ public sealed class FeedNotificationTests(FeedNotificationTests.Tenant tenant) :
         var groupIds = new List<long>();
         foreach (var name in new[] { "Lyon site", "Logistics" })
         {
-            var group = await (await tenant.Admin.PostAsJsonAsync("api/v1/groups", new { name, visibility = "Public" })).ExpectJsonAsync(HttpStatusCode.Created);
+            var group = await (await tenant.Admin.PostAsJsonAsync("api/v1/groups", new { name, visibility = "Private" })).ExpectJsonAsync(HttpStatusCode.Created);
             groupIds.Add(group.GetProperty("id").GetInt64());
-            await (await tenant.Bob.PostAsync($"api/v1/groups/{groupIds[^1]}/join", null)).ExpectJsonAsync(HttpStatusCode.OK);
+            await (await tenant.Admin.PostAsJsonAsync($"api/v1/groups/{groupIds[^1]}/members", new { userNames = new[] { "bob", "dave" } })).ExpectJsonAsync(HttpStatusCode.OK);
+            foreach (var member in new[] { tenant.Bob, tenant.Dave })
+            {
+                await (await member.PostAsync($"api/v1/groups/{groupIds[^1]}/invitations/accept", null)).ExpectJsonAsync(HttpStatusCode.OK);
+            }
         }
 
         await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
@@ -80,9 +84,26 @@ public sealed class FeedNotificationTests(FeedNotificationTests.Tenant tenant) :
         Assert.Equal(2, urls.Count);
         await tenant.Runner.RunDueTasksAsync(CancellationToken.None);
 
-        Assert.Single(await Notifications(tenant.Bob), n => n.GetProperty("kind").GetString() == "feed.announcement" && urls.Contains(n.GetProperty("url").GetString()!));
+        var told = Assert.Single(await Notifications(tenant.Bob), n => n.GetProperty("kind").GetString() == "feed.announcement" && urls.Contains(n.GetProperty("url").GetString()!));
         Assert.Single(await Notifications(tenant.Dave), n => n.GetProperty("kind").GetString() == "feed.mention" && urls.Contains(n.GetProperty("url").GetString()!));
         Assert.Single(tenant.Smtp.Received, m => m.To.Mailboxes.Any(a => a.Address.StartsWith("dave@", StringComparison.Ordinal)));
+
+        // Bob leaves the group of the copy he was told about: the notification stays, and opens the other group's copy.
+        var toldUrl = told.GetProperty("url").GetString()!;
+        var otherUrl = urls.Single(u => u != toldUrl);
+        var toldPost = await (await tenant.Bob.GetAsync($"api/v1{toldUrl}")).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await tenant.Bob.PostAsync($"api/v1/groups/{toldPost.GetProperty("groupId").GetInt64()}/leave", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
+        Assert.Single(await Notifications(tenant.Bob), n => n.GetProperty("url").GetString() == toldUrl);
+        using var bobsBrowser = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await bobsBrowser.SignInAsync("bob", Password)).StatusCode);
+        var opened = await bobsBrowser.GetAsync(toldUrl.TrimStart('/'));
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.EndsWith(otherUrl, opened.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        // Carol is in neither group: neither copy opens, nor leads her to the other.
+        using var carolsBrowser = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await carolsBrowser.SignInAsync("carol", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await carolsBrowser.GetAsync(toldUrl.TrimStart('/'))).StatusCode);
     }
 
     [Fact]

@@ -83,7 +83,9 @@ public sealed class FeedController(
         }
         catch (NotFoundException)
         {
-            return NotFound();
+            return await posts.OpenableCopyAsync(User, id, cancellationToken) is { } copy
+                ? Redirect(Url.Content($"~/posts/{copy}"))
+                : NotFound();
         }
     }
 

@@ -235,6 +235,13 @@ public sealed class PostService(
         return (await cards.BuildAsync(reader, [post], allComments: true, cancellationToken))[0];
     }
 
+    /// <summary>The copy of a post sent to several groups at once the person may open, when they may not open this one.</summary>
+    public async Task<long?> OpenableCopyAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
+    {
+        var reader = await readers.GetAsync(user, cancellationToken);
+        return (await visibility.OpenableCopiesAsync(reader, [id], cancellationToken)).TryGetValue(id, out var copy) ? copy : null;
+    }
+
     public async Task<PostCard> EditAsync(ClaimsPrincipal user, long id, PostEditInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);

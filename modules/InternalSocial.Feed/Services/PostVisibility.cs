@@ -80,4 +80,31 @@ public sealed class PostVisibility(FeedDbContext db, TimeProvider clock)
         var visibleIds = Visible(reader, includeDeleted: reader.IsModerator).Select(p => p.Id);
         return db.Posts.Where(p => (p.AuthorId == userId && p.DeletedUtc == null) || visibleIds.Contains(p.Id));
     }
+
+    /// <summary>
+    /// For each of these posts that went to several groups at once (one post per group, sharing a batch), the copy the
+    /// reader may open, if any: the one of lowest id. Someone told about the first group's copy who has since left that
+    /// group, but is still in another, opens that group's copy instead.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, long>> OpenableCopiesAsync(FeedReader reader, IReadOnlyCollection<long> postIds, CancellationToken cancellationToken)
+    {
+        var batches = await db.Posts.AsNoTracking()
+            .Where(p => EF.Parameter(postIds).Contains(p.Id) && p.BatchId != null)
+            .Select(p => new { p.Id, p.BatchId })
+            .ToListAsync(cancellationToken);
+        if (batches.Count == 0)
+        {
+            return new Dictionary<long, long>();
+        }
+
+        var batchIds = batches.Select(b => b.BatchId!).Distinct().ToList();
+        var copies = await Openable(reader).AsNoTracking()
+            .Where(p => EF.Parameter(batchIds).Contains(p.BatchId!))
+            .Select(p => new { p.Id, p.BatchId })
+            .ToListAsync(cancellationToken);
+        var firstCopy = copies.GroupBy(c => c.BatchId!).ToDictionary(g => g.Key, g => g.Min(c => c.Id), StringComparer.Ordinal);
+        return batches
+            .Where(b => firstCopy.ContainsKey(b.BatchId!))
+            .ToDictionary(b => b.Id, b => firstCopy[b.BatchId!]);
+    }
 }
