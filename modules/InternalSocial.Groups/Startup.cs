@@ -30,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<IProfileAccessRule, GroupProfileAccessRule>();
         services.AddScoped<IEventHandler<PersonErased>, PersonErasedHandler>();
+        services.AddScoped<IEventHandler<PeoplePlaced>, PeoplePlacedHandler>();
         services.AddScoped<IRecipeStepHandler, Recipes.GroupsRecipeStep>();
         services.AddScoped<IRecipeExporter, Recipes.GroupsExporter>();
     }

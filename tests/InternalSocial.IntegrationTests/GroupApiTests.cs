@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using InternalSocial.IntegrationTests.Infrastructure;
+using InternalSocial.Kernel.Security;
 using SkiaSharp;
 
 namespace InternalSocial.IntegrationTests;
@@ -141,6 +143,46 @@ public abstract class GroupApiTests(GroupsTenant tenant)
         Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(HttpStatusCode.NotFound, (await tenant.Client("outsider").GetAsync($"api/v1/groups/{id}/cover")).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task Rules_place_people_who_join_or_move_without_anyone_applying_them_again()
+    {
+        tenant.SkipIfUnavailable();
+        var everyone = (await tenant.CreateGroupAsync("admin", new { name = "Placed: everyone", visibility = "Private" })).GetProperty("id").GetInt64();
+        var finance = (await tenant.CreateGroupAsync("admin", new { name = "Placed: finance", visibility = "Private" })).GetProperty("id").GetInt64();
+        await (await tenant.Admin.PutAsJsonAsync($"api/v1/groups/{everyone}/rules", new { rules = new[] { new { kind = "Everyone", value = (string?)null } } })).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await tenant.Admin.PutAsJsonAsync($"api/v1/groups/{finance}/rules", new { rules = new[] { new { kind = "Department", value = (string?)"Finance" } } })).ExpectJsonAsync(HttpStatusCode.OK);
+
+        // Created by an administrator: an employee lands in the group for everyone, a guest does not.
+        var employee = await CreatePersonAsync("placedemployee", roles: null);
+        var guest = await CreatePersonAsync("placedguest", roles: ["Guest"]);
+        Assert.Contains(employee, await MemberIdsAsync(everyone));
+        Assert.DoesNotContain(guest, await MemberIdsAsync(everyone));
+        Assert.DoesNotContain(employee, await MemberIdsAsync(finance));
+
+        // Moved to Finance on their profile: in the Finance group. The guest made an employee: in the group for everyone.
+        await (await tenant.Admin.PatchAsJsonAsync($"api/v1/users/{employee}", new { department = "Finance" })).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(employee, await MemberIdsAsync(finance));
+        await (await tenant.Admin.PutAsJsonAsync($"api/v1/users/{guest}/roles", new { roles = new[] { BuiltInRoles.Employee } })).ExpectJsonAsync(HttpStatusCode.NoContent);
+        Assert.Contains(guest, await MemberIdsAsync(everyone));
+
+        // Imported: a new person in Finance lands in both; an existing one moved to Finance by the file joins it.
+        var csv = $"email,userName,displayName,department\nplacedimport@{tenant.Name}.test,placedimport,Placed Import,Finance\n{tenant.Name}-placedguest@corp.test,placedguest,placedguest,Finance\n";
+        await (await tenant.Admin.PostAsync("api/v1/users/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).ExpectJsonAsync(HttpStatusCode.OK);
+        var imported = (await (await tenant.Admin.GetAsync("api/v1/users?q=placedimport")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("users").EnumerateArray().Single().GetProperty("id").GetString()!;
+        Assert.Contains(imported, await MemberIdsAsync(everyone));
+        Assert.Contains(imported, await MemberIdsAsync(finance));
+        Assert.Contains(guest, await MemberIdsAsync(finance));
+    }
+
+    private async Task<string> CreatePersonAsync(string userName, string[]? roles)
+    {
+        var created = await (await tenant.Admin.PostAsJsonAsync("api/v1/users", new { userName, email = $"{tenant.Name}-{userName}@corp.test", displayName = userName, password = GroupsTenant.Password, roles })).ExpectJsonAsync(HttpStatusCode.Created);
+        return created.GetProperty("id").GetString()!;
+    }
+
+    private async Task<List<string>> MemberIdsAsync(long groupId) =>
+        [.. (await (await tenant.Admin.GetAsync($"api/v1/groups/{groupId}/members")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("members").EnumerateArray().Select(m => m.GetProperty("userId").GetString()!)];
 
     private static MultipartFormDataContent Upload(byte[] bytes, string fileName) =>
         new() { { new ByteArrayContent(bytes), "cover", fileName } };

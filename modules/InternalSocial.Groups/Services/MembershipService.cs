@@ -469,6 +469,44 @@ public sealed class MembershipService(
         return added.Count;
     }
 
+    /// <summary>
+    /// Adds these people to every group (not archived) whose rules match them now: someone who joins the organisation,
+    /// or moves to another department or site, lands in their groups without anyone applying the rules again. Nobody is
+    /// removed, as with <see cref="ApplyRulesUncheckedAsync"/>.
+    /// </summary>
+    internal async Task<int> ApplyRulesToPeopleAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var rules = await (from rule in db.MembershipRules.AsNoTracking()
+                           join g in db.Groups on rule.GroupId equals g.Id
+                           where !g.IsArchived
+                           select rule).ToListAsync(cancellationToken);
+        if (rules.Count == 0)
+        {
+            return 0;
+        }
+
+        var placed = new List<PersonSummary>();
+        foreach (var chunk in userIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            placed.AddRange((await people.GetByIdsAsync(chunk, cancellationToken)).Values.Where(p => p.IsActive));
+        }
+
+        var added = 0;
+        foreach (var groupRules in rules.GroupBy(r => r.GroupId))
+        {
+            var matches = placed.Where(person => groupRules.Any(rule => MembershipRules.Matches(rule, person))).Select(p => p.Id).ToList();
+            var joined = await AddAsync(groupRules.Key, matches, GroupRole.Member, cancellationToken);
+            foreach (var id in joined)
+            {
+                await events.PublishAsync(new MemberJoined(groupRules.Key, id), cancellationToken);
+            }
+
+            added += joined.Count;
+        }
+
+        return added;
+    }
+
     /// <summary>Adds the people who are not members yet, withdraws their pending requests and invitations; returns who was added.</summary>
     internal async Task<IReadOnlyList<string>> AddAsync(long groupId, IReadOnlyList<string> userIds, GroupRole role, CancellationToken cancellationToken)
     {

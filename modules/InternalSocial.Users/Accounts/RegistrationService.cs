@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Events;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -35,6 +37,7 @@ public sealed class RegistrationService(
     UserManager<User> userManager,
     IAuthorizationService authorization,
     AccountMails mails,
+    IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -251,6 +254,7 @@ public sealed class RegistrationService(
         }
 
         await userManager.AddToRoleAsync(user, BuiltInRoles.Employee);
+        await events.PublishAsync(new PeoplePlaced([user.Id]), cancellationToken);
         return user;
     }
 

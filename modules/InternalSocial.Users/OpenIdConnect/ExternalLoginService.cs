@@ -3,7 +3,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Events;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Identity;
@@ -58,6 +60,7 @@ public sealed class ExternalLoginService(
     SignInManager<User> signInManager,
     OpenIdConnectSettingsService settingsService,
     AccountStanding standing,
+    IEventBus events,
     TimeProvider clock,
     ILogger<ExternalLoginService> logger,
     IStringLocalizer<ModuleResources> T)
@@ -243,6 +246,7 @@ public sealed class ExternalLoginService(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await events.PublishAsync(new PeoplePlaced([user.Id]), cancellationToken);
         return user;
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +26,7 @@ public sealed class PeopleImportService(
     UsersDbContext db,
     UserManager<User> userManager,
     IAuthorizationService authorization,
+    IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -271,6 +274,7 @@ public sealed class PeopleImportService(
         var creating = rows.Where(r => r.ExistingId is null).ToList();
         var updating = rows.Where(r => r.ExistingId is not null).ToList();
         var changed = 0;
+        var placed = new List<string>();
         await using var transaction = dryRun || db.Database.CurrentTransaction is not null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
 
         foreach (var batch in updating.Chunk(500))
@@ -281,6 +285,7 @@ public sealed class PeopleImportService(
             foreach (var row in batch)
             {
                 var user = users[row.Id];
+                var (department, site) = (user.Department, user.Site);
                 if (Set(row, "displayName", user.DisplayName, v => user.DisplayName = v.Length == 0 ? user.UserName! : v)
                     | Set(row, "jobTitle", user.JobTitle, v => user.JobTitle = NullIfEmpty(v))
                     | Set(row, "department", user.Department, v => user.Department = NullIfEmpty(v))
@@ -291,6 +296,11 @@ public sealed class PeopleImportService(
                 {
                     changed++;
                     user.ConcurrencyStamp = Guid.NewGuid().ToString();
+                }
+
+                if (user.Department != department || user.Site != site)
+                {
+                    placed.Add(user.Id);
                 }
             }
 
@@ -343,6 +353,12 @@ public sealed class PeopleImportService(
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
+            }
+
+            placed.AddRange(creating.Select(r => r.Id));
+            if (placed.Count > 0)
+            {
+                await events.PublishAsync(new PeoplePlaced(placed), cancellationToken);
             }
         }
 

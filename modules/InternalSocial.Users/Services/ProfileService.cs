@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Files;
+using InternalSocial.Users.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +68,7 @@ public sealed class ProfileService(
     IPeopleLookup people,
     ITenantFileStore files,
     Accounts.AccountService accounts,
+    IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -261,6 +264,7 @@ public sealed class ProfileService(
 
         user.DisplayName = update.DisplayName?.Trim() ?? user.DisplayName;
         user.JobTitle = Apply(update.JobTitle, user.JobTitle);
+        var (department, site) = (user.Department, user.Site);
         user.Department = Apply(update.Department, user.Department);
         user.Site = Apply(update.Site, user.Site);
         user.PhoneNumber = Apply(update.Phone, user.PhoneNumber);
@@ -303,6 +307,11 @@ public sealed class ProfileService(
 
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(cancellationToken);
+        if (user.Department != department || user.Site != site)
+        {
+            await events.PublishAsync(new PeoplePlaced([user.Id]), cancellationToken);
+        }
+
         return user;
     }
 

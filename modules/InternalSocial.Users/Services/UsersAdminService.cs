@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +26,7 @@ public sealed class UsersAdminService(
     UserManager<User> userManager,
     RoleManager<Role> roleManager,
     IAuthorizationService authorization,
+    IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -126,6 +129,7 @@ public sealed class UsersAdminService(
         }
 
         await userManager.AddToRolesAsync(account, roleNames);
+        await events.PublishAsync(new PeoplePlaced([account.Id]), cancellationToken);
 
         return new UserSummary(account.Id, account.UserName, account.Email, account.DisplayName, roleNames, IsLockedOut: false);
     }
@@ -158,6 +162,10 @@ public sealed class UsersAdminService(
 
         // Signed-in sessions pick up the new roles at their next security check.
         await userManager.UpdateSecurityStampAsync(account);
+        if (removing.Count + adding.Count > 0)
+        {
+            await events.PublishAsync(new PeoplePlaced([account.Id]), cancellationToken);
+        }
     }
 
     private async Task EnsureMayGrantAsync(ClaimsPrincipal user, IReadOnlyCollection<string> roles)
