@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using InternalSocial.BrowserTests.Infrastructure;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
@@ -13,6 +16,7 @@ namespace InternalSocial.BrowserTests;
 /// </summary>
 public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
+    private const string FeedPassword = "Screen-Passw0rd";
 
     public static TheoryData<string, string, string, int, int> Cases()
     {
@@ -65,6 +69,40 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
         }
     }
 
+    /// <summary>The feed as people meet it: an announcement to acknowledge, posts with tags, a mention, reactions and comments.</summary>
+    [SkippableTheory]
+    [InlineData("employee", "desktop", 1280, 900)]
+    [InlineData("employee", "phone", 390, 844)]
+    [InlineData("field", "desktop", 1280, 900)]
+    [InlineData("field", "phone", 390, 844)]
+    public async Task The_feed_with_posts_reflows_and_shows_authors_reactions_and_comments(string theme, string size, int width, int height)
+    {
+        SkipWithoutChromium();
+        await EnsureFeedPostsAsync();
+        await SetSiteThemeAsync(theme == "field" ? FieldTheme : null);
+        try
+        {
+            var page = await NewPageAsync(new ViewportSize { Width = width, Height = height });
+            await SignInAsync(page, "samir.haddad", FeedPassword);
+            await GotoAsync(page, "feed");
+            var cards = page.Locator("article");
+            await Assertions.Expect(cards.Filter(new() { HasText = "The canteen reopens on Monday" })).ToHaveCountAsync(1);
+            var announcement = cards.Filter(new() { HasText = "Fire drill on Thursday at 10:00" });
+            await Assertions.Expect(announcement).ToHaveCountAsync(1);
+            await Assertions.Expect(announcement.GetByRole(AriaRole.Button, new() { Name = "I have read this" })).ToBeVisibleAsync();
+            var canteen = cards.Filter(new() { HasText = "The canteen reopens on Monday" });
+            await Assertions.Expect(canteen).ToContainTextAsync("Camille Martin");
+            await Assertions.Expect(canteen).ToContainTextAsync("Great news");
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"/feed is {scrollWidth}px wide in a {width}px viewport.");
+            await ScreenshotAsync(page, $"{theme}-en-{size}-feed");
+        }
+        finally
+        {
+            await SetSiteThemeAsync(null);
+        }
+    }
+
     public static TheoryData<string, string, int, int> AdminCases()
     {
         var data = new TheoryData<string, string, int, int>();
@@ -100,5 +138,68 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
             Assert.True(scrollWidth <= width, $"/{path} is {scrollWidth}px wide in a {width}px viewport.");
             await ScreenshotAsync(page, $"admin-{language}-{size}-{name}");
         }
+    }
+
+    private static readonly SemaphoreSlim FeedPostsOnce = new(1, 1);
+    private static bool _feedPostsCreated;
+
+    /// <summary>Two colleagues, an announcement and their posts, written once through the API.</summary>
+    private async Task EnsureFeedPostsAsync()
+    {
+        await FeedPostsOnce.WaitAsync();
+        try
+        {
+            if (_feedPostsCreated)
+            {
+                return;
+            }
+
+            using var admin = await TokenClientAsync(BrowserFixture.AdminUserName, BrowserFixture.AdminPassword);
+            foreach (var (userName, displayName, department) in new[] { ("camille.martin", "Camille Martin", "Facilities"), ("samir.haddad", "Samir Haddad", "Logistics") })
+            {
+                var created = await admin.PostAsJsonAsync("api/v1/users", new { userName, email = $"{userName}@screens.test", displayName, password = FeedPassword, roles = new[] { "Employee" } });
+                Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+                var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+                var profile = await admin.PatchAsJsonAsync($"api/v1/users/{id}", new { department, jobTitle = department == "Facilities" ? "Facilities manager" : "Warehouse lead" });
+                Assert.True(profile.IsSuccessStatusCode, await profile.Content.ReadAsStringAsync());
+            }
+
+            using var camille = await TokenClientAsync("camille.martin", FeedPassword);
+            using var samir = await TokenClientAsync("samir.haddad", FeedPassword);
+            var canteen = await PostAsync(camille, new { body = "The canteen reopens on Monday with a **new salad bar** and longer hours (11:30–14:30). Menus are on the intranet. #canteen #wellbeing" });
+            await PostAsync(samir, new { body = "Thanks to the night shift for clearing the backlog before the holidays, @camille.martin your team's help with the loading bays made the difference. #logistics" });
+            await PostAsync(admin, new { body = "Fire drill on Thursday at 10:00. Please read the evacuation plan of your building and confirm you have read this. #safety", announcement = true, requireAcknowledgement = true });
+            foreach (var (client, type) in new[] { (samir, "celebrate"), (admin, "like") })
+            {
+                var reacted = await client.PostAsJsonAsync($"api/v1/posts/{canteen}/reactions", new { type });
+                Assert.True(reacted.IsSuccessStatusCode, await reacted.Content.ReadAsStringAsync());
+            }
+
+            var comment = await samir.PostAsJsonAsync($"api/v1/posts/{canteen}/comments", new { body = "Great news, the salad bar was the most requested thing in the survey!" });
+            Assert.True(comment.IsSuccessStatusCode, await comment.Content.ReadAsStringAsync());
+            _feedPostsCreated = true;
+        }
+        finally
+        {
+            FeedPostsOnce.Release();
+        }
+    }
+
+    private async Task<HttpClient> TokenClientAsync(string userName, string password)
+    {
+        var client = new HttpClient { BaseAddress = Fixture.BaseAddress };
+        var token = await client.PostAsJsonAsync("api/v1/auth/tokens", new { userName, password, name = "screenshots" });
+        var body = await token.Content.ReadAsStringAsync();
+        Assert.True(token.IsSuccessStatusCode, body);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
+        return client;
+    }
+
+    private static async Task<long> PostAsync(HttpClient author, object post)
+    {
+        var created = await author.PostAsJsonAsync("api/v1/posts", post);
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
     }
 }

@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
 using InternalSocial.Feed.Models;
 using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record PersonView(string Id, string UserName, string DisplayName, bool IsGuest, bool IsFormerEmployee, bool IsErased);
+/// <summary>An author as the feed shows them. <see cref="PhotoUrl"/> is app-relative ("~/…"), for the pages only.</summary>
+public sealed record PersonView(string Id, string UserName, string DisplayName, bool IsGuest, bool IsFormerEmployee, bool IsErased, [property: JsonIgnore] string? PhotoUrl = null);
 
 public sealed record ReactionCount(string Type, int Count);
 
@@ -274,7 +276,7 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
             return new PersonView(id, "", ContentRenderer.FormerMember, false, true, true);
         }
 
-        return new PersonView(person.Id, person.UserName, person.DisplayName.Length > 0 ? person.DisplayName : person.UserName, person.IsGuest, !person.IsActive, false);
+        return new PersonView(person.Id, person.UserName, person.DisplayName.Length > 0 ? person.DisplayName : person.UserName, person.IsGuest, !person.IsActive, false, person.PhotoUrl);
     }
 
     private static CommentView Comment(IReadOnlyDictionary<string, PersonSummary> authors, Comment comment, FeedReader reader, IEnumerable<ReactionCount> reactions, string? mine)
