@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using InternalSocial.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
@@ -250,11 +248,7 @@ public sealed partial class FeedInteractionTests(BrowserFixture fixture, ITestOu
                 return;
             }
 
-            using var client = new HttpClient { BaseAddress = Fixture.BaseAddress };
-            var token = await client.PostAsJsonAsync("api/v1/auth/tokens", new { userName = BrowserFixture.AdminUserName, password = BrowserFixture.AdminPassword, name = "feed ui test" });
-            var body = await token.Content.ReadAsStringAsync();
-            Assert.True(token.IsSuccessStatusCode, body);
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
+            using var client = await ApiClientAsync();
             foreach (var (userName, displayName) in new[] { ("mariel.one", "Mariel One"), ("mariel.two", "Mariel Two") })
             {
                 var created = await client.PostAsJsonAsync("api/v1/users", new { userName, email = $"{userName}@browser.test", displayName, password = Password, roles = new[] { "Employee" } });

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InternalSocial.BrowserTests.Infrastructure;
@@ -18,7 +17,7 @@ public sealed class NewsletterPagesTests(BrowserFixture fixture, ITestOutputHelp
     public async Task A_director_composes_an_edition_with_the_form_on_a_360_px_phone()
     {
         SkipWithoutChromium();
-        using var admin = await AdminClientAsync();
+        using var admin = await ApiClientAsync();
         var post = await JsonAsync(await admin.PostAsJsonAsync("api/v1/posts", new { body = "Newsletter browser test: the new intranet is live" }));
         var page = await NewCheckedPageAsync(360);
         await SignInAsync(page);
@@ -46,7 +45,7 @@ public sealed class NewsletterPagesTests(BrowserFixture fixture, ITestOutputHelp
     public async Task The_newsletter_pages_are_accessible_and_reflow(int width)
     {
         SkipWithoutChromium();
-        using var admin = await AdminClientAsync();
+        using var admin = await ApiClientAsync();
         var post = await JsonAsync(await admin.PostAsJsonAsync("api/v1/posts", new { body = "Read https://example.org/a-rather-long-address/that-could-push-the-page-sideways-on-a-phone before Friday" }));
         var draft = await JsonAsync(await admin.PostAsJsonAsync("api/v1/newsletter/editions", new { title = "Draft at " + width, blocks = new object[] { new { postId = post.GetProperty("id").GetInt64() } }, audience = new { everyone = true } }));
         var sent = await JsonAsync(await admin.PostAsJsonAsync("api/v1/newsletter/editions", new { title = "Sent at " + width, intro = "All the news", blocks = new object[] { new { postId = post.GetProperty("id").GetInt64() }, new { text = "See you soon." } }, audience = new { everyone = true } }));
@@ -118,16 +117,6 @@ public sealed class NewsletterPagesTests(BrowserFixture fixture, ITestOutputHelp
         Assert.True(violations.Count == 0, $"{violations.Count} serious or critical axe-core violations on {page.Url} at {width}px:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth}px wide in a {width}px viewport: it scrolls sideways.");
-    }
-
-    private async Task<HttpClient> AdminClientAsync()
-    {
-        var client = new HttpClient { BaseAddress = Fixture.BaseAddress };
-        var token = await client.PostAsJsonAsync("api/v1/auth/tokens", new { userName = BrowserFixture.AdminUserName, password = BrowserFixture.AdminPassword, name = "newsletter browser test" });
-        var body = await token.Content.ReadAsStringAsync();
-        Assert.True(token.IsSuccessStatusCode, body);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
-        return client;
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using InternalSocial.BrowserTests.Infrastructure;
 using InternalSocial.Kernel.Shells;
 using InternalSocial.Users.Models;
@@ -79,11 +77,6 @@ public sealed class NotificationBellTests(BrowserFixture fixture, ITestOutputHel
             }
         });
 
-        var client = new HttpClient { BaseAddress = Fixture.BaseAddress };
-        var token = await client.PostAsJsonAsync("api/v1/auth/tokens", new { userName = "mentioner", password = Password, name = "bell test" });
-        var body = await token.Content.ReadAsStringAsync();
-        Assert.True(token.IsSuccessStatusCode, body);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
-        return client;
+        return await ApiClientAsync("mentioner", Password);
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InternalSocial.BrowserTests.Infrastructure;
@@ -154,7 +153,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
                 return;
             }
 
-            using var admin = await TokenClientAsync(BrowserFixture.AdminUserName, BrowserFixture.AdminPassword);
+            using var admin = await ApiClientAsync();
             foreach (var (userName, displayName, department) in new[] { ("camille.martin", "Camille Martin", "Facilities"), ("samir.haddad", "Samir Haddad", "Logistics") })
             {
                 var created = await admin.PostAsJsonAsync("api/v1/users", new { userName, email = $"{userName}@screens.test", displayName, password = FeedPassword, roles = new[] { "Employee" } });
@@ -164,8 +163,8 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
                 Assert.True(profile.IsSuccessStatusCode, await profile.Content.ReadAsStringAsync());
             }
 
-            using var camille = await TokenClientAsync("camille.martin", FeedPassword);
-            using var samir = await TokenClientAsync("samir.haddad", FeedPassword);
+            using var camille = await ApiClientAsync("camille.martin", FeedPassword);
+            using var samir = await ApiClientAsync("samir.haddad", FeedPassword);
             var canteen = await PostAsync(camille, new { body = "The canteen reopens on Monday with a **new salad bar** and longer hours (11:30–14:30). Menus are on the intranet. #canteen #wellbeing" });
             await PostAsync(samir, new { body = "Thanks to the night shift for clearing the backlog before the holidays, @camille.martin your team's help with the loading bays made the difference. #logistics" });
             await PostAsync(admin, new { body = "Fire drill on Thursday at 10:00. Please read the evacuation plan of your building and confirm you have read this. #safety", announcement = true, requireAcknowledgement = true });
@@ -183,16 +182,6 @@ public sealed class ScreenshotTests(BrowserFixture fixture, ITestOutputHelper ou
         {
             FeedPostsOnce.Release();
         }
-    }
-
-    private async Task<HttpClient> TokenClientAsync(string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = Fixture.BaseAddress };
-        var token = await client.PostAsJsonAsync("api/v1/auth/tokens", new { userName, password, name = "screenshots" });
-        var body = await token.Content.ReadAsStringAsync();
-        Assert.True(token.IsSuccessStatusCode, body);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
-        return client;
     }
 
     private static async Task<long> PostAsync(HttpClient author, object post)

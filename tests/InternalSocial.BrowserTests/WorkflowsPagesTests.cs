@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InternalSocial.BrowserTests.Infrastructure;
@@ -110,11 +109,11 @@ public sealed class WorkflowsPagesTests(BrowserFixture fixture, ITestOutputHelpe
     /// <summary>A post by an employee in a new group whose posts need approval: pending, with its moderation task.</summary>
     private async Task<(HttpClient Poster, long PostId, long TaskId)> PendingPostAsync(string body)
     {
-        using var admin = await ClientAsync(BrowserFixture.AdminUserName, BrowserFixture.AdminPassword);
+        using var admin = await ApiClientAsync();
         var group = await JsonAsync(await admin.PostAsJsonAsync("api/v1/groups", new { name = "Approved news " + Guid.NewGuid().ToString("N")[..6], visibility = "Public", postsNeedApproval = true }));
         var groupId = group.GetProperty("id").GetInt64();
         await EnsureUserAsync("poster");
-        var poster = await ClientAsync("poster", Password);
+        var poster = await ApiClientAsync("poster", Password);
         await JsonAsync(await poster.PostAsync($"api/v1/groups/{groupId}/join", null));
         var post = await JsonAsync(await poster.PostAsJsonAsync("api/v1/posts", new { body, audience = new { groups = new[] { groupId } } }));
         var postId = post.GetProperty("id").GetInt64();
@@ -144,16 +143,6 @@ public sealed class WorkflowsPagesTests(BrowserFixture fixture, ITestOutputHelpe
                 Assert.True((await users.AddToRoleAsync(user, "Employee")).Succeeded);
             }
         });
-    }
-
-    private async Task<HttpClient> ClientAsync(string userName, string password)
-    {
-        var client = new HttpClient { BaseAddress = Fixture.BaseAddress };
-        var token = await client.PostAsJsonAsync("api/v1/auth/tokens", new { userName, password, name = "workflows browser test" });
-        var body = await token.Content.ReadAsStringAsync();
-        Assert.True(token.IsSuccessStatusCode, body);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
-        return client;
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
@@ -84,6 +86,17 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         // The URL change is what says the sign-in worked; waiting for "load" would also wait for every deferred script.
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("form[action$='account/signout'] button")).ToBeVisibleAsync();
+    }
+
+    /// <summary>An API client with a personal access token of <paramref name="userName"/> (the administrator by default).</summary>
+    protected async Task<HttpClient> ApiClientAsync(string userName = BrowserFixture.AdminUserName, string password = BrowserFixture.AdminPassword)
+    {
+        var client = new HttpClient { BaseAddress = Fixture.BaseAddress };
+        var token = await client.PostAsJsonAsync("api/v1/auth/tokens", new { userName, password, name = "browser tests" });
+        var body = await token.Content.ReadAsStringAsync();
+        Assert.True(token.IsSuccessStatusCode, body);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("token").GetString());
+        return client;
     }
 
     /// <summary>A full-page screenshot in <see cref="BrowserFixture.ScreenshotsFolder"/>; returns its path.</summary>
