@@ -43,8 +43,10 @@ public sealed class AnnouncementService(
     {
         await EnsureAnnouncementAsync(user, postId, cancellationToken);
         await pendingViews.FlushAsync(db, cancellationToken);
-        var viewers = await db.Views.CountAsync(v => v.PostId == postId, cancellationToken);
-        var acknowledged = await db.Acknowledgements.CountAsync(a => a.PostId == postId, cancellationToken);
+        // The author's own reading is not reach: they are neither a viewer nor someone who acknowledged.
+        var authorId = await AuthorOfAsync(postId, cancellationToken);
+        var viewers = await db.Views.CountAsync(v => v.PostId == postId && v.UserId != authorId, cancellationToken);
+        var acknowledged = await db.Acknowledgements.CountAsync(a => a.PostId == postId && a.UserId != authorId, cancellationToken);
         var rate = viewers == 0 ? 0 : Math.Round((double)acknowledged / Math.Max(viewers, acknowledged), 3);
         return new AnnouncementStats(postId, viewers, acknowledged, rate);
     }
@@ -54,6 +56,8 @@ public sealed class AnnouncementService(
     {
         await EnsureAnnouncementAsync(user, postId, cancellationToken);
         var acknowledged = await db.Acknowledgements.Where(a => a.PostId == postId).Select(a => a.UserId).ToListAsync(cancellationToken);
+        // Nobody is reminded to acknowledge their own announcement.
+        acknowledged.Add(await AuthorOfAsync(postId, cancellationToken));
         await events.PublishAsync(new AcknowledgementReminderRequested(postId, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", acknowledged), cancellationToken);
     }
 
@@ -73,6 +77,9 @@ public sealed class AnnouncementService(
         await db.SaveChangesAsync(cancellationToken);
         await changes.FeedChangedAsync(cancellationToken);
     }
+
+    private Task<string> AuthorOfAsync(long postId, CancellationToken cancellationToken) =>
+        db.Posts.Where(p => p.Id == postId).Select(p => p.AuthorId).FirstAsync(cancellationToken);
 
     private async Task EnsureAnnouncementAsync(ClaimsPrincipal user, long postId, CancellationToken cancellationToken)
     {
