@@ -173,6 +173,20 @@ public abstract class GroupApiTests(GroupsTenant tenant)
         Assert.Contains(imported, await MemberIdsAsync(everyone));
         Assert.Contains(imported, await MemberIdsAsync(finance));
         Assert.Contains(guest, await MemberIdsAsync(finance));
+
+        // Moving out of Finance takes away what the rule gave, not what a person gave: the member added by hand stays.
+        await (await tenant.Admin.PostAsJsonAsync($"api/v1/groups/{finance}/members", new { userNames = new[] { "member" } })).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await tenant.Client("member").PostAsync($"api/v1/groups/{finance}/invitations/accept", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        foreach (var moving in new[] { employee, tenant.IdOf("member") })
+        {
+            await (await tenant.Admin.PatchAsJsonAsync($"api/v1/users/{moving}", new { department = "Sales" })).ExpectJsonAsync(HttpStatusCode.OK);
+        }
+
+        var financeNow = await MemberIdsAsync(finance);
+        Assert.DoesNotContain(employee, financeNow);
+        Assert.Contains(tenant.IdOf("member"), financeNow);
+        Assert.Contains(imported, financeNow);
+        Assert.Contains(employee, await MemberIdsAsync(everyone));
     }
 
     private async Task<string> CreatePersonAsync(string userName, string[]? roles)

@@ -82,6 +82,9 @@ public sealed class GroupMember
     public GroupRole Role { get; set; }
 
     public DateTime JoinedUtc { get; set; }
+
+    /// <summary>Added by a membership rule: moving out of what the group's rules match takes the person out again.</summary>
+    public bool ByRule { get; set; }
 }
 
 public sealed class JoinRequest

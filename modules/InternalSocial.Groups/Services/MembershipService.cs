@@ -460,7 +460,7 @@ public sealed class MembershipService(
         }
 
         var matches = await people.WhereAsync(person => rules.Any(rule => MembershipRules.Matches(rule, person)), cancellationToken);
-        var added = await AddAsync(groupId, matches.Select(p => p.Id).ToList(), GroupRole.Member, cancellationToken);
+        var added = await AddAsync(groupId, matches.Select(p => p.Id).ToList(), GroupRole.Member, byRule: true, cancellationToken);
         foreach (var id in added)
         {
             await events.PublishAsync(new MemberJoined(groupId, id), cancellationToken);
@@ -471,8 +471,9 @@ public sealed class MembershipService(
 
     /// <summary>
     /// Adds these people to every group (not archived) whose rules match them now: someone who joins the organisation,
-    /// or moves to another department or site, lands in their groups without anyone applying the rules again. Nobody is
-    /// removed, as with <see cref="ApplyRulesUncheckedAsync"/>.
+    /// or moves to another department or site, lands in their groups without anyone applying the rules again. Someone a
+    /// rule added, still a plain member, whom the group's rules no longer match (they moved) is taken out; people added
+    /// by hand, and those since given a role in the group, stay.
     /// </summary>
     internal async Task<int> ApplyRulesToPeopleAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
@@ -495,7 +496,7 @@ public sealed class MembershipService(
         foreach (var groupRules in rules.GroupBy(r => r.GroupId))
         {
             var matches = placed.Where(person => groupRules.Any(rule => MembershipRules.Matches(rule, person))).Select(p => p.Id).ToList();
-            var joined = await AddAsync(groupRules.Key, matches, GroupRole.Member, cancellationToken);
+            var joined = await AddAsync(groupRules.Key, matches, GroupRole.Member, byRule: true, cancellationToken);
             foreach (var id in joined)
             {
                 await events.PublishAsync(new MemberJoined(groupRules.Key, id), cancellationToken);
@@ -504,11 +505,35 @@ public sealed class MembershipService(
             added += joined.Count;
         }
 
+        await RemoveMovedAsync(placed, rules, cancellationToken);
         return added;
     }
 
+    private async Task RemoveMovedAsync(List<PersonSummary> placed, List<MembershipRule> rules, CancellationToken cancellationToken)
+    {
+        var rulesByGroup = rules.ToLookup(r => r.GroupId);
+        var groupIds = rulesByGroup.Select(g => g.Key).ToList();
+        var byId = placed.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var chunk in byId.Keys.Chunk(500))
+        {
+            var made = await db.Members.AsNoTracking()
+                .Where(m => m.ByRule && m.Role == GroupRole.Member && chunk.Contains(m.UserId) && groupIds.Contains(m.GroupId))
+                .ToListAsync(cancellationToken);
+            foreach (var member in made.Where(m => !rulesByGroup[m.GroupId].Any(rule => MembershipRules.Matches(rule, byId[m.UserId]))))
+            {
+                await RemoveRowAsync(member.GroupId, member.UserId, cancellationToken);
+                // Nobody removed them: the rule did (no person's id).
+                await events.PublishAsync(new MemberRemoved(member.GroupId, member.UserId, ""), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Adds the people who are not members yet, withdraws their pending requests and invitations; returns who was added.</summary>
-    internal async Task<IReadOnlyList<string>> AddAsync(long groupId, IReadOnlyList<string> userIds, GroupRole role, CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<string>> AddAsync(long groupId, IReadOnlyList<string> userIds, GroupRole role, CancellationToken cancellationToken) =>
+        AddAsync(groupId, userIds, role, byRule: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="byRule"/> marks the new memberships as made by the group's rules.</summary>
+    private async Task<IReadOnlyList<string>> AddAsync(long groupId, IReadOnlyList<string> userIds, GroupRole role, bool byRule, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
         {
@@ -523,7 +548,7 @@ public sealed class MembershipService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var added = userIds.Where(id => !existing.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
-        db.Members.AddRange(added.Select(id => new GroupMember { GroupId = groupId, UserId = id, Role = role, JoinedUtc = now }));
+        db.Members.AddRange(added.Select(id => new GroupMember { GroupId = groupId, UserId = id, Role = role, JoinedUtc = now, ByRule = byRule }));
         foreach (var chunk in added.Chunk(500))
         {
             db.JoinRequests.RemoveRange(await db.JoinRequests.Where(r => r.GroupId == groupId && chunk.Contains(r.UserId)).ToListAsync(cancellationToken));
