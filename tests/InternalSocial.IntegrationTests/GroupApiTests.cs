@@ -160,7 +160,11 @@ public abstract class GroupApiTests(GroupsTenant tenant)
         Assert.DoesNotContain(guest, await MemberIdsAsync(everyone));
         Assert.DoesNotContain(employee, await MemberIdsAsync(finance));
 
-        // Moved to Finance on their profile: in the Finance group. The guest made an employee: in the group for everyone.
+        // Claiming Finance on one's own profile opens nothing.
+        await (await tenant.Client("outsider").PatchAsJsonAsync("api/v1/users/me", new { department = "Finance" })).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(tenant.IdOf("outsider"), await MemberIdsAsync(finance));
+
+        // Moved to Finance by an administrator: in the Finance group. The guest made an employee: in the group for everyone.
         await (await tenant.Admin.PatchAsJsonAsync($"api/v1/users/{employee}", new { department = "Finance" })).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Contains(employee, await MemberIdsAsync(finance));
         await (await tenant.Admin.PutAsJsonAsync($"api/v1/users/{guest}/roles", new { roles = new[] { BuiltInRoles.Employee } })).ExpectJsonAsync(HttpStatusCode.NoContent);

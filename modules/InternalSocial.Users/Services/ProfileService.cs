@@ -170,7 +170,8 @@ public sealed class ProfileService(
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(update);
-        if (viewer.FindFirstValue(ClaimTypes.NameIdentifier) != userId && !await access.IsPeopleAdministratorAsync(viewer))
+        var byAdministrator = await access.IsPeopleAdministratorAsync(viewer);
+        if (viewer.FindFirstValue(ClaimTypes.NameIdentifier) != userId && !byAdministrator)
         {
             throw new InternalSocial.Kernel.Security.PermissionDeniedException(Permissions.ManageUsers);
         }
@@ -307,7 +308,9 @@ public sealed class ProfileService(
 
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(cancellationToken);
-        if (user.Department != department || user.Site != site)
+        // A department or site people give themselves is shown, but opens no group a rule keeps for that department:
+        // only a people administrator's change (or the import, or single sign-on) places them.
+        if (byAdministrator && (user.Department != department || user.Site != site))
         {
             await events.PublishAsync(new PeoplePlaced([user.Id]), cancellationToken);
         }
