@@ -13,6 +13,26 @@ public sealed partial class TwoFactorTests(SqliteTenant tenant) : IClassFixture<
     private const string Password = "Tw0-Factor-Password";
 
     [Fact]
+    public async Task Opening_the_two_factor_setup_keeps_the_session_that_opened_it_signed_in()
+    {
+        await tenant.CreateUserAsync("curious", Password, BuiltInRoles.Employee);
+        using var browser = tenant.Host.CreateClient(tenant.Prefix);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("curious", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("account/two-factor")).StatusCode);
+
+        // The new authenticator key changes the security stamp, which sessions are checked against every minute.
+        tenant.Host.Clock.Advance(TimeSpan.FromMinutes(2));
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("account")).StatusCode);
+        }
+        finally
+        {
+            tenant.Host.Clock.Reset();
+        }
+    }
+
+    [Fact]
     public async Task Enabled_with_a_code_then_sign_in_asks_for_it_a_wrong_code_is_refused_and_a_recovery_code_works_once()
     {
         await tenant.CreateUserAsync("careful", Password, BuiltInRoles.Employee);

@@ -237,6 +237,8 @@ public sealed class MyAccountController(
         {
             await userManager.ResetAuthenticatorKeyAsync(user);
             key = await userManager.GetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: without a refresh, this very session would be signed out at its next check.
+            await signInManager.RefreshSignInAsync(user);
         }
 
         var issuer = (await siteSettings.GetAsync(cancellationToken)).SiteName;

@@ -52,7 +52,11 @@ public sealed class HostFixture : IAsyncLifetime
             // Tests run background tasks when they choose (BackgroundTaskRunner.RunDueTasksAsync), not on a timer.
             builder.UseSetting("InternalSocial:BackgroundTaskTick", "00:00:00");
             builder.UseSetting("InternalSocial:Feed:PostsPerMinute", "1000");
-            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+            builder.ConfigureTestServices(services =>
+            {
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+                services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
+            });
         });
 
         await Services.GetRequiredService<SetupService>().SetupAsync(new SetupRequest
