@@ -160,8 +160,8 @@ public abstract class GroupApiTests(GroupsTenant tenant)
         Assert.DoesNotContain(guest, await MemberIdsAsync(everyone));
         Assert.DoesNotContain(employee, await MemberIdsAsync(finance));
 
-        // Claiming Finance on one's own profile opens nothing.
-        await (await tenant.Client("outsider").PatchAsJsonAsync("api/v1/users/me", new { department = "Finance" })).ExpectJsonAsync(HttpStatusCode.OK);
+        // Claiming Finance on one's own profile is refused, and opens nothing.
+        await (await tenant.Client("outsider").PatchAsJsonAsync("api/v1/users/me", new { department = "Finance" })).ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.DoesNotContain(tenant.IdOf("outsider"), await MemberIdsAsync(finance));
 
         // Moved to Finance by an administrator: in the Finance group. The guest made an employee: in the group for everyone.

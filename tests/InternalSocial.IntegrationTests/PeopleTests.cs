@@ -92,7 +92,6 @@ public abstract class PeopleTests(TestTenant tenant)
         var saved = await (await owner.PatchAsJsonAsync("api/v1/users/me", new
         {
             jobTitle = "Engineer",
-            department = "R&D",
             phone = "+33 1 23 45 67 89",
             about = "I build things.",
             skills = new[] { "Kotlin", "SQL" },
@@ -104,6 +103,8 @@ public abstract class PeopleTests(TestTenant tenant)
         })).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Engineer", saved.GetProperty("jobTitle").GetString());
         var id = saved.GetProperty("id").GetString();
+        // The department decides what reaches people: a people administrator sets it (issue 16).
+        await (await tenant.Admin.PatchAsJsonAsync($"api/v1/users/{id}", new { department = "R&D" })).ExpectJsonAsync(HttpStatusCode.OK);
 
         var seen = await (await colleague.GetAsync($"api/v1/users/{id}")).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal("R&D", seen.GetProperty("department").GetString());
@@ -212,8 +213,6 @@ public abstract class PeopleTests(TestTenant tenant)
         {
             displayName = "Léa Vermeer",
             jobTitle = "Cartographer",
-            department = "Maps",
-            site = "Delft",
             phone = "+31 555 0101",
             about = "Secret hobbies",
             skills = new[] { "Surveying" },
@@ -221,6 +220,8 @@ public abstract class PeopleTests(TestTenant tenant)
             interests = new[] { "Tulips" },
             managerId = await IdOfAsync("fan"),
         })).ExpectJsonAsync(HttpStatusCode.OK);
+        // Department and site are set by a people administrator (issue 16).
+        await (await tenant.Admin.PatchAsJsonAsync($"api/v1/users/{id}", new { department = "Maps", site = "Delft" })).ExpectJsonAsync(HttpStatusCode.OK);
         await (await leaver.PutAsync("api/v1/users/me/photo", Multipart("photo", Png(300, 300), "me.png"))).ExpectJsonAsync(HttpStatusCode.NoContent);
         await (await fan.PutAsync($"api/v1/users/{id}/skills/Surveying/endorsement", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
 
@@ -239,7 +240,7 @@ public abstract class PeopleTests(TestTenant tenant)
         await (await tenant.Admin.PostAsync($"api/v1/users/{id}/erase", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
         await (await fan.GetAsync($"api/v1/users/{id}")).ExpectProblemAsync(HttpStatusCode.NotFound);
         var audit = await (await tenant.Admin.GetAsync($"api/v1/users/{id}/audit")).ExpectJsonAsync(HttpStatusCode.OK);
-        Assert.Equal(["deactivated", "erased"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
+        Assert.Equal(["department-changed", "site-changed", "deactivated", "erased"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
 
         var personal = new[] { "leaver", "Léa", "Vermeer", "LEA VERMEER", "Cartographer", "Maps", "MAPS", "Delft", "DELFT", "+31 555 0101", "Secret hobbies", "Surveying", "SURVEYING", "Dutch", "DUTCH", "Tulips", "TULIPS", $"leaver@{tenant.Name}.test", "LEAVER" };
         var rows = await RowsMentioningAsync(id);
@@ -251,7 +252,7 @@ public abstract class PeopleTests(TestTenant tenant)
 
         Assert.DoesNotContain(rows, r => r.Table is "Users_UserRoles" or "Users_AccessTokens" or "Users_Endorsements" or "Users_UserClaims" or "Users_UserLogins" or "Users_ProfileFieldValues");
         var entries = await AuditAsync(id);
-        Assert.Equal(["deactivated", "erased"], entries.Select(e => e.Action));
+        Assert.Equal(["department-changed", "site-changed", "deactivated", "erased"], entries.Select(e => e.Action));
         var admin = await IdOfAsync("admin");
         Assert.All(entries, e => Assert.Equal(admin, e.ByUserId));
         Assert.False(await PhotoFileExistsAsync(id));
@@ -301,11 +302,12 @@ public abstract class PeopleTests(TestTenant tenant)
         {
             ["displayName"] = "Pauline Géraud",
             ["jobTitle"] = "Buyer",
-            ["department"] = "Purchasing",
             ["skills"] = "Negotiation, Excel",
             ["about"] = "<script>alert(1)</script>",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        // The department decides what reaches people: a people administrator sets it (issue 16).
+        await (await tenant.Admin.PatchAsJsonAsync($"api/v1/users/{await IdOfAsync("pageuser")}", new { department = "Purchasing" })).ExpectJsonAsync(HttpStatusCode.OK);
         var profile = await PageAsync(browser, "people/pageuser");
         Assert.Contains("Buyer", profile, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)", profile, StringComparison.Ordinal);

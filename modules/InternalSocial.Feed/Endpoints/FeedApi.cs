@@ -170,8 +170,8 @@ public static class FeedApi
             await service.FollowPersonAsync(user, userName, follow: false, cancellationToken);
             return TypedResults.NoContent();
         });
-        feed.MapGet("/mentions", async (string? prefix, IPeopleLookup people, CancellationToken cancellationToken) =>
-            TypedResults.Ok((await people.SuggestAsync(prefix ?? "", 8, cancellationToken)).Where(p => p.IsActive).Select(p => new MentionSuggestion(p.UserName, p.DisplayName)).ToList()))
+        feed.MapGet("/mentions", async (string? prefix, ClaimsPrincipal user, IPeopleLookup people, CancellationToken cancellationToken) =>
+            TypedResults.Ok((await people.SuggestAsync(user, prefix ?? "", 8, cancellationToken)).Where(p => p.IsActive).Select(p => new MentionSuggestion(p.UserName, p.DisplayName)).ToList()))
             .RequirePermission(Permissions.Post);
     }
 

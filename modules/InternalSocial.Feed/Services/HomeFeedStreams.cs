@@ -67,7 +67,7 @@ public sealed class HomeFeedStreams(TimeProvider clock)
     public const int MaxStreamsPerPage = 12;
 
     private readonly ConcurrentDictionary<StreamKey, FeedStream> _streams = new();
-    private readonly ConcurrentDictionary<string, CheckedPage> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PageKey, CheckedPage> _pages = new();
     private readonly ConcurrentDictionary<long, Post> _rows = new();
     private ScheduledSnapshot? _scheduled;
 
@@ -93,8 +93,8 @@ public sealed class HomeFeedStreams(TimeProvider clock)
         _streams[key] = stream;
     }
 
-    /// <summary>The checked page of these audiences and size (<paramref name="signature"/>), if still current.</summary>
-    public bool TryGetPage(string signature, FeedVersion version, out CheckedPage page)
+    /// <summary>The checked page of these audiences and size, if still current.</summary>
+    public bool TryGetPage(PageKey signature, FeedVersion version, out CheckedPage page)
     {
         ArgumentNullException.ThrowIfNull(version);
         if (_pages.TryGetValue(signature, out page!) && page.PostsVersion == version.Posts && page.CardsVersion == version.Cards
@@ -107,7 +107,7 @@ public sealed class HomeFeedStreams(TimeProvider clock)
         return false;
     }
 
-    public void StorePage(string signature, CheckedPage page)
+    public void StorePage(PageKey signature, CheckedPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
         if (_pages.Count >= MaxStreams)
@@ -155,7 +155,7 @@ public sealed class HomeFeedStreams(TimeProvider clock)
 }
 
 /// <summary>Reads the streams a reader's home feed needs (from the cache, or the database when stale) and merges them.</summary>
-public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams, TimeProvider clock)
+public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams, PostVisibility visibility, TimeProvider clock)
 {
     /// <summary>
     /// The pinned posts and the first <paramref name="size"/> (+1) posts of the reader's home feed, checked; null when a
@@ -178,10 +178,11 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
             return null;
         }
 
-        var signature = string.Join('|', keys.Select(k => $"{(int)k.Kind}:{k.Value}").Append(size.ToString(CultureInfo.InvariantCulture)));
+        var signature = new PageKey(keys, size);
         if (streams.TryGetPage(signature, version, out var page))
         {
-            return (page.Pinned, page.Stream);
+            // Kept for readers of the same audiences, but served only once checked against this reader.
+            return await visibility.AllVisibleAsync(scope, [.. page.Pinned, .. page.Stream], cancellationToken) ? (page.Pinned, page.Stream) : null;
         }
 
         var newest = new List<StreamPost>();
@@ -205,16 +206,17 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
             return ([], []);
         }
 
-        // The candidates' current state: a few small columns by primary key. One parameter for the whole list, so the
+        // The candidates' current state, among the posts this reader may see (a stream is an audience's, not the reader's):
+        // a few small columns by primary key. One parameter for the whole list, so the
         // SQL is the same whatever the count and EF Core does not generate it again. (Not an EF compiled query: one is
         // bound to the provider it first ran on, and tenants may use different ones.)
         List<long> ids = [.. pinnedIds, .. streamIds];
-        var states = await db.Posts.Where(p => EF.Parameter(ids).Contains(p.Id))
+        var states = await visibility.Visible(scope).Where(p => EF.Parameter(ids).Contains(p.Id))
             .Select(p => new PostState(p.Id, p.CardVersion, p.Status, p.AuthorId, p.PublishedUtc, p.ExpiresUtc, p.PinnedUntilUtc, p.DeletedUtc, p.RelayOfPostId))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
 
-        // Every candidate must still be listed, and pinned or not as its stream says: a stream read before a change
-        // committed and states read after it disagree, and the caller then reads the page itself.
+        // Every candidate must still be listed and visible to the reader, and pinned or not as its stream says: a stream
+        // read before a change committed and states read after it disagree, and the caller then reads the page itself.
         var now = clock.GetUtcNow().UtcDateTime;
         if (pinnedIds.Any(id => !states.TryGetValue(id, out var p) || !p.IsListed(now) || !(p.PinnedUntilUtc > now))
             || streamIds.Any(id => !states.TryGetValue(id, out var p) || !p.IsListed(now) || p.PinnedUntilUtc > now))

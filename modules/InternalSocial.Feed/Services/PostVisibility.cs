@@ -69,6 +69,47 @@ public sealed class PostVisibility(FeedDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Whether the reader may see every one of these posts, already read (a cached first page): the rule of
+    /// <see cref="Visible(FeedReader)"/> checked on the rows (listed, the reader's groups, the company), the audiences
+    /// of the posts meant for a department or a site read again, in one query and only when there are such posts. A
+    /// cache keeps what was checked for one reader; it never decides what another sees.
+    /// </summary>
+    public async Task<bool> AllVisibleAsync(FeedReader reader, IReadOnlyCollection<Post> posts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(posts);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var targeted = new List<long>();
+        foreach (var post in posts)
+        {
+            var listed = post.DeletedUtc is null && post.Status == PostStatus.Published && post.PublishedUtc <= now && (post.ExpiresUtc is null || post.ExpiresUtc > now);
+            var reachable = post.GroupId is { } groupId ? reader.GroupIds.Contains(groupId) : reader.CanViewCompany;
+            if (!listed || !reachable)
+            {
+                return false;
+            }
+
+            if (post.GroupId is null && !post.AudienceEveryone)
+            {
+                targeted.Add(post.Id);
+            }
+        }
+
+        if (targeted.Count == 0)
+        {
+            return true;
+        }
+
+        var department = reader.Department ?? "";
+        var site = reader.Site ?? "";
+        var reached = await db.Audiences.AsNoTracking()
+            .Where(a => EF.Parameter(targeted).Contains(a.PostId)
+                && ((a.Kind == AudienceKinds.Department && a.Value == department) || (a.Kind == AudienceKinds.Site && a.Value == site)))
+            .Select(a => a.PostId).Distinct().CountAsync(cancellationToken);
+        return reached == targeted.Count;
+    }
+
+    /// <summary>
     /// Posts the reader may open by id: the visible ones, plus their own (scheduled, pending, expired), plus for
     /// moderators the deleted ones they could otherwise see, so they can restore them. A moderator gains no access
     /// to an audience or a group they are not part of.

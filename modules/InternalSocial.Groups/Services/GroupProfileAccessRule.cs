@@ -22,4 +22,16 @@ internal sealed class GroupProfileAccessRule(GroupsDbContext db, IAuthorizationS
         var shares = await db.Members.AsNoTracking().AnyAsync(m => m.UserId == personId && mine.Contains(m.GroupId), cancellationToken);
         return shares ? true : null;
     }
+
+    public async Task<IReadOnlyCollection<string>?> SeenByAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken)
+    {
+        var viewerId = GroupsService.UserId(viewer);
+        if (viewerId is null || await authorization.HasPermissionAsync(viewer, Permissions.ViewGroups))
+        {
+            return null;
+        }
+
+        var mine = db.Members.Where(m => m.UserId == viewerId).Select(m => m.GroupId);
+        return await db.Members.AsNoTracking().Where(m => mine.Contains(m.GroupId)).Select(m => m.UserId).Distinct().ToListAsync(cancellationToken);
+    }
 }

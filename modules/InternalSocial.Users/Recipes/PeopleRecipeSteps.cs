@@ -58,7 +58,7 @@ public sealed class PeopleRecipeStep(PeopleImportService import, IStringLocalize
         }
 
         // The import's own checks, without writing: each bad row is reported at its place in the step.
-        var report = await import.ImportTrustedAsync(new StringReader(ToCsv(people.Select(p => p.Node))), dryRun: true, cancellationToken);
+        var report = await import.ImportTrustedAsync(new StringReader(ToCsv(people.Select(p => p.Node))), dryRun: true, PeopleImportService.RecipeAuthor, cancellationToken);
         foreach (var error in report.Errors)
         {
             reader.Error($"people[{error.Line - 2}].{error.Field}", error.Reason);
@@ -75,7 +75,7 @@ public sealed class PeopleRecipeStep(PeopleImportService import, IStringLocalize
             DemoPeople.AppendCsv(csv, count, RecipeStepReader.TextOf(generate, "domain") ?? "demo.example");
         }
 
-        var report = await import.ImportTrustedAsync(new StringReader(csv.ToString()), dryRun: false, cancellationToken);
+        var report = await import.ImportTrustedAsync(new StringReader(csv.ToString()), dryRun: false, PeopleImportService.RecipeAuthor, cancellationToken);
         if (report.Errors.Count > 0)
         {
             var first = report.Errors[0];

@@ -27,7 +27,7 @@ public sealed record TeamView(DirectoryEntry Person, IReadOnlyList<DirectoryEntr
 /// keyset on the unique <see cref="User.DirectoryKey"/>. Every filter is an indexed equality or range; a page is
 /// one query. And the org chart, built from the manager field.
 /// </summary>
-public sealed class DirectoryService(UsersDbContext db, IAuthorizationService authorization, ProfileService profiles, IStringLocalizer<ModuleResources> T)
+public sealed class DirectoryService(UsersDbContext db, IAuthorizationService authorization, ProfileService profiles, ProfileAccess access, IStringLocalizer<ModuleResources> T)
 {
     public const int PageSize = 50;
     public const int MaxReports = 500;
@@ -102,7 +102,9 @@ public sealed class DirectoryService(UsersDbContext db, IAuthorizationService au
     public async Task<IReadOnlyList<DirectoryEntry>> ReportsAsync(ClaimsPrincipal viewer, string userId, CancellationToken cancellationToken)
     {
         await profiles.EnsureVisibleAsync(viewer, userId, cancellationToken);
-        return await ReportsOfAsync(userId, cancellationToken);
+        var reports = await ReportsOfAsync(userId, cancellationToken);
+        // A guest who may see a colleague of their group does not see that colleague's team beyond the group.
+        return await access.VisiblePeopleAsync(viewer, cancellationToken) is { } visible ? [.. reports.Where(r => visible.Contains(r.Id))] : reports;
     }
 
     /// <exception cref="NotFoundException">No such person, or one the viewer may not see.</exception>

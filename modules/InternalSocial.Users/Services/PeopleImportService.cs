@@ -31,6 +31,9 @@ public sealed class PeopleImportService(
     IStringLocalizer<ModuleResources> T)
 {
     public const int MaxRows = 50_000;
+
+    /// <summary>The author audited for what a recipe's people step changes (recipes run as administrators or the host operator).</summary>
+    public const string RecipeAuthor = "recipe";
     private const int Batch = 2000;
 
     public static readonly string[] Columns = ["email", "userName", "displayName", "jobTitle", "department", "site", "manager", "skills", "languages"];
@@ -62,11 +65,12 @@ public sealed class PeopleImportService(
     public async Task<ImportReport> ImportAsync(ClaimsPrincipal admin, TextReader csv, bool dryRun, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
-        return await ImportTrustedAsync(csv, dryRun, cancellationToken);
+        return await ImportTrustedAsync(csv, dryRun, admin.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
     }
 
     /// <summary>The import without a permission check, for recipes (run by administrators or the command line).</summary>
-    internal async Task<ImportReport> ImportTrustedAsync(TextReader csv, bool dryRun, CancellationToken cancellationToken)
+    /// <param name="byUserId">Who imports, for the audit; a recipe is audited as <see cref="RecipeAuthor"/>.</param>
+    internal async Task<ImportReport> ImportTrustedAsync(TextReader csv, bool dryRun, string byUserId, CancellationToken cancellationToken)
     {
         var errors = new List<ImportRowError>();
         var rows = Parse(csv, errors);
@@ -101,7 +105,7 @@ public sealed class PeopleImportService(
 
         ResolveManagers(rows, idByEmail, errors);
 
-        var report = await ApplyAsync(rows, dryRun, cancellationToken);
+        var report = await ApplyAsync(rows, dryRun, byUserId, cancellationToken);
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         return report with { Errors = errors, Rows = report.Rows + errors.Select(e => e.Line).Distinct().Count() };
 
@@ -269,7 +273,7 @@ public sealed class PeopleImportService(
         while (removed);
     }
 
-    private async Task<ImportReport> ApplyAsync(List<Row> rows, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ImportReport> ApplyAsync(List<Row> rows, bool dryRun, string byUserId, CancellationToken cancellationToken)
     {
         var creating = rows.Where(r => r.ExistingId is null).ToList();
         var updating = rows.Where(r => r.ExistingId is not null).ToList();
@@ -301,6 +305,7 @@ public sealed class PeopleImportService(
                 if (user.Department != department || user.Site != site)
                 {
                     placed.Add(user.Id);
+                    ProfileService.AuditPlacement(db, user, department, site, byUserId, clock.GetUtcNow().UtcDateTime);
                 }
             }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using InternalSocial.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,8 +27,11 @@ public interface IPeopleLookup
     /// <summary>By user name, case-insensitively (for <c>@mentions</c>); keys are the normalized (upper-case) names.</summary>
     Task<IReadOnlyDictionary<string, PersonSummary>> GetByUserNamesAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken);
 
-    /// <summary>Active people whose user name or display name starts with <paramref name="prefix"/> (mention autocomplete).</summary>
-    Task<IReadOnlyList<PersonSummary>> SuggestAsync(string prefix, int take, CancellationToken cancellationToken);
+    /// <summary>
+    /// Active people whose user name or display name starts with <paramref name="prefix"/> (mention autocomplete),
+    /// among those the viewer may see: a guest is offered the members of their groups only.
+    /// </summary>
+    Task<IReadOnlyList<PersonSummary>> SuggestAsync(ClaimsPrincipal viewer, string prefix, int take, CancellationToken cancellationToken);
 
     /// <summary>The ids of the active people holding a role (moderators to tell about a task), at most <paramref name="take"/>.</summary>
     Task<IReadOnlyList<string>> GetActiveUserIdsInRoleAsync(string roleName, int take, CancellationToken cancellationToken);
@@ -39,7 +43,7 @@ public interface IPeopleLookup
     Task<IReadOnlyList<string>> GetActiveEmployeeIdsAsync(IReadOnlyCollection<string> departments, IReadOnlyCollection<string> sites, CancellationToken cancellationToken);
 }
 
-internal sealed class PeopleLookup(UsersDbContext db, PersonSummaryCache cache) : IPeopleLookup
+internal sealed class PeopleLookup(UsersDbContext db, PersonSummaryCache cache, ProfileAccess access) : IPeopleLookup
 {
     private static readonly string NormalizedGuestRole = BuiltInRoles.Guest.ToUpperInvariant();
 
@@ -93,16 +97,24 @@ internal sealed class PeopleLookup(UsersDbContext db, PersonSummaryCache cache) 
         return people.ToDictionary(p => p.UserName.ToUpperInvariant());
     }
 
-    public async Task<IReadOnlyList<PersonSummary>> SuggestAsync(string prefix, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PersonSummary>> SuggestAsync(ClaimsPrincipal viewer, string prefix, int take, CancellationToken cancellationToken)
     {
         var tokens = Folding.Tokens(prefix, 4);
-        if (tokens.Count == 0)
+        var visible = tokens.Count == 0 ? new HashSet<string>() : await access.VisiblePeopleAsync(viewer, cancellationToken);
+        if (visible is { Count: 0 })
         {
             return [];
         }
 
-        // Prefix match on the indexed name tokens (display name and user name words).
+        // Prefix match on the indexed name tokens (display name and user name words), among the people the viewer may
+        // see (everyone for employees; for a guest, the few members of their groups, one parameter).
         var users = db.Users.Where(u => u.IsActive);
+        if (visible is not null)
+        {
+            var ids = visible.ToList();
+            users = users.Where(u => EF.Parameter(ids).Contains(u.Id));
+        }
+
         foreach (var token in tokens)
         {
             var end = Folding.PrefixEnd(token);

@@ -23,4 +23,10 @@ public interface IProfileAccessRule
 {
     /// <summary>True or false to decide, null to leave it to the next rule.</summary>
     Task<bool?> CanSeeAsync(ClaimsPrincipal viewer, string personId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For lists (mention suggestions, reports), read once: the people this rule lets a viewer who may not search the
+    /// directory (a guest) see; null when it lets them see nobody more.
+    /// </summary>
+    Task<IReadOnlyCollection<string>?> SeenByAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken);
 }

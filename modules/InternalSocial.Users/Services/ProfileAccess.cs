@@ -34,6 +34,35 @@ public sealed class ProfileAccess(IEnumerable<IProfileAccessRule> rules, IAuthor
         return await IsEmployeeAsync(viewer);
     }
 
+    /// <summary>
+    /// The people the viewer may see, for lists, in one read: null when they may see everyone (people administrators
+    /// and employees), otherwise themselves and those the rules let them see (a guest: the members of their groups).
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> VisiblePeopleAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.FindFirstValue(ClaimTypes.NameIdentifier) is not { } viewerId)
+        {
+            return new HashSet<string>();
+        }
+
+        if (await IsPeopleAdministratorAsync(viewer) || await IsEmployeeAsync(viewer))
+        {
+            return null;
+        }
+
+        var visible = new HashSet<string>(StringComparer.Ordinal) { viewerId };
+        foreach (var rule in rules)
+        {
+            if (await rule.SeenByAsync(viewer, cancellationToken) is { } seen)
+            {
+                visible.UnionWith(seen);
+            }
+        }
+
+        return visible;
+    }
+
     public Task<bool> IsPeopleAdministratorAsync(ClaimsPrincipal viewer) => authorization.HasPermissionAsync(viewer, Permissions.ManageUsers);
 
     /// <summary>Employees (not guests): those who may search the directory.</summary>

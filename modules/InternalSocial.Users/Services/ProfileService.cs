@@ -72,6 +72,10 @@ public sealed class ProfileService(
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
+    /// <summary>Audit actions: a people administrator or the import changed the department or site.</summary>
+    public const string DepartmentChanged = "department-changed";
+    public const string SiteChanged = "site-changed";
+
     public const int MaxPhotoBytes = 5 * 1024 * 1024;
     public const int MaxAbout = 1000;
     public const int MaxText = 200;
@@ -137,6 +141,8 @@ public sealed class ProfileService(
             .Where(f => isMe || isAdmin || f.Value is not null)
             .ToList();
         var self = summaries[user.Id];
+        // A guest sees a colleague of their group, not that colleague's manager outside it.
+        var showManager = user.ManagerId is not null && (isEmployee || await access.CanSeeAsync(viewer, user.ManagerId, cancellationToken));
         return new ProfileView(
             user.Id,
             user.UserName!,
@@ -146,7 +152,7 @@ public sealed class ProfileService(
             user.JobTitle,
             user.Department,
             user.Site,
-            user.ManagerId is null ? null : summaries.GetValueOrDefault(user.ManagerId),
+            showManager ? summaries.GetValueOrDefault(user.ManagerId!) : null,
             Shows("about") ? user.About : null,
             skills,
             Tags(PersonTerm.Language, "languages"),
@@ -190,6 +196,15 @@ public sealed class ProfileService(
         CheckLength(errors, "jobTitle", update.JobTitle, MaxText);
         CheckLength(errors, "department", update.Department, MaxText);
         CheckLength(errors, "site", update.Site, MaxText);
+        if (!byAdministrator)
+        {
+            // Department and site decide which posts, announcements, newsletters and groups reach a person: they come
+            // from people administrators, the import or single sign-on, never from the person (the current value
+            // sent back unchanged, as a form does, is no change).
+            CheckAuthoritative(errors, "department", update.Department, user.Department);
+            CheckAuthoritative(errors, "site", update.Site, user.Site);
+        }
+
         CheckLength(errors, "phone", update.Phone, 50);
         CheckLength(errors, "about", update.About, MaxAbout);
         CheckTags(errors, "skills", update.Skills, 30, 60);
@@ -253,13 +268,22 @@ public sealed class ProfileService(
                 throw new ConflictException(T["email: the e-mail '{0}' is already used by another account.", email]);
             }
 
-            // A person's own new address takes effect when its confirmation link is followed (when mail can be sent);
-            // an administrator changing someone else's address sets it at once.
-            var own = viewer.FindFirstValue(ClaimTypes.NameIdentifier) == userId;
-            if (normalized != user.NormalizedEmail && !(own && await accounts.RequestEmailChangeAsync(user, email, cancellationToken)))
+            // A person's own new address takes effect only when the confirmation link mailed to it is followed: an
+            // address applied unconfirmed would be matched by single sign-on to whoever really owns it (a new hire).
+            // Without e-mail the person cannot change it; a people administrator sets addresses at once.
+            if (normalized != user.NormalizedEmail)
             {
-                user.Email = email;
-                user.NormalizedEmail = normalized;
+                var mailed = viewer.FindFirstValue(ClaimTypes.NameIdentifier) == userId && await accounts.RequestEmailChangeAsync(user, email, cancellationToken);
+                if (!mailed && !byAdministrator)
+                {
+                    throw new InvalidInputException("email", T["Your new address must be confirmed by a link mailed to it, and this organisation's e-mail is off: ask an administrator to change it."]);
+                }
+
+                if (!mailed)
+                {
+                    user.Email = email;
+                    user.NormalizedEmail = normalized;
+                }
             }
         }
 
@@ -306,11 +330,11 @@ public sealed class ProfileService(
             }
         }
 
+        // Only a people administrator gets here with another department or site (checked above): it is audited.
+        AuditPlacement(db, user, department, site, viewer.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime);
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(cancellationToken);
-        // A department or site people give themselves is shown, but opens no group a rule keeps for that department:
-        // only a people administrator's change (or the import, or single sign-on) places them.
-        if (byAdministrator && (user.Department != department || user.Site != site))
+        if (user.Department != department || user.Site != site)
         {
             await events.PublishAsync(new PeoplePlaced([user.Id]), cancellationToken);
         }
@@ -461,6 +485,28 @@ public sealed class ProfileService(
 
     internal static HashSet<string> ParseHidden(string? hidden) =>
         [.. (hidden ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>Audits a change of department or site, which decides what reaches the person.</summary>
+    internal static void AuditPlacement(UsersDbContext db, User user, string? department, string? site, string byUserId, DateTime now)
+    {
+        if (user.Department != department)
+        {
+            db.Audit.Add(new PeopleAuditEntry { Action = DepartmentChanged, UserId = user.Id, ByUserId = byUserId, AtUtc = now });
+        }
+
+        if (user.Site != site)
+        {
+            db.Audit.Add(new PeopleAuditEntry { Action = SiteChanged, UserId = user.Id, ByUserId = byUserId, AtUtc = now });
+        }
+    }
+
+    private void CheckAuthoritative(Dictionary<string, string> errors, string field, string? update, string? current)
+    {
+        if (update is not null && Apply(update, current) != current)
+        {
+            errors[field] = T["Set by your administrators: ask them to change it."];
+        }
+    }
 
     private static string? Apply(string? update, string? current) =>
         update is null ? current : string.IsNullOrWhiteSpace(update) ? null : update.Trim();
