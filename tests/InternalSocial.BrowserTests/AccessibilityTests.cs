@@ -95,6 +95,26 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         }
     }
 
+    /// <summary>An unknown address: the themed "page not found", with its title and language, signed in or not.</summary>
+    [SkippableTheory]
+    [InlineData(false, "phone", 360, 740)]
+    [InlineData(true, "desktop", 1280, 800)]
+    public async Task The_not_found_page_has_no_serious_or_critical_axe_violations(bool signedIn, string size, int width, int height)
+    {
+        SkipWithoutChromium();
+        var page = await NewPageAsync(new ViewportSize { Width = width, Height = height });
+        if (signedIn)
+        {
+            await SignInAsync(page);
+        }
+
+        await GotoAsync(page, "no/such/page", expectedStatus: 404);
+        await ScreenshotAsync(page, $"axe-not-found-{size}");
+        var violations = await RunAxeAsync(page);
+        Assert.True(violations.Count == 0, $"{violations.Count} serious or critical axe-core violations on the not-found page:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        Assert.Equal(1, await page.Locator("main a[href$='/']").CountAsync());
+    }
+
     [SkippableFact]
     public async Task Axe_helper_reports_a_violation_planted_in_the_page()
     {

@@ -175,7 +175,7 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
     {
         var app = new ApplicationBuilder(services);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.WriteUnhandledAsync });
-        app.UseStatusCodePages();
+        app.UseTenantStatusCodePages();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
