@@ -124,6 +124,7 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddSingleton<Files.ITenantFileStore, Files.LocalTenantFileStore>();
         services.AddScoped<SiteSettingsService>();
         services.AddSingleton<SiteSettingsCache>();
+        services.AddScoped<TenantUrls>();
         services.AddScoped<Themes.ThemeResolver>();
         services.AddScoped<Recipes.RecipeValidationContext>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.ThemeRecipeStep>();
