@@ -1,5 +1,7 @@
 using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Shells;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -12,15 +14,17 @@ namespace InternalSocial.Kernel.Settings;
 /// reset, invitation, confirmation, notifications, digests, newsletters). Never the request's Host header: a client
 /// chooses it (<c>AllowedHosts: *</c>), and a link built from it would send a reset token to the client's own site.
 /// In order: the tenant's <see cref="SiteSettings.BaseUrl"/>; else <c>https://</c> its first configured host name and
-/// its prefix; else the installation's <see cref="InternalSocialOptions.BaseUrl"/> and the prefix; else none, and no
-/// link is written.
+/// its prefix; else the installation's <see cref="InternalSocialOptions.BaseUrl"/> and the prefix; else the address the
+/// server is configured to listen at, when it names a host (<c>--urls http://127.0.0.1:5080</c>, not
+/// <c>http://+:80</c>), and the prefix; else none, and no link is written. Each is chosen by an operator, none by a client.
 /// </summary>
 public sealed class TenantUrls(
     SiteSettingsService settings,
     ShellSettings shell,
     IOptions<InternalSocialOptions> options,
     IStringLocalizer<KernelResources> T,
-    ILogger<TenantUrls> logger)
+    ILogger<TenantUrls> logger,
+    IServer? server = null)
 {
     /// <summary>The address without a trailing slash, or null (logged) when the tenant has none.</summary>
     public async Task<string?> GetBaseUrlAsync(CancellationToken cancellationToken)
@@ -41,6 +45,11 @@ public sealed class TenantUrls(
             return origin + prefix;
         }
 
+        if (ListeningOrigin(server) is { } listening)
+        {
+            return listening + prefix;
+        }
+
         logger.LogError("Tenant {Tenant} has no public address (site setting BaseUrl, a host name, or InternalSocial:BaseUrl): links in e-mails cannot be written.", shell.Name);
         return null;
     }
@@ -49,6 +58,21 @@ public sealed class TenantUrls(
     public async Task<string> RequireBaseUrlAsync(CancellationToken cancellationToken) =>
         await GetBaseUrlAsync(cancellationToken)
         ?? throw new ConflictException(T["This organisation has no public address for links in e-mails; an administrator must set it in the settings (Public address)."]);
+
+    /// <summary>The first address the server listens at that names a host (not a wildcard such as <c>+</c> or <c>0.0.0.0</c>).</summary>
+    private static string? ListeningOrigin(IServer? server)
+    {
+        foreach (var address in server?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            var binding = BindingAddress.Parse(address);
+            if (binding.Host is not ("+" or "*" or "0.0.0.0" or "[::]" or "::" or "") && Normalize($"{binding.Scheme}://{binding.Host}:{binding.Port}") is { } origin)
+            {
+                return origin;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>An absolute http(s) URL without query, fragment or user info, without its trailing slash; null when it is not one.</summary>
     public static string? Normalize(string? value)
