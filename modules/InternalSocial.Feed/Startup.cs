@@ -42,6 +42,7 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<HomeFeedFirstPage>();
         services.AddScoped<PostWriter>();
         services.AddScoped<PostService>();
+        services.AddScoped<PostEditor>();
         services.AddScoped<FeedQuery>();
         services.AddScoped<CommentService>();
         services.AddScoped<ReactionService>();

@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<WorkflowDefinitionStore>();
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<IWorkflowEngine>(provider => provider.GetRequiredService<WorkflowEngine>());
+        services.AddScoped<IModerationTaskSubjects, ModerationTaskSubjects>();
         services.AddScoped<AssigneeScopes>();
         services.AddScoped<IAssigneeScope, RoleAssigneeScope>();
         services.AddScoped<IAssigneeScope, UserAssigneeScope>();

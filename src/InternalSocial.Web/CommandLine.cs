@@ -67,11 +67,12 @@ public static class CommandLine
         var database = new Option<string>("--database") { Description = "sqlite (default) or postgres." };
         database.AcceptOnlyFromAmong("sqlite", "postgres");
         var connectionString = new Option<string>("--connection-string") { Description = "The PostgreSQL connection string." };
+        var baseUrl = new Option<string>("--base-url") { Description = "The organisation's public address, the start of every link in its e-mails (https://social.contoso.com)." };
         var tenant = TenantOption();
         var variables = VariablesOption();
         var command = new Command("setup", "Set up an uninitialized tenant with a setup recipe and its first administrator.")
         {
-            recipe, siteName, adminUser, adminEmail, adminPassword, database, connectionString, tenant, variables,
+            recipe, siteName, adminUser, adminEmail, adminPassword, database, connectionString, baseUrl, tenant, variables,
         };
         command.SetAction((result, cancellationToken) => WithHostAsync(appData, async services =>
         {
@@ -91,6 +92,7 @@ public static class CommandLine
                 AdminPassword = result.GetValue(adminPassword)!,
                 DatabaseProvider = provider,
                 ConnectionString = result.GetValue(connectionString),
+                BaseUrl = result.GetValue(baseUrl),
                 Variables = ParseVariables(result.GetValue(variables)),
             }, cancellationToken);
             Console.WriteLine($"Tenant '{result.GetValue(tenant)}' is set up.");

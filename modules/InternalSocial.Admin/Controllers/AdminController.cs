@@ -30,6 +30,9 @@ public sealed class SettingsViewModel
     [Display(Name = "Accent colour")]
     public string? AccentColor { get; set; }
 
+    [Display(Name = "Public address")]
+    public string? BaseUrl { get; set; }
+
     public IReadOnlyList<Kernel.Modules.FeatureInfo> Themes { get; set; } = [];
 
     public SiteLogo? Logo { get; set; }
@@ -122,6 +125,7 @@ public sealed class AdminController(
                 SiteTheme = string.IsNullOrEmpty(model.SiteTheme) ? null : model.SiteTheme,
                 AdminTheme = string.IsNullOrEmpty(model.AdminTheme) ? null : model.AdminTheme,
                 AccentColor = string.IsNullOrEmpty(model.AccentColor) ? null : model.AccentColor,
+                BaseUrl = string.IsNullOrWhiteSpace(model.BaseUrl) ? null : model.BaseUrl,
             }, cancellationToken);
         }
         catch (InvalidInputException invalid)
@@ -145,6 +149,7 @@ public sealed class AdminController(
         SiteTheme = current.SiteTheme,
         AdminTheme = current.AdminTheme,
         AccentColor = current.AccentColor,
+        BaseUrl = current.BaseUrl,
         Themes = settings.Themes,
         Logo = current.Logo,
     };

@@ -17,7 +17,7 @@ public sealed record FeatureResponse(
 
 public sealed record FeatureChangeResponse(IReadOnlyList<string> Changed);
 
-public sealed record SettingsRequest(string? SiteName, string? TimeZoneId, string? DefaultCulture, string? SiteTheme, string? AdminTheme, string? AccentColor);
+public sealed record SettingsRequest(string? SiteName, string? TimeZoneId, string? DefaultCulture, string? SiteTheme, string? AdminTheme, string? AccentColor, string? BaseUrl = null);
 
 /// <summary><c>/api/v1/features</c> and <c>/api/v1/settings</c>.</summary>
 public static class AdminApi
@@ -54,6 +54,8 @@ public static class AdminApi
                 SiteTheme = request.SiteTheme ?? current.SiteTheme,
                 AdminTheme = request.AdminTheme ?? current.AdminTheme,
                 AccentColor = request.AccentColor ?? current.AccentColor,
+                // "" clears it; absent keeps it.
+                BaseUrl = request.BaseUrl is null ? current.BaseUrl : request.BaseUrl.Length == 0 ? null : request.BaseUrl,
             };
             await service.SaveAsync(user, updated, cancellationToken);
             return TypedResults.Ok(updated);

@@ -152,8 +152,8 @@ public sealed class FeedController(
         ArgumentNullException.ThrowIfNull(model);
         try
         {
-            await posts.EditAsync(User, id, new PostEditInput(model.Body, null), cancellationToken);
-            TempData["Message"] = T["Post updated."].Value;
+            var edit = await posts.EditAsync(User, id, new PostEditInput(model.Body, null), cancellationToken);
+            TempData["Message"] = edit.Held ? T["Your edit waits for a moderator's approval; until then everyone sees the post as it was."].Value : T["Post updated."].Value;
             return Redirect(Url.Content($"~/posts/{id}"));
         }
         catch (InvalidInputException invalid)

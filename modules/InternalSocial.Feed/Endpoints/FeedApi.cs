@@ -6,6 +6,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -58,8 +59,12 @@ public static class FeedApi
         }).RequireRateLimiting(Startup.PostingRateLimitPolicy);
         posts.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, PostService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(await service.GetAsync(user, id, cancellationToken)));
-        posts.MapPatch("/{id:long}", async (long id, PostEditInput? input, ClaimsPrincipal user, PostService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await service.EditAsync(user, id, input ?? new PostEditInput(null), cancellationToken)));
+        posts.MapPatch("/{id:long}", async Task<Results<Ok<PostCard>, Accepted<PostCard>>> (long id, PostEditInput? input, ClaimsPrincipal user, PostService service, CancellationToken cancellationToken) =>
+            {
+                var edit = await service.EditAsync(user, id, input ?? new PostEditInput(null), cancellationToken);
+                return edit.Held ? TypedResults.Accepted((string?)null, edit.Post) : TypedResults.Ok(edit.Post);
+            })
+            .WithSummary("Edit a post. 202 when the edit waits for a moderator (the same review as a new post): the answer, and readers, keep the published version until it is approved.");
         posts.MapDelete("/{id:long}", async (long id, ClaimsPrincipal user, PostService service, CancellationToken cancellationToken) =>
         {
             await service.DeleteAsync(user, id, cancellationToken);

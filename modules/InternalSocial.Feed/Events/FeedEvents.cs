@@ -18,3 +18,9 @@ public sealed record ReactionAdded(long PostId, long? CommentId, string UserId, 
 
 /// <summary>A communication director asked to remind those who have not acknowledged an announcement.</summary>
 public sealed record AcknowledgementReminderRequested(long PostId, string ByUserId, IReadOnlyCollection<string> AcknowledgedUserIds);
+
+/// <summary>
+/// The text waiting for a moderator changed without a new submission: a held post, or a held edit of a published post,
+/// was edited again. The module that holds it shows its moderators the current text (one task, not a second one).
+/// </summary>
+public sealed record HeldPostEdited(long PostId, string Body);

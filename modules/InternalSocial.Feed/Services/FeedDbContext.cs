@@ -15,6 +15,8 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
 
     public DbSet<PostRevision> Revisions => Set<PostRevision>();
 
+    public DbSet<PendingEdit> PendingEdits => Set<PendingEdit>();
+
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<PostReaction> PostReactions => Set<PostReaction>();
@@ -133,6 +135,7 @@ public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbC
         modelBuilder.Entity<PostTag>().ToTable("Feed_PostTags").HasKey(t => new { t.PostId, t.Tag });
         modelBuilder.Entity<Mention>().ToTable("Feed_Mentions").HasKey(m => new { m.PostId, m.CommentId, m.UserId });
         modelBuilder.Entity<PostRevision>().ToTable("Feed_PostRevisions");
+        modelBuilder.Entity<PendingEdit>().ToTable("Feed_PendingEdits").HasKey(e => e.PostId);
         modelBuilder.Entity<Comment>().ToTable("Feed_Comments");
         modelBuilder.Entity<PostReaction>().ToTable("Feed_PostReactions").HasKey(r => new { r.PostId, r.UserId });
         modelBuilder.Entity<CommentReaction>().ToTable("Feed_CommentReactions").HasKey(r => new { r.CommentId, r.UserId });

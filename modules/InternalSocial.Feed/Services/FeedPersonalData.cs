@@ -48,6 +48,7 @@ internal sealed class FeedErasureHandler(FeedDbContext db, PendingViews pendingV
             await db.Posts.Where(p => p.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AuthorId, ""), cancellationToken);
             await db.BumpVersionAsync(postsChanged: false, cancellationToken);
             await db.Comments.Where(c => c.AuthorId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.AuthorId, ""), cancellationToken);
+            await db.PendingEdits.Where(e => e.EditedBy == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.EditedBy, ""), cancellationToken);
             await db.PostReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.CommentReactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Follows.Where(f => f.UserId == userId || (f.Kind == FollowKinds.Person && f.Target == userId)).ExecuteDeleteAsync(cancellationToken);

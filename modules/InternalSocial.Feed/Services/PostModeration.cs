@@ -22,7 +22,7 @@ public interface IPostModeration
     Task<bool> HideAsync(string contentType, long id, CancellationToken cancellationToken);
 }
 
-internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedChangeNotifier changes, TimeProvider clock) : IPostModeration
+internal sealed class PostModeration(FeedDbContext db, PostWriter writer, IEventBus events, IFeedChangeNotifier changes, TimeProvider clock) : IPostModeration
 {
     public const string HiddenBy = "moderation";
 
@@ -53,6 +53,11 @@ internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedCh
 
     public async Task PublishAsync(long postId, CancellationToken cancellationToken)
     {
+        if (await ApplyPendingEditAsync(postId, cancellationToken))
+        {
+            return;
+        }
+
         var post = await SetStatusAsync(postId, PostStatus.Published, cancellationToken);
         await events.PublishAsync(new PostPublished(post.Id, post.AuthorId, post.GroupId, post.PublishedUtc), cancellationToken);
 
@@ -66,9 +71,55 @@ internal sealed class PostModeration(FeedDbContext db, IEventBus events, IFeedCh
         await changes.FeedChangedAsync(cancellationToken);
     }
 
-    public Task RejectAsync(long postId, CancellationToken cancellationToken) => SetStatusAsync(postId, PostStatus.Rejected, cancellationToken);
+    public async Task RejectAsync(long postId, CancellationToken cancellationToken)
+    {
+        if (!await DiscardPendingEditAsync(postId, cancellationToken))
+        {
+            await SetStatusAsync(postId, PostStatus.Rejected, cancellationToken);
+        }
+    }
 
-    public Task RequestChangesAsync(long postId, CancellationToken cancellationToken) => SetStatusAsync(postId, PostStatus.ChangesRequested, cancellationToken);
+    /// <summary>For a held edit, the same as rejecting it: the published version stays, and the author edits again.</summary>
+    public async Task RequestChangesAsync(long postId, CancellationToken cancellationToken)
+    {
+        if (!await DiscardPendingEditAsync(postId, cancellationToken))
+        {
+            await SetStatusAsync(postId, PostStatus.ChangesRequested, cancellationToken);
+        }
+    }
+
+    /// <summary>A held edit of a published post, approved: it replaces the published text. False when there is none.</summary>
+    private async Task<bool> ApplyPendingEditAsync(long postId, CancellationToken cancellationToken)
+    {
+        var edit = await db.PendingEdits.FirstOrDefaultAsync(e => e.PostId == postId, cancellationToken);
+        var post = edit is null ? null : await db.Posts.FirstOrDefaultAsync(p => p.Id == postId && p.DeletedUtc == null && p.Status == PostStatus.Published, cancellationToken);
+        if (edit is null || post is null)
+        {
+            return false;
+        }
+
+        var before = await db.Mentions.AsNoTracking().Where(m => m.PostId == postId && m.CommentId == 0).Select(m => m.UserId).ToListAsync(cancellationToken);
+        RenderedContent rendered;
+        await using (var transaction = await writer.BeginAsync(cancellationToken))
+        {
+            rendered = await writer.ApplyEditAsync(post, edit.Body, edit.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries), edit.ExpiresUtc, edit.EditedBy, cancellationToken);
+            db.PendingEdits.Remove(edit);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // Only those the edit mentions for the first time are told; the others were told when the post was published.
+        foreach (var userId in rendered.MentionedUserIds.Keys.Where(id => id != post.AuthorId && !before.Contains(id)))
+        {
+            await events.PublishAsync(new PersonMentioned(userId, post.Id, null, post.AuthorId), cancellationToken);
+        }
+
+        await changes.FeedChangedAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> DiscardPendingEditAsync(long postId, CancellationToken cancellationToken) =>
+        await db.PendingEdits.Where(e => e.PostId == postId).ExecuteDeleteAsync(cancellationToken) > 0;
 
     private async Task<Post> SetStatusAsync(long postId, PostStatus status, CancellationToken cancellationToken)
     {

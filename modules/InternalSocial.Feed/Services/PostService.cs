@@ -27,6 +27,10 @@ public sealed record PostEditInput(string? Body, IReadOnlyList<string>? Tags = n
 
 public sealed record PostCreated(long Id, PostStatus Status, IReadOnlyList<long> Ids);
 
+/// <param name="Post">The post as readers see it: the published version while an edit waits.</param>
+/// <param name="Held">The edit waits for a moderator's approval.</param>
+public sealed record PostEdit(PostCard Post, bool Held);
+
 public sealed record GroupChoice(long Id, string Name);
 
 public sealed record RevisionView(long Id, string Body, DateTime EditedUtc, string EditedBy);
@@ -39,6 +43,7 @@ public sealed class PostService(
     PostVisibility visibility,
     PostCards cards,
     PostWriter writer,
+    PostEditor editor,
     IPostContainerAccess groups,
     IEventBus events,
     IEnumerable<IPostSubmissionReview> reviews,
@@ -242,63 +247,11 @@ public sealed class PostService(
         return (await visibility.OpenableCopiesAsync(reader, [id], cancellationToken)).TryGetValue(id, out var copy) ? copy : null;
     }
 
-    public async Task<PostCard> EditAsync(ClaimsPrincipal user, long id, PostEditInput input, CancellationToken cancellationToken)
+    /// <summary>Edits a post (<see cref="PostEditor"/>); <see cref="PostEdit.Held"/>: the edit waits for a moderator.</summary>
+    public async Task<PostEdit> EditAsync(ClaimsPrincipal user, long id, PostEditInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var reader = await readers.GetAsync(user, cancellationToken);
-        var post = await visibility.Openable(reader).FirstOrDefaultAsync(p => p.Id == id && p.DeletedUtc == null, cancellationToken)
-            ?? throw new NotFoundException(T["No post with id {0}.", id]);
-        if (!PostCards.CanEdit(reader, post.AuthorId))
-        {
-            throw new PermissionDeniedException(Permissions.Moderate);
-        }
-
-        var errors = new Dictionary<string, string>();
-        var body = writer.ValidateBody(input.Body, MaxBodyLength, errors);
-        var tags = writer.ValidateTags(input.Tags, errors);
-        if (input.ExpiresAt is { } expires && expires.ToUniversalTime() <= post.PublishedUtc)
-        {
-            errors["expiresAt"] = T["The expiry must come after the publication time."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
-        var rendered = await writer.RenderAsync(body, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using (var transaction = await writer.BeginAsync(cancellationToken))
-        {
-            db.Revisions.Add(new PostRevision { PostId = post.Id, Body = post.Body, EditedUtc = now, EditedBy = reader.UserId });
-            post.Body = body;
-            post.Html = rendered.Html;
-            post.EditedUtc = now;
-            if (input.ExpiresAt is not null)
-            {
-                post.ExpiresUtc = input.ExpiresAt.Value.ToUniversalTime();
-            }
-
-            await db.PostTags.Where(t => t.PostId == post.Id).ExecuteDeleteAsync(cancellationToken);
-            await db.Mentions.Where(m => m.PostId == post.Id && m.CommentId == 0).ExecuteDeleteAsync(cancellationToken);
-            db.PostTags.AddRange(tags.Union(rendered.Tags).Select(t => new PostTag { PostId = post.Id, Tag = t }));
-            db.Mentions.AddRange(rendered.MentionedUserIds.Keys.Select(m => new Mention { PostId = post.Id, CommentId = 0, UserId = m }));
-            var resubmitted = post.Status == PostStatus.ChangesRequested;
-            if (resubmitted)
-            {
-                // Sent back for changes: the edit is a new submission, held again for the same review.
-                post.Status = PostStatus.Pending;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (resubmitted)
-            {
-                await events.PublishAsync(new PostSubmitted(post.Id, post.AuthorId, post.GroupId, post.IsAnnouncement, IsPending: true, GroupRequiresApproval: post.GroupId is not null && await groups.CanPostToGroupAsync(user, post.GroupId.Value, cancellationToken) == GroupPostingDecision.NeedsApproval), cancellationToken);
-            }
-        }
-
-        return await GetAsync(user, id, cancellationToken);
+        var held = await editor.EditAsync(user, id, input, cancellationToken);
+        return new PostEdit(await GetAsync(user, id, cancellationToken), held);
     }
 
     public async Task DeleteAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)

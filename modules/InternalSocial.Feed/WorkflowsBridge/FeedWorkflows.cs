@@ -145,10 +145,15 @@ public sealed class PostSubmittedTrigger(FeedDbContext db, IWorkflowEngine engin
             return;
         }
 
-        var tags = await db.PostTags.AsNoTracking().Where(t => t.PostId == post.Id).Select(t => t.Tag).ToListAsync(cancellationToken);
-        var isGuest = (await people.GetByIdsAsync([post.AuthorId], cancellationToken)).GetValueOrDefault(post.AuthorId)?.IsGuest ?? false;
-        var submission = new PostSubmission(post.AuthorId, post.GroupId, domainEvent.GroupRequiresApproval, post.Body, tags, post.IsAnnouncement);
-        var facts = PostFacts.Build(post.Id, submission, post.Status == PostStatus.Pending, isGuest);
+        // A held edit of a published post is what the moderator decides on: its text, its tags, its editor.
+        var edit = post.Status == PostStatus.Published ? await db.PendingEdits.AsNoTracking().FirstOrDefaultAsync(e => e.PostId == post.Id, cancellationToken) : null;
+        var tags = edit is not null
+            ? edit.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Union(ContentRenderer.ParseTags(edit.Body)).ToList()
+            : await db.PostTags.AsNoTracking().Where(t => t.PostId == post.Id).Select(t => t.Tag).ToListAsync(cancellationToken);
+        var authorId = edit?.EditedBy is { Length: > 0 } editor ? editor : post.AuthorId;
+        var isGuest = (await people.GetByIdsAsync([authorId], cancellationToken)).GetValueOrDefault(authorId)?.IsGuest ?? false;
+        var submission = new PostSubmission(post.AuthorId, post.GroupId, domainEvent.GroupRequiresApproval, edit?.Body ?? post.Body, tags, post.IsAnnouncement);
+        var facts = PostFacts.Build(post.Id, submission, post.Status == PostStatus.Pending || edit is not null, isGuest);
         await engine.TriggerAsync(PostFacts.EventName, $"post:{post.Id}", facts, cancellationToken);
     }
 }
@@ -167,5 +172,6 @@ public sealed class FeedWorkflowsStartup : ModuleStartup
         services.AddScoped<IReportableContent, ReportableComment>();
         services.AddScoped<IPostSubmissionReview, WorkflowPostReview>();
         services.AddScoped<IEventHandler<PostSubmitted>, PostSubmittedTrigger>();
+        services.AddScoped<IEventHandler<HeldPostEdited>, HeldPostEditedHandler>();
     }
 }

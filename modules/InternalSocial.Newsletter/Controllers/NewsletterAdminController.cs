@@ -158,7 +158,7 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
         var edition = await newsletter.GetAsync(User, id, cancellationToken);
         try
         {
-            return View(new PreviewPage(id, edition.Title, await newsletter.PreviewAsync(User, id, culture, NewsletterApi.BaseUrl(Request), cancellationToken)));
+            return View(new PreviewPage(id, edition.Title, await newsletter.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken)));
         }
         catch (InvalidInputException invalid)
         {
@@ -171,7 +171,7 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
     [HttpGet("admin/newsletter/{id:long}/preview/mail")]
     public async Task<IActionResult> PreviewMail(long id, string? culture, CancellationToken cancellationToken)
     {
-        var preview = await newsletter.PreviewAsync(User, id, culture, NewsletterApi.BaseUrl(Request), cancellationToken);
+        var preview = await newsletter.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation";
         return Content(preview.Html, "text/html; charset=utf-8");
     }
@@ -181,7 +181,7 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
     {
         try
         {
-            var address = await newsletter.SendTestAsync(User, id, NewsletterApi.BaseUrl(Request), cancellationToken);
+            var address = await newsletter.SendTestAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
             TempData["Message"] = T["A test e-mail to {0} is in the outbox.", address].Value;
         }
         catch (InvalidInputException invalid)
@@ -197,7 +197,7 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
     {
         try
         {
-            var result = await newsletter.SendAsync(User, id, NewsletterApi.BaseUrl(Request), cancellationToken);
+            var result = await newsletter.SendAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
             TempData["Message"] = T.Plural(result.Recipients, "Sending to 1 person: the e-mail is in the outbox.", "Sending to {0} people: the e-mails are being queued in the outbox.").Value;
         }
         catch (InvalidInputException invalid)

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Newsletter.Endpoints;
@@ -27,10 +29,11 @@ public static class NewsletterApi
     /// <summary>A transparent 1×1 GIF.</summary>
     private static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
-    public static string BaseUrl(HttpRequest request)
+    /// <summary>The tenant's public address for the edition's links (<see cref="TenantUrls"/>): never the request's Host header.</summary>
+    public static Task<string> BaseUrlAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}";
+        ArgumentNullException.ThrowIfNull(context);
+        return context.RequestServices.GetRequiredService<TenantUrls>().RequireBaseUrlAsync(cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -50,12 +53,12 @@ public static class NewsletterApi
             await service.UpdateAsync(user, id, input ?? throw new InvalidInputException("body", T["A JSON body {title, intro, blocks, audience} is required."]), cancellationToken);
             return TypedResults.NoContent();
         });
-        editions.MapGet("/{id:long}/preview", async (long id, string? culture, HttpRequest request, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await service.PreviewAsync(user, id, culture, BaseUrl(request), cancellationToken)));
-        editions.MapPost("/{id:long}/test", async (long id, HttpRequest request, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(new TestSent(await service.SendTestAsync(user, id, BaseUrl(request), cancellationToken))));
-        editions.MapPost("/{id:long}/send", async (long id, HttpRequest request, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await service.SendAsync(user, id, BaseUrl(request), cancellationToken)));
+        editions.MapGet("/{id:long}/preview", async (long id, string? culture, HttpContext context, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.PreviewAsync(user, id, culture, await BaseUrlAsync(context, cancellationToken), cancellationToken)));
+        editions.MapPost("/{id:long}/test", async (long id, HttpContext context, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(new TestSent(await service.SendTestAsync(user, id, await BaseUrlAsync(context, cancellationToken), cancellationToken))));
+        editions.MapPost("/{id:long}/send", async (long id, HttpContext context, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await service.SendAsync(user, id, await BaseUrlAsync(context, cancellationToken), cancellationToken)));
         editions.MapGet("/{id:long}/stats", async (long id, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(await service.GetStatsAsync(user, id, cancellationToken)));
 

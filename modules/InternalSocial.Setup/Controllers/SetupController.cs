@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,10 @@ public sealed class SetupViewModel
     [DataType(DataType.Password)]
     public string AdminPasswordConfirmation { get; set; } = "";
 
+    /// <summary>The start of every link in the organisation's e-mails; empty: the address this page was opened at.</summary>
+    [Display(Name = "Public address")]
+    public string? BaseUrl { get; set; }
+
     [Display(Name = "Database")]
     public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
 
@@ -55,7 +60,7 @@ public sealed class SetupController(SetupService setup, RecipeHarvester harveste
         }
 
         var recipes = await SetupRecipesAsync(cancellationToken);
-        return View(new SetupViewModel { Recipes = recipes, Recipe = recipes.Count > 0 ? recipes[0].Name : "", Token = token });
+        return View(new SetupViewModel { Recipes = recipes, Recipe = recipes.Count > 0 ? recipes[0].Name : "", Token = token, BaseUrl = TenantUrls.SuggestAtSetup(Request, shell) });
     }
 
     [HttpPost("")]
@@ -86,6 +91,7 @@ public sealed class SetupController(SetupService setup, RecipeHarvester harveste
                 AdminPassword = model.AdminPassword,
                 DatabaseProvider = model.Database,
                 ConnectionString = model.Database == DatabaseProvider.Postgres ? model.ConnectionString : null,
+                BaseUrl = string.IsNullOrWhiteSpace(model.BaseUrl) ? TenantUrls.SuggestAtSetup(Request, shell) : model.BaseUrl,
             }, cancellationToken);
         }
         catch (InvalidInputException invalid)
@@ -110,5 +116,6 @@ public sealed class SetupController(SetupService setup, RecipeHarvester harveste
     [
         nameof(SetupViewModel.SiteName), nameof(SetupViewModel.Recipe), nameof(SetupViewModel.AdminUserName),
         nameof(SetupViewModel.AdminEmail), nameof(SetupViewModel.AdminPassword), nameof(SetupViewModel.ConnectionString),
+        nameof(SetupViewModel.BaseUrl),
     ];
 }

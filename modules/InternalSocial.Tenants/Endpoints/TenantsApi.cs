@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
 using InternalSocial.Tenants.Services;
@@ -19,7 +20,7 @@ public sealed record TenantResponse(string Name, TenantState State, string Reque
         s.State == TenantState.Uninitialized && s.SetupToken.Length > 0 ? s.SetupToken : null);
 }
 
-public sealed record TenantSetupRequest(string? SiteName, string? Recipe, string? AdminUserName, string? AdminEmail, string? AdminPassword, Dictionary<string, string>? Variables);
+public sealed record TenantSetupRequest(string? SiteName, string? Recipe, string? AdminUserName, string? AdminEmail, string? AdminPassword, Dictionary<string, string>? Variables, string? BaseUrl = null);
 
 /// <summary><c>/api/v1/tenants</c>, in the Default tenant only.</summary>
 public static class TenantsApi
@@ -37,7 +38,7 @@ public static class TenantsApi
                 return TypedResults.Created($"/api/v1/tenants/{created.Name}", TenantResponse.From(created));
             })
             .WithSummary("Create an uninitialized tenant answering at a URL prefix and/or host names.");
-        tenants.MapPost("/{name}/setup", async (string name, TenantSetupRequest? request, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
+        tenants.MapPost("/{name}/setup", async (string name, TenantSetupRequest? request, ClaimsPrincipal user, TenantsService service, HttpContext context, CancellationToken cancellationToken) =>
             {
                 if (request is null)
                 {
@@ -53,10 +54,12 @@ public static class TenantsApi
                     AdminEmail = request.AdminEmail ?? "",
                     AdminPassword = request.AdminPassword ?? "",
                     Variables = request.Variables ?? [],
+                    // Without an address, the one the Default tenant's administrator is using, with the new tenant's prefix.
+                    BaseUrl = request.BaseUrl ?? TenantUrls.SuggestAtSetup(context.Request, await service.GetAsync(user, name)),
                 }, cancellationToken);
                 return TypedResults.Ok(TenantResponse.From(await service.GetAsync(user, name)));
             })
-            .WithSummary("Set up an uninitialized tenant with a setup recipe and its first administrator.");
+            .WithSummary("Set up an uninitialized tenant with a setup recipe and its first administrator; baseUrl is its public address for links in e-mails (default: this request's origin and the tenant's prefix, unless it has host names).");
         tenants.MapPost("/{name}/disable", async (string name, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(TenantResponse.From(await service.SetEnabledAsync(user, name, enabled: false, cancellationToken))));
         tenants.MapPost("/{name}/enable", async (string name, ClaimsPrincipal user, TenantsService service, CancellationToken cancellationToken) =>

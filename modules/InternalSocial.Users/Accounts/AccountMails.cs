@@ -5,7 +5,6 @@ using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Users.Models;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -44,25 +43,18 @@ public sealed class AccountMailStartup : ModuleStartup
 }
 
 /// <summary>Writes the account mails, each with one link back to the site, in the person's language.</summary>
-public sealed class AccountMails(IAccountMailer mailer, SiteSettingsService siteSettings, IHttpContextAccessor http, IStringLocalizer<ModuleResources> T)
+public sealed class AccountMails(IAccountMailer mailer, SiteSettingsService siteSettings, TenantUrls urls, IStringLocalizer<ModuleResources> T)
 {
     public bool IsAvailable => mailer.IsAvailable;
 
-    /// <summary>The site's address with the tenant's prefix, from the current request.</summary>
-    public string BaseUrl => http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}" : "";
-
-    public string PasswordLink(string userId, string token) => $"{BaseUrl}/account/reset?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
-
-    public string ConfirmationLink(string userId, string token, string? newEmail) =>
-        $"{BaseUrl}/account/confirm?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}" + (newEmail is null ? "" : $"&email={Uri.EscapeDataString(newEmail)}");
-
-    public string InvitationLink(string token) => $"{BaseUrl}/account/invitation?token={Uri.EscapeDataString(token)}";
+    /// <summary>Whether links can be written: the tenant has a public address (never the request's Host header).</summary>
+    public async Task<bool> CanLinkAsync(CancellationToken cancellationToken) => await urls.GetBaseUrlAsync(cancellationToken) is not null;
 
     public async Task SendPasswordLinkAsync(User user, string token, bool firstPassword, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var site = await SiteNameAsync(cancellationToken);
-        var link = PasswordLink(user.Id, token);
+        var link = $"{await urls.RequireBaseUrlAsync(cancellationToken)}/account/reset?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
         await InCultureAsync(user.PreferredLanguage, () => firstPassword
             ? (T["[{0}] Choose your password", site].Value,
                T["An account is ready for you at {0}. Choose your password with this link (it works once, for a limited time):", site].Value, link)
@@ -75,7 +67,8 @@ public sealed class AccountMails(IAccountMailer mailer, SiteSettingsService site
     {
         ArgumentNullException.ThrowIfNull(user);
         var site = await SiteNameAsync(cancellationToken);
-        var link = ConfirmationLink(user.Id, token, emailChange ? address : null);
+        var link = $"{await urls.RequireBaseUrlAsync(cancellationToken)}/account/confirm?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}"
+            + (emailChange ? $"&email={Uri.EscapeDataString(address)}" : "");
         await InCultureAsync(user.PreferredLanguage, () => (
                 T["[{0}] Confirm your e-mail address", site].Value,
                 T["Confirm that this address is yours, for your account at {0}, with this link:", site].Value, link),
@@ -86,20 +79,22 @@ public sealed class AccountMails(IAccountMailer mailer, SiteSettingsService site
     {
         ArgumentNullException.ThrowIfNull(user);
         var site = await SiteNameAsync(cancellationToken);
+        var link = $"{await urls.RequireBaseUrlAsync(cancellationToken)}/account/forgot";
         await InCultureAsync(user.PreferredLanguage, () => (
                 T["[{0}] You already have an account", site].Value,
                 T["Someone tried to register at {0} with this address, which already has an account. If you forgot your password, reset it here:", site].Value,
-                $"{BaseUrl}/account/forgot"),
+                link),
             user.Email!, user.DisplayName, cancellationToken);
     }
 
     public async Task SendInvitationAsync(string address, string inviterName, string token, CancellationToken cancellationToken)
     {
         var site = await SiteNameAsync(cancellationToken);
+        var link = $"{await urls.RequireBaseUrlAsync(cancellationToken)}/account/invitation?token={Uri.EscapeDataString(token)}";
         await InCultureAsync(null, () => (
                 T["[{0}] {1} invites you", site, inviterName].Value,
                 T["{0} invites you to join {1}. Choose your name and password with this link (it works once, for a limited time):", inviterName, site].Value,
-                InvitationLink(token)),
+                link),
             address, address, cancellationToken);
     }
 

@@ -25,7 +25,8 @@ public sealed class AccountService(
     /// <summary>Mails a reset link when the address belongs to an account that may sign in; silent otherwise.</summary>
     public async Task RequestPasswordResetAsync(string? email, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(email) || email.Length > 256 || !mails.IsAvailable)
+        // Without a public address nobody gets a link, whether or not the address has an account: the answer stays the same.
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 256 || !mails.IsAvailable || !await mails.CanLinkAsync(cancellationToken))
         {
             return;
         }

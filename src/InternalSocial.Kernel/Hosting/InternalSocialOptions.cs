@@ -16,6 +16,12 @@ public sealed class InternalSocialOptions
     /// <summary>The features an uninitialized tenant runs with: what it needs to show its setup page.</summary>
     public List<string> SetupFeatures { get; } = [];
 
+    /// <summary>
+    /// The installation's public origin (<c>https://social.contoso.com</c>): the start of e-mail links of a tenant that has
+    /// neither its own public address nor a host name (its prefix is added). Null: such a tenant writes no link.
+    /// </summary>
+    public string? BaseUrl { get; set; }
+
     /// <summary>Allowed requests to sign-in and token endpoints per client address and minute.</summary>
     public int AuthRequestsPerMinute { get; set; } = 20;
 

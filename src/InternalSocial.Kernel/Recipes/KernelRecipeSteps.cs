@@ -65,10 +65,13 @@ public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager fe
     }
 }
 
-/// <summary><c>{ "name": "settings", "siteName": "…", "timeZoneId": "Europe/Paris", "defaultCulture": "fr" }</c>; absent fields keep their value.</summary>
+/// <summary>
+/// <c>{ "name": "settings", "siteName": "…", "timeZoneId": "Europe/Paris", "defaultCulture": "fr", "baseUrl": "https://…" }</c>;
+/// absent fields keep their value.
+/// </summary>
 public sealed class SettingsRecipeStep(SiteSettingsService siteSettings, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
 {
-    private static readonly string[] Fields = ["siteName", "timeZoneId", "defaultCulture", "accentColor"];
+    private static readonly string[] Fields = ["siteName", "timeZoneId", "defaultCulture", "accentColor", "baseUrl"];
 
     public string StepName => "settings";
 
@@ -109,6 +112,7 @@ public sealed class SettingsRecipeStep(SiteSettingsService siteSettings, IString
             TimeZoneId = RecipeStepReader.TextOf(data, "timeZoneId") ?? settings.TimeZoneId,
             DefaultCulture = RecipeStepReader.TextOf(data, "defaultCulture") ?? settings.DefaultCulture,
             AccentColor = RecipeStepReader.TextOf(data, "accentColor") ?? settings.AccentColor,
+            BaseUrl = RecipeStepReader.TextOf(data, "baseUrl") ?? settings.BaseUrl,
         };
     }
 }

@@ -82,6 +82,11 @@ public sealed class SettingsExporter(SiteSettingsService siteSettings) : IRecipe
             settings["accentColor"] = site.AccentColor;
         }
 
+        if (site.BaseUrl is not null)
+        {
+            settings["baseUrl"] = site.BaseUrl;
+        }
+
         var steps = new List<JsonObject> { settings };
         var theme = new JsonObject { ["name"] = "theme" };
         if (site.SiteTheme is not null)

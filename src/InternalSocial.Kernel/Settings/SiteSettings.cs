@@ -27,6 +27,13 @@ public sealed record SiteSettings
     /// <summary>The organisation's accent colour as #rrggbb; null keeps the theme's.</summary>
     public string? AccentColor { get; init; }
 
+    /// <summary>
+    /// The organisation's public address (<c>https://social.contoso.com</c>, with the tenant's prefix when it has one):
+    /// every link in every e-mail starts with it (<see cref="TenantUrls"/>). Null: see <see cref="TenantUrls"/> for what
+    /// is used instead — never the request's Host header, which the client chooses.
+    /// </summary>
+    public string? BaseUrl { get; init; }
+
     /// <summary>The organisation's logo, stored at <see cref="SiteLogo.FilePath"/>; null when none was uploaded.</summary>
     public SiteLogo? Logo { get; init; }
 
@@ -60,6 +67,11 @@ public sealed record SiteSettings
         if (!SupportedCultures.Contains(DefaultCulture))
         {
             errors["defaultCulture"] = Text("'{0}' is not a supported language; use one of: {1}.", DefaultCulture, string.Join(", ", SupportedCultures));
+        }
+
+        if (BaseUrl is not null && TenantUrls.Normalize(BaseUrl) is null)
+        {
+            errors["baseUrl"] = Text("'{0}' is not a public address; use an absolute http or https URL without a query or fragment, such as https://social.contoso.com.", BaseUrl);
         }
 
         return errors;
@@ -126,7 +138,8 @@ public sealed class SiteSettingsService(IServiceProvider services, SiteSettingsC
             throw new InvalidInputException(errors);
         }
 
-        await Documents.SaveAsync(SiteSettings.DocumentId, settings with { SiteName = settings.SiteName.Trim() }, cancellationToken);
+        var baseUrl = settings.BaseUrl is null ? null : TenantUrls.Normalize(settings.BaseUrl);
+        await Documents.SaveAsync(SiteSettings.DocumentId, settings with { SiteName = settings.SiteName.Trim(), BaseUrl = baseUrl }, cancellationToken);
         // Read again on next use. A recipe that rolls this save back rebuilds the shell, and with it this cache.
         cache.Value = null;
     }

@@ -32,6 +32,7 @@ internal sealed class ConfiguredSetup(IConfiguration configuration, ShellHost sh
             AdminPassword = section["AdminPassword"] ?? "",
             DatabaseProvider = Enum.TryParse<DatabaseProvider>(section["DatabaseProvider"], ignoreCase: true, out var provider) ? provider : null,
             ConnectionString = section["ConnectionString"],
+            BaseUrl = section["BaseUrl"],
         }, cancellationToken);
     }
 

@@ -30,6 +30,9 @@ public sealed record SetupRequest
 
     public string? ConnectionString { get; init; }
 
+    /// <summary>The organisation's public address for links in e-mails (<see cref="SiteSettings.BaseUrl"/>); null for none.</summary>
+    public string? BaseUrl { get; init; }
+
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 }
 
@@ -82,6 +85,11 @@ public sealed class SetupService(
         else if (!recipe.IsSetupRecipe)
         {
             errors["recipe"] = T["The recipe '{0}' is not a setup recipe.", recipe.Name];
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.BaseUrl) && TenantUrls.Normalize(request.BaseUrl) is null)
+        {
+            errors["baseUrl"] = T["'{0}' is not a public address; use an absolute http or https URL without a query or fragment, such as https://social.contoso.com.", request.BaseUrl];
         }
 
         var provider = request.DatabaseProvider ?? current.DatabaseProvider;
@@ -153,7 +161,7 @@ public sealed class SetupService(
                     await shell.InScopeAsync(async services =>
                     {
                         var siteSettings = services.GetRequiredService<SiteSettingsService>();
-                        await siteSettings.SaveAsync(await siteSettings.GetAsync(cancellationToken) with { SiteName = context.SiteName }, cancellationToken);
+                        await siteSettings.SaveAsync(await siteSettings.GetAsync(cancellationToken) with { SiteName = context.SiteName, BaseUrl = TenantUrls.Normalize(request.BaseUrl) }, cancellationToken);
                         foreach (var handler in services.GetServices<IFeatureEventHandler>())
                         {
                             foreach (var feature in features)

@@ -50,6 +50,8 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         typeof(Recipes.RecipeHarvester),
         typeof(Recipes.RecipeExecutor),
         typeof(IOptions<InternalSocialOptions>),
+        // Read only for the address it listens at: the last fallback of e-mail links (TenantUrls).
+        typeof(Microsoft.AspNetCore.Hosting.Server.IServer),
     ];
 
     public ShellContext Create(ShellSettings settings, IReadOnlyList<FeatureInfo> features)
@@ -124,6 +126,7 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddSingleton<Files.ITenantFileStore, Files.LocalTenantFileStore>();
         services.AddScoped<SiteSettingsService>();
         services.AddSingleton<SiteSettingsCache>();
+        services.AddScoped<TenantUrls>();
         services.AddScoped<Themes.ThemeResolver>();
         services.AddScoped<Recipes.RecipeValidationContext>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.ThemeRecipeStep>();
