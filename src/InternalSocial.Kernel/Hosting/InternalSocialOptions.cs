@@ -19,6 +19,9 @@ public sealed class InternalSocialOptions
     /// <summary>Allowed requests to sign-in and token endpoints per client address and minute.</summary>
     public int AuthRequestsPerMinute { get; set; } = 20;
 
+    /// <summary>Photos a person may upload per minute (post attachments count toward the feed's posting limit instead).</summary>
+    public int UploadsPerMinute { get; set; } = 20;
+
     /// <summary>How often due background tasks are looked for; zero or less turns the timer off (tests run them by hand).</summary>
     public TimeSpan BackgroundTaskTick { get; set; } = TimeSpan.FromSeconds(15);
 }
