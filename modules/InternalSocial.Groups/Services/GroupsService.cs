@@ -172,7 +172,7 @@ public sealed class GroupsService(
     {
         var name = Validate(input, isNew: true);
         await EnsureNameFreeAsync(name, null, cancellationToken);
-        var slug = await FreeSlugAsync(input.Slug ?? name, null, cancellationToken);
+        var slug = await GroupNames.FreeSlugAsync(db, Slugify(input.Slug ?? name), null, input.Visibility == GroupVisibility.Secret, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var group = new Group
         {
@@ -217,16 +217,27 @@ public sealed class GroupsService(
     {
         var group = await db.Groups.FirstAsync(g => g.Id == groupId, cancellationToken);
         var name = Validate(input, isNew: false);
+        var secret = (input.Visibility ?? group.Visibility) == GroupVisibility.Secret;
         if (name.Length > 0 && name != group.Name)
         {
             await EnsureNameFreeAsync(name, group.Id, cancellationToken);
             group.Name = name;
             group.NormalizedName = name.ToUpperInvariant();
         }
+        else if (!secret && group.Visibility == GroupVisibility.Secret)
+        {
+            // Out of hiding, the name joins those that must be unique.
+            await EnsureNameFreeAsync(group.Name, group.Id, cancellationToken);
+        }
 
         if (input.Slug is { } slug && !string.Equals(slug, group.Slug, StringComparison.OrdinalIgnoreCase))
         {
-            group.Slug = await FreeSlugAsync(slug, group.Id, cancellationToken);
+            group.Slug = await GroupNames.FreeSlugAsync(db, Slugify(slug), group.Id, secret, cancellationToken);
+        }
+        else if (secret && group.Visibility != GroupVisibility.Secret)
+        {
+            // Into hiding: the readable address is given up, or others asking for it would get "-2".
+            group.Slug = await GroupNames.FreeSlugAsync(db, group.Slug, group.Id, secret: true, cancellationToken);
         }
 
         group.Description = input.Description?.Trim() ?? group.Description;
@@ -377,26 +388,11 @@ public sealed class GroupsService(
 
     private async Task EnsureNameFreeAsync(string name, long? exceptId, CancellationToken cancellationToken)
     {
-        var normalized = name.ToUpperInvariant();
-        if (await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Id != exceptId, cancellationToken))
+        // Only public and private groups hold names (see GroupNames): the 409 is about a group the caller can see.
+        if (await GroupNames.IsTakenAsync(db, name, exceptId, cancellationToken))
         {
-            // One message for every taken name, whoever holds it: the 409 must not confirm that a secret group the caller
-            // cannot see has this name (nor tell a visible group from a hidden one).
             throw new ConflictException(T["name: this name is not available; choose another name."]);
         }
-    }
-
-    private async Task<string> FreeSlugAsync(string wanted, long? exceptId, CancellationToken cancellationToken)
-    {
-        var baseSlug = Slugify(wanted);
-        var taken = await db.Groups.AsNoTracking().Where(g => g.Slug.StartsWith(baseSlug) && g.Id != exceptId).Select(g => g.Slug).ToListAsync(cancellationToken);
-        var slug = baseSlug;
-        for (var i = 2; taken.Contains(slug); i++)
-        {
-            slug = $"{baseSlug}-{i}";
-        }
-
-        return slug;
     }
 
     private static string EscapeLike(string text) =>
