@@ -6,8 +6,9 @@ namespace InternalSocial.Groups.Migrations;
 
 /// <summary>
 /// Secret groups stop holding names and readable addresses (see <see cref="GroupNames"/>): names stay unique among
-/// public and private groups only, and each existing secret group moves to an address with a random part, once.
-/// Links to a secret group by its old address stop working; by its id they still do.
+/// public and private groups only, and each existing secret group that a person made moves to an address with a random
+/// part, once (a recipe's keeps the address the recipe names it by). Links to a moved group by its old address stop
+/// working; by its id they still do.
 /// </summary>
 [Migration(4, "Groups: secret groups hold no name nor readable address")]
 public sealed class HideSecretGroupNames : Migration
@@ -32,7 +33,7 @@ public sealed class HideSecretGroupNames : Migration
         using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
-            select.CommandText = "SELECT \"Id\", \"Slug\" FROM \"Groups_Groups\" WHERE \"Visibility\" = 2";
+            select.CommandText = "SELECT \"Id\", \"Slug\" FROM \"Groups_Groups\" WHERE \"Visibility\" = 2 AND \"CreatedBy\" <> ''";
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {

@@ -12,7 +12,7 @@ namespace InternalSocial.Groups.Services;
 /// can only be about a group the caller can see.</item>
 /// <item>A secret group never holds a readable address: it gets its name's address plus a random part
 /// (<c>apollo-kxwqzmbtra</c>). Readable addresses, and their "-2", "-3" successors, therefore depend only on
-/// public and private groups.</item>
+/// public and private groups. (A recipe keeps the address it names a group by: its author chooses it.)</item>
 /// </list>
 /// </summary>
 internal static class GroupNames

@@ -163,16 +163,20 @@ public sealed class GroupsService(
             throw new PermissionDeniedException(Permissions.ManageGroups);
         }
 
-        var group = await CreateUncheckedAsync(input, UserId(user)!, cancellationToken);
+        var group = await CreateUncheckedAsync(input, UserId(user)!, cancellationToken, hideSecretAddress: true);
         return group;
     }
 
-    /// <summary>Creates a group without a permission check (recipes); the creator, when a person, becomes its owner.</summary>
-    internal async Task<Group> CreateUncheckedAsync(GroupInput input, string createdBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a group without a permission check (recipes); the creator, when a person, becomes its owner. With
+    /// <paramref name="hideSecretAddress"/>, a secret group's address gets a random part (<see cref="GroupNames"/>);
+    /// a recipe keeps the address it names, by which it finds the group when it runs again.
+    /// </summary>
+    internal async Task<Group> CreateUncheckedAsync(GroupInput input, string createdBy, CancellationToken cancellationToken, bool hideSecretAddress = false)
     {
         var name = Validate(input, isNew: true);
         await EnsureNameFreeAsync(name, null, cancellationToken);
-        var slug = await GroupNames.FreeSlugAsync(db, Slugify(input.Slug ?? name), null, input.Visibility == GroupVisibility.Secret, cancellationToken);
+        var slug = await GroupNames.FreeSlugAsync(db, Slugify(input.Slug ?? name), null, hideSecretAddress && input.Visibility == GroupVisibility.Secret, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var group = new Group
         {
@@ -210,14 +214,16 @@ public sealed class GroupsService(
             throw new PermissionDeniedException(Permissions.ManageGroups);
         }
 
-        return await UpdateUncheckedAsync(standing.Group.Id, input, cancellationToken);
+        return await UpdateUncheckedAsync(standing.Group.Id, input, cancellationToken, hideSecretAddress: true);
     }
 
-    internal async Task<Group> UpdateUncheckedAsync(long groupId, GroupInput input, CancellationToken cancellationToken)
+    /// <summary>Changes a group without a permission check (recipes); <paramref name="hideSecretAddress"/> as on creation.</summary>
+    internal async Task<Group> UpdateUncheckedAsync(long groupId, GroupInput input, CancellationToken cancellationToken, bool hideSecretAddress = false)
     {
         var group = await db.Groups.FirstAsync(g => g.Id == groupId, cancellationToken);
         var name = Validate(input, isNew: false);
         var secret = (input.Visibility ?? group.Visibility) == GroupVisibility.Secret;
+        var hideAddress = hideSecretAddress && secret;
         if (name.Length > 0 && name != group.Name)
         {
             await EnsureNameFreeAsync(name, group.Id, cancellationToken);
@@ -232,9 +238,9 @@ public sealed class GroupsService(
 
         if (input.Slug is { } slug && !string.Equals(slug, group.Slug, StringComparison.OrdinalIgnoreCase))
         {
-            group.Slug = await GroupNames.FreeSlugAsync(db, Slugify(slug), group.Id, secret, cancellationToken);
+            group.Slug = await GroupNames.FreeSlugAsync(db, Slugify(slug), group.Id, hideAddress, cancellationToken);
         }
-        else if (secret && group.Visibility != GroupVisibility.Secret)
+        else if (hideAddress && group.Visibility != GroupVisibility.Secret)
         {
             // Into hiding: the readable address is given up, or others asking for it would get "-2".
             group.Slug = await GroupNames.FreeSlugAsync(db, group.Slug, group.Id, secret: true, cancellationToken);
