@@ -109,6 +109,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
             limiter.AddPolicy(AuthRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddPolicy<string, UploadRateLimitPolicy>(UploadRateLimitPolicy.Name);
         });
 
         services.AddScoped<RolePermissions>();

@@ -39,13 +39,15 @@ public sealed class LogoAdminService(
 
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer, cancellationToken);
-        var problem = ImageNormalizer.TryNormalize(buffer.ToArray(), SiteLogo.MaxSide, out var image);
-        if (problem != ImageProblem.None || image is null)
+        var (problem, images) = await ImageNormalizer.NormalizeAsync(buffer.ToArray(), [SiteLogo.MaxSide], cancellationToken);
+        if (problem != ImageProblem.None)
         {
             throw new InvalidInputException("logo", problem == ImageProblem.TooManyPixels
-                ? T["The image is too large; use one under {0} pixels wide and high.", ImageNormalizer.MaxSourceSide]
+                ? ImageNormalizer.TooManyPixelsMessage
                 : T["The logo must be a PNG, JPEG, WebP or GIF image."]);
         }
+
+        var image = images[0];
 
         // The version is the content's hash: the logo's address changes with it, so browsers may cache each for long.
         var logo = new SiteLogo(Convert.ToHexStringLower(SHA256.HashData(image.Content))[..16], image.Width, image.Height);

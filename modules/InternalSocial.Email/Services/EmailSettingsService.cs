@@ -3,10 +3,12 @@ using System.Security.Claims;
 using InternalSocial.Email.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace InternalSocial.Email.Services;
 
@@ -16,7 +18,12 @@ public sealed record EmailSettingsInput(string? Host, int? Port, string? Securit
 /// <summary>What is shown of the SMTP settings: everything but the password.</summary>
 public sealed record EmailSettingsView(string Host, int Port, string Security, string UserName, bool HasPassword, string FromAddress, string FromName);
 
-public sealed class EmailSettingsService(DocumentStore documents, IDataProtectionProvider protection, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
+public sealed class EmailSettingsService(
+    DocumentStore documents,
+    IDataProtectionProvider protection,
+    IAuthorizationService authorization,
+    IOptions<InternalSocialOptions> hostOptions,
+    IStringLocalizer<ModuleResources> T)
 {
     public const string DocumentId = "Email.Settings";
     private readonly IDataProtector _passwords = protection.CreateProtector("InternalSocial.Email.SmtpPassword");
@@ -49,6 +56,11 @@ public sealed class EmailSettingsService(DocumentStore documents, IDataProtectio
         else if (host.Length > 253 || Uri.CheckHostName(host) == UriHostNameType.Unknown)
         {
             errors["host"] = T["'{0}' is not a host name.", host];
+        }
+        else if (await NetworkTargets.CheckAsync(host, hostOptions.Value, cancellationToken) is { } privateTarget)
+        {
+            // The server connects there and sends the account's password: not to its own machine or network, unless allowed.
+            errors["host"] = privateTarget;
         }
 
         var port = input.Port ?? 587;

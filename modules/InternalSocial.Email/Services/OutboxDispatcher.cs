@@ -1,11 +1,14 @@
 using InternalSocial.Email.Models;
 using InternalSocial.Kernel.BackgroundTasks;
+using InternalSocial.Kernel.Hosting;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Shells;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace InternalSocial.Email.Services;
@@ -15,7 +18,13 @@ namespace InternalSocial.Email.Services;
 /// together, on the condition nobody else changed them) before it is sent, so two nodes never send it both; a server
 /// that is down or refuses for now gets the message back later, with a growing delay; a permanent refusal fails it.
 /// </summary>
-public sealed class OutboxDispatcher(EmailDbContext db, EmailSettingsService settingsService, ShellSettings shell, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(
+    EmailDbContext db,
+    EmailSettingsService settingsService,
+    ShellSettings shell,
+    TimeProvider clock,
+    IOptions<InternalSocialOptions> hostOptions,
+    ILogger<OutboxDispatcher> logger)
     : IBackgroundTask
 {
     public const int BatchSize = 50;
@@ -43,7 +52,9 @@ public sealed class OutboxDispatcher(EmailDbContext db, EmailSettingsService set
         using var smtp = new SmtpClient();
         try
         {
-            await smtp.ConnectAsync(settings.Host, settings.Port, ToMailKit(settings.Security), cancellationToken);
+            // Connected to addresses checked now, not only when the settings were saved (NetworkTargets).
+            var socket = await NetworkTargets.ConnectAsync(settings.Host, settings.Port, hostOptions.Value, cancellationToken);
+            await smtp.ConnectAsync(socket, settings.Host, settings.Port, ToMailKit(settings.Security), cancellationToken);
             if (settings.UserName.Length > 0)
             {
                 await smtp.AuthenticateAsync(settings.UserName, settingsService.UnprotectPassword(settings) ?? "", cancellationToken);

@@ -4,6 +4,7 @@ using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Controllers;
@@ -90,6 +91,7 @@ public sealed class FeedController(
     }
 
     [HttpPost("posts")]
+    [EnableRateLimiting(Startup.PostingRateLimitPolicy)]
     public async Task<IActionResult> Create([Bind(Prefix = "Composer")] ComposerModel model, string? returnUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -68,11 +68,15 @@ public sealed class AttachmentService(
         Attachment attachment;
         if (isImage)
         {
-            var problem = ImageNormalizer.TryNormalize(bytes, MaxImageSide, out var image);
-            if (problem != ImageProblem.None || image is null)
+            var (problem, images) = await ImageNormalizer.NormalizeAsync(bytes, [MaxImageSide], cancellationToken);
+            if (problem != ImageProblem.None)
             {
-                throw new InvalidInputException("attachments", T["The image could not be read; upload a PNG, JPEG, WebP or GIF image."]);
+                throw new InvalidInputException("attachments", problem == ImageProblem.TooManyPixels
+                    ? ImageNormalizer.TooManyPixelsMessage
+                    : T["The image could not be read; upload a PNG, JPEG, WebP or GIF image."]);
             }
+
+            var image = images[0];
 
             attachment = new Attachment
             {

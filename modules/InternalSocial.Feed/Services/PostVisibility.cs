@@ -112,14 +112,18 @@ public sealed class PostVisibility(FeedDbContext db, TimeProvider clock)
     /// <summary>
     /// Posts the reader may open by id: the visible ones, plus their own (scheduled, pending, expired), plus for
     /// moderators the deleted ones they could otherwise see, so they can restore them. A moderator gains no access
-    /// to an audience or a group they are not part of.
+    /// to an audience or a group they are not part of, and neither does an author: their own post in a group opens
+    /// only while they may read the group, so someone who left or was removed reads neither it nor its new comments
+    /// (and is told of none).
     /// </summary>
     public IQueryable<Post> Openable(FeedReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var userId = reader.UserId;
+        var groupIds = reader.GroupIds.ToList();
         var visibleIds = Visible(reader, includeDeleted: reader.IsModerator).Select(p => p.Id);
-        return db.Posts.Where(p => (p.AuthorId == userId && p.DeletedUtc == null) || visibleIds.Contains(p.Id));
+        return db.Posts.Where(p => (p.AuthorId == userId && p.DeletedUtc == null && (p.GroupId == null || EF.Parameter(groupIds).Contains(p.GroupId.Value)))
+            || visibleIds.Contains(p.Id));
     }
 
     /// <summary>

@@ -32,19 +32,21 @@ public sealed class GroupCovers(GroupsDbContext db, GroupsService groups, ITenan
             throw new InvalidInputException("cover", T["The cover image must be at most {0} MB.", MaxBytes / (1024 * 1024)]);
         }
 
-        var problem = ImageNormalizer.TryNormalize(buffer.ToArray(), MaxSide, out var image);
+        var (problem, images) = await ImageNormalizer.NormalizeAsync(buffer.ToArray(), [MaxSide], cancellationToken);
         if (problem != ImageProblem.None)
         {
             throw new InvalidInputException("cover", problem == ImageProblem.TooManyPixels
-                ? T["The image is too large in pixels; use one at most {0} pixels wide and high.", ImageNormalizer.MaxSourceSide]
+                ? ImageNormalizer.TooManyPixelsMessage
                 : T["The cover must be a PNG, JPEG, WebP or GIF image."]);
         }
+
+        var image = images[0];
 
         var group = await db.Groups.FirstAsync(g => g.Id == standing.Group.Id, cancellationToken);
         var previous = group.CoverPath;
         // A new name each time: browsers and proxies never show a stale cover.
         var path = $"groups/covers/{group.Id}-{Guid.NewGuid():N}{NormalizedImage.Extension}";
-        using (var content = new MemoryStream(image!.Content))
+        using (var content = new MemoryStream(image.Content))
         {
             await files.SaveAsync(path, content, cancellationToken);
         }

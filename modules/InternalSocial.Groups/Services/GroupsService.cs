@@ -163,16 +163,20 @@ public sealed class GroupsService(
             throw new PermissionDeniedException(Permissions.ManageGroups);
         }
 
-        var group = await CreateUncheckedAsync(input, UserId(user)!, cancellationToken);
+        var group = await CreateUncheckedAsync(input, UserId(user)!, cancellationToken, hideSecretAddress: true);
         return group;
     }
 
-    /// <summary>Creates a group without a permission check (recipes); the creator, when a person, becomes its owner.</summary>
-    internal async Task<Group> CreateUncheckedAsync(GroupInput input, string createdBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a group without a permission check (recipes); the creator, when a person, becomes its owner. With
+    /// <paramref name="hideSecretAddress"/>, a secret group's address gets a random part (<see cref="GroupNames"/>);
+    /// a recipe keeps the address it names, by which it finds the group when it runs again.
+    /// </summary>
+    internal async Task<Group> CreateUncheckedAsync(GroupInput input, string createdBy, CancellationToken cancellationToken, bool hideSecretAddress = false)
     {
         var name = Validate(input, isNew: true);
         await EnsureNameFreeAsync(name, null, cancellationToken);
-        var slug = await FreeSlugAsync(input.Slug ?? name, null, cancellationToken);
+        var slug = await GroupNames.FreeSlugAsync(db, Slugify(input.Slug ?? name), null, hideSecretAddress && input.Visibility == GroupVisibility.Secret, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var group = new Group
         {
@@ -210,23 +214,36 @@ public sealed class GroupsService(
             throw new PermissionDeniedException(Permissions.ManageGroups);
         }
 
-        return await UpdateUncheckedAsync(standing.Group.Id, input, cancellationToken);
+        return await UpdateUncheckedAsync(standing.Group.Id, input, cancellationToken, hideSecretAddress: true);
     }
 
-    internal async Task<Group> UpdateUncheckedAsync(long groupId, GroupInput input, CancellationToken cancellationToken)
+    /// <summary>Changes a group without a permission check (recipes); <paramref name="hideSecretAddress"/> as on creation.</summary>
+    internal async Task<Group> UpdateUncheckedAsync(long groupId, GroupInput input, CancellationToken cancellationToken, bool hideSecretAddress = false)
     {
         var group = await db.Groups.FirstAsync(g => g.Id == groupId, cancellationToken);
         var name = Validate(input, isNew: false);
+        var secret = (input.Visibility ?? group.Visibility) == GroupVisibility.Secret;
+        var hideAddress = hideSecretAddress && secret;
         if (name.Length > 0 && name != group.Name)
         {
             await EnsureNameFreeAsync(name, group.Id, cancellationToken);
             group.Name = name;
             group.NormalizedName = name.ToUpperInvariant();
         }
+        else if (!secret && group.Visibility == GroupVisibility.Secret)
+        {
+            // Out of hiding, the name joins those that must be unique.
+            await EnsureNameFreeAsync(group.Name, group.Id, cancellationToken);
+        }
 
         if (input.Slug is { } slug && !string.Equals(slug, group.Slug, StringComparison.OrdinalIgnoreCase))
         {
-            group.Slug = await FreeSlugAsync(slug, group.Id, cancellationToken);
+            group.Slug = await GroupNames.FreeSlugAsync(db, Slugify(slug), group.Id, hideAddress, cancellationToken);
+        }
+        else if (hideAddress && group.Visibility != GroupVisibility.Secret)
+        {
+            // Into hiding: the readable address is given up, or others asking for it would get "-2".
+            group.Slug = await GroupNames.FreeSlugAsync(db, group.Slug, group.Id, secret: true, cancellationToken);
         }
 
         group.Description = input.Description?.Trim() ?? group.Description;
@@ -377,26 +394,11 @@ public sealed class GroupsService(
 
     private async Task EnsureNameFreeAsync(string name, long? exceptId, CancellationToken cancellationToken)
     {
-        var normalized = name.ToUpperInvariant();
-        if (await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Id != exceptId, cancellationToken))
+        // Only public and private groups hold names (see GroupNames): the 409 is about a group the caller can see.
+        if (await GroupNames.IsTakenAsync(db, name, exceptId, cancellationToken))
         {
-            // One message for every taken name, whoever holds it: the 409 must not confirm that a secret group the caller
-            // cannot see has this name (nor tell a visible group from a hidden one).
             throw new ConflictException(T["name: this name is not available; choose another name."]);
         }
-    }
-
-    private async Task<string> FreeSlugAsync(string wanted, long? exceptId, CancellationToken cancellationToken)
-    {
-        var baseSlug = Slugify(wanted);
-        var taken = await db.Groups.AsNoTracking().Where(g => g.Slug.StartsWith(baseSlug) && g.Id != exceptId).Select(g => g.Slug).ToListAsync(cancellationToken);
-        var slug = baseSlug;
-        for (var i = 2; taken.Contains(slug); i++)
-        {
-            slug = $"{baseSlug}-{i}";
-        }
-
-        return slug;
     }
 
     private static string EscapeLike(string text) =>

@@ -5,6 +5,7 @@ using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Controllers;
@@ -64,6 +65,7 @@ public sealed class MyProfileController(ProfileService profiles, IStringLocalize
     }
 
     [HttpPost("photo")]
+    [EnableRateLimiting(UploadRateLimitPolicy.Name)]
     public async Task<IActionResult> Photo(IFormFile? photo, CancellationToken cancellationToken)
     {
         try

@@ -93,7 +93,8 @@ public static class UsersApi
                 return TypedResults.NoContent();
             })
             .DisableAntiforgery()
-            .WithSummary("A new photo (multipart field 'photo', or the image as the body): PNG, JPEG, WebP or GIF up to 5 MB, re-encoded at 512 and 96 px.");
+            .RequireRateLimiting(UploadRateLimitPolicy.Name)
+            .WithSummary("A new photo (multipart field 'photo', or the image as the body): PNG, JPEG, WebP or GIF up to 5 MB and 40 megapixels, re-encoded at 512 and 96 px. 429 past the uploads a minute.");
         users.MapGet("/{id}", async (string id, ClaimsPrincipal user, ProfileService profiles, HttpContext context, CancellationToken cancellationToken) =>
             {
                 var profile = await profiles.GetByIdAsync(user, id, cancellationToken);

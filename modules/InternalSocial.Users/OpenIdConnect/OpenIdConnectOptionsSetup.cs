@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using InternalSocial.Kernel.Hosting;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Shells;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -17,7 +19,7 @@ namespace InternalSocial.Users.OpenIdConnect;
 /// <see cref="ExternalSignInController"/> to link or create the account. The options are built again after a save
 /// (<see cref="OpenIdConnectSettingsCache.Set"/> clears them).
 /// </summary>
-public sealed class OpenIdConnectOptionsSetup(OpenIdConnectSettingsCache cache, IServiceScopeFactory scopes, ShellSettings shell)
+public sealed class OpenIdConnectOptionsSetup(OpenIdConnectSettingsCache cache, IServiceScopeFactory scopes, ShellSettings shell, IOptions<InternalSocialOptions> hostOptions)
     : IConfigureNamedOptions<OpenIdConnectOptions>
 {
     public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
@@ -39,6 +41,12 @@ public sealed class OpenIdConnectOptionsSetup(OpenIdConnectSettingsCache cache, 
         }
 
         options.Authority = settings.Authority;
+        if (!hostOptions.Value.AllowPrivateNetworkTargets)
+        {
+            // Discovery, keys and token redemption: to the addresses checked at each connection, never a private one.
+            options.BackchannelHttpHandler = NetworkTargets.CreateHandler(hostOptions.Value);
+        }
+
         options.RequireHttpsMetadata = !(Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority)
             && authority.Scheme == Uri.UriSchemeHttp && OpenIdConnectSettingsService.IsLoopback(authority));
         options.ClientId = settings.ClientId;

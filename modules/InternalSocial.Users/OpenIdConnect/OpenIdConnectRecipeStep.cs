@@ -28,7 +28,7 @@ public sealed partial class OpenIdConnectRecipeStep(OpenIdConnectSettingsService
             reader.Error("clientSecret", "must be a variable alone, such as \"{{oidcClientSecret}}\", given when the recipe runs: a secret is never written in a recipe.");
         }
 
-        var (_, problems) = settings.Validate(input, await settings.GetAsync(cancellationToken));
+        var (_, problems) = await settings.ValidateAsync(input, await settings.GetAsync(cancellationToken), cancellationToken);
         foreach (var (field, problem) in problems)
         {
             reader.Error(field, problem);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -138,6 +139,7 @@ public sealed class OpenIdConnectSettingsService(
     OpenIdConnectSettingsCache cache,
     IDataProtectionProvider protection,
     IAuthorizationService authorization,
+    IOptions<InternalSocialOptions> hostOptions,
     IStringLocalizer<ModuleResources> T)
 {
     public const int MaxScopes = 20;
@@ -177,7 +179,7 @@ public sealed class OpenIdConnectSettingsService(
     {
         ArgumentNullException.ThrowIfNull(input);
         var current = await LoadAsync(cancellationToken);
-        var (settings, errors) = Validate(input, current);
+        var (settings, errors) = await ValidateAsync(input, current, cancellationToken);
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
@@ -186,6 +188,23 @@ public sealed class OpenIdConnectSettingsService(
         await documents.SaveAsync(OpenIdConnectSettings.DocumentId, settings, cancellationToken);
         cache.Set(settings);
         return settings;
+    }
+
+    /// <summary>
+    /// <see cref="Validate"/>, then where the authority points: the server calls it (discovery, keys, tokens), so it
+    /// may not be on this machine or a private network unless the host allows it (<see cref="NetworkTargets"/>).
+    /// </summary>
+    internal async Task<(OpenIdConnectSettings Settings, IReadOnlyDictionary<string, string> Errors)> ValidateAsync(
+        OpenIdConnectSettingsInput input, OpenIdConnectSettings current, CancellationToken cancellationToken)
+    {
+        var (settings, errors) = Validate(input, current);
+        if (!errors.ContainsKey("authority") && Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority)
+            && await NetworkTargets.CheckAsync(authority.Host, hostOptions.Value, cancellationToken) is { } problem)
+        {
+            return (settings, new Dictionary<string, string>(errors) { ["authority"] = problem });
+        }
+
+        return (settings, errors);
     }
 
     /// <summary>Checks <paramref name="input"/> applied over <paramref name="current"/>; absent (null) fields keep their value.</summary>

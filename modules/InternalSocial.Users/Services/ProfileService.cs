@@ -428,18 +428,23 @@ public sealed class ProfileService(
 
         var bytes = await ReadBoundedAsync(content, MaxPhotoBytes, cancellationToken)
             ?? throw new InvalidInputException("photo", T["The photo must be at most {0} MB.", MaxPhotoBytes / 1024 / 1024]);
-        if (ImageNormalizer.TryNormalize(bytes, 512, out var large) != ImageProblem.None
-            || ImageNormalizer.TryNormalize(bytes, 96, out var small) != ImageProblem.None)
+        // Both sizes from one decoding: the header is checked before any pixel is decoded.
+        var (problem, sizes) = await ImageNormalizer.NormalizeAsync(bytes, [512, 96], cancellationToken);
+        if (problem != ImageProblem.None)
         {
-            throw new InvalidInputException("photo", T["The photo must be a PNG, JPEG, WebP or GIF image."]);
+            throw new InvalidInputException("photo", problem == ImageProblem.TooManyPixels
+                ? ImageNormalizer.TooManyPixelsMessage
+                : T["The photo must be a PNG, JPEG, WebP or GIF image."]);
         }
+
+        var (large, small) = (sizes[0], sizes[1]);
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.ErasedUtc == null, cancellationToken)
             ?? throw new NotFoundException(T["No person with id '{0}'.", userId]);
         var previous = user.PhotoVersion;
         var version = (previous ?? 0) + 1;
-        await files.SaveAsync(PhotoPath(userId, version, large: true), new MemoryStream(large!.Content), cancellationToken);
-        await files.SaveAsync(PhotoPath(userId, version, large: false), new MemoryStream(small!.Content), cancellationToken);
+        await files.SaveAsync(PhotoPath(userId, version, large: true), new MemoryStream(large.Content), cancellationToken);
+        await files.SaveAsync(PhotoPath(userId, version, large: false), new MemoryStream(small.Content), cancellationToken);
         user.PhotoVersion = version;
         await db.SaveChangesAsync(cancellationToken);
         if (previous is { } old)

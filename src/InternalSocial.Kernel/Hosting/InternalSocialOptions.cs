@@ -25,6 +25,17 @@ public sealed class InternalSocialOptions
     /// <summary>Allowed requests to sign-in and token endpoints per client address and minute.</summary>
     public int AuthRequestsPerMinute { get; set; } = 20;
 
+    /// <summary>Photos a person may upload per minute (post attachments count toward the feed's posting limit instead).</summary>
+    public int UploadsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Whether the OpenID Connect authority and the SMTP server may be on this machine or a private network (loopback,
+    /// 10/8, 172.16/12, 192.168/16, link-local, fc00::/7). Off by default: otherwise whoever may change those settings
+    /// could make the server call its own internal services. Turn it on when the SMTP relay or the identity provider
+    /// really sits on the private network.
+    /// </summary>
+    public bool AllowPrivateNetworkTargets { get; set; }
+
     /// <summary>How often due background tasks are looked for; zero or less turns the timer off (tests run them by hand).</summary>
     public TimeSpan BackgroundTaskTick { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -52,6 +52,7 @@ public sealed class HostFixture : IAsyncLifetime
             // Tests run background tasks when they choose (BackgroundTaskRunner.RunDueTasksAsync), not on a timer.
             builder.UseSetting("InternalSocial:BackgroundTaskTick", "00:00:00");
             builder.UseSetting("InternalSocial:Feed:PostsPerMinute", "1000");
+            builder.UseSetting("InternalSocial:AllowPrivateNetworkTargets", "true");
             builder.ConfigureTestServices(services =>
             {
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
