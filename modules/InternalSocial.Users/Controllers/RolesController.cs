@@ -40,6 +40,10 @@ public sealed class RolesController(RolesAdminService roles, IStringLocalizer<Mo
         {
             TempData["Error"] = string.Join(" ", invalid.Errors.Values);
         }
+        catch (PermissionDeniedException denied)
+        {
+            TempData["Error"] = denied.Message;
+        }
 
         return RedirectToAction(nameof(Index));
     }

@@ -7,11 +7,15 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Services;
 
-/// <summary>Roles and their permissions, for those allowed to manage them. Checks the permission on every call.</summary>
+/// <summary>
+/// Roles and their permissions, for those allowed to manage them. Checks the permission on every call, and lets
+/// nobody add to a role a permission they do not hold themselves.
+/// </summary>
 public sealed partial class RolesAdminService(
     RolePermissions rolePermissions,
     PermissionCatalog permissions,
     IAuthorizationService authorization,
+    AccountPrivilege privilege,
     IStringLocalizer<ModuleResources> T)
 {
     public static bool IsValidRoleName(string? name) => name is not null && RoleNamePattern().IsMatch(name);
@@ -55,6 +59,8 @@ public sealed partial class RolesAdminService(
             throw new InvalidInputException(errors);
         }
 
+        var held = (await rolePermissions.GetGrantsAsync(cancellationToken)).GetValueOrDefault(roleName!) ?? [];
+        await privilege.EnsureHoldsAsync(user, (permissionNames ?? []).Where(p => !held.Contains(p)), cancellationToken);
         await rolePermissions.UpsertRoleAsync(roleName!, description, [.. (permissionNames ?? []).Distinct().Select(p => permissions.Find(p)!)], "replace");
     }
 

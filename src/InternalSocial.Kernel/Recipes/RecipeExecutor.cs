@@ -40,19 +40,25 @@ public sealed partial class RecipeExecutor(
     public const string FeaturesStepName = "features";
     public const string IncludeStepName = "recipes";
 
-    public async Task<RecipeRunResult> RunAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, string ranBy, CancellationToken cancellationToken)
+    /// <summary>Validates the recipe, checks that <paramref name="runner"/> may run every step, then applies it.</summary>
+    /// <exception cref="RecipeException">The recipe is invalid; nothing was applied.</exception>
+    /// <exception cref="RecipeDeniedException">The runner lacks what some steps require; nothing was applied.</exception>
+    /// <exception cref="RecipeStepFailedException">A step failed; everything was undone.</exception>
+    public async Task<RecipeRunResult> RunAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, RecipeRunner runner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(runner);
+        var ranBy = runner.Name;
         var settings = shellHost.Get(tenantName);
         var database = new TenantDatabase(settings, appData);
         IReadOnlyList<RecipeStep> steps;
         try
         {
-            steps = await ValidateAsync(tenantName, recipe, variables, cancellationToken);
+            steps = await ValidateAsync(tenantName, recipe, variables, runner, cancellationToken);
         }
-        catch (RecipeException invalid)
+        catch (Exception refused) when (refused is RecipeException or RecipeDeniedException)
         {
-            await RecordAsync(database, recipe, variables, ranBy, invalid.Message, cancellationToken);
+            await RecordAsync(database, recipe, variables, ranBy, refused.Message, cancellationToken);
             throw;
         }
 
@@ -97,10 +103,22 @@ public sealed partial class RecipeExecutor(
         return new RecipeRunResult(steps.Count, [.. after.Except(before)], [.. before.Except(after)]);
     }
 
-    /// <summary>Checks the whole recipe without applying anything; throws <see cref="RecipeException"/> listing every problem.</summary>
-    public async Task<IReadOnlyList<RecipeStep>> ValidateAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the recipe's contents without applying anything; throws <see cref="RecipeException"/> listing every
+    /// problem. Who may run it is not checked here: see the overload with a <see cref="RecipeRunner"/>.
+    /// </summary>
+    public Task<IReadOnlyList<RecipeStep>> ValidateAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken) =>
+        ValidateAsync(tenantName, recipe, variables, RecipeRunner.HostOperator("validation"), cancellationToken);
+
+    /// <summary>
+    /// Checks the whole recipe without applying anything: for a person, that they hold what each step requires
+    /// (<see cref="RecipeDeniedException"/>), then its contents (<see cref="RecipeException"/> listing every problem).
+    /// </summary>
+    public async Task<IReadOnlyList<RecipeStep>> ValidateAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, RecipeRunner runner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(runner);
+        IReadOnlyList<RecipeError> denials = [];
         var errors = new List<RecipeError>();
         var values = new Dictionary<string, string>(recipe.Variables, StringComparer.Ordinal);
         foreach (var (key, value) in variables ?? new Dictionary<string, string>())
@@ -132,6 +150,17 @@ public sealed partial class RecipeExecutor(
                 services.GetRequiredService<RecipeValidationContext>().NewFeatureIds =
                     features.Select(f => f.Id).Where(id => !current.Contains(id)).ToHashSet(StringComparer.Ordinal);
                 var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.Ordinal);
+                // Rights first: someone who may not run the recipe learns nothing from its validation (which accounts
+                // or groups exist, what a provider answers).
+                if (runner.Person is { } person)
+                {
+                    denials = await RecipeRights.DenialsAsync(services, [.. steps.Where(s => handlers.ContainsKey(s.Name))], handlers, person, T, cancellationToken);
+                    if (denials.Count > 0)
+                    {
+                        return;
+                    }
+                }
+
                 foreach (var step in steps)
                 {
                     if (handlers.TryGetValue(step.Name, out var handler))
@@ -147,7 +176,9 @@ public sealed partial class RecipeExecutor(
             });
         }
 
-        return errors.Count > 0 ? throw new RecipeException(errors) : steps;
+        return denials.Count > 0 ? throw new RecipeDeniedException(denials)
+            : errors.Count > 0 ? throw new RecipeException(errors)
+            : steps;
     }
 
     /// <summary>The string ids listed under <paramref name="field"/> of a step; ignores malformed entries (validation reports them).</summary>
