@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
-using InternalSocial.Kernel.Security;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
