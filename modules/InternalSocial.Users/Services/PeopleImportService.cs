@@ -63,6 +63,8 @@ public sealed class PeopleImportService(
     public async Task<ImportReport> ImportAsync(ClaimsPrincipal admin, TextReader csv, bool dryRun, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
+        // New rows become employees: nobody creates accounts holding more than they do.
+        await privilege.EnsureMayGrantAsync(admin, [BuiltInRoles.Employee], cancellationToken);
         return await ImportTrustedAsync(csv, dryRun, cancellationToken, await privilege.ProtectedAccountsAsync(admin, cancellationToken));
     }
 
