@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Shells;
@@ -27,7 +26,7 @@ public sealed class RecipeStepFailedException(RecipeStep step, Exception inner)
 /// the rebuilt shell. If any step fails, the transaction is rolled back and the feature changes are reverted.
 /// Every run, successful or not, is recorded in the tenant.
 /// </summary>
-public sealed partial class RecipeExecutor(
+public sealed class RecipeExecutor(
     ShellHost shellHost,
     ShellContainerFactory containerFactory,
     FeatureManager featureManager,
@@ -149,36 +148,45 @@ public sealed partial class RecipeExecutor(
             {
                 services.GetRequiredService<RecipeValidationContext>().NewFeatureIds =
                     features.Select(f => f.Id).Where(id => !current.Contains(id)).ToHashSet(StringComparer.Ordinal);
-                var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.Ordinal);
-                // Rights first: someone who may not run the recipe learns nothing from its validation (which accounts
-                // or groups exist, what a provider answers).
-                if (runner.Person is { } person)
-                {
-                    denials = await RecipeRights.DenialsAsync(services, [.. steps.Where(s => handlers.ContainsKey(s.Name))], handlers, person, T, cancellationToken);
-                    if (denials.Count > 0)
-                    {
-                        return;
-                    }
-                }
-
-                foreach (var step in steps)
-                {
-                    if (handlers.TryGetValue(step.Name, out var handler))
-                    {
-                        await handler.ValidateAsync(step, errors, cancellationToken);
-                    }
-                    else
-                    {
-                        var known = handlers.Keys.Append(IncludeStepName).Order(StringComparer.Ordinal);
-                        errors.Add(step.Error("name", T["Unknown step '{0}'. Known steps: {1}.", step.Name, string.Join(", ", known)]));
-                    }
-                }
+                denials = await CheckStepsAsync(services, steps, runner, errors, cancellationToken);
             });
         }
 
         return denials.Count > 0 ? throw new RecipeDeniedException(denials)
             : errors.Count > 0 ? throw new RecipeException(errors)
             : steps;
+    }
+
+    /// <summary>In the preview's scope: the person's rights for every step, then, if they hold them, each step's contents.</summary>
+    /// <returns>The steps the person may not run; <paramref name="errors"/> gets the contents' problems.</returns>
+    private async Task<IReadOnlyList<RecipeError>> CheckStepsAsync(IServiceProvider services, List<RecipeStep> steps, RecipeRunner runner, List<RecipeError> errors, CancellationToken cancellationToken)
+    {
+        var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.Ordinal);
+        // Rights first: someone who may not run the recipe learns nothing from its validation (which accounts or
+        // groups exist, what a provider answers).
+        if (runner.Person is { } person)
+        {
+            var denials = await RecipeRights.DenialsAsync(services, [.. steps.Where(s => handlers.ContainsKey(s.Name))], handlers, person, T, cancellationToken);
+            if (denials.Count > 0)
+            {
+                return denials;
+            }
+        }
+
+        foreach (var step in steps)
+        {
+            if (handlers.TryGetValue(step.Name, out var handler))
+            {
+                await handler.ValidateAsync(step, errors, cancellationToken);
+            }
+            else
+            {
+                var known = handlers.Keys.Append(IncludeStepName).Order(StringComparer.Ordinal);
+                errors.Add(step.Error("name", T["Unknown step '{0}'. Known steps: {1}.", step.Name, string.Join(", ", known)]));
+            }
+        }
+
+        return [];
     }
 
     /// <summary>The string ids listed under <paramref name="field"/> of a step; ignores malformed entries (validation reports them).</summary>
@@ -204,7 +212,7 @@ public sealed partial class RecipeExecutor(
         {
             var data = recipe.Steps[index];
             var name = data["name"]!.GetValue<string>();
-            var step = new RecipeStep(recipe, index, name, (JsonObject)Substitute(data.DeepClone(), values, recipe, index, name, "", errors)!);
+            var step = new RecipeStep(recipe, index, name, (JsonObject)RecipeVariables.Substitute(data.DeepClone(), values, recipe, index, name, "", errors, T)!);
             if (name != IncludeStepName)
             {
                 steps.Add(step);
@@ -303,43 +311,4 @@ public sealed partial class RecipeExecutor(
             StringComparer.Ordinal);
 
     private static readonly string[] SecretVariableNames = ["secret", "password", "token"];
-
-    private JsonNode? Substitute(JsonNode? node, IReadOnlyDictionary<string, string> values, Recipe recipe, int index, string stepName, string path, List<RecipeError> errors)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
-                {
-                    obj[key] = Substitute(obj[key]?.DeepClone(), values, recipe, index, stepName, path.Length == 0 ? key : $"{path}.{key}", errors);
-                }
-
-                return obj;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    array[i] = Substitute(array[i]?.DeepClone(), values, recipe, index, stepName, $"{path}[{i}]", errors);
-                }
-
-                return array;
-            case JsonValue value when value.TryGetValue<string>(out var text) && text.Contains("{{", StringComparison.Ordinal):
-                var result = VariablePattern().Replace(text, match =>
-                {
-                    var name = match.Groups[1].Value;
-                    if (values.TryGetValue(name, out var replacement))
-                    {
-                        return replacement;
-                    }
-
-                    errors.Add(new RecipeError(recipe.FileName, index, stepName, path, T["uses the undefined variable '{0}'.", name]));
-                    return match.Value;
-                });
-                return JsonValue.Create(result);
-            default:
-                return node;
-        }
-    }
-
-    [GeneratedRegex(@"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")]
-    private static partial Regex VariablePattern();
 }
