@@ -32,6 +32,27 @@ public sealed partial class RolesAdminService(
     /// <exception cref="InvalidInputException">A bad name or an unknown permission; nothing is saved then.</exception>
     public async Task SaveAsync(ClaimsPrincipal user, string? roleName, string? description, IReadOnlyCollection<string>? permissionNames, CancellationToken cancellationToken)
     {
+        await CheckAsync(user, roleName, description, permissionNames, cancellationToken);
+        await rolePermissions.UpsertRoleAsync(roleName!, description, [.. (permissionNames ?? []).Distinct().Select(p => permissions.Find(p)!)], "replace");
+    }
+
+    /// <summary>Gives each role exactly its permissions (the roles page's table): every role is checked before any is saved.</summary>
+    public async Task SaveAllAsync(ClaimsPrincipal user, IReadOnlyDictionary<string, IReadOnlyCollection<string>> permissionsByRole, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(permissionsByRole);
+        foreach (var (role, names) in permissionsByRole)
+        {
+            await CheckAsync(user, role, description: null, names, cancellationToken);
+        }
+
+        foreach (var (role, names) in permissionsByRole)
+        {
+            await rolePermissions.UpsertRoleAsync(role, description: null, [.. names.Distinct().Select(p => permissions.Find(p)!)], "replace");
+        }
+    }
+
+    private async Task CheckAsync(ClaimsPrincipal user, string? roleName, string? description, IReadOnlyCollection<string>? permissionNames, CancellationToken cancellationToken)
+    {
         await authorization.EnsurePermissionAsync(user, Users.Permissions.ManageRoles);
         var errors = new Dictionary<string, string>();
         if (!IsValidRoleName(roleName))
@@ -61,7 +82,6 @@ public sealed partial class RolesAdminService(
 
         var held = (await rolePermissions.GetGrantsAsync(cancellationToken)).GetValueOrDefault(roleName!) ?? [];
         await privilege.EnsureHoldsAsync(user, (permissionNames ?? []).Where(p => !held.Contains(p)), cancellationToken);
-        await rolePermissions.UpsertRoleAsync(roleName!, description, [.. (permissionNames ?? []).Distinct().Select(p => permissions.Find(p)!)], "replace");
     }
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9 _-]{1,49}$")]
