@@ -121,6 +121,7 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<UsersAdminService>();
         services.AddScoped<IPeopleLookup, PeopleLookup>();
         services.AddScoped<IPeopleContacts, PeopleContacts>();
+        services.AddScoped<AccountPrivilege>();
         services.AddScoped<ProfileAccess>();
         services.AddScoped<ProfileService>();
         services.AddScoped<DirectoryService>();

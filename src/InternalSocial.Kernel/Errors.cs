@@ -31,6 +31,11 @@ public static class ProblemResults
                 recipe.Errors.GroupBy(RecipeErrorKey).ToDictionary(g => g.Key, g => g.Select(e => e.Problem).ToArray()),
                 detail: recipe.Message,
                 title: T["The recipe is invalid; nothing was applied."]),
+            Recipes.RecipeDeniedException denied => TypedResults.Problem(
+                denied.Message,
+                statusCode: StatusCodes.Status403Forbidden,
+                title: T["You may not run every step of this recipe; nothing was applied."],
+                extensions: new Dictionary<string, object?> { ["errors"] = denied.Denials.GroupBy(RecipeErrorKey).ToDictionary(g => g.Key, g => g.Select(e => e.Problem).ToArray()) }),
             Recipes.RecipeStepFailedException failed => TypedResults.Problem(failed.Message, statusCode: StatusCodes.Status400BadRequest, title: T["A recipe step failed; the recipe was undone."]),
             NotFoundException or Modules.UnknownFeatureException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status404NotFound),
             ConflictException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict),

@@ -212,7 +212,8 @@ public static class CommandLine
                 ? await RecipeHarvester.LoadFileAsync(value, cancellationToken)
                 : await services.GetRequiredService<RecipeHarvester>().FindAsync(value, cancellationToken)
                     ?? throw new InvalidInputException("recipe", $"No recipe named '{value}' and no such file.");
-            await services.GetRequiredService<RecipeExecutor>().RunAsync(result.GetValue(tenant)!, recipe, ParseVariables(result.GetValue(variables)), ranBy: "command line (" + Environment.UserName + ")", cancellationToken);
+            // Whoever runs the host's command line controls its files and databases: the recipe runs with every right.
+            await services.GetRequiredService<RecipeExecutor>().RunAsync(result.GetValue(tenant)!, recipe, ParseVariables(result.GetValue(variables)), RecipeRunner.HostOperator("command line (" + Environment.UserName + ")"), cancellationToken);
             Console.WriteLine($"Recipe '{recipe.Name}' applied.");
         }));
         command.Subcommands.Add(run);

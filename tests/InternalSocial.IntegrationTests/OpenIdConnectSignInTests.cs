@@ -303,14 +303,14 @@ public sealed partial class OpenIdConnectSignInTests(SqliteTenant tenant) : ICla
         try
         {
             // A secret written in the recipe is refused, naming the field, and nothing changes.
-            var written = await Assert.ThrowsAsync<RecipeException>(() => executor.RunAsync(tenant.Name, InternalSocial.Kernel.Recipes.Recipe.Parse(Recipe("plain-secret", _provider.Authority), "sso.recipe.json"), null, "tests", CancellationToken.None));
+            var written = await Assert.ThrowsAsync<RecipeException>(() => executor.RunAsync(tenant.Name, InternalSocial.Kernel.Recipes.Recipe.Parse(Recipe("plain-secret", _provider.Authority), "sso.recipe.json"), null, RecipeRunner.HostOperator("tests"), CancellationToken.None));
             Assert.Contains(written.Errors, e => e.Field == "clientSecret");
-            var bad = await Assert.ThrowsAsync<RecipeException>(() => executor.RunAsync(tenant.Name, InternalSocial.Kernel.Recipes.Recipe.Parse(Recipe("{{oidcSecret}}", "http://login.contoso.test"), "sso.recipe.json"), new Dictionary<string, string> { ["oidcSecret"] = "x" }, "tests", CancellationToken.None));
+            var bad = await Assert.ThrowsAsync<RecipeException>(() => executor.RunAsync(tenant.Name, InternalSocial.Kernel.Recipes.Recipe.Parse(Recipe("{{oidcSecret}}", "http://login.contoso.test"), "sso.recipe.json"), new Dictionary<string, string> { ["oidcSecret"] = "x" }, RecipeRunner.HostOperator("tests"), CancellationToken.None));
             Assert.Contains(bad.Errors, e => e.Field == "authority");
             Assert.Equal("Contoso ID", (await (await tenant.Admin.GetAsync("api/v1/auth/openid-connect")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("providerName").GetString());
 
             await executor.RunAsync(tenant.Name, InternalSocial.Kernel.Recipes.Recipe.Parse(Recipe("{{oidcSecret}}", _provider.Authority), "sso.recipe.json"),
-                new Dictionary<string, string> { ["oidcSecret"] = TestOpenIdProvider.ClientSecret }, "tests", CancellationToken.None);
+                new Dictionary<string, string> { ["oidcSecret"] = TestOpenIdProvider.ClientSecret }, RecipeRunner.HostOperator("tests"), CancellationToken.None);
             Assert.Equal("Contoso Recipe", (await (await tenant.Admin.GetAsync("api/v1/auth/openid-connect")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("providerName").GetString());
             // The recipe history keeps the run, not the secret.
             var run = (await executor.RunsAsync(tenant.Name, 1, CancellationToken.None)).Single();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,6 +17,10 @@ namespace InternalSocial.Feed.Recipes;
 public sealed class TagsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "tags";
+
+    /// <summary>As the tags page: <see cref="Permissions.ManageTags"/>.</summary>
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageTags]);
 
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {
@@ -71,6 +76,10 @@ public sealed class TagsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleReso
 public sealed class ReactionsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "reactions";
+
+    /// <summary>As the feed settings page, where the reactions are chosen: <see cref="Permissions.ManageTags"/>.</summary>
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageTags]);
 
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {
@@ -153,6 +162,10 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
     ];
 
     public string StepName => "sample-posts";
+
+    /// <summary>Writes posts in other people's names: posting, and the right to edit anyone's posts.</summary>
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.Post, Permissions.Moderate]);
 
     public async Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {

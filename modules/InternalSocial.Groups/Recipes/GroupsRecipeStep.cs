@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -19,6 +20,10 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
     private static readonly string[] GroupFields = ["slug", "name", "description", "type", "visibility", "postingPolicy", "postsNeedApproval", "mandatory", "archived", "modules", "rules", "members"];
 
     public string StepName => "groups";
+
+    /// <summary>Creates and configures any group, mandatory ones and membership rules included: <see cref="Permissions.ManageGroups"/>.</summary>
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageGroups]);
 
     public async Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {

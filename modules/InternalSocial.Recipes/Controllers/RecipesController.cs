@@ -71,6 +71,10 @@ public sealed class RecipesController(RecipesService recipes, Microsoft.AspNetCo
         {
             return View("Preview", new RecipePreviewViewModel(recipe, json, null, invalid.Errors, null));
         }
+        catch (RecipeDeniedException denied)
+        {
+            return Denied(recipe, json, denied);
+        }
         catch (RecipeStepFailedException failed)
         {
             return View("Preview", new RecipePreviewViewModel(recipe, json, null, [], failed.Message));
@@ -103,10 +107,21 @@ public sealed class RecipesController(RecipesService recipes, Microsoft.AspNetCo
         {
             return View("Preview", new RecipePreviewViewModel(recipe, json, null, invalid.Errors, null));
         }
+        catch (RecipeDeniedException denied)
+        {
+            return Denied(recipe, json, denied);
+        }
         catch (InvalidInputException invalid)
         {
             TempData["Error"] = invalid.Message;
             return RedirectToAction(nameof(Index));
         }
+    }
+
+    /// <summary>The preview, listing each step the person may not run, answered as 403 like the API.</summary>
+    private ViewResult Denied(Recipe? recipe, string? json, RecipeDeniedException denied)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Preview", new RecipePreviewViewModel(recipe, json, null, denied.Denials, null));
     }
 }

@@ -56,7 +56,7 @@ public sealed class RecipesService(
     {
         ArgumentNullException.ThrowIfNull(recipe);
         await authorization.EnsurePermissionAsync(user, Permissions.RunRecipes);
-        var steps = await executor.ValidateAsync(shell.Name, recipe, variables, cancellationToken);
+        var steps = await executor.ValidateAsync(shell.Name, recipe, variables, RecipeRunner.ForPerson(user), cancellationToken);
         var enabled = (await features.GetFeaturesAsync(shell.Name, cancellationToken)).Where(f => f.IsEnabled).Select(f => f.Feature.Id).ToHashSet(StringComparer.Ordinal);
         var featureSteps = steps.Where(s => s.Name == RecipeExecutor.FeaturesStepName).ToList();
         return new RecipePreview(
@@ -70,7 +70,8 @@ public sealed class RecipesService(
     {
         ArgumentNullException.ThrowIfNull(user);
         await authorization.EnsurePermissionAsync(user, Permissions.RunRecipes);
-        return await executor.RunAsync(shell.Name, recipe, variables, user.Identity?.Name ?? "unknown", cancellationToken);
+        // Checked step by step: a recipe does nothing its runner could not do by hand (RecipeDeniedException otherwise).
+        return await executor.RunAsync(shell.Name, recipe, variables, RecipeRunner.ForPerson(user), cancellationToken);
     }
 
     public async Task<IReadOnlyList<RecipeRun>> HistoryAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public sealed class AccountService(
     AccountStanding standing,
     SessionService sessions,
     IAuthorizationService authorization,
+    AccountPrivilege privilege,
     IStringLocalizer<ModuleResources> T)
 {
     /// <summary>Mails a reset link when the address belongs to an account that may sign in; silent otherwise.</summary>
@@ -48,6 +49,7 @@ public sealed class AccountService(
     {
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
         var user = await userManager.FindByIdAsync(userId) ?? throw new NotFoundException(T["No person with id '{0}'.", userId]);
+        await privilege.EnsureMayChangeAsync(admin, user.Id, cancellationToken);
         if (!mails.IsAvailable)
         {
             throw new ConflictException(T["The E-mail feature is off: no mail can be sent."]);
@@ -189,6 +191,7 @@ public sealed class AccountService(
     {
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
         var user = await userManager.FindByIdAsync(userId) ?? throw new NotFoundException(T["No person with id '{0}'.", userId]);
+        await privilege.EnsureMayChangeAsync(admin, user.Id, cancellationToken);
         await userManager.SetTwoFactorEnabledAsync(user, false);
         await userManager.ResetAuthenticatorKeyAsync(user);
         await userManager.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);

@@ -29,16 +29,20 @@ public sealed class RolesController(RolesAdminService roles, IStringLocalizer<Mo
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         try
         {
-            foreach (var role in (await roles.ListAsync(User, cancellationToken)).Where(r => r.Name != BuiltInRoles.Administrator))
-            {
-                await roles.SaveAsync(User, role.Name, description: null, checkedByRole.GetValueOrDefault(role.Name) ?? [], cancellationToken);
-            }
+            // All roles or none: a refused permission on one role leaves the others as they were too.
+            var table = (await roles.ListAsync(User, cancellationToken)).Where(r => r.Name != BuiltInRoles.Administrator)
+                .ToDictionary(r => r.Name, r => (IReadOnlyCollection<string>)(checkedByRole.GetValueOrDefault(r.Name) ?? []), StringComparer.OrdinalIgnoreCase);
+            await roles.SaveAllAsync(User, table, cancellationToken);
 
             TempData["Message"] = T["Permissions saved."].Value;
         }
         catch (InvalidInputException invalid)
         {
             TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+        }
+        catch (PermissionDeniedException denied)
+        {
+            TempData["Error"] = denied.Message;
         }
 
         return RedirectToAction(nameof(Index));

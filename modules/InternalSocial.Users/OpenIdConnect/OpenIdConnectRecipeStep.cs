@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Users.OpenIdConnect;
 
@@ -15,6 +16,10 @@ public sealed partial class OpenIdConnectRecipeStep(OpenIdConnectSettingsService
     private static readonly string[] Fields = ["providerName", "authority", "clientId", "clientSecret", "scopes", "autoProvision", "allowedDomains"];
 
     public string StepName => "openid-connect";
+
+    /// <summary>As the single sign-on page: who controls sign-in controls every account, so the same right as roles (<see cref="Permissions.ManageRoles"/>).</summary>
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<Permission>?>([OpenIdConnectSettingsService.Permission]);
 
     public async Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {

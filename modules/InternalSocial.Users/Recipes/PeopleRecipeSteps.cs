@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Recipes;
@@ -13,11 +15,25 @@ namespace InternalSocial.Users.Recipes;
 /// e-mail, like the CSV import; <c>generate</c> adds a sample organisation (the same people at every run, so running twice
 /// changes nothing). Personal data never goes into an export: there is no exporter for this step.
 /// </summary>
-public sealed class PeopleRecipeStep(PeopleImportService import, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+public sealed class PeopleRecipeStep(PeopleImportService import, AccountPrivilege privilege, ILookupNormalizer normalizer, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const int MaxGenerated = 100_000;
 
     public string StepName => "people";
+
+    /// <summary>
+    /// As the people import, <see cref="Permissions.ManageUsers"/>; and since rows update the accounts whose e-mail they
+    /// give, every permission those accounts hold (an administrator's: all of them), as for any change to an account.
+    /// </summary>
+    public async Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var emails = Csv.Read(new StringReader(FullCsv(step.Data))).Skip(1)
+            .Where(record => record.Fields.Count > 0)
+            .Select(record => normalizer.NormalizeEmail(record.Fields[0].Trim()))
+            .ToList();
+        return [Permissions.ManageUsers, .. await privilege.HeldByAccountsAsync(emails, cancellationToken)];
+    }
 
     public async Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {
@@ -68,19 +84,25 @@ public sealed class PeopleRecipeStep(PeopleImportService import, IStringLocalize
     public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
-        var people = step.Data["people"] is JsonArray array ? array.OfType<JsonObject>().ToList() : [];
-        var csv = new StringBuilder(ToCsv(people));
-        if (step.Data["generate"] is JsonObject generate && GeneratedCount(generate) is > 0 and var count)
-        {
-            DemoPeople.AppendCsv(csv, count, RecipeStepReader.TextOf(generate, "domain") ?? "demo.example");
-        }
-
-        var report = await import.ImportTrustedAsync(new StringReader(csv.ToString()), dryRun: false, PeopleImportService.RecipeAuthor, cancellationToken);
+        var report = await import.ImportTrustedAsync(new StringReader(FullCsv(step.Data)), dryRun: false, PeopleImportService.RecipeAuthor, cancellationToken);
         if (report.Errors.Count > 0)
         {
             var first = report.Errors[0];
             throw new InvalidOperationException($"people: line {first.Line - 1}, {first.Field}: {first.Reason}");
         }
+    }
+
+    /// <summary>The people listed and those generated, as the import reads them.</summary>
+    private static string FullCsv(JsonObject data)
+    {
+        var people = data["people"] is JsonArray array ? array.OfType<JsonObject>().ToList() : [];
+        var csv = new StringBuilder(ToCsv(people));
+        if (data["generate"] is JsonObject generate && GeneratedCount(generate) is > 0 and <= MaxGenerated and var count)
+        {
+            DemoPeople.AppendCsv(csv, count, RecipeStepReader.TextOf(generate, "domain") ?? "demo.example");
+        }
+
+        return csv.ToString();
     }
 
     private static int? GeneratedCount(JsonObject generate) => generate["count"] switch
@@ -116,6 +138,10 @@ public sealed class PeopleRecipeStep(PeopleImportService import, IStringLocalize
 public sealed class ProfileFieldsRecipeStep(ProfileFieldsService fields) : IRecipeStepHandler
 {
     public string StepName => "profile-fields";
+
+    /// <summary>As the profile fields API: <see cref="Permissions.ManageUsers"/>.</summary>
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageUsers]);
 
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {

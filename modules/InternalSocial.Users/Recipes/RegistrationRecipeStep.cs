@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Accounts;
 using Microsoft.Extensions.Localization;
 
@@ -13,6 +14,10 @@ namespace InternalSocial.Users.Recipes;
 public sealed class RegistrationRecipeStep(RegistrationService registration, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "registration";
+
+    /// <summary>As the registration page: <see cref="Permissions.ManageUsers"/>.</summary>
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageUsers]);
 
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {

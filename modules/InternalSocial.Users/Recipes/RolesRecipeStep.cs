@@ -17,6 +17,31 @@ public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionC
 
     public string StepName => "roles";
 
+    /// <summary>
+    /// As the roles page, <see cref="Permissions.ManageRoles"/>; and every permission the step gives a role that the
+    /// role does not hold yet ("replace" and "add"): nobody hands out a right they do not hold.
+    /// </summary>
+    public async Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var grants = await rolePermissions.GetGrantsAsync(cancellationToken);
+        var required = new List<Permission> { Permissions.ManageRoles };
+        foreach (var role in (step.Data["roles"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (RecipeStepReader.TextOf(role, "behavior") == "remove" || role["permissions"] is not JsonArray names)
+            {
+                continue;
+            }
+
+            var held = grants.GetValueOrDefault(RecipeStepReader.TextOf(role, "name") ?? "") ?? [];
+            required.AddRange(names.OfType<JsonValue>()
+                .Select(v => v.TryGetValue<string>(out var name) ? name : null).OfType<string>()
+                .Where(n => !held.Contains(n)).Select(n => permissions.Find(n)).OfType<Permission>());
+        }
+
+        return required;
+    }
+
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {
         var reader = new RecipeStepReader(step, errors);

@@ -26,6 +26,7 @@ public sealed class PeopleImportService(
     UsersDbContext db,
     UserManager<User> userManager,
     IAuthorizationService authorization,
+    AccountPrivilege privilege,
     IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
@@ -65,12 +66,17 @@ public sealed class PeopleImportService(
     public async Task<ImportReport> ImportAsync(ClaimsPrincipal admin, TextReader csv, bool dryRun, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
-        return await ImportTrustedAsync(csv, dryRun, admin.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        // New rows become employees: nobody creates accounts holding more than they do.
+        await privilege.EnsureMayGrantAsync(admin, [BuiltInRoles.Employee], cancellationToken);
+        return await ImportTrustedAsync(csv, dryRun, admin.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken, await privilege.ProtectedAccountsAsync(admin, cancellationToken));
     }
 
-    /// <summary>The import without a permission check, for recipes (run by administrators or the command line).</summary>
+    /// <summary>
+    /// The import without a permission check, for recipes (whose step declares what its runner must hold).
+    /// </summary>
     /// <param name="byUserId">Who imports, for the audit; a recipe is audited as <see cref="RecipeAuthor"/>.</param>
-    internal async Task<ImportReport> ImportTrustedAsync(TextReader csv, bool dryRun, string byUserId, CancellationToken cancellationToken)
+    /// <param name="untouchable">Accounts that rows may not update: each such row fails, naming the reason.</param>
+    internal async Task<ImportReport> ImportTrustedAsync(TextReader csv, bool dryRun, string byUserId, CancellationToken cancellationToken, IReadOnlySet<string>? untouchable = null)
     {
         var errors = new List<ImportRowError>();
         var rows = Parse(csv, errors);
@@ -84,6 +90,12 @@ public sealed class PeopleImportService(
         foreach (var row in rows.ToList())
         {
             row.ExistingId = idByEmail.GetValueOrDefault(row.NormalizedEmail);
+            if (row.ExistingId is { } existingId && untouchable?.Contains(existingId) == true)
+            {
+                Fail(row, "email", T["This person holds permissions you do not hold: only someone holding all of them may change their account."]);
+                continue;
+            }
+
             row.Id = row.ExistingId ?? Guid.NewGuid().ToString();
             if (row.ExistingId is null)
             {

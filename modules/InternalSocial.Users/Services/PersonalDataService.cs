@@ -21,6 +21,7 @@ public sealed class PersonalDataService(
     UsersDbContext db,
     UserManager<User> userManager,
     IAuthorizationService authorization,
+    AccountPrivilege privilege,
     IEnumerable<IPersonalDataContributor> contributors,
     ProfileService profiles,
     IEventBus events,
@@ -89,6 +90,7 @@ public sealed class PersonalDataService(
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
         var byUserId = EnsureNotSelf(admin, userId);
         var user = await FindAsync(userId, cancellationToken);
+        await privilege.EnsureMayChangeAsync(admin, userId, cancellationToken);
         if (!user.IsActive)
         {
             return;
@@ -110,6 +112,7 @@ public sealed class PersonalDataService(
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
         var byUserId = EnsureNotSelf(admin, userId);
         var user = await FindAsync(userId, cancellationToken);
+        await privilege.EnsureMayChangeAsync(admin, userId, cancellationToken);
         if (user.IsActive)
         {
             return;
@@ -130,6 +133,7 @@ public sealed class PersonalDataService(
         await authorization.EnsurePermissionAsync(admin, Permissions.ErasePeople);
         var byUserId = EnsureNotSelf(admin, userId);
         var user = await FindAsync(userId, cancellationToken);
+        await privilege.EnsureMayChangeAsync(admin, userId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var photo = user.PhotoVersion;
         var formerEmail = user.NormalizedEmail;
@@ -199,6 +203,7 @@ public sealed class PersonalDataService(
     {
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
         var user = await FindAsync(userId, cancellationToken);
+        await privilege.EnsureMayChangeAsync(admin, userId, cancellationToken);
         user.GuestExpiresUtc = expiresUtc is { } at ? DateTime.SpecifyKind(at.ToUniversalTime(), DateTimeKind.Utc) : null;
         user.SecurityStamp = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(cancellationToken);

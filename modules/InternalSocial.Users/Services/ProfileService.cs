@@ -177,10 +177,7 @@ public sealed class ProfileService(
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(update);
         var byAdministrator = await access.IsPeopleAdministratorAsync(viewer);
-        if (viewer.FindFirstValue(ClaimTypes.NameIdentifier) != userId && !byAdministrator)
-        {
-            throw new InternalSocial.Kernel.Security.PermissionDeniedException(Permissions.ManageUsers);
-        }
+        await access.EnsureMayEditAsync(viewer, userId, cancellationToken);
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.ErasedUtc == null, cancellationToken)
             ?? throw new NotFoundException(T["No person with id '{0}'.", userId]);
@@ -421,10 +418,8 @@ public sealed class ProfileService(
     public async Task SetPhotoAsync(ClaimsPrincipal viewer, string userId, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (viewer?.FindFirstValue(ClaimTypes.NameIdentifier) != userId && !await access.IsPeopleAdministratorAsync(viewer!))
-        {
-            throw new InternalSocial.Kernel.Security.PermissionDeniedException(Permissions.ManageUsers);
-        }
+        ArgumentNullException.ThrowIfNull(viewer);
+        await access.EnsureMayEditAsync(viewer, userId, cancellationToken);
 
         var bytes = await ReadBoundedAsync(content, MaxPhotoBytes, cancellationToken)
             ?? throw new InvalidInputException("photo", T["The photo must be at most {0} MB.", MaxPhotoBytes / 1024 / 1024]);

@@ -7,11 +7,15 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Services;
 
-/// <summary>Roles and their permissions, for those allowed to manage them. Checks the permission on every call.</summary>
+/// <summary>
+/// Roles and their permissions, for those allowed to manage them. Checks the permission on every call, and lets
+/// nobody add to a role a permission they do not hold themselves.
+/// </summary>
 public sealed partial class RolesAdminService(
     RolePermissions rolePermissions,
     PermissionCatalog permissions,
     IAuthorizationService authorization,
+    AccountPrivilege privilege,
     IStringLocalizer<ModuleResources> T)
 {
     public static bool IsValidRoleName(string? name) => name is not null && RoleNamePattern().IsMatch(name);
@@ -27,6 +31,27 @@ public sealed partial class RolesAdminService(
     /// <summary>Creates or updates a role with exactly these permissions.</summary>
     /// <exception cref="InvalidInputException">A bad name or an unknown permission; nothing is saved then.</exception>
     public async Task SaveAsync(ClaimsPrincipal user, string? roleName, string? description, IReadOnlyCollection<string>? permissionNames, CancellationToken cancellationToken)
+    {
+        await CheckAsync(user, roleName, description, permissionNames, cancellationToken);
+        await rolePermissions.UpsertRoleAsync(roleName!, description, [.. (permissionNames ?? []).Distinct().Select(p => permissions.Find(p)!)], "replace");
+    }
+
+    /// <summary>Gives each role exactly its permissions (the roles page's table): every role is checked before any is saved.</summary>
+    public async Task SaveAllAsync(ClaimsPrincipal user, IReadOnlyDictionary<string, IReadOnlyCollection<string>> permissionsByRole, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(permissionsByRole);
+        foreach (var (role, names) in permissionsByRole)
+        {
+            await CheckAsync(user, role, description: null, names, cancellationToken);
+        }
+
+        foreach (var (role, names) in permissionsByRole)
+        {
+            await rolePermissions.UpsertRoleAsync(role, description: null, [.. names.Distinct().Select(p => permissions.Find(p)!)], "replace");
+        }
+    }
+
+    private async Task CheckAsync(ClaimsPrincipal user, string? roleName, string? description, IReadOnlyCollection<string>? permissionNames, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(user, Users.Permissions.ManageRoles);
         var errors = new Dictionary<string, string>();
@@ -55,7 +80,8 @@ public sealed partial class RolesAdminService(
             throw new InvalidInputException(errors);
         }
 
-        await rolePermissions.UpsertRoleAsync(roleName!, description, [.. (permissionNames ?? []).Distinct().Select(p => permissions.Find(p)!)], "replace");
+        var held = (await rolePermissions.GetGrantsAsync(cancellationToken)).GetValueOrDefault(roleName!) ?? [];
+        await privilege.EnsureHoldsAsync(user, (permissionNames ?? []).Where(p => !held.Contains(p)), cancellationToken);
     }
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9 _-]{1,49}$")]

@@ -18,14 +18,15 @@ public sealed record UserPage(IReadOnlyList<UserSummary> Users, string? NextCurs
 
 /// <summary>
 /// Accounts created by administrators, and the roles people hold. Creating accounts needs
-/// <see cref="Permissions.ManageUsers"/>; changing roles needs <see cref="Permissions.ManageRoles"/>, and only an
-/// Administrator may make someone an Administrator.
+/// <see cref="Permissions.ManageUsers"/>; changing anyone's roles needs <see cref="Permissions.ManageRoles"/>. Nobody
+/// gives a role holding a permission they lack, nor changes the roles of someone holding one (<see cref="AccountPrivilege"/>).
 /// </summary>
 public sealed class UsersAdminService(
     UsersDbContext db,
     UserManager<User> userManager,
     RoleManager<Role> roleManager,
     IAuthorizationService authorization,
+    AccountPrivilege privilege,
     IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
@@ -106,12 +107,15 @@ public sealed class UsersAdminService(
             throw new ConflictException(T["email: the e-mail '{0}' is already used by another account.", email!]);
         }
 
-        // New accounts are employees unless other roles are given (which needs the right to manage roles).
+        // New accounts are employees unless other roles are given (which needs the right to manage roles); either
+        // way, nobody creates an account holding more than they do.
         var roleNames = roles is { Count: > 0 } ? roles.Distinct(StringComparer.OrdinalIgnoreCase).ToList() : [BuiltInRoles.Employee];
         if (roles is { Count: > 0 })
         {
-            await EnsureMayGrantAsync(user, roleNames);
+            await EnsureKnownRolesAsync(user, roleNames);
         }
+
+        await privilege.EnsureMayGrantAsync(user, roleNames, cancellationToken);
 
         var account = new User
         {
@@ -139,8 +143,10 @@ public sealed class UsersAdminService(
     {
         ArgumentNullException.ThrowIfNull(user);
         var wanted = (roles ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        await EnsureMayGrantAsync(user, wanted);
+        // Any change, an empty list (taking every role away) included, needs the right to manage roles.
+        await EnsureKnownRolesAsync(user, wanted);
         var account = await userManager.FindByIdAsync(userId) ?? throw new NotFoundException(T["No person with id '{0}'.", userId]);
+        await privilege.EnsureMayChangeAsync(user, account.Id, cancellationToken);
         var current = await userManager.GetRolesAsync(account);
         if (account.Id == user.FindFirstValue(ClaimTypes.NameIdentifier)
             && current.Contains(BuiltInRoles.Administrator) && !wanted.Contains(BuiltInRoles.Administrator, StringComparer.OrdinalIgnoreCase))
@@ -150,6 +156,7 @@ public sealed class UsersAdminService(
 
         var removing = current.Where(r => !wanted.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         var adding = wanted.Where(r => !current.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        await privilege.EnsureMayGrantAsync(user, adding, cancellationToken);
         if (removing.Count > 0)
         {
             await userManager.RemoveFromRolesAsync(account, removing);
@@ -168,13 +175,8 @@ public sealed class UsersAdminService(
         }
     }
 
-    private async Task EnsureMayGrantAsync(ClaimsPrincipal user, IReadOnlyCollection<string> roles)
+    private async Task EnsureKnownRolesAsync(ClaimsPrincipal user, IReadOnlyCollection<string> roles)
     {
-        if (roles.Count == 0)
-        {
-            return;
-        }
-
         await authorization.EnsurePermissionAsync(user, Permissions.ManageRoles);
         var unknown = new List<string>();
         foreach (var role in roles)
@@ -188,11 +190,6 @@ public sealed class UsersAdminService(
         if (unknown.Count > 0)
         {
             throw new InvalidInputException("roles", T["Unknown roles: {0}.", string.Join(", ", unknown)]);
-        }
-
-        if (roles.Contains(BuiltInRoles.Administrator, StringComparer.OrdinalIgnoreCase) && !user.IsInRole(BuiltInRoles.Administrator))
-        {
-            throw new PermissionDeniedException(Permissions.ManageRoles);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;
 
@@ -13,6 +14,10 @@ namespace InternalSocial.Workflows.Recipes;
 public sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowDefinitionStore store, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "workflows";
+
+    /// <summary>As the workflows page: <see cref="Permissions.ManageWorkflows"/>.</summary>
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageWorkflows]);
 
     public async Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {

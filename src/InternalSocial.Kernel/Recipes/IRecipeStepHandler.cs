@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Kernel.Recipes;
 
@@ -20,6 +21,19 @@ public interface IRecipeStepHandler
     Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken);
 
     Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a person running the recipe must hold for this step: what its page or API would ask for the same change,
+    /// and never less than what the step hands out (a step that grants permissions requires them). Called in the
+    /// preview of the shell before <see cref="ValidateAsync"/>, so that someone who may not run the step learns nothing
+    /// from its validation: read the data defensively (a malformed field is reported by validation later).
+    /// </summary>
+    /// <returns>
+    /// The default, null, means the step declares nothing; then only someone holding every permission of the
+    /// organisation may run it, so a step that forgets to declare is closed rather than open.
+    /// </returns>
+    Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<Permission>?>(null);
 }
 
 /// <summary>

@@ -1,15 +1,20 @@
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace InternalSocial.Kernel.Recipes;
 
 /// <summary><c>{ "name": "features", "enable": [ids], "disable": [ids] }</c></summary>
-public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager featureManager, ShellSettings shell, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
+public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager featureManager, ShellSettings shell, IOptions<RecipeStepPermissions> declared, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
 {
     public string StepName => RecipeExecutor.FeaturesStepName;
+
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult(declared.Value.For(StepName));
 
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {
@@ -69,11 +74,14 @@ public sealed class FeaturesRecipeStep(FeatureCatalog catalog, FeatureManager fe
 /// <c>{ "name": "settings", "siteName": "…", "timeZoneId": "Europe/Paris", "defaultCulture": "fr", "baseUrl": "https://…" }</c>;
 /// absent fields keep their value.
 /// </summary>
-public sealed class SettingsRecipeStep(SiteSettingsService siteSettings, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
+public sealed class SettingsRecipeStep(SiteSettingsService siteSettings, IOptions<RecipeStepPermissions> declared, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
 {
     private static readonly string[] Fields = ["siteName", "timeZoneId", "defaultCulture", "accentColor", "baseUrl"];
 
     public string StepName => "settings";
+
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult(declared.Value.For(StepName));
 
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {
@@ -121,9 +129,12 @@ public sealed class SettingsRecipeStep(SiteSettingsService siteSettings, IString
 /// <c>{ "name": "theme", "site": "…Themes.X", "admin": "…Themes.Y" }</c>: the themes of the employee site and of the
 /// administration. A theme must be enabled, by this recipe's <c>features</c> steps or before.
 /// </summary>
-public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enabled, SiteSettingsService siteSettings, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
+public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enabled, SiteSettingsService siteSettings, IOptions<RecipeStepPermissions> declared, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
 {
     public string StepName => "theme";
+
+    public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
+        Task.FromResult(declared.Value.For(StepName));
 
     public Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {

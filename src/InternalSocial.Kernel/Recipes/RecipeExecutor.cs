@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Shells;
@@ -27,7 +26,7 @@ public sealed class RecipeStepFailedException(RecipeStep step, Exception inner)
 /// the rebuilt shell. If any step fails, the transaction is rolled back and the feature changes are reverted.
 /// Every run, successful or not, is recorded in the tenant.
 /// </summary>
-public sealed partial class RecipeExecutor(
+public sealed class RecipeExecutor(
     ShellHost shellHost,
     ShellContainerFactory containerFactory,
     FeatureManager featureManager,
@@ -40,19 +39,25 @@ public sealed partial class RecipeExecutor(
     public const string FeaturesStepName = "features";
     public const string IncludeStepName = "recipes";
 
-    public async Task<RecipeRunResult> RunAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, string ranBy, CancellationToken cancellationToken)
+    /// <summary>Validates the recipe, checks that <paramref name="runner"/> may run every step, then applies it.</summary>
+    /// <exception cref="RecipeException">The recipe is invalid; nothing was applied.</exception>
+    /// <exception cref="RecipeDeniedException">The runner lacks what some steps require; nothing was applied.</exception>
+    /// <exception cref="RecipeStepFailedException">A step failed; everything was undone.</exception>
+    public async Task<RecipeRunResult> RunAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, RecipeRunner runner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(runner);
+        var ranBy = runner.Name;
         var settings = shellHost.Get(tenantName);
         var database = new TenantDatabase(settings, appData);
         IReadOnlyList<RecipeStep> steps;
         try
         {
-            steps = await ValidateAsync(tenantName, recipe, variables, cancellationToken);
+            steps = await ValidateAsync(tenantName, recipe, variables, runner, cancellationToken);
         }
-        catch (RecipeException invalid)
+        catch (Exception refused) when (refused is RecipeException or RecipeDeniedException)
         {
-            await RecordAsync(database, recipe, variables, ranBy, invalid.Message, cancellationToken);
+            await RecordAsync(database, recipe, variables, ranBy, refused.Message, cancellationToken);
             throw;
         }
 
@@ -97,10 +102,22 @@ public sealed partial class RecipeExecutor(
         return new RecipeRunResult(steps.Count, [.. after.Except(before)], [.. before.Except(after)]);
     }
 
-    /// <summary>Checks the whole recipe without applying anything; throws <see cref="RecipeException"/> listing every problem.</summary>
-    public async Task<IReadOnlyList<RecipeStep>> ValidateAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the recipe's contents without applying anything; throws <see cref="RecipeException"/> listing every
+    /// problem. Who may run it is not checked here: see the overload with a <see cref="RecipeRunner"/>.
+    /// </summary>
+    public Task<IReadOnlyList<RecipeStep>> ValidateAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken) =>
+        ValidateAsync(tenantName, recipe, variables, RecipeRunner.HostOperator("validation"), cancellationToken);
+
+    /// <summary>
+    /// Checks the whole recipe without applying anything: for a person, that they hold what each step requires
+    /// (<see cref="RecipeDeniedException"/>), then its contents (<see cref="RecipeException"/> listing every problem).
+    /// </summary>
+    public async Task<IReadOnlyList<RecipeStep>> ValidateAsync(string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, RecipeRunner runner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(runner);
+        IReadOnlyList<RecipeError> denials = [];
         var errors = new List<RecipeError>();
         var values = new Dictionary<string, string>(recipe.Variables, StringComparer.Ordinal);
         foreach (var (key, value) in variables ?? new Dictionary<string, string>())
@@ -131,23 +148,45 @@ public sealed partial class RecipeExecutor(
             {
                 services.GetRequiredService<RecipeValidationContext>().NewFeatureIds =
                     features.Select(f => f.Id).Where(id => !current.Contains(id)).ToHashSet(StringComparer.Ordinal);
-                var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.Ordinal);
-                foreach (var step in steps)
-                {
-                    if (handlers.TryGetValue(step.Name, out var handler))
-                    {
-                        await handler.ValidateAsync(step, errors, cancellationToken);
-                    }
-                    else
-                    {
-                        var known = handlers.Keys.Append(IncludeStepName).Order(StringComparer.Ordinal);
-                        errors.Add(step.Error("name", T["Unknown step '{0}'. Known steps: {1}.", step.Name, string.Join(", ", known)]));
-                    }
-                }
+                denials = await CheckStepsAsync(services, steps, runner, errors, cancellationToken);
             });
         }
 
-        return errors.Count > 0 ? throw new RecipeException(errors) : steps;
+        return denials.Count > 0 ? throw new RecipeDeniedException(denials)
+            : errors.Count > 0 ? throw new RecipeException(errors)
+            : steps;
+    }
+
+    /// <summary>In the preview's scope: the person's rights for every step, then, if they hold them, each step's contents.</summary>
+    /// <returns>The steps the person may not run; <paramref name="errors"/> gets the contents' problems.</returns>
+    private async Task<IReadOnlyList<RecipeError>> CheckStepsAsync(IServiceProvider services, List<RecipeStep> steps, RecipeRunner runner, List<RecipeError> errors, CancellationToken cancellationToken)
+    {
+        var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.Ordinal);
+        // Rights first: someone who may not run the recipe learns nothing from its validation (which accounts or
+        // groups exist, what a provider answers).
+        if (runner.Person is { } person)
+        {
+            var denials = await RecipeRights.DenialsAsync(services, [.. steps.Where(s => handlers.ContainsKey(s.Name))], handlers, person, T, cancellationToken);
+            if (denials.Count > 0)
+            {
+                return denials;
+            }
+        }
+
+        foreach (var step in steps)
+        {
+            if (handlers.TryGetValue(step.Name, out var handler))
+            {
+                await handler.ValidateAsync(step, errors, cancellationToken);
+            }
+            else
+            {
+                var known = handlers.Keys.Append(IncludeStepName).Order(StringComparer.Ordinal);
+                errors.Add(step.Error("name", T["Unknown step '{0}'. Known steps: {1}.", step.Name, string.Join(", ", known)]));
+            }
+        }
+
+        return [];
     }
 
     /// <summary>The string ids listed under <paramref name="field"/> of a step; ignores malformed entries (validation reports them).</summary>
@@ -173,7 +212,7 @@ public sealed partial class RecipeExecutor(
         {
             var data = recipe.Steps[index];
             var name = data["name"]!.GetValue<string>();
-            var step = new RecipeStep(recipe, index, name, (JsonObject)Substitute(data.DeepClone(), values, recipe, index, name, "", errors)!);
+            var step = new RecipeStep(recipe, index, name, (JsonObject)RecipeVariables.Substitute(data.DeepClone(), values, recipe, index, name, "", errors, T)!);
             if (name != IncludeStepName)
             {
                 steps.Add(step);
@@ -272,43 +311,4 @@ public sealed partial class RecipeExecutor(
             StringComparer.Ordinal);
 
     private static readonly string[] SecretVariableNames = ["secret", "password", "token"];
-
-    private JsonNode? Substitute(JsonNode? node, IReadOnlyDictionary<string, string> values, Recipe recipe, int index, string stepName, string path, List<RecipeError> errors)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
-                {
-                    obj[key] = Substitute(obj[key]?.DeepClone(), values, recipe, index, stepName, path.Length == 0 ? key : $"{path}.{key}", errors);
-                }
-
-                return obj;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    array[i] = Substitute(array[i]?.DeepClone(), values, recipe, index, stepName, $"{path}[{i}]", errors);
-                }
-
-                return array;
-            case JsonValue value when value.TryGetValue<string>(out var text) && text.Contains("{{", StringComparison.Ordinal):
-                var result = VariablePattern().Replace(text, match =>
-                {
-                    var name = match.Groups[1].Value;
-                    if (values.TryGetValue(name, out var replacement))
-                    {
-                        return replacement;
-                    }
-
-                    errors.Add(new RecipeError(recipe.FileName, index, stepName, path, T["uses the undefined variable '{0}'.", name]));
-                    return match.Value;
-                });
-                return JsonValue.Create(result);
-            default:
-                return node;
-        }
-    }
-
-    [GeneratedRegex(@"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")]
-    private static partial Regex VariablePattern();
 }

@@ -92,8 +92,20 @@ public static class PermissionExtensions
     }
 }
 
-public sealed class PermissionDeniedException(Permission permission)
-    : Exception($"The permission '{permission.Name}' is required.")
+public sealed class PermissionDeniedException : Exception
 {
-    public Permission Permission { get; } = permission;
+    public PermissionDeniedException(Permission permission)
+        : this(permission, $"The permission '{permission?.Name}' is required.")
+    {
+    }
+
+    /// <param name="message">Why, for people: a check beyond holding <paramref name="permission"/> said no.</param>
+    public PermissionDeniedException(Permission permission, string message)
+        : base(message)
+    {
+        ArgumentNullException.ThrowIfNull(permission);
+        Permission = permission;
+    }
+
+    public Permission Permission { get; }
 }

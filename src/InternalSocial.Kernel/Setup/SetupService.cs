@@ -192,7 +192,9 @@ public sealed class SetupService(
 
         try
         {
-            await recipeExecutor.RunAsync(settings.Name, recipe, request.Variables, ranBy: context.AdminUserName, cancellationToken);
+            // Setup is the host operator's act (the form of an uninitialized tenant, the command line, the Tenants
+            // API): the setup recipe runs with every right, recorded under the first administrator's name.
+            await recipeExecutor.RunAsync(settings.Name, recipe, request.Variables, RecipeRunner.HostOperator(context.AdminUserName), cancellationToken);
         }
         catch (Exception exception)
         {
