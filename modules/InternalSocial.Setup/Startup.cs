@@ -1,5 +1,6 @@
 using InternalSocial.Kernel.Modules;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace InternalSocial.Setup;
@@ -10,6 +11,12 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureMiddleware(IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // A 404 from the setup page re-executes the error page: it stays a 404 and does not reveal the setup form.
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                return;
+            }
+
             var path = context.Request.Path;
             if (path.StartsWithSegments("/setup", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase))
             {
