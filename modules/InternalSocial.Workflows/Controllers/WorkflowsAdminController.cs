@@ -13,12 +13,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record WorkflowShowViewModel(WorkflowDefinition Definition, WorkflowSummary Summary, Diagram Diagram, IReadOnlyDictionary<string, ActivityTypeView> Types);
-
-public sealed record InstancesViewModel(IReadOnlyList<InstanceSummary> Instances, IReadOnlyList<WorkflowSummary> Workflows, string? WorkflowId, WorkflowStatus? Status);
-
-public sealed record InstanceViewModel(InstanceDetail Detail, IReadOnlyDictionary<string, string> ActorNames);
-
 /// <summary>
 /// Workflows in the administration: the list with enable and disable, a page per definition with its diagram, the
 /// structured editor, import and export as JSON, and the instances with their history and a retry for faulted ones.

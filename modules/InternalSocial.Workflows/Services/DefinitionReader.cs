@@ -46,6 +46,13 @@ public static class DefinitionReader
             }
         }
 
+        ReadActivities(root, definition, errors, T);
+        ReadTransitions(root, definition, errors, T);
+        return definition;
+    }
+
+    private static void ReadActivities(JsonObject root, WorkflowDefinition definition, IDictionary<string, string> errors, IStringLocalizer T)
+    {
         if (root["activities"] is not JsonArray activities || activities.Count == 0)
         {
             errors["activities"] = T["is required: a non-empty list of activities."];
@@ -81,7 +88,10 @@ public static class DefinitionReader
                 });
             }
         }
+    }
 
+    private static void ReadTransitions(JsonObject root, WorkflowDefinition definition, IDictionary<string, string> errors, IStringLocalizer T)
+    {
         if (root["transitions"] is { } transitionsNode)
         {
             if (transitionsNode is not JsonArray transitions)
@@ -108,8 +118,6 @@ public static class DefinitionReader
                 }
             }
         }
-
-        return definition;
     }
 
     private static string? Text(JsonObject node, string key, string path, IDictionary<string, string> errors, IStringLocalizer T, bool required = false)

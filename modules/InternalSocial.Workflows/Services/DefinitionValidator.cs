@@ -36,6 +36,47 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, Assig
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(errors);
+        if (!ValidateHeader(definition, errors))
+        {
+            return;
+        }
+
+        var (ids, types) = ValidateActivities(definition, errors);
+        ValidateTransitions(definition, ids, types, errors);
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
+        foreach (var cycle in WaitlessCycles.Find(definition, types))
+        {
+            errors[$"activities.{cycle[0]}"] = T["Activities {0} → {1} form a cycle with no activity that waits: it would run forever.", string.Join(" → ", cycle), cycle[0]];
+        }
+
+        var facts = new HashSet<string>(EngineFacts, StringComparer.Ordinal);
+        foreach (var fact in types.Values.Where(t => t.IsEvent).SelectMany(t => t.Facts))
+        {
+            facts.Add(fact);
+        }
+
+        foreach (var activity in definition.Activities)
+        {
+            if (types.TryGetValue(activity.Id, out var type))
+            {
+                var validation = new ActivityValidation(definition, activity, facts, assigneeKeys, errors, T);
+                foreach (var field in type.Fields)
+                {
+                    ActivityFieldRules.Validate(validation, field);
+                }
+
+                await type.ValidateAsync(validation, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The id, the name and the sizes; false when the definition is too large to look further.</summary>
+    private bool ValidateHeader(WorkflowDefinition definition, IDictionary<string, string> errors)
+    {
         if (!WorkflowId().IsMatch(definition.Id))
         {
             errors["id"] = T["must be 1 to 80 lower-case letters, digits and dashes."];
@@ -49,15 +90,21 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, Assig
         if (definition.Activities.Count > MaxActivities)
         {
             errors["activities"] = T["at most {0} activities.", MaxActivities];
-            return;
+            return false;
         }
 
         if (definition.Transitions.Count > MaxTransitions)
         {
             errors["transitions"] = T["at most {0} transitions.", MaxTransitions];
-            return;
+            return false;
         }
 
+        return true;
+    }
+
+    /// <summary>Each activity's id and type, and the start; returns the valid ids and the types that are known.</summary>
+    private (HashSet<string> Ids, Dictionary<string, IActivity> Types) ValidateActivities(WorkflowDefinition definition, IDictionary<string, string> errors)
+    {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var types = new Dictionary<string, IActivity>(StringComparer.Ordinal);
         foreach (var activity in definition.Activities)
@@ -90,6 +137,11 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, Assig
             errors["start"] = T["Activity '{0}' ({1}) cannot start a workflow: the start must be an event.", definition.Start, start.Type];
         }
 
+        return (ids, types);
+    }
+
+    private void ValidateTransitions(WorkflowDefinition definition, HashSet<string> ids, Dictionary<string, IActivity> types, IDictionary<string, string> errors)
+    {
         var seen = new HashSet<(string, string)>();
         for (var i = 0; i < definition.Transitions.Count; i++)
         {
@@ -114,36 +166,6 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, Assig
             if (!seen.Add((transition.From, transition.Outcome)))
             {
                 errors[$"transitions[{i}].outcome"] = T["Transition {0}: activity '{1}' already has a transition for outcome '{2}'.", i, transition.From, transition.Outcome];
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return;
-        }
-
-        foreach (var cycle in WaitlessCycles.Find(definition, types))
-        {
-            errors[$"activities.{cycle[0]}"] = T["Activities {0} → {1} form a cycle with no activity that waits: it would run forever.", string.Join(" → ", cycle), cycle[0]];
-        }
-
-        var facts = new HashSet<string>(EngineFacts, StringComparer.Ordinal);
-        foreach (var fact in types.Values.Where(t => t.IsEvent).SelectMany(t => t.Facts))
-        {
-            facts.Add(fact);
-        }
-
-        foreach (var activity in definition.Activities)
-        {
-            if (types.TryGetValue(activity.Id, out var type))
-            {
-                var validation = new ActivityValidation(definition, activity, facts, assigneeKeys, errors, T);
-                foreach (var field in type.Fields)
-                {
-                    ActivityFieldRules.Validate(validation, field);
-                }
-
-                await type.ValidateAsync(validation, cancellationToken);
             }
         }
     }

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace InternalSocial.Workflows.Services;
+
+public sealed record ReportInput(string? ContentType, string? ContentId, string? Reason, string? Comment);

@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace InternalSocial.Workflows.Services;
+
+/// <summary>A piece of content as reports see it.</summary>
+public sealed record ReportableItem(string ContentType, string ContentId, long? GroupId, string AuthorId, string Summary);

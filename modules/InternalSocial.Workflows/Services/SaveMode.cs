@@ -1,0 +1,10 @@
+using System.Collections.Concurrent;
+
+namespace InternalSocial.Workflows.Services;
+
+public enum SaveMode
+{
+    Create,
+    Update,
+    Upsert,
+}

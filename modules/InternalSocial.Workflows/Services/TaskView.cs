@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
+using TaskStatus = InternalSocial.Workflows.Models.TaskStatus;
+
+namespace InternalSocial.Workflows.Services;
+
+public sealed record TaskView(long Id, string SubjectType, string SubjectId, long? GroupId, string? GroupName, string AuthorId, string? AuthorName,
+    string Summary, string Status, DateTime CreatedUtc, int EscalationCount, string WorkflowId, IReadOnlyList<string> AssignedTo);
+
+public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? NextCursor);
