@@ -1,8 +1,5 @@
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InternalSocial.Workflows.Controllers;
 

@@ -1,6 +1,4 @@
 using InternalSocial.Workflows.Services;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InternalSocial.Workflows.Controllers;
 

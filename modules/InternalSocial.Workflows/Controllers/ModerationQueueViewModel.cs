@@ -1,7 +1,4 @@
 using InternalSocial.Workflows.Services;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InternalSocial.Workflows.Controllers;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using InternalSocial.Notifications.Models;
 using InternalSocial.Notifications.Services;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Descriptions;

@@ -1,6 +1,3 @@
-using InternalSocial.Kernel.Data;
-using Microsoft.AspNetCore.Authorization;
-
 namespace InternalSocial.Workflows.Services;
 
 /// <summary><c>moderation.contentReported</c>: someone reported content; <c>report.count</c> says how many people have.</summary>

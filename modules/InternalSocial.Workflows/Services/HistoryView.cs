@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace InternalSocial.Workflows.Services;
 
 public sealed record HistoryView(string ActivityId, string ActivityType, string? Outcome, string? ActorId, string? Note, DateTime AtUtc);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using InternalSocial.Users.Services;
 using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>For the modules whose content waits in the moderation queue: keep what the queue shows of it current.</summary>

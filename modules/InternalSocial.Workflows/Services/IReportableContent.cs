@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using InternalSocial.Kernel.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Workflows.Services;
 

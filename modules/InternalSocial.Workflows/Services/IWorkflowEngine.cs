@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using InternalSocial.Kernel.Data;
 using InternalSocial.Workflows.Models;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace InternalSocial.Workflows.Services;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Authorization;
 
 namespace InternalSocial.Workflows.Services;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace InternalSocial.Workflows.Services;
 
 public sealed record InstanceSummary(string Id, string WorkflowId, int Version, string Status, string CorrelationKey, string? ActivityId, string? Error, DateTime CreatedUtc, DateTime UpdatedUtc);

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using TaskStatus = InternalSocial.Workflows.Models.TaskStatus;
-
 namespace InternalSocial.Workflows.Services;
 
 public sealed record LogEntryView(long Id, DateTime AtUtc, string ActorId, string? ActorName, string Action, string SubjectType, string SubjectId, long? GroupId, string? Reason);

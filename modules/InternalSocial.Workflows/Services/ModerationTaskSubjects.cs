@@ -1,4 +1,3 @@
-using InternalSocial.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Workflows.Services;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>A piece of content as reports see it.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace InternalSocial.Workflows.Services;
 
 public sealed record ReportedContentView(string ContentType, string ContentId, long? GroupId, string AuthorId, string Summary, int Reports, IReadOnlyList<string> Reasons, DateTime LastReportedUtc);

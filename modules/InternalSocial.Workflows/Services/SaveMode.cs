@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace InternalSocial.Workflows.Services;
 
 public enum SaveMode

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace InternalSocial.Workflows.Services;
 
 public sealed record SaveResult(WorkflowSummary Workflow, bool Created, bool Changed);

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using TaskStatus = InternalSocial.Workflows.Models.TaskStatus;
-
 namespace InternalSocial.Workflows.Services;
 
 public sealed record TaskView(long Id, string SubjectType, string SubjectId, long? GroupId, string? GroupName, string AuthorId, string? AuthorName,

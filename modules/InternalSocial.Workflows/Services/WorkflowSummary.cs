@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace InternalSocial.Workflows.Services;
 
 public sealed record WorkflowSummary(string Id, string Name, bool Enabled, int Version, string StartEvent, DateTime UpdatedUtc);
