@@ -4,6 +4,8 @@ using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Workflows.Activities;
+using InternalSocial.Workflows.Descriptions;
+using InternalSocial.Workflows.Editor;
 using InternalSocial.Workflows.Endpoints;
 using InternalSocial.Workflows.Recipes;
 using InternalSocial.Workflows.Services;
@@ -26,6 +28,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IWorkflowEngine>(provider => provider.GetRequiredService<WorkflowEngine>());
         services.AddScoped<IModerationTaskSubjects, ModerationTaskSubjects>();
         services.AddScoped<AssigneeScopes>();
+        services.AddSingleton<AssigneeKeyCatalog>();
+        services.AddScoped<AssigneeKeys>();
+        services.AddScoped<EditorDescriptions>();
         services.AddScoped<IAssigneeScope, RoleAssigneeScope>();
         services.AddScoped<IAssigneeScope, UserAssigneeScope>();
         services.AddScoped<ModerationService>();
@@ -46,6 +51,7 @@ public sealed class Startup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         WorkflowsApi.Map(endpoints);
+        ModerationApi.Map(endpoints);
         ModerationLogCsv.Map(endpoints);
     }
 }

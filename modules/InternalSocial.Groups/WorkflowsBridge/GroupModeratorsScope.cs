@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
-using InternalSocial.Kernel.Modules;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Groups.WorkflowsBridge;
 
@@ -52,10 +50,4 @@ public sealed class GroupModeratorsScope(GroupsDbContext db) : IAssigneeScope
         return await db.Groups.AsNoTracking().Where(g => ids.Contains(g.Id))
             .ToDictionaryAsync(g => g.Id.ToString(CultureInfo.InvariantCulture), g => g.Name, cancellationToken);
     }
-}
-
-[ForFeature("InternalSocial.Groups.Workflows")]
-public sealed class GroupsWorkflowsStartup : ModuleStartup
-{
-    public override void ConfigureServices(IServiceCollection services) => services.AddScoped<IAssigneeScope, GroupModeratorsScope>();
 }

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record ModerationLogViewModel(LogPage Page, string? Cursor, int Take);
-
 /// <summary>The moderation log in the administration: who did what, when and why, newest first, with a CSV export.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]

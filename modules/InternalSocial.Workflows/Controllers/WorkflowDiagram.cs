@@ -4,16 +4,6 @@ using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record DiagramNode(string Id, string Type, string? Title, double X, double Y, int Depth, bool IsStart, bool Waits);
-
-public sealed record DiagramEdge(string From, string To, string Outcome, string Path, double LabelX, double LabelY);
-
-public sealed record Diagram(double Width, double Height, IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramEdge> Edges)
-{
-    public const double BoxWidth = 184;
-    public const double BoxHeight = 56;
-}
-
 /// <summary>
 /// Lays a definition out for a server-side SVG: activities in rows by their breadth-first depth from the start (what
 /// cannot be reached comes last), arrows down to deeper rows, and arrows that go back up drawn as curves on the right.
@@ -29,6 +19,36 @@ public static class WorkflowDiagram
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(registry);
+        var (depths, order) = Layers(definition);
+        var rows = order.GroupBy(id => depths[id]).OrderBy(g => g.Key).ToList();
+        var widest = rows.Count == 0 ? 1 : rows.Max(r => r.Count());
+        var contentWidth = (widest * Diagram.BoxWidth) + ((widest - 1) * GapX);
+        var nodes = new Dictionary<string, DiagramNode>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var members = row.ToList();
+            var rowWidth = (members.Count * Diagram.BoxWidth) + ((members.Count - 1) * GapX);
+            var x = Margin + ((contentWidth - rowWidth) / 2);
+            foreach (var id in members)
+            {
+                var activity = definition.Activity(id)!;
+                var type = registry.Find(activity.Type);
+                nodes[id] = new DiagramNode(id, activity.Type, activity.Title, x, Margin + (row.Key * (Diagram.BoxHeight + GapY)), row.Key, id == definition.Start, type?.CanWait ?? false);
+                x += Diagram.BoxWidth + GapX;
+            }
+        }
+
+        var height = (Margin * 2) + (rows.Count * Diagram.BoxHeight) + (Math.Max(0, rows.Count - 1) * GapY);
+        var edges = Edges(definition, nodes, contentWidth, out var backIndex);
+
+        // The lane on the right is there only when an arrow goes back up.
+        var width = (Margin * 2) + contentWidth + (backIndex > 0 ? BackLane : 0);
+        return new Diagram(width, height, [.. order.Select(id => nodes[id])], edges);
+    }
+
+    /// <summary>Each activity's row (breadth-first depth from the start; the unreachable ones last) and the order to draw them.</summary>
+    private static (Dictionary<string, int> Depths, List<string> Order) Layers(WorkflowDefinition definition)
+    {
         var depths = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
         if (definition.Activity(definition.Start) is not null)
@@ -57,25 +77,12 @@ public static class WorkflowDiagram
             order.Add(activity.Id);
         }
 
-        var rows = order.GroupBy(id => depths[id]).OrderBy(g => g.Key).ToList();
-        var widest = rows.Count == 0 ? 1 : rows.Max(r => r.Count());
-        var contentWidth = (widest * Diagram.BoxWidth) + ((widest - 1) * GapX);
-        var nodes = new Dictionary<string, DiagramNode>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            var members = row.ToList();
-            var rowWidth = (members.Count * Diagram.BoxWidth) + ((members.Count - 1) * GapX);
-            var x = Margin + ((contentWidth - rowWidth) / 2);
-            foreach (var id in members)
-            {
-                var activity = definition.Activity(id)!;
-                var type = registry.Find(activity.Type);
-                nodes[id] = new DiagramNode(id, activity.Type, activity.Title, x, Margin + (row.Key * (Diagram.BoxHeight + GapY)), row.Key, id == definition.Start, type?.CanWait ?? false);
-                x += Diagram.BoxWidth + GapX;
-            }
-        }
+        return (depths, order);
+    }
 
-        var height = (Margin * 2) + (rows.Count * Diagram.BoxHeight) + (Math.Max(0, rows.Count - 1) * GapY);
+    /// <summary>The arrows: down to a deeper row, or round through the lane on the right (<paramref name="backCount"/> of them).</summary>
+    private static List<DiagramEdge> Edges(WorkflowDefinition definition, Dictionary<string, DiagramNode> nodes, double contentWidth, out int backCount)
+    {
         var edges = new List<DiagramEdge>();
         var backIndex = 0;
         foreach (var transition in definition.Transitions)
@@ -109,9 +116,8 @@ public static class WorkflowDiagram
             }
         }
 
-        // The lane on the right is there only when an arrow goes back up.
-        var width = (Margin * 2) + contentWidth + (backIndex > 0 ? BackLane : 0);
-        return new Diagram(width, height, [.. order.Select(id => nodes[id])], edges);
+        backCount = backIndex;
+        return edges;
     }
 
     /// <summary>Text that fits a box: long ids end with an ellipsis (the list of steps has them whole).</summary>

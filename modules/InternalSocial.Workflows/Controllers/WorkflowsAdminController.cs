@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
 using InternalSocial.Users.Services;
+using InternalSocial.Workflows.Editor;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -12,12 +13,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record WorkflowShowViewModel(WorkflowDefinition Definition, WorkflowSummary Summary, Diagram Diagram, IReadOnlyDictionary<string, ActivityTypeView> Types);
-
-public sealed record InstancesViewModel(IReadOnlyList<InstanceSummary> Instances, IReadOnlyList<WorkflowSummary> Workflows, string? WorkflowId, WorkflowStatus? Status);
-
-public sealed record InstanceViewModel(InstanceDetail Detail, IReadOnlyDictionary<string, string> ActorNames);
-
 /// <summary>
 /// Workflows in the administration: the list with enable and disable, a page per definition with its diagram, the
 /// structured editor, import and export as JSON, and the instances with their history and a retry for faulted ones.
@@ -26,7 +21,7 @@ public sealed record InstanceViewModel(InstanceDetail Detail, IReadOnlyDictionar
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("admin/workflows")]
-public sealed class WorkflowsAdminController(WorkflowsAdminService admin, ActivityRegistry registry, IPeopleLookup people, IStringLocalizer<ModuleResources> T) : Controller
+public sealed class WorkflowsAdminController(WorkflowsAdminService admin, ActivityRegistry registry, EditorDescriptions descriptions, IPeopleLookup people, IStringLocalizer<ModuleResources> T) : Controller
 {
     public const long MaxImportBytes = 512 * 1024;
 
@@ -63,17 +58,16 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
 
     [HttpGet("{id}/edit")]
     public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken) =>
-        await EditorAsync(WorkflowEditorModel.From(await admin.GetAsync(User, id, cancellationToken)), null, null);
+        await EditorAsync(WorkflowEditorModel.From(await admin.GetAsync(User, id, cancellationToken), descriptions), null, null);
 
     /// <summary>
     /// The editor's one form. Its buttons add a row or refresh the fields for a changed type without saving; "save"
     /// validates and saves, or shows each problem next to the activity or transition it names.
     /// </summary>
     [HttpPost("save")]
-    public async Task<IActionResult> Save([FromForm] WorkflowEditorModel form, string? command, CancellationToken cancellationToken)
+    public async Task<IActionResult> Save(string? command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        ModelState.Clear();
+        var form = WorkflowEditorForm.Read(Request.HasFormContentType ? await Request.ReadFormAsync(cancellationToken) : FormCollection.Empty);
         switch (command)
         {
             case "add-activity":
@@ -87,7 +81,7 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
         }
 
         var errors = new Dictionary<string, string>();
-        var json = form.ToJson(errors, T, out var transitionRows);
+        var json = form.ToJson(errors, T, descriptions, out var transitionRows);
         if (errors.Count == 0)
         {
             try
@@ -161,9 +155,9 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
         {
             // Shown in the editor, each problem next to its activity, when the file is at least shaped like a definition.
             var parseErrors = new Dictionary<string, string>();
-            if (DefinitionValidator.Parse(json, parseErrors, T) is { } definition)
+            if (DefinitionReader.Parse(json, parseErrors, T) is { } definition)
             {
-                var form = WorkflowEditorModel.From(definition);
+                var form = WorkflowEditorModel.From(definition, descriptions);
                 var existing = (await admin.ListAsync(User, cancellationToken)).Any(w => w.Id == definition.Id);
                 form.OriginalId = existing ? definition.Id : null;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -249,8 +243,9 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
         {
             Form = form,
             Types = types,
+            Descriptions = descriptions,
             Facts = [.. facts],
-            Outcomes = WorkflowEditorViewModel.AllOutcomes(form, registry, T),
+            Outcomes = WorkflowEditorViewModel.AllOutcomes(form, registry, descriptions, T),
             Errors = errors ?? new Dictionary<string, string>(),
             TransitionErrors = byRow,
         });

@@ -24,35 +24,38 @@ public static class ModerationLogCsv
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var moderation = endpoints.MapApiGroup("moderation", "Moderation").RequireAuthorization();
-        moderation.MapGet("/log.csv", async (HttpContext context, ClaimsPrincipal user, ModerationService service, IAuthorizationService authorization, CancellationToken cancellationToken) =>
-        {
-            // Checked before the first byte: once the body has started, a problem can no longer be sent.
-            await authorization.EnsurePermissionAsync(user, Permissions.ViewModerationLog);
-            context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = "attachment; filename=\"moderation-log.csv\"";
-            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-            await writer.WriteAsync(string.Join(',', Columns) + "\r\n");
-            string? cursor = null;
-            do
-            {
-                var page = await service.LogAsync(user, cursor, BatchSize, cancellationToken);
-                foreach (var entry in page.Items)
-                {
-                    await writer.WriteAsync(Row(
-                        entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                        entry.ActorId.Length == 0 ? "system" : entry.ActorName ?? entry.ActorId,
-                        entry.Action,
-                        entry.SubjectType,
-                        entry.SubjectId,
-                        entry.GroupId?.ToString(CultureInfo.InvariantCulture) ?? "",
-                        entry.Reason ?? ""));
-                }
+        moderation.MapGet("/log.csv", ExportModerationLog).WithName(nameof(ExportModerationLog))
+            .WithSummary("The whole moderation log as CSV, newest first; cells a spreadsheet would run as a formula start with a quote.");
+    }
 
-                await writer.FlushAsync(cancellationToken);
-                cursor = page.NextCursor;
+    public static async Task ExportModerationLog(HttpContext context, ClaimsPrincipal user, ModerationService service, IAuthorizationService authorization, CancellationToken cancellationToken)
+    {
+        // Checked before the first byte: once the body has started, a problem can no longer be sent.
+        await authorization.EnsurePermissionAsync(user, Permissions.ViewModerationLog);
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"moderation-log.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+        await writer.WriteAsync(string.Join(',', Columns) + "\r\n");
+        string? cursor = null;
+        do
+        {
+            var page = await service.LogAsync(user, cursor, BatchSize, cancellationToken);
+            foreach (var entry in page.Items)
+            {
+                await writer.WriteAsync(Row(
+                    entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                    entry.ActorId.Length == 0 ? "system" : entry.ActorName ?? entry.ActorId,
+                    entry.Action,
+                    entry.SubjectType,
+                    entry.SubjectId,
+                    entry.GroupId?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    entry.Reason ?? ""));
             }
-            while (cursor is not null);
-        });
+
+            await writer.FlushAsync(cancellationToken);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
     }
 
     public static string Row(params string[] cells) => string.Join(',', cells.Select(Cell)) + "\r\n";

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 
 namespace InternalSocial.Workflows.Models;
 
@@ -29,25 +28,4 @@ public sealed class WorkflowDefinition
     /// <summary>Where an outcome of an activity leads; null ends the workflow.</summary>
     public string? Next(string activityId, string outcome) =>
         Transitions.Find(t => t.From == activityId && string.Equals(t.Outcome, outcome, StringComparison.Ordinal))?.To;
-}
-
-public sealed class ActivityDefinition
-{
-    public string Id { get; set; } = "";
-
-    /// <summary>The activity type ("approval", "feed.publishPost"), contributed by a module.</summary>
-    public string Type { get; set; } = "";
-
-    public string? Title { get; set; }
-
-    public JsonObject Properties { get; set; } = [];
-}
-
-public sealed class TransitionDefinition
-{
-    public string From { get; set; } = "";
-
-    public string Outcome { get; set; } = "";
-
-    public string To { get; set; } = "";
 }

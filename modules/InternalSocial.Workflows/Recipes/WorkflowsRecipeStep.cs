@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
@@ -66,23 +65,5 @@ public sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowD
                 ?? throw new InvalidOperationException("A workflow definition that passed validation no longer does.");
             await store.SaveAsync(definition, "", SaveMode.Upsert, cancellationToken);
         }
-    }
-}
-
-/// <summary>Exports every workflow definition (its current version and whether it is on).</summary>
-public sealed class WorkflowsRecipeExporter(WorkflowDefinitionStore store) : IRecipeExporter
-{
-    public int Order => 300;
-
-    public async Task<IEnumerable<JsonObject>> ExportAsync(CancellationToken cancellationToken)
-    {
-        var workflows = new JsonArray();
-        foreach (var summary in await store.ListAsync(cancellationToken))
-        {
-            var definition = await store.FindAsync(summary.Id, cancellationToken);
-            workflows.Add(JsonSerializer.SerializeToNode(definition, WorkflowDefinitionStore.Json));
-        }
-
-        return workflows.Count == 0 ? [] : [new JsonObject { ["name"] = "workflows", ["workflows"] = workflows }];
     }
 }

@@ -118,6 +118,12 @@ public static partial class Conditions
             return;
         }
 
+        CheckLeaf(node, field, validation);
+    }
+
+    /// <summary>A test of one fact: <c>{ "fact": "…", "operator": operand }</c>.</summary>
+    private static void CheckLeaf(JsonObject node, string field, ActivityValidation validation)
+    {
         if (node["fact"] is not JsonValue factValue || factValue.GetValueKind() != JsonValueKind.String)
         {
             validation.Error($"{field}.fact", validation.T["is required: the name of a fact such as \"author.isGuest\" (or use all/any/not)."]);

@@ -14,17 +14,6 @@ using TaskStatus = InternalSocial.Workflows.Models.TaskStatus;
 
 namespace InternalSocial.Workflows.Services;
 
-public sealed record TaskView(long Id, string SubjectType, string SubjectId, long? GroupId, string? GroupName, string AuthorId, string? AuthorName,
-    string Summary, string Status, DateTime CreatedUtc, int EscalationCount, string WorkflowId, IReadOnlyList<string> AssignedTo);
-
-public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? NextCursor);
-
-public sealed record DecisionResult(long TaskId, string Decision, string WorkflowStatus);
-
-public sealed record LogEntryView(long Id, DateTime AtUtc, string ActorId, string? ActorName, string Action, string SubjectType, string SubjectId, long? GroupId, string? Reason);
-
-public sealed record LogPage(IReadOnlyList<LogEntryView> Items, string? NextCursor);
-
 /// <summary>
 /// The moderation queue: the open tasks a person may act on (assigned to them, one of their roles, or a group they
 /// moderate), and their decisions. Every decision is checked again here and claimed atomically: of two moderators

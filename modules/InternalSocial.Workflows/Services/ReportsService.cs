@@ -11,26 +11,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Services;
 
-/// <summary>A piece of content as reports see it.</summary>
-public sealed record ReportableItem(string ContentType, string ContentId, long? GroupId, string AuthorId, string Summary);
-
-/// <summary>Contributed by the module owning a kind of content (the feed: posts and comments).</summary>
-public interface IReportableContent
-{
-    string ContentType { get; }
-
-    /// <summary>The item if the person may see it, else null: nobody reports (or learns about) what they cannot see.</summary>
-    Task<ReportableItem?> FindVisibleAsync(ClaimsPrincipal user, string contentId, CancellationToken cancellationToken);
-}
-
-public sealed record ReportInput(string? ContentType, string? ContentId, string? Reason, string? Comment);
-
-public sealed record ReportCreated(long Id);
-
-public sealed record ReasonView(string Key, string Label);
-
-public sealed record ReportedContentView(string ContentType, string ContentId, long? GroupId, string AuthorId, string Summary, int Reports, IReadOnlyList<string> Reasons, DateTime LastReportedUtc);
-
 /// <summary>
 /// Reports of abuse by employees, with a reason from the organisation's list. Each report raises the workflow event
 /// <c>moderation.contentReported</c> with the number of reports so far, so a workflow can hide the content after N.
@@ -100,36 +80,8 @@ public sealed class ReportsService(
     public async Task<ReportCreated> ReportAsync(ClaimsPrincipal user, ReportInput? input, CancellationToken cancellationToken)
     {
         var reporterId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new PermissionDeniedException(Permissions.Moderate);
-        var errors = new Dictionary<string, string>();
-        var content = contents.FirstOrDefault(c => c.ContentType == input?.ContentType);
-        if (content is null)
-        {
-            errors["contentType"] = T["Unknown content type; one of: {0}.", string.Join(", ", contents.Select(c => c.ContentType))];
-        }
-
-        if (string.IsNullOrWhiteSpace(input?.ContentId) || input.ContentId.Length > 100)
-        {
-            errors["contentId"] = T["The id of the reported content is required."];
-        }
-
-        var reasons = (await SettingsAsync(cancellationToken)).ReportReasons;
-        if (reasons.All(r => r.Key != input?.Reason))
-        {
-            errors["reason"] = T["Choose one of the reasons: {0}.", string.Join(", ", reasons.Select(r => r.Key))];
-        }
-
-        var comment = string.IsNullOrWhiteSpace(input?.Comment) ? null : input.Comment.Trim();
-        if (comment?.Length > MaxCommentLength)
-        {
-            errors["comment"] = T["The comment must be at most {0} characters.", MaxCommentLength];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
-        var item = await content!.FindVisibleAsync(user, input!.ContentId!, cancellationToken)
+        var (content, comment) = await ValidateReportAsync(input, cancellationToken);
+        var item = await content.FindVisibleAsync(user, input!.ContentId!, cancellationToken)
             ?? throw new NotFoundException(T["No {0} with id {1}.", content.ContentType, input.ContentId!]);
         if (item.AuthorId == reporterId)
         {
@@ -165,20 +117,61 @@ public sealed class ReportsService(
             throw new ConflictException(T["You have already reported this."]);
         }
 
+        await TriggerReportedAsync(item, report, cancellationToken);
+        return new ReportCreated(report.Id);
+    }
+
+    /// <summary>The report's content type, id, reason and comment; every problem at once.</summary>
+    private async Task<(IReportableContent Content, string? Comment)> ValidateReportAsync(ReportInput? input, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        var content = contents.FirstOrDefault(c => c.ContentType == input?.ContentType);
+        if (content is null)
+        {
+            errors["contentType"] = T["Unknown content type; one of: {0}.", string.Join(", ", contents.Select(c => c.ContentType))];
+        }
+
+        if (string.IsNullOrWhiteSpace(input?.ContentId) || input.ContentId.Length > 100)
+        {
+            errors["contentId"] = T["The id of the reported content is required."];
+        }
+
+        var reasons = (await SettingsAsync(cancellationToken)).ReportReasons;
+        if (reasons.All(r => r.Key != input?.Reason))
+        {
+            errors["reason"] = T["Choose one of the reasons: {0}.", string.Join(", ", reasons.Select(r => r.Key))];
+        }
+
+        var comment = string.IsNullOrWhiteSpace(input?.Comment) ? null : input.Comment.Trim();
+        if (comment?.Length > MaxCommentLength)
+        {
+            errors["comment"] = T["The comment must be at most {0} characters.", MaxCommentLength];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        return (content!, comment);
+    }
+
+    /// <summary>Tells workflows starting on a report (with how many reports the content has now).</summary>
+    private async Task TriggerReportedAsync(ReportableItem item, ContentReport report, CancellationToken cancellationToken)
+    {
         var count = await db.Reports.CountAsync(r => r.ContentType == item.ContentType && r.ContentId == item.ContentId, cancellationToken);
         await engine.TriggerAsync(EventName, $"{item.ContentType}:{item.ContentId}", new Dictionary<string, JsonNode?>
         {
             ["content.type"] = item.ContentType,
             ["content.id"] = item.ContentId,
             ["report.count"] = count,
-            ["report.reason"] = input.Reason,
+            ["report.reason"] = report.Reason,
             ["subject.type"] = item.ContentType,
             ["subject.id"] = item.ContentId,
             ["subject.groupId"] = item.GroupId,
             ["subject.authorId"] = item.AuthorId,
             ["subject.summary"] = report.Summary,
         }, cancellationToken);
-        return new ReportCreated(report.Id);
     }
 
     /// <summary>
@@ -215,15 +208,4 @@ public sealed class ReportsService(
                 [.. reasons[l.ContentType + ":" + l.ContentId].Distinct()], row.CreatedUtc);
         })];
     }
-}
-
-/// <summary><c>moderation.contentReported</c>: someone reported content; <c>report.count</c> says how many people have.</summary>
-public sealed class ContentReportedEvent : EventActivity
-{
-    public override string Type => ReportsService.EventName;
-
-    public override string DisplayName => "Content is reported";
-
-    public override IReadOnlyList<string> Facts =>
-        ["content.type", "content.id", "report.count", "report.reason", "subject.type", "subject.id", "subject.groupId", "subject.authorId", "subject.summary"];
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
@@ -6,16 +5,6 @@ using InternalSocial.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Workflows.Services;
-
-/// <summary>Saved versions never change, so the tenant keeps them parsed once.</summary>
-public sealed class DefinitionVersionCache
-{
-    public ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> Versions { get; } = new();
-}
-
-public sealed record WorkflowSummary(string Id, string Name, bool Enabled, int Version, string StartEvent, DateTime UpdatedUtc);
-
-public sealed record SaveResult(WorkflowSummary Workflow, bool Created, bool Changed);
 
 /// <summary>Workflow definitions: each save that changes something is a new version; instances keep theirs.</summary>
 public sealed class WorkflowDefinitionStore(WorkflowsDbContext db, DefinitionValidator validator, DefinitionVersionCache cache, TimeProvider clock)
@@ -130,11 +119,4 @@ public sealed class WorkflowDefinitionStore(WorkflowsDbContext db, DefinitionVal
 
     private static WorkflowDefinition Clone(WorkflowDefinition definition) =>
         JsonSerializer.Deserialize<WorkflowDefinition>(JsonSerializer.Serialize(definition, Json), Json)!;
-}
-
-public enum SaveMode
-{
-    Create,
-    Update,
-    Upsert,
 }

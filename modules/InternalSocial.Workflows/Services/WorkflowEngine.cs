@@ -9,22 +9,6 @@ using Microsoft.Extensions.Logging;
 
 namespace InternalSocial.Workflows.Services;
 
-/// <summary>The Workflows module's public service for modules that raise events.</summary>
-public interface IWorkflowEngine
-{
-    /// <summary>
-    /// Resumes the instances waiting for this event with this correlation key ("post:42"), then starts the enabled
-    /// workflows that begin with it and whose start condition holds. Call it after the data the event describes is saved.
-    /// </summary>
-    Task TriggerAsync(string eventName, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The start activities of the enabled workflows this event would start: lets a module decide before saving (the
-    /// feed holds a post for approval when a matching start asks it to).
-    /// </summary>
-    Task<IReadOnlyList<ActivityDefinition>> MatchingStartsAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Runs workflow instances. Each run (a start, a resume, a retry) is one database transaction shared by every module
 /// it touches: either all its activities' effects are saved, or none and the instance is marked faulted with what to
@@ -40,7 +24,7 @@ public sealed class WorkflowEngine(
 {
     public const int MaxStepsPerRun = 200;
 
-    private static int _savepoints;
+    private readonly WorkflowTransactions _transactions = new(scopes, database);
 
     public async Task TriggerAsync(string eventName, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
     {
@@ -154,7 +138,7 @@ public sealed class WorkflowEngine(
         Func<IServiceProvider, CancellationToken, Task> create = async (services, token) =>
         {
             var scoped = services.GetRequiredService<WorkflowsDbContext>();
-            scoped.Instances.Add(Copy(instance));
+            scoped.Instances.Add(WorkflowSteps.Copy(instance));
             scoped.History.Add(new WorkflowHistoryEntry { InstanceId = instance.Id, ActivityId = definition.Start, ActivityType = definition.Activity(definition.Start)!.Type, Outcome = ActivityOutcomes.Done, AtUtc = now, Note = "started" });
             await scoped.SaveChangesAsync(token);
         };
@@ -180,10 +164,10 @@ public sealed class WorkflowEngine(
     private async Task<WorkflowStatus> RunGuardedAsync(string instanceId, string? resumeActivityId, ResumeInput? input, string? actorId,
         Func<IServiceProvider, CancellationToken, Task> claim, bool isStart, CancellationToken cancellationToken, WorkflowInstance? newInstance = null)
     {
-        var run = new RunState();
+        var run = new WorkflowRunState();
         try
         {
-            return await InTransactionAsync(async services =>
+            return await _transactions.RunAsync(async services =>
             {
                 await claim(services, cancellationToken);
                 return await RunAsync(services, instanceId, resumeActivityId, input, actorId, isStart, run, cancellationToken);
@@ -195,7 +179,7 @@ public sealed class WorkflowEngine(
             var retry = new RetryPlan(resumeActivityId, input?.Kind, input?.Outcome, input?.Reason, input?.ActorId,
                 input?.Facts.ToDictionary(p => p.Key, p => p.Value?.ToJsonString()));
             var error = exception is ActivityFailedException failed ? $"{failed.ActivityId}: {failed.Message}" : $"{run.ActivityId ?? resumeActivityId}: {exception.GetType().Name}: {exception.Message}";
-            await InTransactionAsync(async services =>
+            await _transactions.RunAsync(async services =>
             {
                 var scoped = services.GetRequiredService<WorkflowsDbContext>();
                 if (newInstance is null)
@@ -204,7 +188,7 @@ public sealed class WorkflowEngine(
                 }
 
                 var now = clock.GetUtcNow().UtcDateTime;
-                var instance = newInstance is not null ? Copy(newInstance) : await scoped.Instances.FirstAsync(i => i.Id == instanceId, cancellationToken);
+                var instance = newInstance is not null ? WorkflowSteps.Copy(newInstance) : await scoped.Instances.FirstAsync(i => i.Id == instanceId, cancellationToken);
                 if (newInstance is not null)
                 {
                     scoped.Instances.Add(instance);
@@ -225,7 +209,7 @@ public sealed class WorkflowEngine(
         }
     }
 
-    private async Task<WorkflowStatus> RunAsync(IServiceProvider services, string instanceId, string? resumeActivityId, ResumeInput? input, string? actorId, bool isStart, RunState run, CancellationToken cancellationToken)
+    private async Task<WorkflowStatus> RunAsync(IServiceProvider services, string instanceId, string? resumeActivityId, ResumeInput? input, string? actorId, bool isStart, WorkflowRunState run, CancellationToken cancellationToken)
     {
         var scoped = services.GetRequiredService<WorkflowsDbContext>();
         var registry = services.GetRequiredService<ActivityRegistry>();
@@ -242,24 +226,7 @@ public sealed class WorkflowEngine(
         instance.Status = WorkflowStatus.Running;
         await scoped.Bookmarks.Where(b => b.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
 
-        string? next;
-        if (resumeActivityId is not null)
-        {
-            var activity = definition.Activity(resumeActivityId) ?? throw new InvalidOperationException($"Activity '{resumeActivityId}' is not in version {instance.Version} of workflow '{instance.WorkflowId}'.");
-            var type = Resolve(registry, activity);
-            run.Enter(activity);
-            var result = await Guard(activity, () => type.ResumeAsync(Context(instance, definition, activity, variables, services, now, actorId), input!, cancellationToken));
-            next = Follow(scoped, instance, definition, activity, result, actorId ?? input!.ActorId, now);
-        }
-        else
-        {
-            next = definition.Next(definition.Start, ActivityOutcomes.Done);
-            if (next is null)
-            {
-                instance.Status = WorkflowStatus.Finished;
-            }
-        }
-
+        var next = await FirstStepAsync(services, instance, definition, variables, resumeActivityId, input, actorId, run, now, cancellationToken);
         var steps = 0;
         while (next is not null)
         {
@@ -269,10 +236,10 @@ public sealed class WorkflowEngine(
             }
 
             var activity = definition.Activity(next)!;
-            var type = Resolve(registry, activity);
+            var type = WorkflowSteps.Resolve(registry, activity);
             run.Enter(activity);
-            var result = await Guard(activity, () => type.ExecuteAsync(Context(instance, definition, activity, variables, services, now, actorId), cancellationToken));
-            next = Follow(scoped, instance, definition, activity, result, actorId, now);
+            var result = await WorkflowSteps.Guard(activity, () => type.ExecuteAsync(WorkflowSteps.Context(instance, definition, activity, variables, services, now, actorId), cancellationToken));
+            next = WorkflowSteps.Follow(scoped, instance, definition, activity, result, actorId, now);
         }
 
         instance.VariablesJson = variables.ToJsonString();
@@ -292,68 +259,27 @@ public sealed class WorkflowEngine(
         return instance.Status;
     }
 
-    /// <summary>Records the activity in the history and returns where to go next (null: the instance waits or is finished).</summary>
-    private static string? Follow(WorkflowsDbContext scoped, WorkflowInstance instance, WorkflowDefinition definition, ActivityDefinition activity, ActivityResult result, string? actorId, DateTime now)
+    /// <summary>Resumes the activity that waited, or leaves the start event; returns the activity that comes next.</summary>
+    private static async Task<string?> FirstStepAsync(IServiceProvider services, WorkflowInstance instance, WorkflowDefinition definition, JsonObject variables,
+        string? resumeActivityId, ResumeInput? input, string? actorId, WorkflowRunState run, DateTime now, CancellationToken cancellationToken)
     {
-        scoped.History.Add(new WorkflowHistoryEntry
+        if (resumeActivityId is null)
         {
-            InstanceId = instance.Id,
-            ActivityId = activity.Id,
-            ActivityType = activity.Type,
-            Outcome = result.OutcomeName ?? "waiting",
-            ActorId = actorId,
-            Note = result.Note?.Length > 2000 ? result.Note[..2000] : result.Note,
-            AtUtc = now,
-        });
-        if (result.OutcomeName is null)
-        {
-            foreach (var bookmark in result.Bookmarks)
+            var next = definition.Next(definition.Start, ActivityOutcomes.Done);
+            if (next is null)
             {
-                scoped.Bookmarks.Add(new WorkflowBookmark
-                {
-                    InstanceId = instance.Id,
-                    ActivityId = activity.Id,
-                    Kind = bookmark.Kind,
-                    EventName = bookmark.EventName,
-                    CorrelationKey = bookmark.CorrelationKey,
-                    TaskId = bookmark.TaskId,
-                    DueUtc = bookmark.DueUtc,
-                });
+                instance.Status = WorkflowStatus.Finished;
             }
 
-            instance.Status = WorkflowStatus.Waiting;
-            instance.ActivityId = activity.Id;
-            return null;
+            return next;
         }
 
-        var next = definition.Next(activity.Id, result.OutcomeName);
-        if (next is null)
-        {
-            instance.Status = WorkflowStatus.Finished;
-            instance.ActivityId = null;
-        }
-
-        return next;
+        var activity = definition.Activity(resumeActivityId) ?? throw new InvalidOperationException($"Activity '{resumeActivityId}' is not in version {instance.Version} of workflow '{instance.WorkflowId}'.");
+        var type = WorkflowSteps.Resolve(services.GetRequiredService<ActivityRegistry>(), activity);
+        run.Enter(activity);
+        var result = await WorkflowSteps.Guard(activity, () => type.ResumeAsync(WorkflowSteps.Context(instance, definition, activity, variables, services, now, actorId), input!, cancellationToken));
+        return WorkflowSteps.Follow(services.GetRequiredService<WorkflowsDbContext>(), instance, definition, activity, result, actorId ?? input!.ActorId, now);
     }
-
-    /// <summary>An activity's failure faults the instance, whatever it is (even a conflict or a missing row in another module).</summary>
-    private static async Task<ActivityResult> Guard(ActivityDefinition activity, Func<Task<ActivityResult>> run)
-    {
-        try
-        {
-            return await run();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw new ActivityFailedException(activity.Id, exception);
-        }
-    }
-
-    private static IActivity Resolve(ActivityRegistry registry, ActivityDefinition activity) =>
-        registry.Find(activity.Type) ?? throw new InvalidOperationException($"Activity type '{activity.Type}' is not available: the feature that provides it is off.");
-
-    private static ActivityContext Context(WorkflowInstance instance, WorkflowDefinition definition, ActivityDefinition activity, JsonObject variables, IServiceProvider services, DateTime now, string? actorId) =>
-        new() { Instance = instance, Definition = definition, Activity = activity, Variables = variables, Services = services, NowUtc = now, ActorId = actorId };
 
     private async Task<List<(WorkflowTypeRecord Type, WorkflowDefinition Definition)>> StartsForAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
     {
@@ -370,85 +296,5 @@ public sealed class WorkflowEngine(
         }
 
         return starts;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in a fresh scope whose module DbContexts share one transaction; inside an existing
-    /// one (a recipe), in a savepoint of it.
-    /// </summary>
-    private async Task<T> InTransactionAsync<T>(Func<IServiceProvider, Task<T>> work, CancellationToken cancellationToken)
-    {
-        if (AmbientTransaction.For(database) is { } ambient)
-        {
-            var savepoint = $"wf{Interlocked.Increment(ref _savepoints)}";
-            await ambient.Transaction.SaveAsync(savepoint, cancellationToken);
-            try
-            {
-                await using var nested = scopes.CreateAsyncScope();
-                var result = await work(nested.ServiceProvider);
-                await ambient.Transaction.ReleaseAsync(savepoint, cancellationToken);
-                return result;
-            }
-            catch
-            {
-                await ambient.Transaction.RollbackAsync(savepoint, CancellationToken.None);
-                throw;
-            }
-        }
-
-        await using var transaction = await AmbientTransaction.BeginAsync(database, cancellationToken);
-        T value;
-        using (transaction.Activate())
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            value = await work(scope.ServiceProvider);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return value;
-    }
-
-    private static WorkflowInstance Copy(WorkflowInstance source) => new()
-    {
-        Id = source.Id,
-        WorkflowId = source.WorkflowId,
-        Version = source.Version,
-        Status = source.Status,
-        CorrelationKey = source.CorrelationKey,
-        ActivityId = source.ActivityId,
-        VariablesJson = source.VariablesJson,
-        CreatedUtc = source.CreatedUtc,
-        UpdatedUtc = source.UpdatedUtc,
-    };
-
-    private sealed class ActivityFailedException(string activityId, Exception inner) : Exception($"{inner.GetType().Name}: {inner.Message}", inner)
-    {
-        public string ActivityId { get; } = activityId;
-    }
-
-    private sealed class RunState
-    {
-        public string? ActivityId { get; private set; }
-
-        public string? ActivityType { get; private set; }
-
-        public void Enter(ActivityDefinition activity)
-        {
-            ActivityId = activity.Id;
-            ActivityType = activity.Type;
-        }
-    }
-
-    /// <summary>What a faulted instance runs again: the start (no activity) or a resume of an activity with its input.</summary>
-    private sealed record RetryPlan(string? ActivityId, string? Kind, string? Outcome, string? Reason, string? ActorId, Dictionary<string, string?>? Facts)
-    {
-        public ResumeInput ToInput() => new()
-        {
-            Kind = Kind ?? BookmarkKinds.Event,
-            Outcome = Outcome,
-            Reason = Reason,
-            ActorId = ActorId,
-            Facts = (Facts ?? []).ToDictionary(p => p.Key, p => p.Value is null ? null : JsonNode.Parse(p.Value)),
-        };
     }
 }

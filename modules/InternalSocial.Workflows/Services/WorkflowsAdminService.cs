@@ -8,14 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Workflows.Services;
 
-public sealed record InstanceSummary(string Id, string WorkflowId, int Version, string Status, string CorrelationKey, string? ActivityId, string? Error, DateTime CreatedUtc, DateTime UpdatedUtc);
-
-public sealed record HistoryView(string ActivityId, string ActivityType, string? Outcome, string? ActorId, string? Note, DateTime AtUtc);
-
-public sealed record InstanceDetail(InstanceSummary Instance, IReadOnlyList<HistoryView> History, JsonObject Variables);
-
-public sealed record ActivityTypeView(string Type, string DisplayName, bool IsEvent, bool CanWait, IReadOnlyList<string> Facts);
-
 /// <summary>What administrators do with workflows: definitions, instances, retries. Every call checks the permission.</summary>
 public sealed class WorkflowsAdminService(
     WorkflowsDbContext db,

@@ -63,6 +63,7 @@ public sealed class ProbeWorkflowsStartup : ModuleStartup
         services.AddScoped<IActivity, ProbeEvent>();
         services.AddScoped<IActivity, ProbeRecord>();
         services.AddScoped<IActivity, ProbeFail>();
+        services.AddScoped<IActivity, ProbeRemindActivity>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>

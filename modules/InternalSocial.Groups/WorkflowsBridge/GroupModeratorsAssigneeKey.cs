@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Descriptions;
+using InternalSocial.Workflows.Models;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Groups.WorkflowsBridge;
+
+/// <summary><c>{ "groupModerators": true }</c>: the moderators of the subject's group (nobody when it is in none).</summary>
+public sealed class GroupModeratorsAssigneeKey : AssigneeKey
+{
+    public override string Key => "groupModerators";
+
+    public override string ScopeKind => AssigneeKinds.Group;
+
+    public override AssigneeValue Value => AssigneeValue.True;
+
+    public override int Order => 30;
+
+    public override string FormName => "GroupModerators";
+
+    public override string InputId => "groupmods";
+
+    public override string Example => """{ "groupModerators": true }""";
+
+    public override string FeatureId => "InternalSocial.Groups.Workflows";
+
+    public override LocalizedString Label(IStringLocalizerFactory texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var T = texts.Create(typeof(ModuleResources));
+        return T["The group's moderators"];
+    }
+
+    public override LocalizedString? FeatureName(IStringLocalizerFactory texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var T = texts.Create(typeof(ModuleResources));
+        return T["Group moderators in workflows"];
+    }
+
+    public override Task<IReadOnlyList<string>> ResolveAsync(IReadOnlyList<JsonNode> values, AssigneeTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        IReadOnlyList<string> groups = target.GroupId is { } groupId ? [groupId.ToString(CultureInfo.InvariantCulture)] : [];
+        return Task.FromResult(groups);
+    }
+}

@@ -1,0 +1,6 @@
+using InternalSocial.Workflows.Models;
+using InternalSocial.Workflows.Services;
+
+namespace InternalSocial.Workflows.Controllers;
+
+public sealed record InstancesViewModel(IReadOnlyList<InstanceSummary> Instances, IReadOnlyList<WorkflowSummary> Workflows, string? WorkflowId, WorkflowStatus? Status);

@@ -1,0 +1,6 @@
+using InternalSocial.Workflows.Models;
+using InternalSocial.Workflows.Services;
+
+namespace InternalSocial.Workflows.Controllers;
+
+public sealed record WorkflowShowViewModel(WorkflowDefinition Definition, WorkflowSummary Summary, Diagram Diagram, IReadOnlyDictionary<string, ActivityTypeView> Types);

@@ -1,0 +1,29 @@
+using InternalSocial.Workflows.Models;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Workflows.Descriptions;
+
+/// <summary><c>{ "role": "Moderator" }</c>: everyone holding the role.</summary>
+public sealed class RoleAssigneeKey : AssigneeKey
+{
+    public override string Key => "role";
+
+    public override string ScopeKind => AssigneeKinds.Role;
+
+    public override AssigneeValue Value => AssigneeValue.Name;
+
+    public override int Order => 10;
+
+    public override string FormName => "Roles";
+
+    public override string InputId => "roles";
+
+    public override string Example => """{ "role": "Moderator" }""";
+
+    public override LocalizedString Label(IStringLocalizerFactory texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var T = texts.Create(typeof(ModuleResources));
+        return T["Roles (separated by commas)"];
+    }
+}

@@ -1,0 +1,3 @@
+namespace InternalSocial.Workflows.Endpoints;
+
+public sealed record DecisionInput(string? Reason);

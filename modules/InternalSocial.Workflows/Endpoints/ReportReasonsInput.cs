@@ -1,0 +1,5 @@
+using InternalSocial.Workflows.Models;
+
+namespace InternalSocial.Workflows.Endpoints;
+
+public sealed record ReportReasonsInput(List<ReportReason>? ReportReasons);

@@ -1,0 +1,12 @@
+
+
+namespace InternalSocial.Workflows.Models;
+
+public enum TaskStatus
+{
+    Open = 0,
+    Approved = 1,
+    Rejected = 2,
+    ChangesRequested = 3,
+    Cancelled = 4,
+}

@@ -1,0 +1,18 @@
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Notifications.Services;
+using InternalSocial.Workflows.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Workflows.NotificationsBridge;
+
+[ForFeature("InternalSocial.Workflows.Notifications")]
+public sealed class WorkflowNotificationsStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<INotificationKindProvider, WorkflowNotificationKinds>();
+        services.AddScoped<IEventHandler<WorkflowTaskAssigned>, TaskAssignedNotifier>();
+        services.AddScoped<IActivity, NotifyActivity>();
+    }
+}

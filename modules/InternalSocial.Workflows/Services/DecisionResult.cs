@@ -1,0 +1,3 @@
+namespace InternalSocial.Workflows.Services;
+
+public sealed record DecisionResult(long TaskId, string Decision, string WorkflowStatus);

@@ -1,0 +1,10 @@
+using System.Collections.Concurrent;
+using InternalSocial.Workflows.Models;
+
+namespace InternalSocial.Workflows.Services;
+
+/// <summary>Saved versions never change, so the tenant keeps them parsed once.</summary>
+public sealed class DefinitionVersionCache
+{
+    public ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> Versions { get; } = new();
+}

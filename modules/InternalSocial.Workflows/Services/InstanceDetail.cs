@@ -1,0 +1,5 @@
+using System.Text.Json.Nodes;
+
+namespace InternalSocial.Workflows.Services;
+
+public sealed record InstanceDetail(InstanceSummary Instance, IReadOnlyList<HistoryView> History, JsonObject Variables);

@@ -1,0 +1,3 @@
+namespace InternalSocial.Workflows.Services;
+
+public sealed record LogPage(IReadOnlyList<LogEntryView> Items, string? NextCursor);

@@ -1,0 +1,8 @@
+namespace InternalSocial.Workflows.Services;
+
+public enum SaveMode
+{
+    Create,
+    Update,
+    Upsert,
+}

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using InternalSocial.Users.Services;
+using InternalSocial.Workflows.Models;
+
+namespace InternalSocial.Workflows.Services;
+
+internal sealed class UserAssigneeScope(IPeopleLookup people) : IAssigneeScope
+{
+    public string Kind => AssigneeKinds.User;
+
+    public Task<IReadOnlyCollection<string>> HeldByAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>>(user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? [id] : []);
+
+    public Task<IReadOnlyCollection<string>> PeopleAsync(string value, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>>([value]);
+
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> values, CancellationToken cancellationToken) =>
+        (await people.GetByIdsAsync(values, cancellationToken)).ToDictionary(p => p.Key, p => p.Value.DisplayName);
+}

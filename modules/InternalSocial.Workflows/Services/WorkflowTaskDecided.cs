@@ -1,0 +1,5 @@
+
+namespace InternalSocial.Workflows.Services;
+
+/// <summary>Raised when a moderator decides a task.</summary>
+public sealed record WorkflowTaskDecided(long TaskId, string SubjectType, string SubjectId, string Decision, string? Reason, string ActorId);
