@@ -7,21 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Newsletter.Services;
 
-/// <summary>One block of the content as sent: a post (its author, sanitized HTML, Markdown as plain text, link) or free text.</summary>
-public sealed record ContentBlock(long? PostId, string? Author, string Html, string Text, int? LinkIndex);
-
-/// <summary>
-/// An edition's content, ready to be written for each recipient: HTML whose links point at placeholders, and the list of
-/// the links the edition contains (the click redirect goes only to these). Frozen when the edition is sent.
-/// </summary>
-public sealed record EditionContent(string Title, string IntroHtml, string IntroText, IReadOnlyList<ContentBlock> Blocks, IReadOnlyList<string> Links, string BaseUrl);
-
-/// <summary>The organisation's branding in mails: name, accent colour, logo address.</summary>
-public sealed record Branding(string SiteName, string AccentColor, string? LogoUrl);
-
-/// <summary>One mail as a recipient gets it.</summary>
-public sealed record RenderedMail(string Subject, string Html, string Text, string? UnsubscribeUrl);
-
 /// <summary>Builds an edition's content from its blocks, and writes the mail in a language for a recipient.</summary>
 public static class NewsletterContent
 {
