@@ -24,7 +24,13 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<GroupAccess>();
         services.AddScoped<IGroupAccess>(sp => sp.GetRequiredService<GroupAccess>());
         services.AddScoped<GroupsService>();
+        services.AddScoped<GroupDirectory>();
+        services.AddScoped<GroupModuleSwitches>();
+        services.AddScoped<GroupRoster>();
         services.AddScoped<MembershipService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<JoinRequestService>();
+        services.AddScoped<MembershipRuleService>();
         services.AddScoped<GroupSpaces>();
         services.AddScoped<GroupCovers>();
         services.AddScoped<PeopleDirectory>();

@@ -19,7 +19,11 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.TryAddScoped<INewsletterGroups, NoNewsletterGroups>();
-        services.AddScoped<NewsletterService>();
+        services.AddScoped<EditionValidator>();
+        services.AddScoped<EditionService>();
+        services.AddScoped<EditionSender>();
+        services.AddScoped<NewsletterTracking>();
+        services.AddScoped<NewsletterSubscriptions>();
         services.AddScoped<IBackgroundTask, NewsletterSendTask>();
         services.AddScoped<Users.Services.IPersonalDataContributor, NewsletterPersonalData>();
         services.AddScoped<Kernel.Events.IEventHandler<Users.Events.PersonErased>, NewsletterErasureHandler>();

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel;
@@ -8,104 +7,27 @@ using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Groups.Controllers;
-
-public sealed class GroupFormViewModel
-{
-    [Display(Name = "Name")]
-    public string? Name { get; set; }
-
-    [Display(Name = "Description")]
-    public string? Description { get; set; }
-
-    [Display(Name = "Type")]
-    public GroupType Type { get; set; } = GroupType.Community;
-
-    [Display(Name = "Visibility")]
-    public GroupVisibility Visibility { get; set; } = GroupVisibility.Public;
-
-    [Display(Name = "Who may post")]
-    public PostingPolicy PostingPolicy { get; set; }
-
-    [Display(Name = "Posts need approval")]
-    public bool PostsNeedApproval { get; set; }
-
-    public static GroupFormViewModel From(Group group)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        return new()
-        {
-            Name = group.Name,
-            Description = group.Description,
-            Type = group.Type,
-            Visibility = group.Visibility,
-            PostingPolicy = group.PostingPolicy,
-            PostsNeedApproval = group.PostsNeedApproval,
-        };
-    }
-
-    public GroupInput ToInput() => new(Name, Description ?? "", Type, Visibility, PostingPolicy, PostsNeedApproval);
-}
-
-public sealed record DirectoryViewModel(GroupPage Page, GroupQuery Query, bool CanCreate, int Invitations = 0);
-
-public sealed record GroupTab(string Key, string Text, string Url);
-
-/// <summary>The group's header and tabs, shared by every tab of the group space.</summary>
-public sealed record GroupSpaceViewModel(GroupStanding Standing, IReadOnlyList<GroupTab> Tabs, string ActiveTab, bool Requested, int PendingRequests, bool Invited = false)
-{
-    public Group Group => Standing.Group;
-}
-
-public sealed record MembersViewModel(GroupSpaceViewModel Space, MemberPage Page, IReadOnlyList<PendingInvitationItem> Invitations);
-
-public sealed record InvitationsViewModel(IReadOnlyList<InvitationItem> Invitations);
-
-public sealed record SettingsViewModel(GroupSpaceViewModel Space, GroupFormViewModel Form, IReadOnlyList<GroupModuleState> Modules);
-
-public sealed record RequestsViewModel(GroupSpaceViewModel Space, IReadOnlyList<JoinRequestItem> Requests);
-
-/// <summary>Pages turn the services' exceptions into a 404 or 403 page, never a stack of details.</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class GroupPageErrorsAttribute : Attribute, IExceptionFilter
-{
-    public void OnException(ExceptionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var status = context.Exception switch
-        {
-            NotFoundException => StatusCodes.Status404NotFound,
-            PermissionDeniedException => StatusCodes.Status403Forbidden,
-            _ => 0,
-        };
-        if (status != 0)
-        {
-            context.Result = new ViewResult { ViewName = "Status", StatusCode = status, ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<int>(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState) { Model = status } };
-            context.ExceptionHandled = true;
-        }
-    }
-}
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [GroupPageErrors]
 [Route("groups")]
-public sealed class GroupsController(GroupsService groups, MembershipService members, GroupSpaces spaces, GroupCovers covers, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
+public sealed class GroupsController(GroupsService groups, GroupDirectory directory, GroupModuleSwitches moduleSwitches, MembershipService members, InvitationService invitations, JoinRequestService requests, GroupSpaces spaces, GroupCovers covers, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, GroupType? type, GroupVisibility? visibility, bool mine, string? cursor, CancellationToken cancellationToken)
     {
         var query = new GroupQuery(q, type, visibility, mine, Cursor: cursor);
-        var page = await groups.ListAsync(User, query, cancellationToken);
-        return View(new DirectoryViewModel(page, query, await authorization.HasPermissionAsync(User, Permissions.CreateGroups), await members.CountMyInvitationsAsync(User, cancellationToken)));
+        var page = await directory.ListAsync(User, query, cancellationToken);
+        return View(new DirectoryViewModel(page, query, await authorization.HasPermissionAsync(User, Permissions.CreateGroups), await invitations.CountMyInvitationsAsync(User, cancellationToken)));
     }
 
     [HttpGet("invitations")]
     public async Task<IActionResult> Invitations(CancellationToken cancellationToken) =>
-        View(new InvitationsViewModel(await members.ListMyInvitationsAsync(User, cancellationToken)));
+        View(new InvitationsViewModel(await invitations.ListMyInvitationsAsync(User, cancellationToken)));
 
     [HttpPost("invitations/{id:long}/{decision:regex(^(accept|decline)$)}")]
     public async Task<IActionResult> AnswerInvitation(long id, string decision, CancellationToken cancellationToken)
@@ -113,7 +35,7 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
         var accept = decision == "accept";
         try
         {
-            var group = await members.AnswerInvitationAsync(User, id, accept, cancellationToken);
+            var group = await invitations.AnswerInvitationAsync(User, id, accept, cancellationToken);
             TempData["Message"] = accept ? T["Welcome to {0}.", group.Name].Value : T["Invitation declined."].Value;
             return Redirect(Url.Content(accept ? $"~/groups/{group.Slug}" : "~/groups/invitations"));
         }
@@ -159,8 +81,8 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
     public async Task<IActionResult> Members(string key, string? cursor, CancellationToken cancellationToken)
     {
         var standing = await groups.GetReadableAsync(User, key, cancellationToken);
-        var invitations = standing.IsGroupAdmin ? await members.ListInvitationsAsync(User, key, cancellationToken) : [];
-        return View(new MembersViewModel(await SpaceAsync(standing, "members", cancellationToken), await members.ListMembersAsync(User, key, cursor, cancellationToken), invitations));
+        var pending = standing.IsGroupAdmin ? await invitations.ListInvitationsAsync(User, key, cancellationToken) : [];
+        return View(new MembersViewModel(await SpaceAsync(standing, "members", cancellationToken), await members.ListMembersAsync(User, key, cursor, cancellationToken), pending));
     }
 
     [HttpPost("{key}/members/add")]
@@ -169,7 +91,7 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
         await RunAsync(async () =>
         {
             var mandatory = (await groups.GetVisibleAsync(User, key, cancellationToken)).Group.IsMandatory;
-            var count = await members.ImportAsync(User, key, people, cancellationToken);
+            var count = await invitations.ImportAsync(User, key, people, cancellationToken);
             TempData["Message"] = mandatory
                 ? T.Plural(count, "{0} person added.", "{0} people added.").Value
                 : T.Plural(count, "{0} person invited: they become a member on accepting.", "{0} people invited: each becomes a member on accepting.").Value;
@@ -180,7 +102,7 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
     [HttpPost("{key}/invitations/{userId}/cancel")]
     public async Task<IActionResult> CancelInvitation(string key, string userId, CancellationToken cancellationToken)
     {
-        await members.CancelInvitationAsync(User, key, userId, cancellationToken);
+        await invitations.CancelInvitationAsync(User, key, userId, cancellationToken);
         TempData["Message"] = T["Invitation withdrawn."].Value;
         return Redirect(Url.Content($"~/groups/{key}/members"));
     }
@@ -222,7 +144,7 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
     public async Task<IActionResult> Requests(string key, CancellationToken cancellationToken)
     {
         var standing = await groups.GetForAdminAsync(User, key, cancellationToken);
-        return View(new RequestsViewModel(await SpaceAsync(standing, "requests", cancellationToken), await members.ListRequestsAsync(User, key, cancellationToken)));
+        return View(new RequestsViewModel(await SpaceAsync(standing, "requests", cancellationToken), await requests.ListRequestsAsync(User, key, cancellationToken)));
     }
 
     [HttpPost("{key}/requests/{userId}/{decision:regex(^(approve|reject)$)}")]
@@ -230,7 +152,7 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
     {
         await RunAsync(async () =>
         {
-            await members.DecideRequestAsync(User, key, userId, decision == "approve", cancellationToken);
+            await requests.DecideRequestAsync(User, key, userId, decision == "approve", cancellationToken);
             TempData["Message"] = decision == "approve" ? T["Request approved."].Value : T["Request rejected."].Value;
         });
         return Redirect(Url.Content($"~/groups/{key}/requests"));
@@ -272,7 +194,7 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
         var on = enabled ?? [];
         foreach (var state in (await groups.Modules.GetStatesAsync(standing.Group, cancellationToken)).Where(s => !s.IsLocked))
         {
-            await groups.SetModuleAsync(User, key, state.Module.Key, on.Contains(state.Module.Key), cancellationToken);
+            await moduleSwitches.SetModuleAsync(User, key, state.Module.Key, on.Contains(state.Module.Key), cancellationToken);
         }
 
         TempData["Message"] = T["Modules saved."].Value;

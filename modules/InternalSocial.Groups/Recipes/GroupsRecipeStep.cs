@@ -15,7 +15,7 @@ namespace InternalSocial.Groups.Recipes;
 /// Upserts each group by slug; absent fields keep their value (or the default on creation); rules, when given, replace the
 /// group's rules and are applied; members are added (never removed).
 /// </summary>
-public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, MembershipService memberships, PeopleDirectory people, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, GroupRoster roster, MembershipRuleService membershipRules, PeopleDirectory people, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     private static readonly string[] GroupFields = ["slug", "name", "description", "type", "visibility", "postingPolicy", "postsNeedApproval", "mandatory", "archived", "modules", "rules", "members"];
 
@@ -50,7 +50,7 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
         {
             reader.RejectUnknownFields(group, path, GroupFields);
             var slug = reader.Text(group, path, "slug", required: true);
-            if (slug is not null && (slug.Length > 80 || GroupsService.Slugify(slug) != slug))
+            if (slug is not null && (slug.Length > 80 || GroupNames.Slugify(slug) != slug))
             {
                 reader.Error($"{path}.slug", T["must be lower-case letters, digits and dashes (at most 80), not only digits, and not 'new', 'picker', 'modules' or 'invitations'."]);
             }
@@ -197,14 +197,14 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
                 foreach (var byRole in members.OfType<JsonObject>().GroupBy(m => ParseEnum<GroupRole>(m, "role") ?? GroupRole.Member))
                 {
                     var (found, _) = await people.ResolveAsync(byRole.Select(m => RecipeStepReader.TextOf(m, "userName")!).ToList(), cancellationToken);
-                    await memberships.AddAsync(group.Id, found.Select(p => p.Id).ToList(), byRole.Key, cancellationToken);
+                    await roster.AddAsync(group.Id, found.Select(p => p.Id).ToList(), byRole.Key, cancellationToken);
                 }
             }
 
             if (node["rules"] is JsonArray rules)
             {
                 await ReplaceRulesAsync(group.Id, rules, cancellationToken);
-                await memberships.ApplyRulesUncheckedAsync(group.Id, cancellationToken);
+                await membershipRules.ApplyRulesUncheckedAsync(group.Id, cancellationToken);
             }
         }
     }
@@ -218,7 +218,7 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
             .Select(r => new { r.Kind, r.Value }).ToListAsync(cancellationToken);
         if (!stored.Select(r => (r.Kind, r.Value)).SequenceEqual(wanted.Select(r => (r.Kind, r.Value?.Trim() ?? ""))))
         {
-            await memberships.ReplaceRulesAsync(groupId, wanted, cancellationToken);
+            await membershipRules.ReplaceRulesAsync(groupId, wanted, cancellationToken);
         }
     }
 
@@ -245,49 +245,4 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
 
     private static bool? FlagOf(JsonObject node, string field) =>
         node[field] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
-}
-
-/// <summary>Exports every group's configuration (settings, modules, rules); never its members, who are personal data.</summary>
-public sealed class GroupsExporter(GroupsDbContext db) : IRecipeExporter
-{
-    public int Order => 100;
-
-    public static string Camel(string name) => string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];
-
-    public async Task<IEnumerable<JsonObject>> ExportAsync(CancellationToken cancellationToken)
-    {
-        var all = await db.Groups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(cancellationToken);
-        if (all.Count == 0)
-        {
-            return [];
-        }
-
-        var settings = (await db.ModuleSettings.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(s => s.GroupId);
-        var rules = (await db.MembershipRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken)).ToLookup(r => r.GroupId);
-        var groups = new JsonArray();
-        foreach (var group in all)
-        {
-            var node = new JsonObject
-            {
-                ["slug"] = group.Slug,
-                ["name"] = group.Name,
-                ["description"] = group.Description,
-                ["type"] = Camel(group.Type.ToString()),
-                ["visibility"] = Camel(group.Visibility.ToString()),
-                ["postingPolicy"] = Camel(group.PostingPolicy.ToString()),
-                ["postsNeedApproval"] = group.PostsNeedApproval,
-                ["mandatory"] = group.IsMandatory,
-                ["archived"] = group.IsArchived,
-            };
-            if (settings[group.Id].Any())
-            {
-                node["modules"] = new JsonObject(settings[group.Id].OrderBy(s => s.ModuleKey, StringComparer.Ordinal).Select(s => KeyValuePair.Create(s.ModuleKey, (JsonNode?)JsonValue.Create(s.IsEnabled))));
-            }
-
-            node["rules"] = new JsonArray([.. rules[group.Id].Select(r => (JsonNode)new JsonObject { ["kind"] = Camel(r.Kind.ToString()), ["value"] = r.Value })]);
-            groups.Add(node);
-        }
-
-        return [new JsonObject { ["name"] = "groups", ["groups"] = groups }];
-    }
 }

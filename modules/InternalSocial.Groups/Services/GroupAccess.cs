@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Groups.Services;
 
-/// <summary>A person's standing towards one group.</summary>
-public sealed record GroupStanding(Group Group, GroupRole? Role, bool CanSee, bool CanRead, bool IsGroupAdmin, bool IsTenantAdmin)
-{
-    public bool IsMember => Role is not null;
-}
-
 /// <summary>
 /// Scoped: caches the user's memberships and permissions for one request. Services that change memberships call
 /// <see cref="Forget"/> so the rest of the request sees the change too.

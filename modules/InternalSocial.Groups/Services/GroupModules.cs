@@ -1,37 +1,9 @@
-using System.Security.Claims;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Shells;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Groups.Services;
-
-/// <summary>
-/// A module that adds a tab to groups (polls, documents, calendar…).
-/// <paramref name="DisplayName"/> is already in the request's language (the provider translates it).
-/// <paramref name="TabUrlPattern"/> is a site path such as <c>~/groups/{id}/polls</c>; <c>{id}</c> and <c>{slug}</c> are replaced.
-/// </summary>
-public sealed record GroupModuleDescriptor(string Key, string DisplayName, string FeatureId, string TabUrlPattern, int Order = 0)
-{
-    public string TabUrl(Group group)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        return TabUrlPattern.Replace("{id}", group.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{slug}", group.Slug, StringComparison.Ordinal);
-    }
-}
-
-/// <summary>Registered (scoped) by a module's startup to contribute per-group modules to the registry.</summary>
-public interface IGroupModuleProvider
-{
-    IEnumerable<GroupModuleDescriptor> GetModules();
-}
-
-/// <summary>A module as a group sees it: on or off, and whether the tenant has locked it.</summary>
-public sealed record GroupModuleState(GroupModuleDescriptor Module, bool IsEnabled, bool IsLocked);
-
-/// <summary>A tenant-wide lock: <paramref name="Scope"/> is "all", "project" or "community".</summary>
-public sealed record GroupModuleLockInfo(string ModuleKey, string Scope, bool IsEnabled);
 
 /// <summary>
 /// The registry of per-group modules, and which are on in each group. A module is available when its provider is
@@ -143,22 +115,4 @@ public sealed class GroupModules(IEnumerable<IGroupModuleProvider> providers, Sh
 
     private async Task<IReadOnlyList<GroupModuleLock>> LocksAsync(CancellationToken cancellationToken) =>
         await db.ModuleLocks.AsNoTracking().ToListAsync(cancellationToken);
-}
-
-/// <summary>For group modules' pages and endpoints: a module switched off in a group answers 404 there.</summary>
-public static class GroupModuleGuard
-{
-    /// <summary>Throws <see cref="NotFoundException"/> unless the group exists, the user may read it and the module is on in it.</summary>
-    public static async Task<GroupStanding> EnsureModuleEnabledAsync(this GroupsService groups, ClaimsPrincipal user, string groupKey, string moduleKey, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(groups);
-        var standing = await groups.GetReadableAsync(user, groupKey, cancellationToken);
-        if (!await groups.Modules.IsEnabledAsync(standing.Group.Id, moduleKey, cancellationToken))
-        {
-            var T = groups.Texts;
-            throw new NotFoundException(T["This group has no such page."]);
-        }
-
-        return standing;
-    }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using InternalSocial.Groups.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +22,35 @@ internal static class GroupNames
     public const int MaxSlugLength = 80;
     private const int SecretPartLength = 10;
     private const string Letters = "abcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>Slugs that are page names under /groups.</summary>
+    private static readonly string[] ReservedSlugs = ["new", "picker", "modules", "invitations"];
+
+    /// <summary>"Équipe Lyon #2" → "equipe-lyon-2"; never all digits, so that a slug is never taken for an id.</summary>
+    internal static string Slugify(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        slug = slug.Length > 80 ? slug[..80].TrimEnd('-') : slug;
+        return slug.Length == 0 || slug.All(char.IsAsciiDigit) || ReservedSlugs.Contains(slug) ? "group-" + slug : slug;
+    }
 
     /// <summary>Whether a public or private group other than <paramref name="exceptId"/> has this name.</summary>
     public static Task<bool> IsTakenAsync(GroupsDbContext db, string name, long? exceptId, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace InternalSocial.Groups.Services;
 /// feed's Posts tab): they render <c>/Views/Groups/_GroupHeader.cshtml</c> with this model. Tab URLs are site paths
 /// (<c>~/groups/…</c>).
 /// </summary>
-public sealed class GroupSpaces(GroupsService groups, MembershipService members, IStringLocalizer<ModuleResources> T)
+public sealed class GroupSpaces(GroupsService groups, JoinRequestService requests, InvitationService invitations, IStringLocalizer<ModuleResources> T)
 {
     public const string HeaderView = "/Views/Groups/_GroupHeader.cshtml";
 
@@ -37,13 +37,13 @@ public sealed class GroupSpaces(GroupsService groups, MembershipService members,
         var pending = 0;
         if (standing.IsGroupAdmin)
         {
-            pending = await members.CountRequestsAsync(group.Id, cancellationToken);
+            pending = await requests.CountRequestsAsync(group.Id, cancellationToken);
             tabs.Add(new("requests", T["Requests"], $"~/groups/{group.Slug}/requests"));
             tabs.Add(new("settings", T["Settings"], $"~/groups/{group.Slug}/settings"));
         }
 
-        var requested = !standing.IsMember && await members.HasRequestedAsync(user, group.Id, cancellationToken);
-        var invited = !standing.IsMember && await members.IsInvitedAsync(user, group.Id, cancellationToken);
+        var requested = !standing.IsMember && await requests.HasRequestedAsync(user, group.Id, cancellationToken);
+        var invited = !standing.IsMember && await invitations.IsInvitedAsync(user, group.Id, cancellationToken);
         return new GroupSpaceViewModel(standing, tabs, activeTab, requested, pending, invited);
     }
 }

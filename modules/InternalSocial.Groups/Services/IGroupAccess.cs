@@ -2,16 +2,6 @@ using System.Security.Claims;
 
 namespace InternalSocial.Groups.Services;
 
-/// <summary>What a person may do with a post in a group, from the group's posting policy.</summary>
-public enum GroupPostDecision
-{
-    Allowed,
-    Forbidden,
-
-    /// <summary>The group's posts need approval: hand the post to the approval workflow instead of publishing it.</summary>
-    NeedsApproval,
-}
-
 /// <summary>
 /// The Groups module's access rules, for every module that holds per-group content (feed, polls, documents, calendar,
 /// search). Answers come from one indexed query per request (the user's memberships), kept only for the request's scope,

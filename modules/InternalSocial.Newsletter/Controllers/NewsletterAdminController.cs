@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using InternalSocial.Feed.Services;
@@ -13,63 +12,19 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Newsletter.Controllers;
 
-/// <summary>One row of the edition form: a post (its id or its link) or a text, its position, and a box to remove it.</summary>
-public sealed class BlockRow
-{
-    [Display(Name = "Post (number or link)")]
-    public string? Post { get; set; }
-
-    [Display(Name = "Text (Markdown)")]
-    public string? Text { get; set; }
-
-    [Display(Name = "Position")]
-    public int? Position { get; set; }
-
-    [Display(Name = "Remove")]
-    public bool Remove { get; set; }
-}
-
-public sealed class EditionForm
-{
-    [Display(Name = "Title")]
-    public string? Title { get; set; }
-
-    [Display(Name = "Introduction (Markdown)")]
-    public string? Intro { get; set; }
-
-    public List<BlockRow> Blocks { get; set; } = [];
-
-    /// <summary>"everyone" or "chosen".</summary>
-    public string? Audience { get; set; }
-
-    [Display(Name = "Departments (separated by commas)")]
-    public string? Departments { get; set; }
-
-    [Display(Name = "Sites (separated by commas)")]
-    public string? Sites { get; set; }
-
-    public List<long> Groups { get; set; } = [];
-}
-
-public sealed record EditionFormPage(long? Id, EditionForm Form, IReadOnlyList<AudienceGroup> GroupChoices, bool GroupsEnabled, IReadOnlyList<PostCard> RecentPosts);
-
-public sealed record EditionPage(EditionView Edition);
-
-public sealed record PreviewPage(long Id, string Title, MailPreview Mail);
-
 /// <summary>
-/// The newsletter in the administration. Every action goes through <see cref="NewsletterService"/>, which checks
+/// The newsletter in the administration. Every action goes through <see cref="EditionService"/> or <see cref="EditionSender"/>, which check
 /// <c>Newsletter.Manage</c> first: people without it get a 403 page.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
-public sealed partial class NewsletterAdminController(NewsletterService newsletter, FeedQuery feed, IStringLocalizer<ModuleResources> T) : Controller
+public sealed partial class NewsletterAdminController(EditionService editions, EditionSender sender, FeedQuery feed, IStringLocalizer<ModuleResources> T) : Controller
 {
     /// <summary>Empty rows offered under the blocks, to add posts and texts without scripts.</summary>
     public const int EmptyRows = 3;
 
     [HttpGet("admin/newsletter")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await newsletter.ListAsync(User, cancellationToken));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await editions.ListAsync(User, cancellationToken));
 
     [HttpGet("admin/newsletter/new")]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
@@ -84,7 +39,7 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
         {
             try
             {
-                var id = await newsletter.CreateAsync(User, input, cancellationToken);
+                var id = await editions.CreateAsync(User, input, cancellationToken);
                 TempData["Message"] = T["Draft saved."].Value;
                 return Redirect($"~/admin/newsletter/{id}");
             }
@@ -100,12 +55,12 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
 
     [HttpGet("admin/newsletter/{id:long}")]
     public async Task<IActionResult> Show(long id, CancellationToken cancellationToken) =>
-        View(new EditionPage(await newsletter.GetAsync(User, id, cancellationToken)));
+        View(new EditionPage(await editions.GetAsync(User, id, cancellationToken)));
 
     [HttpGet("admin/newsletter/{id:long}/edit")]
     public async Task<IActionResult> Edit(long id, CancellationToken cancellationToken)
     {
-        var edition = await newsletter.GetAsync(User, id, cancellationToken);
+        var edition = await editions.GetAsync(User, id, cancellationToken);
         if (edition.Status != nameof(Models.EditionStatus.Draft))
         {
             return Redirect($"~/admin/newsletter/{id}");
@@ -133,7 +88,7 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
         {
             try
             {
-                await newsletter.UpdateAsync(User, id, input, cancellationToken);
+                await editions.UpdateAsync(User, id, input, cancellationToken);
                 TempData["Message"] = T["Draft saved."].Value;
                 return Redirect($"~/admin/newsletter/{id}");
             }
@@ -155,10 +110,10 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
     [HttpGet("admin/newsletter/{id:long}/preview")]
     public async Task<IActionResult> Preview(long id, string? culture, CancellationToken cancellationToken)
     {
-        var edition = await newsletter.GetAsync(User, id, cancellationToken);
+        var edition = await editions.GetAsync(User, id, cancellationToken);
         try
         {
-            return View(new PreviewPage(id, edition.Title, await newsletter.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken)));
+            return View(new PreviewPage(id, edition.Title, await editions.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken)));
         }
         catch (InvalidInputException invalid)
         {
@@ -171,7 +126,7 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
     [HttpGet("admin/newsletter/{id:long}/preview/mail")]
     public async Task<IActionResult> PreviewMail(long id, string? culture, CancellationToken cancellationToken)
     {
-        var preview = await newsletter.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
+        var preview = await editions.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation";
         return Content(preview.Html, "text/html; charset=utf-8");
     }
@@ -181,7 +136,7 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
     {
         try
         {
-            var address = await newsletter.SendTestAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
+            var address = await sender.SendTestAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
             TempData["Message"] = T["A test e-mail to {0} is in the outbox.", address].Value;
         }
         catch (InvalidInputException invalid)
@@ -197,7 +152,7 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
     {
         try
         {
-            var result = await newsletter.SendAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
+            var result = await sender.SendAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
             TempData["Message"] = T.Plural(result.Recipients, "Sending to 1 person: the e-mail is in the outbox.", "Sending to {0} people: the e-mails are being queued in the outbox.").Value;
         }
         catch (InvalidInputException invalid)
@@ -214,8 +169,8 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
 
     private async Task<EditionFormPage> FormPageAsync(long? id, EditionForm form, CancellationToken cancellationToken)
     {
-        var choices = await newsletter.GroupChoicesAsync(User, cancellationToken);
-        var recent = await newsletter.RecentPostsAsync(User, feed, cancellationToken);
+        var choices = await editions.GroupChoicesAsync(User, cancellationToken);
+        var recent = await editions.RecentPostsAsync(User, feed, cancellationToken);
         return new EditionFormPage(id, form, choices, choices.Count > 0 || form.Groups.Count > 0, recent);
     }
 
@@ -291,31 +246,4 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
 
     [GeneratedRegex(@"^blocks\[(\d+)\](\.\w+)?$")]
     private static partial Regex BlockField();
-}
-
-/// <summary>The unsubscribe link of newsletter mails: a page that confirms, and the one-click POST of mail clients (RFC 8058).</summary>
-[ApiExplorerSettings(IgnoreApi = true)]
-public sealed class NewsletterController(NewsletterService newsletter, IStringLocalizer<ModuleResources> T) : Controller
-{
-    [HttpGet("newsletter/unsubscribe")]
-    public IActionResult Unsubscribe(string? token) => View(model: token);
-
-    [HttpPost("newsletter/unsubscribe")]
-    [IgnoreAntiforgeryToken]
-    public async Task<IActionResult> ConfirmUnsubscribe(string? token, CancellationToken cancellationToken)
-    {
-        // Mail clients post without our form, so without an antiforgery token: the recipient's unguessable token is the proof.
-        var done = await newsletter.UnsubscribeAsync(token, cancellationToken);
-        return done ? View("Unsubscribed") : BadRequest(T["This unsubscribe link is not valid."].Value);
-    }
-
-    /// <summary>The switch among the notification settings (a box left unticked sends nothing): the person's own choice.</summary>
-    [Authorize]
-    [HttpPost("newsletter/subscription")]
-    public async Task<IActionResult> Subscription(bool subscribed, string? returnUrl, CancellationToken cancellationToken)
-    {
-        await newsletter.SetSubscribedAsync(User, subscribed, cancellationToken);
-        TempData["Message"] = (subscribed ? T["You will receive the newsletter."] : T["You will no longer receive the newsletter."]).Value;
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "~/");
-    }
 }

@@ -4,20 +4,12 @@ using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Newsletter.Endpoints;
-
-public sealed record EditionCreated(long Id);
-
-public sealed record TestSent(string To);
-
-/// <summary>Whether the signed-in person receives the newsletter.</summary>
-public sealed record NewsletterSubscription(bool Subscribed);
-
-public sealed record NewsletterSubscriptionInput(bool? Subscribed);
 
 /// <summary>
 /// <c>/api/v1/newsletter/editions</c> for composers (the service checks <c>Newsletter.Manage</c>), and the two addresses
@@ -39,64 +31,88 @@ public static class NewsletterApi
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var editions = endpoints.MapApiGroup("newsletter/editions", "Newsletter").RequireAuthorization();
-        editions.MapGet("", async (ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await service.ListAsync(user, cancellationToken)));
-        editions.MapPost("", async (EditionInput? input, ClaimsPrincipal user, NewsletterService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken) =>
-        {
-            var id = await service.CreateAsync(user, input ?? throw new InvalidInputException("body", T["A JSON body {title, intro, blocks, audience} is required."]), cancellationToken);
-            return TypedResults.Created($"/api/v1/newsletter/editions/{id}", new EditionCreated(id));
-        });
-        editions.MapGet("/{id:long}", async (long id, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await service.GetAsync(user, id, cancellationToken)));
-        editions.MapPut("/{id:long}", async (long id, EditionInput? input, ClaimsPrincipal user, NewsletterService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken) =>
-        {
-            await service.UpdateAsync(user, id, input ?? throw new InvalidInputException("body", T["A JSON body {title, intro, blocks, audience} is required."]), cancellationToken);
-            return TypedResults.NoContent();
-        });
-        editions.MapGet("/{id:long}/preview", async (long id, string? culture, HttpContext context, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await service.PreviewAsync(user, id, culture, await BaseUrlAsync(context, cancellationToken), cancellationToken)));
-        editions.MapPost("/{id:long}/test", async (long id, HttpContext context, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(new TestSent(await service.SendTestAsync(user, id, await BaseUrlAsync(context, cancellationToken), cancellationToken))));
-        editions.MapPost("/{id:long}/send", async (long id, HttpContext context, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await service.SendAsync(user, id, await BaseUrlAsync(context, cancellationToken), cancellationToken)));
-        editions.MapGet("/{id:long}/stats", async (long id, ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await service.GetStatsAsync(user, id, cancellationToken)));
+        editions.MapGet("", ListEditions).WithSummary("The latest editions, newest first.");
+        editions.MapPost("", CreateEdition).WithSummary("Writes a new draft edition.");
+        editions.MapGet("/{id:long}", GetEdition).WithSummary("An edition: its blocks, its audience and, once sent, its counts.");
+        editions.MapPut("/{id:long}", UpdateEdition).WithSummary("Replaces a draft edition's title, introduction, blocks and audience.");
+        editions.MapGet("/{id:long}/preview", PreviewEdition).WithSummary("The mail as a recipient in the given language gets it, with nothing counted.");
+        editions.MapPost("/{id:long}/test", SendTest).WithSummary("Sends the edition to the signed-in composer alone, marked as a test.");
+        editions.MapPost("/{id:long}/send", SendEdition).WithSummary("Sends the edition to its audience, once.");
+        editions.MapGet("/{id:long}/stats", GetStats).WithSummary("A sent edition's counts: recipients, deliveries, opens and clicks per link.");
 
         var subscription = endpoints.MapApiGroup("newsletter/subscription", "Newsletter").RequireAuthorization();
-        subscription.MapGet("", async (ClaimsPrincipal user, NewsletterService service, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new NewsletterSubscription(await service.IsSubscribedAsync(user, cancellationToken))))
-            .WithSummary("Whether the signed-in person receives the newsletter.");
-        subscription.MapPut("", async (NewsletterSubscriptionInput? input, ClaimsPrincipal user, NewsletterService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken) =>
-            {
-                if (input is null)
-                {
-                    throw InvalidInputException.BodyRequired("{subscribed}");
-                }
+        subscription.MapGet("", GetSubscription).WithSummary("Whether the signed-in person receives the newsletter.");
+        subscription.MapPut("", SetSubscription).WithSummary("The signed-in person subscribes to the newsletter again, or unsubscribes.");
 
-                var subscribed = input.Subscribed ?? throw new InvalidInputException("subscribed", T["Say whether you want to receive the newsletter (true or false)."]);
-                await service.SetSubscribedAsync(user, subscribed, cancellationToken);
-                return TypedResults.Ok(new NewsletterSubscription(subscribed));
-            })
-            .WithSummary("The signed-in person subscribes to the newsletter again, or unsubscribes.");
+        endpoints.MapGet("/newsletter/o/{token}", RecordOpen).ExcludeFromDescription();
+        endpoints.MapGet("/newsletter/c/{token}/{index:int}", RecordClick).ExcludeFromDescription();
+    }
 
-        endpoints.MapGet("/newsletter/o/{token}", async (string token, HttpResponse response, NewsletterService service, CancellationToken cancellationToken) =>
+    public static async Task<Ok<IReadOnlyList<EditionSummary>>> ListEditions(ClaimsPrincipal user, EditionService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.ListAsync(user, cancellationToken));
+
+    public static async Task<Created<EditionCreated>> CreateEdition(EditionInput? input, ClaimsPrincipal user, EditionService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken)
+    {
+        var id = await service.CreateAsync(user, input ?? throw new InvalidInputException("body", T["A JSON body {title, intro, blocks, audience} is required."]), cancellationToken);
+        return TypedResults.Created($"/api/v1/newsletter/editions/{id}", new EditionCreated(id));
+    }
+
+    public static async Task<Ok<EditionView>> GetEdition(long id, ClaimsPrincipal user, EditionService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.GetAsync(user, id, cancellationToken));
+
+    public static async Task<NoContent> UpdateEdition(long id, EditionInput? input, ClaimsPrincipal user, EditionService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken)
+    {
+        await service.UpdateAsync(user, id, input ?? throw new InvalidInputException("body", T["A JSON body {title, intro, blocks, audience} is required."]), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<MailPreview>> PreviewEdition(long id, string? culture, HttpContext context, ClaimsPrincipal user, EditionService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.PreviewAsync(user, id, culture, await BaseUrlAsync(context, cancellationToken), cancellationToken));
+
+    public static async Task<Ok<TestSent>> SendTest(long id, HttpContext context, ClaimsPrincipal user, EditionSender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new TestSent(await sender.SendTestAsync(user, id, await BaseUrlAsync(context, cancellationToken), cancellationToken)));
+
+    public static async Task<Ok<SendResult>> SendEdition(long id, HttpContext context, ClaimsPrincipal user, EditionSender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.SendAsync(user, id, await BaseUrlAsync(context, cancellationToken), cancellationToken));
+
+    public static async Task<Ok<EditionStats>> GetStats(long id, ClaimsPrincipal user, EditionService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.GetStatsAsync(user, id, cancellationToken));
+
+    public static async Task<Ok<NewsletterSubscription>> GetSubscription(ClaimsPrincipal user, NewsletterSubscriptions subscriptions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new NewsletterSubscription(await subscriptions.IsSubscribedAsync(user, cancellationToken)));
+
+    public static async Task<Ok<NewsletterSubscription>> SetSubscription(NewsletterSubscriptionInput? input, ClaimsPrincipal user, NewsletterSubscriptions subscriptions, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken)
+    {
+        if (input is null)
         {
-            await service.RecordOpenAsync(token, cancellationToken);
+            throw InvalidInputException.BodyRequired("{subscribed}");
+        }
+
+        var subscribed = input.Subscribed ?? throw new InvalidInputException("subscribed", T["Say whether you want to receive the newsletter (true or false)."]);
+        await subscriptions.SetSubscribedAsync(user, subscribed, cancellationToken);
+        return TypedResults.Ok(new NewsletterSubscription(subscribed));
+    }
+
+    /// <summary>The mail's image: counts the first open and answers a transparent pixel, whatever the token.</summary>
+    public static async Task<IResult> RecordOpen(string token, HttpResponse response, NewsletterTracking tracking, CancellationToken cancellationToken)
+    {
+        await tracking.RecordOpenAsync(token, cancellationToken);
+        response.Headers.CacheControl = "no-store";
+        return Results.File(Pixel, "image/gif");
+    }
+
+    /// <summary>A link of the mail: counts the click and redirects to one of the links the sent edition holds, and nowhere else.</summary>
+    public static async Task<IResult> RecordClick(string token, int index, HttpResponse response, NewsletterTracking tracking, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var url = await tracking.RecordClickAsync(token, index, cancellationToken);
             response.Headers.CacheControl = "no-store";
-            return Results.File(Pixel, "image/gif");
-        }).ExcludeFromDescription();
-        endpoints.MapGet("/newsletter/c/{token}/{index:int}", async (string token, int index, HttpResponse response, NewsletterService service, IStringLocalizer<ModuleResources> T, CancellationToken cancellationToken) =>
+            return Results.Redirect(url);
+        }
+        catch (NotFoundException notFound)
         {
-            try
-            {
-                var url = await service.RecordClickAsync(token, index, cancellationToken);
-                response.Headers.CacheControl = "no-store";
-                return Results.Redirect(url);
-            }
-            catch (NotFoundException notFound)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: T["Not found"], detail: notFound.Message);
-            }
-        }).ExcludeFromDescription();
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: T["Not found"], detail: notFound.Message);
+        }
     }
 }

@@ -1,6 +1,5 @@
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Themes;
-using InternalSocial.Newsletter.Services;
 using InternalSocial.Notifications.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,21 +18,4 @@ public sealed class NewsletterNotificationsStartup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services) =>
         services.AddWidget<NewsletterSubscriptionViewComponent>(NotificationZones.Preferences);
-}
-
-public sealed record NewsletterSubscriptionModel(bool Subscribed, string ReturnUrl);
-
-/// <summary>The switch: ticked while the person receives the newsletter; its form posts to <c>newsletter/subscription</c>.</summary>
-public sealed class NewsletterSubscriptionViewComponent(NewsletterService newsletter) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync()
-    {
-        if (UserClaimsPrincipal.Identity?.IsAuthenticated != true)
-        {
-            return Content("");
-        }
-
-        var subscribed = await newsletter.IsSubscribedAsync(UserClaimsPrincipal, HttpContext.RequestAborted);
-        return View(new NewsletterSubscriptionModel(subscribed, Request.PathBase + Request.Path));
-    }
 }

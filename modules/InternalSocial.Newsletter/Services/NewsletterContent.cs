@@ -7,21 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Newsletter.Services;
 
-/// <summary>One block of the content as sent: a post (its author, sanitized HTML, Markdown as plain text, link) or free text.</summary>
-public sealed record ContentBlock(long? PostId, string? Author, string Html, string Text, int? LinkIndex);
-
-/// <summary>
-/// An edition's content, ready to be written for each recipient: HTML whose links point at placeholders, and the list of
-/// the links the edition contains (the click redirect goes only to these). Frozen when the edition is sent.
-/// </summary>
-public sealed record EditionContent(string Title, string IntroHtml, string IntroText, IReadOnlyList<ContentBlock> Blocks, IReadOnlyList<string> Links, string BaseUrl);
-
-/// <summary>The organisation's branding in mails: name, accent colour, logo address.</summary>
-public sealed record Branding(string SiteName, string AccentColor, string? LogoUrl);
-
-/// <summary>One mail as a recipient gets it.</summary>
-public sealed record RenderedMail(string Subject, string Html, string Text, string? UnsubscribeUrl);
-
 /// <summary>Builds an edition's content from its blocks, and writes the mail in a language for a recipient.</summary>
 public static class NewsletterContent
 {
@@ -64,23 +49,24 @@ public static class NewsletterContent
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(branding);
         ArgumentNullException.ThrowIfNull(T);
-        var baseUrl = content.BaseUrl;
-        string Link(int index) => token is null ? content.Links[index] : $"{baseUrl}/newsletter/c/{token}/{index}";
-        string Html(string html)
-        {
-            for (var i = content.Links.Count - 1; i >= 0; i--)
-            {
-                html = html.Replace($"href=\"{LinkPlaceholder}{i}\"", $"href=\"{WebUtility.HtmlEncode(Link(i))}\"", StringComparison.Ordinal);
-            }
-
-            return html;
-        }
-
-        var unsubscribe = token is null ? null : $"{baseUrl}/newsletter/unsubscribe?token={token}";
+        var unsubscribe = token is null ? null : $"{content.BaseUrl}/newsletter/unsubscribe?token={token}";
         var accent = WebUtility.HtmlEncode(branding.AccentColor);
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var html = new StringBuilder();
         var text = new StringBuilder();
+        AppendHead(html, text, content, branding, token, accent);
+        foreach (var block in content.Blocks)
+        {
+            AppendBlock(html, text, block, content, token, accent, T);
+        }
+
+        AppendFooter(html, text, content, branding, token, unsubscribe, T);
+        return new RenderedMail($"[{branding.SiteName}] {content.Title}", html.ToString(), text.Append('\n').ToString(), unsubscribe);
+    }
+
+    /// <summary>The branded banner, the title and the introduction.</summary>
+    private static void AppendHead(StringBuilder html, StringBuilder text, EditionContent content, Branding branding, string? token, string accent)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var title = WebUtility.HtmlEncode(content.Title);
         html.Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Append(title).Append("</title></head><body style=\"margin:0;padding:0;background:#f4f5f7;\">")
@@ -94,41 +80,47 @@ public static class NewsletterContent
         html.Append("<span style=\"font-size:18px;font-weight:bold;vertical-align:middle;\">").Append(WebUtility.HtmlEncode(branding.SiteName)).Append("</span></div>")
             .Append("<div style=\"background:#ffffff;padding:18px;border-radius:0 0 8px 8px;word-wrap:break-word;\">")
             .Append("<h1 style=\"font-size:24px;line-height:1.25;margin:0 0 12px;\">").Append(title).Append("</h1>")
-            .Append(Html(content.IntroHtml));
+            .Append(PointLinks(content, token, content.IntroHtml));
         text.Append(content.Title).Append('\n').Append(new string('=', Math.Min(content.Title.Length, 70))).Append("\n\n");
         if (content.IntroText.Length > 0)
         {
             text.Append(content.IntroText.Trim()).Append("\n\n");
         }
+    }
 
-        foreach (var block in content.Blocks)
+    /// <summary>A post (its author, its content and a link to read it) or a text.</summary>
+    private static void AppendBlock(StringBuilder html, StringBuilder text, ContentBlock block, EditionContent content, string? token, string accent, IStringLocalizer T)
+    {
+        html.Append("<div style=\"border-top:1px solid #d0d7de;margin-top:16px;padding-top:16px;\">");
+        text.Append("----\n");
+        if (block.PostId is not null)
         {
-            html.Append("<div style=\"border-top:1px solid #d0d7de;margin-top:16px;padding-top:16px;\">");
-            text.Append("----\n");
-            if (block.PostId is not null)
+            var by = T["By {0}", block.Author ?? ""].Value;
+            html.Append("<p style=\"margin:0 0 8px;font-size:14px;color:#57606a;\">").Append(WebUtility.HtmlEncode(by)).Append("</p>")
+                .Append(PointLinks(content, token, block.Html));
+            text.Append(by).Append("\n\n").Append(block.Text.Trim()).Append("\n\n");
+            if (block.LinkIndex is { } index)
             {
-                var by = T["By {0}", block.Author ?? ""].Value;
-                html.Append("<p style=\"margin:0 0 8px;font-size:14px;color:#57606a;\">").Append(WebUtility.HtmlEncode(by)).Append("</p>")
-                    .Append(Html(block.Html));
-                text.Append(by).Append("\n\n").Append(block.Text.Trim()).Append("\n\n");
-                if (block.LinkIndex is { } index)
-                {
-                    var read = T["Read the post"].Value;
-                    html.Append("<p style=\"margin:12px 0 0;\"><a href=\"").Append(WebUtility.HtmlEncode(Link(index)))
-                        .Append("\" style=\"display:inline-block;background:").Append(accent).Append(";color:#ffffff;padding:8px 14px;border-radius:6px;text-decoration:none;\">")
-                        .Append(WebUtility.HtmlEncode(read)).Append("</a></p>");
-                    text.Append(read).Append(": ").Append(Link(index)).Append("\n\n");
-                }
+                var read = T["Read the post"].Value;
+                var link = LinkOf(content, token, index);
+                html.Append("<p style=\"margin:12px 0 0;\"><a href=\"").Append(WebUtility.HtmlEncode(link))
+                    .Append("\" style=\"display:inline-block;background:").Append(accent).Append(";color:#ffffff;padding:8px 14px;border-radius:6px;text-decoration:none;\">")
+                    .Append(WebUtility.HtmlEncode(read)).Append("</a></p>");
+                text.Append(read).Append(": ").Append(link).Append("\n\n");
             }
-            else
-            {
-                html.Append(Html(block.Html));
-                text.Append(block.Text.Trim()).Append("\n\n");
-            }
-
-            html.Append("</div>");
+        }
+        else
+        {
+            html.Append(PointLinks(content, token, block.Html));
+            text.Append(block.Text.Trim()).Append("\n\n");
         }
 
+        html.Append("</div>");
+    }
+
+    /// <summary>Who sends it, the unsubscribe link and, for a recipient, the image that counts the open.</summary>
+    private static void AppendFooter(StringBuilder html, StringBuilder text, EditionContent content, Branding branding, string? token, string? unsubscribe, IStringLocalizer T)
+    {
         var footer = T["You receive this newsletter from {0}.", branding.SiteName].Value;
         html.Append("</div><p style=\"font-size:12px;color:#57606a;text-align:center;margin:16px 0;\">").Append(WebUtility.HtmlEncode(footer));
         text.Append("-- \n").Append(footer);
@@ -142,11 +134,25 @@ public static class NewsletterContent
         html.Append("</p>");
         if (token is not null)
         {
-            html.Append("<img src=\"").Append(WebUtility.HtmlEncode($"{baseUrl}/newsletter/o/{token}")).Append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0;\">");
+            html.Append("<img src=\"").Append(WebUtility.HtmlEncode($"{content.BaseUrl}/newsletter/o/{token}")).Append("\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0;\">");
         }
 
         html.Append("</div></body></html>");
-        return new RenderedMail($"[{branding.SiteName}] {content.Title}", html.ToString(), text.Append('\n').ToString(), unsubscribe);
+    }
+
+    /// <summary>A link's address in the mail: the click redirect for a recipient, the target itself for a preview.</summary>
+    private static string LinkOf(EditionContent content, string? token, int index) =>
+        token is null ? content.Links[index] : $"{content.BaseUrl}/newsletter/c/{token}/{index}";
+
+    /// <summary>Points the placeholders of <paramref name="html"/> at <see cref="LinkOf"/>.</summary>
+    private static string PointLinks(EditionContent content, string? token, string html)
+    {
+        for (var i = content.Links.Count - 1; i >= 0; i--)
+        {
+            html = html.Replace($"href=\"{LinkPlaceholder}{i}\"", $"href=\"{WebUtility.HtmlEncode(LinkOf(content, token, i))}\"", StringComparison.Ordinal);
+        }
+
+        return html;
     }
 
     private static readonly IReadOnlyDictionary<string, (string Id, string UserName)> Empty = new Dictionary<string, (string Id, string UserName)>();

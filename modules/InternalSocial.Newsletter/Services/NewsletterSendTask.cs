@@ -8,7 +8,7 @@ namespace InternalSocial.Newsletter.Services;
 /// Queues the mails of editions being sent, a chunk at a time, so that a send to thousands of people never holds a
 /// request; each chunk is claimed in the database, so several nodes share the work without writing a mail twice.
 /// </summary>
-public sealed class NewsletterSendTask(NewsletterDbContext db, NewsletterService newsletter) : IBackgroundTask
+public sealed class NewsletterSendTask(NewsletterDbContext db, EditionSender sender) : IBackgroundTask
 {
     /// <summary>Chunks per edition and run: bounds one run (the next run goes on).</summary>
     public const int MaxChunksPerRun = 25;
@@ -20,7 +20,7 @@ public sealed class NewsletterSendTask(NewsletterDbContext db, NewsletterService
         var sending = await db.Editions.AsNoTracking().Where(e => e.Status == EditionStatus.Sending).OrderBy(e => e.Id).Select(e => e.Id).Take(20).ToListAsync(cancellationToken);
         foreach (var id in sending)
         {
-            for (var chunk = 0; chunk < MaxChunksPerRun && await newsletter.ProcessChunkAsync(id, cancellationToken); chunk++)
+            for (var chunk = 0; chunk < MaxChunksPerRun && await sender.ProcessChunkAsync(id, cancellationToken); chunk++)
             {
             }
         }

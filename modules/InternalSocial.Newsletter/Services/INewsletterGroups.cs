@@ -2,8 +2,6 @@ using System.Security.Claims;
 
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record AudienceGroup(long Id, string Name);
-
 /// <summary>
 /// Groups as an audience. The Newsletter module knows nothing of groups; the <c>InternalSocial.Newsletter.Groups</c>
 /// bridge answers with the Groups module's public services. Without it, no edition goes to a group.
@@ -19,18 +17,4 @@ public interface INewsletterGroups
     Task<IReadOnlyDictionary<long, string>> GetNamesAsync(IReadOnlyCollection<long> groupIds, ClaimsPrincipal user, CancellationToken cancellationToken);
 
     Task<IReadOnlyCollection<string>> GetMemberIdsAsync(long groupId, CancellationToken cancellationToken);
-}
-
-internal sealed class NoNewsletterGroups : INewsletterGroups
-{
-    public bool Enabled => false;
-
-    public Task<IReadOnlyList<AudienceGroup>> ChoicesAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AudienceGroup>>([]);
-
-    public Task<IReadOnlyDictionary<long, string>> GetNamesAsync(IReadOnlyCollection<long> groupIds, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<long, string>>(new Dictionary<long, string>());
-
-    public Task<IReadOnlyCollection<string>> GetMemberIdsAsync(long groupId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyCollection<string>>([]);
 }

@@ -22,13 +22,3 @@ internal sealed class PersonErasedHandler(GroupsDbContext db) : IEventHandler<Pe
         }
     }
 }
-
-/// <summary>People who got an account, or a new department, site or roles, land in the groups whose membership rules match them.</summary>
-internal sealed class PeoplePlacedHandler(MembershipService memberships) : IEventHandler<PeoplePlaced>
-{
-    public async Task HandleAsync(PeoplePlaced domainEvent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(domainEvent);
-        await memberships.ApplyRulesToPeopleAsync(domainEvent.UserIds, cancellationToken);
-    }
-}

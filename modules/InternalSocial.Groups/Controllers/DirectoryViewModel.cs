@@ -1,0 +1,5 @@
+using InternalSocial.Groups.Services;
+
+namespace InternalSocial.Groups.Controllers;
+
+public sealed record DirectoryViewModel(GroupPage Page, GroupQuery Query, bool CanCreate, int Invitations = 0);

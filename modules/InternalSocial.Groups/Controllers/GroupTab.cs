@@ -1,0 +1,4 @@
+
+namespace InternalSocial.Groups.Controllers;
+
+public sealed record GroupTab(string Key, string Text, string Url);

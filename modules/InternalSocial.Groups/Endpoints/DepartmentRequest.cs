@@ -1,0 +1,4 @@
+
+namespace InternalSocial.Groups.Endpoints;
+
+public sealed record DepartmentRequest(string? Department);

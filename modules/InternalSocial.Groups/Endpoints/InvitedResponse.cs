@@ -1,0 +1,5 @@
+
+namespace InternalSocial.Groups.Endpoints;
+
+/// <summary>How many people were invited (in a mandatory group: added at once, as <paramref name="Added"/> says too).</summary>
+public sealed record InvitedResponse(int Invited);

@@ -1,0 +1,4 @@
+
+namespace InternalSocial.Groups.Endpoints;
+
+public sealed record MemberPageResponse(IReadOnlyList<MemberResponse> Members, string? NextCursor);

@@ -1,0 +1,5 @@
+using InternalSocial.Groups.Models;
+
+namespace InternalSocial.Groups.Endpoints;
+
+public sealed record MemberResponse(string UserId, string UserName, string DisplayName, bool IsGuest, GroupRole Role, DateTime JoinedUtc);

@@ -1,0 +1,5 @@
+using InternalSocial.Groups.Models;
+
+namespace InternalSocial.Groups.Endpoints;
+
+public sealed record RoleRequest(GroupRole? Role);

@@ -1,0 +1,10 @@
+namespace InternalSocial.Groups.Models;
+
+/// <summary>A member's role in one group; higher values hold every right of the lower ones.</summary>
+public enum GroupRole
+{
+    Member = 0,
+    Moderator = 1,
+    Admin = 2,
+    Owner = 3,
+}

@@ -1,0 +1,10 @@
+namespace InternalSocial.Groups.Models;
+
+public sealed class JoinRequest
+{
+    public long GroupId { get; set; }
+
+    public required string UserId { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}

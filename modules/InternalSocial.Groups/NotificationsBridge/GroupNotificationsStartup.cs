@@ -1,0 +1,18 @@
+using InternalSocial.Groups.Events;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Notifications.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Groups.NotificationsBridge;
+
+[ForFeature("InternalSocial.Groups.Notifications")]
+public sealed class GroupNotificationsStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<INotificationKindProvider, GroupNotificationKinds>();
+        services.AddScoped<INotificationVisibility, InvitationNotificationVisibility>();
+        services.AddScoped<IEventHandler<MemberInvited>, InvitationNotifier>();
+    }
+}

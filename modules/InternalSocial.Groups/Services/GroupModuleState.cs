@@ -1,0 +1,5 @@
+
+namespace InternalSocial.Groups.Services;
+
+/// <summary>A module as a group sees it: on or off, and whether the tenant has locked it.</summary>
+public sealed record GroupModuleState(GroupModuleDescriptor Module, bool IsEnabled, bool IsLocked);

@@ -1,0 +1,4 @@
+
+namespace InternalSocial.Groups.Services;
+
+public sealed record GroupPage(IReadOnlyList<GroupListItem> Groups, string? NextCursor);

@@ -1,0 +1,9 @@
+
+namespace InternalSocial.Groups.Services;
+
+public enum JoinOutcome
+{
+    Joined,
+    Requested,
+    AlreadyMember,
+}

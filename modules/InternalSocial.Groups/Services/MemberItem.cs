@@ -1,0 +1,6 @@
+using InternalSocial.Groups.Models;
+using InternalSocial.Users.Services;
+
+namespace InternalSocial.Groups.Services;
+
+public sealed record MemberItem(PersonSummary Person, GroupRole Role, DateTime JoinedUtc);

@@ -1,0 +1,5 @@
+using InternalSocial.Newsletter.Services;
+
+namespace InternalSocial.Newsletter.Controllers;
+
+public sealed record EditionPage(EditionView Edition);

@@ -1,0 +1,5 @@
+
+namespace InternalSocial.Newsletter.Endpoints;
+
+/// <summary>Whether the signed-in person receives the newsletter.</summary>
+public sealed record NewsletterSubscription(bool Subscribed);

@@ -1,0 +1,4 @@
+
+namespace InternalSocial.Newsletter.Endpoints;
+
+public sealed record NewsletterSubscriptionInput(bool? Subscribed);

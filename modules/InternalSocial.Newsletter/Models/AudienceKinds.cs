@@ -1,0 +1,8 @@
+namespace InternalSocial.Newsletter.Models;
+
+public static class AudienceKinds
+{
+    public const string Department = "department";
+    public const string Site = "site";
+    public const string Group = "group";
+}

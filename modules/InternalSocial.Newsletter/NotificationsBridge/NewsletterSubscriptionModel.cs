@@ -1,0 +1,4 @@
+
+namespace InternalSocial.Newsletter.NotificationsBridge;
+
+public sealed record NewsletterSubscriptionModel(bool Subscribed, string ReturnUrl);

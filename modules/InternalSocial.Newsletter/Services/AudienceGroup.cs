@@ -1,0 +1,4 @@
+
+namespace InternalSocial.Newsletter.Services;
+
+public sealed record AudienceGroup(long Id, string Name);

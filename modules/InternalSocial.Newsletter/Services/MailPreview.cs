@@ -1,0 +1,5 @@
+using AudienceKinds = InternalSocial.Newsletter.Models.AudienceKinds;
+
+namespace InternalSocial.Newsletter.Services;
+
+public sealed record MailPreview(string Subject, string Html, string Text, string Culture);

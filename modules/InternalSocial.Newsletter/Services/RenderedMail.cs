@@ -1,0 +1,6 @@
+using AngleSharp.Html.Parser;
+
+namespace InternalSocial.Newsletter.Services;
+
+/// <summary>One mail as a recipient gets it.</summary>
+public sealed record RenderedMail(string Subject, string Html, string Text, string? UnsubscribeUrl);
