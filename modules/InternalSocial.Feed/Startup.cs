@@ -1,3 +1,5 @@
+using InternalSocial.Feed.BackgroundTasks;
+using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Endpoints;
 using InternalSocial.Feed.Hubs;
 using InternalSocial.Feed.Services;
@@ -12,8 +14,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed;
 

@@ -323,11 +323,3 @@ public sealed class FeedController(
         return new FeedViewModel(page, filter, tag, guidance, await reactions.TypesAsync(cancellationToken), composer, TagFollowed: false);
     }
 }
-
-public sealed class EditPostModel
-{
-    public long Id { get; set; }
-
-    [System.ComponentModel.DataAnnotations.Display(Name = "Text")]
-    public string? Body { get; set; }
-}

@@ -12,28 +12,6 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Feed.Endpoints;
 
-public sealed record PostCreatedResponse(long Id, string Status, IReadOnlyList<long> Ids);
-
-public sealed record CreatedId(long Id);
-
-public sealed record ReactionInput(string? Type);
-
-/// <param name="GroupId">The group to relay into; null for the organisation-wide feed.</param>
-public sealed record RelayInput(string? Comment, long? GroupId = null);
-
-public sealed record FeedSettingsInput(string? EditorialGuidance, int? PostsPerMinute);
-
-/// <param name="PostsPerMinute">The tenant's own limit; null when the host's default applies.</param>
-public sealed record FeedSettingsResponse(string EditorialGuidance, int? PostsPerMinute, int EffectivePostsPerMinute);
-
-public sealed record PinInput(DateTime? Until);
-
-public sealed record CommentEditInput(string? Body);
-
-public sealed record NewCount(int Count);
-
-public sealed record MentionSuggestion(string UserName, string DisplayName);
-
 /// <summary>
 /// <c>/api/v1/posts</c>, <c>/api/v1/feed</c>, <c>/api/v1/comments</c>, <c>/api/v1/attachments</c>. Uploads go first to
 /// <c>POST /api/v1/attachments</c> (multipart, one file per request), whose ids are then passed in a post's <c>attachments</c>.

@@ -10,8 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record StoredFile(Stream Content, string ContentType, string FileName);
-
 /// <summary>
 /// Uploads for posts. Images are re-encoded (WebP, at most 2048 px, no metadata); other files must have an allowed
 /// extension AND the matching signature. Files are served only to readers of the post they belong to.

@@ -10,8 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record CommentInput(string? Body, long? ParentId = null);
-
 /// <summary>Comments on posts the reader can see, with one level of replies.</summary>
 public sealed class CommentService(
     FeedDbContext db,

@@ -9,8 +9,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record TagView(string Name, string Description, bool IsOfficial, bool IsPinned, bool Followed);
-
 /// <summary>Following people and tags, and the organisation's curated tags.</summary>
 public sealed class FollowService(FeedDbContext db, IAuthorizationService authorization, IPeopleLookup people, IStringLocalizer<ModuleResources> T)
 {

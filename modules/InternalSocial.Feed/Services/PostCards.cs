@@ -1,62 +1,10 @@
 using System.Text.Json.Serialization;
+using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Models;
 using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
-
-/// <summary>An author as the feed shows them. <see cref="PhotoUrl"/> is app-relative ("~/…"), for the pages only.</summary>
-public sealed record PersonView(string Id, string UserName, string DisplayName, bool IsGuest, bool IsFormerEmployee, bool IsErased, [property: JsonIgnore] string? PhotoUrl = null);
-
-public sealed record ReactionCount(string Type, int Count);
-
-/// <summary>A comment; <paramref name="Reactions"/> and <paramref name="MyReaction"/> are filled on the post's own page (all comments), empty in feed previews.</summary>
-public sealed record CommentView(
-    long Id,
-    long PostId,
-    long? ParentId,
-    PersonView Author,
-    string Html,
-    DateTime CreatedUtc,
-    DateTime? EditedUtc,
-    bool IsDeleted,
-    bool CanEdit,
-    string Body,
-    IReadOnlyList<ReactionCount> Reactions,
-    string? MyReaction);
-
-public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, bool IsImage, int Width, int Height);
-
-/// <summary>The post a relay shares; null in <see cref="PostCard.Relayed"/> when the reader may not see the original.</summary>
-public sealed record RelayedView(long Id, PersonView Author, string Html, DateTime PublishedUtc);
-
-/// <summary>A post as a reader sees it, with everything the feed shows around it.</summary>
-public sealed record PostCard(
-    long Id,
-    PersonView Author,
-    string Html,
-    string Body,
-    PostStatus Status,
-    long? GroupId,
-    string? GroupName,
-    bool AudienceEveryone,
-    bool IsAnnouncement,
-    bool RequiresAcknowledgement,
-    bool AcknowledgedByMe,
-    bool IsPinned,
-    DateTime PublishedUtc,
-    DateTime? ExpiresUtc,
-    DateTime? EditedUtc,
-    bool IsDeleted,
-    IReadOnlyList<string> Tags,
-    IReadOnlyList<ReactionCount> Reactions,
-    string? MyReaction,
-    int CommentCount,
-    IReadOnlyList<CommentView> Comments,
-    IReadOnlyList<AttachmentView> Attachments,
-    long? RelayOfPostId,
-    RelayedView? Relayed,
-    bool CanEdit);
 
 /// <summary>
 /// Turns a page of posts into cards with a constant number of queries, whatever the page size: one per kind of

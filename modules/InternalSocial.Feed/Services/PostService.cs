@@ -10,31 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record AudienceInput(IReadOnlyList<string>? Departments, IReadOnlyList<string>? Sites, IReadOnlyList<long>? Groups);
-
-public sealed record PostInput(
-    string? Body,
-    IReadOnlyList<string>? Tags = null,
-    AudienceInput? Audience = null,
-    DateTime? PublishAt = null,
-    DateTime? ExpiresAt = null,
-    IReadOnlyList<long>? Attachments = null,
-    bool Announcement = false,
-    bool RequireAcknowledgement = false,
-    DateTime? PinUntil = null);
-
-public sealed record PostEditInput(string? Body, IReadOnlyList<string>? Tags = null, DateTime? ExpiresAt = null);
-
-public sealed record PostCreated(long Id, PostStatus Status, IReadOnlyList<long> Ids);
-
-/// <param name="Post">The post as readers see it: the published version while an edit waits.</param>
-/// <param name="Held">The edit waits for a moderator's approval.</param>
-public sealed record PostEdit(PostCard Post, bool Held);
-
-public sealed record GroupChoice(long Id, string Name);
-
-public sealed record RevisionView(long Id, string Body, DateTime EditedUtc, string EditedBy);
-
 /// <summary>Writes, edits, deletes and restores posts; every check on the server, every write all-or-nothing.</summary>
 public sealed class PostService(
     FeedDbContext db,

@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Models;
 using InternalSocial.Kernel.Shells;
 using InternalSocial.Users.Services;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
@@ -130,12 +131,4 @@ public sealed partial class PostWriter(FeedDbContext db, IPeopleLookup people, S
 
     [GeneratedRegex(@"^[\p{L}\p{N}_-]{1,50}$")]
     private static partial Regex TagName();
-}
-
-/// <summary>Commits the transaction it opened, if any; disposing without committing rolls back.</summary>
-public sealed class WriteScope(IDbContextTransaction? transaction) : IAsyncDisposable
-{
-    public Task CommitAsync(CancellationToken cancellationToken) => transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
-
-    public ValueTask DisposeAsync() => transaction?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -8,11 +8,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record TagInput(string? Description, bool? Official, bool? Pinned);
-
-/// <summary>A tag as its curators see it: <paramref name="IsCurated"/> false for a tag only used in posts.</summary>
-public sealed record CuratedTag(string Name, string Description, bool IsOfficial, bool IsPinned, bool IsCurated, int PostCount);
-
 /// <summary>
 /// Administrators and communication directors (<c>Feed.ManageTags</c>) describe tags, mark them official and pin them
 /// on top of the tag list; the tags most used in posts are offered for curation.

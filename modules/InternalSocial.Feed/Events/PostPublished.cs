@@ -1,0 +1,4 @@
+namespace InternalSocial.Feed.Events;
+
+/// <summary>Raised when a post becomes visible (at once, or when a moderator approves it). Scheduled posts raise it when saved, with their publication time.</summary>
+public sealed record PostPublished(long PostId, string AuthorId, long? GroupId, DateTime PublishedUtc);
