@@ -41,7 +41,7 @@ public sealed class FeedController(
     [HttpGet("tags/{tag}")]
     public async Task<IActionResult> Tag(string tag, string? cursor, CancellationToken cancellationToken)
     {
-        if (!PostWriter.IsTag((tag ?? "").ToLowerInvariant()))
+        if (!PostValidator.IsTag((tag ?? "").ToLowerInvariant()))
         {
             return NotFound();
         }

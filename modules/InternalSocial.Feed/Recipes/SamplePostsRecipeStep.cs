@@ -15,7 +15,7 @@ namespace InternalSocial.Feed.Recipes;
 /// content written by existing people, with a comment and reactions on each. Sample post n is created once, however
 /// often the recipe runs.
 /// </summary>
-public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people, PostWriter writer, TimeProvider clock, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people, PostRenderer renderer, TimeProvider clock, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const int MaxCount = 100_000;
 
@@ -59,7 +59,7 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
         var tags = reader.Texts(step.Data, "", "tags");
         for (var i = 0; i < tags.Count; i++)
         {
-            if (!PostWriter.IsTag(tags[i]))
+            if (!PostValidator.IsTag(tags[i]))
             {
                 reader.Error($"tags[{i}]", T["must be 1 to 50 letters, digits, '-' or '_'."]);
             }
@@ -92,7 +92,7 @@ public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people
             {
                 var tag = tags[i % tags.Count];
                 var body = string.Format(CultureInfo.InvariantCulture, Openings[i % Openings.Length], tag);
-                var rendered = await writer.RenderAsync(body, cancellationToken);
+                var rendered = await renderer.RenderAsync(body, cancellationToken);
                 var post = new Post
                 {
                     AuthorId = authors[i % authors.Count],

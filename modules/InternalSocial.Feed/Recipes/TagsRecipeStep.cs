@@ -30,7 +30,7 @@ public sealed class TagsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleReso
         {
             reader.RejectUnknownFields(tag, path, "name", "description", "official", "pinned");
             var name = reader.Text(tag, path, "name", required: true);
-            if (name is not null && !PostWriter.IsTag(name.TrimStart('#')))
+            if (name is not null && !PostValidator.IsTag(name.TrimStart('#')))
             {
                 reader.Error($"{path}.name", T["must be 1 to 50 letters, digits, '-' or '_'."]);
             }

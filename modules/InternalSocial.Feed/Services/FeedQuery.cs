@@ -11,7 +11,7 @@ namespace InternalSocial.Feed.Services;
 /// The home feed, tag pages and the "n new posts" count. Keyset paging on (PublishedUtc, Id) descending: a post
 /// added while someone pages is newer than their cursor, so it never shifts the pages they have not read yet.
 /// </summary>
-public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostWriter writer, IPostContainerAccess groups, HomeFeedFirstPage firstPage, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostViews views, IPostContainerAccess groups, HomeFeedFirstPage firstPage, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 50;
@@ -28,7 +28,7 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
         }
 
         var normalizedTag = (tag ?? "").Trim().TrimStart('#').ToLowerInvariant();
-        if (filter == FeedFilter.Tag && !PostWriter.IsTag(normalizedTag))
+        if (filter == FeedFilter.Tag && !PostValidator.IsTag(normalizedTag))
         {
             throw new InvalidInputException("tag", T["A tag has 1 to 50 letters, digits, '-' or '_'."]);
         }
@@ -101,7 +101,7 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
         var hasMore = page.Count > size;
         var stream = page.Take(size).ToList();
         var all = pinned.Concat(stream).ToList();
-        writer.RecordViews(reader.UserId, all.Select(p => p.Id).ToList());
+        views.Record(reader.UserId, all.Select(p => p.Id).ToList());
         var items = await cards.BuildAsync(reader, all, allComments: false, cancellationToken);
         var next = hasMore ? new FeedCursor(stream[^1].PublishedUtc, stream[^1].Id).Encode() : null;
         var newest = all.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).FirstOrDefault();

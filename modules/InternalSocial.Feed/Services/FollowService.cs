@@ -18,7 +18,7 @@ public sealed class FollowService(FeedDbContext db, IAuthorizationService author
     {
         await authorization.EnsurePermissionAsync(user, Permissions.View);
         var name = (tag ?? "").Trim().TrimStart('#').ToLowerInvariant();
-        if (!PostWriter.IsTag(name))
+        if (!PostValidator.IsTag(name))
         {
             throw new InvalidInputException("tag", T["A tag has 1 to 50 letters, digits, '-' or '_'."]);
         }

@@ -40,7 +40,7 @@ public sealed class TagCurationService(FeedDbContext db, IAuthorizationService a
         await authorization.EnsurePermissionAsync(user, Permissions.ManageTags);
         var key = Normalize(name);
         var errors = new Dictionary<string, string>();
-        if (!PostWriter.IsTag(key))
+        if (!PostValidator.IsTag(key))
         {
             errors["name"] = T["A tag has 1 to 50 letters, digits, '-' or '_'."];
         }

@@ -24,6 +24,7 @@ public sealed class FeedWorkflowsStartup : ModuleStartup
         services.AddScoped<IActivity, HideContentActivity>();
         services.AddScoped<IReportableContent, ReportablePost>();
         services.AddScoped<IReportableContent, ReportableComment>();
+        services.AddScoped<ReviewedSubmissions>();
         services.AddScoped<IPostSubmissionReview, WorkflowPostReview>();
         services.AddScoped<IEventHandler<PostSubmitted>, PostSubmittedTrigger>();
         services.AddScoped<IEventHandler<HeldPostEdited>, HeldPostEditedHandler>();
