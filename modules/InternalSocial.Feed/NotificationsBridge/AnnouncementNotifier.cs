@@ -26,6 +26,11 @@ public sealed class AnnouncementNotifier(
     public async Task HandleAsync(PostPublished domainEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
+        if (!domainEvent.IsAnnouncement)
+        {
+            return;
+        }
+
         var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == domainEvent.PostId && p.IsAnnouncement && p.Status == PostStatus.Published, cancellationToken);
 
         // A scheduled announcement is raised when it is saved; telling people before they can read it would be wrong.

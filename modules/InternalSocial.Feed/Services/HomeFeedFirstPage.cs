@@ -37,21 +37,7 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
             return await visibility.AllVisibleAsync(scope, [.. page.Pinned, .. page.Stream], cancellationToken) ? (page.Pinned, page.Stream) : null;
         }
 
-        var newest = new List<StreamPost>();
-        var pinned = new List<StreamPost>();
-        var validUntil = DateTime.MaxValue;
-        foreach (var key in keys)
-        {
-            var stream = streams.TryGet(key, version.Posts, out var hit) ? hit : await BuildAsync(key, version.Posts, cancellationToken);
-            newest.AddRange(stream.Newest);
-            pinned.AddRange(stream.Pinned);
-            validUntil = stream.ValidUntilUtc < validUntil ? stream.ValidUntilUtc : validUntil;
-        }
-
-        var pinnedIds = pinned.DistinctBy(p => p.Id).OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id)
-            .Take(FeedQuery.MaxPinned).Select(p => p.Id).ToList();
-        var streamIds = newest.DistinctBy(p => p.Id).OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id)
-            .Take(size + 1).Select(p => p.Id).ToList();
+        var (pinnedIds, streamIds, validUntil) = await MergeAsync(keys, version.Posts, size, cancellationToken);
         if (pinnedIds.Count + streamIds.Count == 0)
         {
             streams.StorePage(signature, new CheckedPage(version.Posts, version.Cards, validUntil, [], []));
@@ -80,6 +66,27 @@ public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams,
         page = new CheckedPage(version.Posts, version.Cards, validUntil, pinnedIds.Select(id => rows[id]).ToList(), streamIds.Select(id => rows[id]).ToList());
         streams.StorePage(signature, page);
         return (page.Pinned, page.Stream);
+    }
+
+    /// <summary>The candidates of a first page: the ids of the reader's streams merged, newest first, and until when they hold.</summary>
+    private async Task<(List<long> Pinned, List<long> Stream, DateTime ValidUntil)> MergeAsync(IReadOnlyList<StreamKey> keys, long postsVersion, int size, CancellationToken cancellationToken)
+    {
+        var newest = new List<StreamPost>();
+        var pinned = new List<StreamPost>();
+        var validUntil = DateTime.MaxValue;
+        foreach (var key in keys)
+        {
+            var stream = streams.TryGet(key, postsVersion, out var hit) ? hit : await BuildAsync(key, postsVersion, cancellationToken);
+            newest.AddRange(stream.Newest);
+            pinned.AddRange(stream.Pinned);
+            validUntil = stream.ValidUntilUtc < validUntil ? stream.ValidUntilUtc : validUntil;
+        }
+
+        var pinnedIds = pinned.DistinctBy(p => p.Id).OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id)
+            .Take(FeedQuery.MaxPinned).Select(p => p.Id).ToList();
+        var streamIds = newest.DistinctBy(p => p.Id).OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id)
+            .Take(size + 1).Select(p => p.Id).ToList();
+        return (pinnedIds, streamIds, validUntil);
     }
 
     /// <summary>The streams of the reader's home feed: company-wide audiences when they may see the company, and their groups.</summary>

@@ -196,7 +196,7 @@ public sealed class PostCreator(
                 cancellationToken);
             if (post.Status == PostStatus.Published)
             {
-                await events.PublishAsync(new PostPublished(post.Id, author, post.GroupId, post.PublishedUtc), cancellationToken);
+                await events.PublishAsync(new PostPublished(post.Id, author, post.GroupId, post.PublishedUtc, post.IsAnnouncement), cancellationToken);
                 foreach (var mentioned in rendered.MentionedUserIds.Keys.Where(id => id != author))
                 {
                     await events.PublishAsync(new PersonMentioned(mentioned, post.Id, null, author), cancellationToken);

@@ -40,19 +40,7 @@ public sealed class PostEditor(
             throw new PermissionDeniedException(Permissions.Moderate);
         }
 
-        var errors = new Dictionary<string, string>();
-        var body = validator.ValidateBody(input.Body, PostService.MaxBodyLength, errors);
-        var tags = validator.ValidateTags(input.Tags, errors);
-        if (input.ExpiresAt is { } expires && expires.ToUniversalTime() <= post.PublishedUtc)
-        {
-            errors["expiresAt"] = T["The expiry must come after the publication time."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
+        var (body, tags) = Validate(input, post);
         var expiresUtc = input.ExpiresAt?.ToUniversalTime();
         if (post.Status == PostStatus.Published)
         {
@@ -92,6 +80,24 @@ public sealed class PostEditor(
         }
 
         return false;
+    }
+
+    private (string Body, IReadOnlyList<string> Tags) Validate(PostEditInput input, Post post)
+    {
+        var errors = new Dictionary<string, string>();
+        var body = validator.ValidateBody(input.Body, PostService.MaxBodyLength, errors);
+        var tags = validator.ValidateTags(input.Tags, errors);
+        if (input.ExpiresAt is { } expires && expires.ToUniversalTime() <= post.PublishedUtc)
+        {
+            errors["expiresAt"] = T["The expiry must come after the publication time."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        return (body, tags);
     }
 
     /// <summary>The reviews a new post goes through, asked about the new text as the editor's (a moderator's fix is theirs).</summary>

@@ -43,7 +43,7 @@ internal sealed class PostModeration(FeedDbContext db, PostWriter writer, IEvent
         }
 
         var post = await SetStatusAsync(postId, PostStatus.Published, cancellationToken);
-        await events.PublishAsync(new PostPublished(post.Id, post.AuthorId, post.GroupId, post.PublishedUtc), cancellationToken);
+        await events.PublishAsync(new PostPublished(post.Id, post.AuthorId, post.GroupId, post.PublishedUtc, post.IsAnnouncement), cancellationToken);
 
         // Those mentioned are told now that the post can be read, not when it was held.
         var mentioned = await db.Mentions.AsNoTracking().Where(m => m.PostId == post.Id && m.CommentId == 0 && m.UserId != post.AuthorId).Select(m => m.UserId).ToListAsync(cancellationToken);
