@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using InternalSocial.Feed.Caching;
+using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 
