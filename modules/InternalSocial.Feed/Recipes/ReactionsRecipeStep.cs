@@ -18,6 +18,9 @@ public sealed class ReactionsRecipeStep(FeedDbContext db, IStringLocalizer<Modul
 {
     public string StepName => "reactions";
 
+    /// <summary>The step sets the whole reaction set: the last one of a run is the set.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Replace(null, "");
+
     /// <summary>As the feed settings page, where the reactions are chosen: <see cref="Permissions.ManageTags"/>.</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageTags]);

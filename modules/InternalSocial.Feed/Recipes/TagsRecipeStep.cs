@@ -18,6 +18,9 @@ public sealed class TagsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleReso
 {
     public string StepName => "tags";
 
+    /// <summary>A tag by its name: the later definition wins; only an absent description keeps the earlier one.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Replace("tags", "name", "description") with { NormalizeKey = name => name.TrimStart('#').ToLowerInvariant() };
+
     /// <summary>As the tags page: <see cref="Permissions.ManageTags"/>.</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageTags]);
