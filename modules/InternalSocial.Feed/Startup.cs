@@ -1,3 +1,5 @@
+using InternalSocial.Feed.BackgroundTasks;
+using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Endpoints;
 using InternalSocial.Feed.Hubs;
 using InternalSocial.Feed.Services;
@@ -40,8 +42,12 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddSingleton<PendingViews>();
         services.AddScoped<IBackgroundTask, ViewFlushTask>();
         services.AddScoped<HomeFeedFirstPage>();
+        services.AddScoped<PostValidator>();
+        services.AddScoped<PostRenderer>();
         services.AddScoped<PostWriter>();
+        services.AddScoped<PostViews>();
         services.AddScoped<PostService>();
+        services.AddScoped<PostCreator>();
         services.AddScoped<PostEditor>();
         services.AddScoped<FeedQuery>();
         services.AddScoped<CommentService>();

@@ -8,35 +8,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Controllers;
 
-public sealed class FeedSettingsModel
-{
-    [Display(Name = "Editorial guidance shown beside the composer")]
-    public string? EditorialGuidance { get; set; }
-
-    [Display(Name = "Posts, comments and uploads per person and minute")]
-    public int? PostsPerMinute { get; set; }
-
-    /// <summary>The host's default, shown as the field's placeholder.</summary>
-    public int DefaultPostsPerMinute { get; set; }
-}
-
-public sealed class TagFormModel
-{
-    [Display(Name = "Tag")]
-    public string? Name { get; set; }
-
-    [Display(Name = "Description")]
-    public string? Description { get; set; }
-
-    [Display(Name = "Official")]
-    public bool Official { get; set; }
-
-    [Display(Name = "Pinned on top")]
-    public bool Pinned { get; set; }
-}
-
-public sealed record TagsPageModel(IReadOnlyList<CuratedTag> Tags, TagFormModel NewTag, string? FailedTag);
-
 /// <summary>The feed's administration: settings and tag curation (<c>Feed.ManageTags</c>, checked again in the services).</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]

@@ -41,7 +41,7 @@ public sealed class FeedController(
     [HttpGet("tags/{tag}")]
     public async Task<IActionResult> Tag(string tag, string? cursor, CancellationToken cancellationToken)
     {
-        if (!PostWriter.IsTag((tag ?? "").ToLowerInvariant()))
+        if (!PostValidator.IsTag((tag ?? "").ToLowerInvariant()))
         {
             return NotFound();
         }
@@ -322,12 +322,4 @@ public sealed class FeedController(
         var guidance = (await settings.GetAsync(cancellationToken)).EditorialGuidance;
         return new FeedViewModel(page, filter, tag, guidance, await reactions.TypesAsync(cancellationToken), composer, TagFollowed: false);
     }
-}
-
-public sealed class EditPostModel
-{
-    public long Id { get; set; }
-
-    [System.ComponentModel.DataAnnotations.Display(Name = "Text")]
-    public string? Body { get; set; }
 }

@@ -9,13 +9,6 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace InternalSocial.Feed.Endpoints;
 
 /// <summary>
-/// The feed's JSON, generated at compile time. Same shape as the API's other answers (web defaults, enums as names).
-/// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
-[JsonSerializable(typeof(FeedPage))]
-internal sealed partial class FeedJsonContext : JsonSerializerContext;
-
-/// <summary>
 /// A feed page written in one synchronous pass by the generated serializer. The feed is the API's most read answer
 /// (some 36 KB): the general path, resumable and reflection-based, took a fifth of the request (docs/benchmarks.md).
 /// </summary>

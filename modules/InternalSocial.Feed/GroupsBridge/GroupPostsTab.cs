@@ -14,18 +14,3 @@ public sealed class GroupPostsTab(IStringLocalizer<ModuleResources> T) : IGroupM
     public IEnumerable<GroupModuleDescriptor> GetModules() =>
         [new GroupModuleDescriptor(Key, T["Posts"], "InternalSocial.Feed.Groups", "~/groups/{slug}/posts", Order: -100)];
 }
-
-public sealed class GroupComposerModel
-{
-    [Display(Name = "What do you want to share?")]
-    public string? Body { get; set; }
-}
-
-/// <summary>The Posts tab: the group's header and tabs (from Groups), its composer and its posts, 20 a page.</summary>
-public sealed record GroupPostsViewModel(
-    GroupSpaceViewModel Space,
-    FeedPage Page,
-    IReadOnlyList<ReactionTypeView> ReactionTypes,
-    GroupComposerModel Composer,
-    bool CanPost,
-    bool NeedsApproval);

@@ -15,8 +15,3 @@ public sealed class FeedHub : Hub
 
     public const string ChangedMessage = "feedChanged";
 }
-
-internal sealed class HubFeedChangeNotifier(IHubContext<FeedHub> hub) : IFeedChangeNotifier
-{
-    public Task FeedChangedAsync(CancellationToken cancellationToken) => hub.Clients.All.SendAsync(FeedHub.ChangedMessage, cancellationToken);
-}

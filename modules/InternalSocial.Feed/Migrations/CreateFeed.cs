@@ -7,6 +7,14 @@ public sealed class CreateFeed : Migration
 {
     public override void Up()
     {
+        CreatePosts();
+        CreateComments();
+        CreateTagsFollowsAndFiles();
+    }
+
+    /// <summary>Posts, their audiences, tags, mentions and earlier versions.</summary>
+    private void CreatePosts()
+    {
         Create.Table("Feed_Posts")
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
             .WithColumn("AuthorId").AsString(64).NotNullable()
@@ -58,7 +66,11 @@ public sealed class CreateFeed : Migration
             .WithColumn("EditedUtc").AsDateTimeOffset().NotNullable()
             .WithColumn("EditedBy").AsString(64).NotNullable();
         Create.Index("IX_Feed_PostRevisions_Post").OnTable("Feed_PostRevisions").OnColumn("PostId").Ascending();
+    }
 
+    /// <summary>Comments, reactions to posts and comments, and the reaction set.</summary>
+    private void CreateComments()
+    {
         Create.Table("Feed_Comments")
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
             .WithColumn("PostId").AsInt64().NotNullable()
@@ -96,7 +108,11 @@ public sealed class CreateFeed : Migration
         {
             Insert.IntoTable("Feed_ReactionTypes").Row(new { Key = key, Label = label, Emoji = emoji, Position = position += 10 });
         }
+    }
 
+    /// <summary>Curated tags, follows, acknowledgements, views and attachments.</summary>
+    private void CreateTagsFollowsAndFiles()
+    {
         Create.Table("Feed_Tags")
             .WithColumn("Name").AsString(50).PrimaryKey()
             .WithColumn("Description").AsString(300).NotNullable()

@@ -9,9 +9,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-/// <summary>How far an announcement reached: people who saw it, people who acknowledged it.</summary>
-public sealed record AnnouncementStats(long PostId, int Viewers, int Acknowledged, double AcknowledgementRate);
-
 /// <summary>Acknowledging announcements, their read and acknowledgement rates, pinning, and reminders.</summary>
 public sealed class AnnouncementService(
     FeedDbContext db,

@@ -10,8 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record StoredFile(Stream Content, string ContentType, string FileName);
-
 /// <summary>
 /// Uploads for posts. Images are re-encoded (WebP, at most 2048 px, no metadata); other files must have an allowed
 /// extension AND the matching signature. Files are served only to readers of the post they belong to.
@@ -65,51 +63,8 @@ public sealed class AttachmentService(
             ?? throw new InvalidInputException("attachments", T["The file is too large: at most {0} MB for this type.", limit / 1024 / 1024]);
         var now = clock.GetUtcNow().UtcDateTime;
         var stem = $"feed/{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
-        Attachment attachment;
-        if (isImage)
-        {
-            var (problem, images) = await ImageNormalizer.NormalizeAsync(bytes, [MaxImageSide], cancellationToken);
-            if (problem != ImageProblem.None)
-            {
-                throw new InvalidInputException("attachments", problem == ImageProblem.TooManyPixels
-                    ? ImageNormalizer.TooManyPixelsMessage
-                    : T["The image could not be read; upload a PNG, JPEG, WebP or GIF image."]);
-            }
-
-            var image = images[0];
-
-            attachment = new Attachment
-            {
-                UploadedBy = UserId(user),
-                FileName = Path.ChangeExtension(name, NormalizedImage.Extension),
-                ContentType = NormalizedImage.ContentType,
-                StoragePath = stem + NormalizedImage.Extension,
-                Size = image.Content.Length,
-                IsImage = true,
-                Width = image.Width,
-                Height = image.Height,
-                CreatedUtc = now,
-            };
-            bytes = image.Content;
-        }
-        else
-        {
-            if (!HasSignature(extension, bytes))
-            {
-                throw new InvalidInputException("attachments", T["The file's content does not match its extension."]);
-            }
-
-            attachment = new Attachment
-            {
-                UploadedBy = UserId(user),
-                FileName = name,
-                ContentType = FileTypes[extension],
-                StoragePath = stem + extension.ToLowerInvariant(),
-                Size = bytes.Length,
-                CreatedUtc = now,
-            };
-        }
-
+        var attachment = new Attachment { UploadedBy = UserId(user), FileName = name, ContentType = "", StoragePath = stem + extension.ToLowerInvariant(), CreatedUtc = now };
+        bytes = isImage ? await AsImageAsync(attachment, bytes, stem, cancellationToken) : AsFile(attachment, bytes, extension);
         await using (var stream = new MemoryStream(bytes, writable: false))
         {
             await files.SaveAsync(attachment.StoragePath, stream, cancellationToken);
@@ -118,6 +73,41 @@ public sealed class AttachmentService(
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync(cancellationToken);
         return new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.IsImage, attachment.Width, attachment.Height);
+    }
+
+    /// <summary>Re-encodes the image (its metadata dropped, its size bounded) and describes it; refuses what is not an image.</summary>
+    private async Task<byte[]> AsImageAsync(Attachment attachment, byte[] bytes, string stem, CancellationToken cancellationToken)
+    {
+        var (problem, images) = await ImageNormalizer.NormalizeAsync(bytes, [MaxImageSide], cancellationToken);
+        if (problem != ImageProblem.None)
+        {
+            throw new InvalidInputException("attachments", problem == ImageProblem.TooManyPixels
+                ? ImageNormalizer.TooManyPixelsMessage
+                : T["The image could not be read; upload a PNG, JPEG, WebP or GIF image."]);
+        }
+
+        var image = images[0];
+        attachment.FileName = Path.ChangeExtension(attachment.FileName, NormalizedImage.Extension);
+        attachment.ContentType = NormalizedImage.ContentType;
+        attachment.StoragePath = stem + NormalizedImage.Extension;
+        attachment.Size = image.Content.Length;
+        attachment.IsImage = true;
+        attachment.Width = image.Width;
+        attachment.Height = image.Height;
+        return image.Content;
+    }
+
+    /// <summary>Describes a document kept as uploaded, once its first bytes show it is what its extension says.</summary>
+    private byte[] AsFile(Attachment attachment, byte[] bytes, string extension)
+    {
+        if (!HasSignature(extension, bytes))
+        {
+            throw new InvalidInputException("attachments", T["The file's content does not match its extension."]);
+        }
+
+        attachment.ContentType = FileTypes[extension];
+        attachment.Size = bytes.Length;
+        return bytes;
     }
 
     /// <summary>The person's own uploads among <paramref name="ids"/> not attached to a post yet: the composer shows them again after an error.</summary>

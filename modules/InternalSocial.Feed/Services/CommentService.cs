@@ -10,14 +10,14 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record CommentInput(string? Body, long? ParentId = null);
-
 /// <summary>Comments on posts the reader can see, with one level of replies.</summary>
 public sealed class CommentService(
     FeedDbContext db,
     IAuthorizationService authorization,
     FeedReaderResolver readers,
     PostVisibility visibility,
+    PostValidator validator,
+    PostRenderer renderer,
     PostWriter writer,
     IEventBus events,
     TimeProvider clock,
@@ -33,7 +33,7 @@ public sealed class CommentService(
         var post = await visibility.Visible(reader).AsNoTracking().Select(p => new { p.Id, p.AuthorId }).FirstOrDefaultAsync(p => p.Id == postId, cancellationToken)
             ?? throw new NotFoundException(T["No post with id {0}.", postId]);
         var errors = new Dictionary<string, string>();
-        var body = writer.ValidateBody(input.Body, MaxBodyLength, errors);
+        var body = validator.ValidateBody(input.Body, MaxBodyLength, errors);
         if (input.ParentId is { } parentId
             && !await db.Comments.AnyAsync(c => c.Id == parentId && c.PostId == postId && c.ParentId == null && c.DeletedUtc == null, cancellationToken))
         {
@@ -45,7 +45,7 @@ public sealed class CommentService(
             throw new InvalidInputException(errors);
         }
 
-        var rendered = await writer.RenderAsync(body, cancellationToken);
+        var rendered = await renderer.RenderAsync(body, cancellationToken);
         var comment = new Comment { PostId = postId, ParentId = input.ParentId, AuthorId = reader.UserId, Body = body, Html = rendered.Html, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         await using (var transaction = await writer.BeginAsync(cancellationToken))
         {
@@ -69,13 +69,13 @@ public sealed class CommentService(
     {
         var (_, comment) = await FindEditableAsync(user, commentId, cancellationToken);
         var errors = new Dictionary<string, string>();
-        var text = writer.ValidateBody(body, MaxBodyLength, errors);
+        var text = validator.ValidateBody(body, MaxBodyLength, errors);
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
         }
 
-        var rendered = await writer.RenderAsync(text, cancellationToken);
+        var rendered = await renderer.RenderAsync(text, cancellationToken);
         await using var transaction = await writer.BeginAsync(cancellationToken);
         comment.Body = text;
         comment.Html = rendered.Html;

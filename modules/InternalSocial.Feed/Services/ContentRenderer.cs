@@ -6,9 +6,6 @@ using Markdig;
 
 namespace InternalSocial.Feed.Services;
 
-/// <summary>What a post's or comment's Markdown becomes: safe HTML, its tags and the people it mentions.</summary>
-public sealed record RenderedContent(string Html, IReadOnlyList<string> Tags, IReadOnlyDictionary<string, string> MentionedUserIds);
-
 /// <summary>
 /// Markdown (raw HTML off) → HTML → allow-list sanitizer → #tags and @mentions turned into links. Runs once when the
 /// text is written; pages show the stored result.

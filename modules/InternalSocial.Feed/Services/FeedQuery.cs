@@ -7,66 +7,11 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-/// <summary>all, following (people and tags I follow), announcements, or one tag.</summary>
-public enum FeedFilter
-{
-    All,
-    Following,
-    Announcements,
-    Tag,
-}
-
-public sealed record FeedPage(IReadOnlyList<PostCard> Items, string? NextCursor, string? SinceCursor);
-
-/// <summary>A position in the feed: the (published time, id) of the last post seen. Opaque to clients.</summary>
-public readonly record struct FeedCursor(DateTime PublishedUtc, long Id)
-{
-    public string Encode()
-    {
-        var bytes = new byte[16];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, PublishedUtc.Ticks);
-        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(8), Id);
-        return System.Buffers.Text.Base64Url.EncodeToString(bytes);
-    }
-
-    public static bool TryDecode(string? value, out FeedCursor cursor)
-    {
-        cursor = default;
-        if (string.IsNullOrEmpty(value) || value.Length > 40)
-        {
-            return false;
-        }
-
-        var bytes = new byte[24];
-        try
-        {
-            // A length that is not valid base64url throws rather than returning false.
-            if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(value, bytes, out var written) || written != 16)
-            {
-                return false;
-            }
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        var ticks = BinaryPrimitives.ReadInt64BigEndian(bytes);
-        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
-        {
-            return false;
-        }
-
-        cursor = new FeedCursor(new DateTime(ticks, DateTimeKind.Utc), BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8)));
-        return true;
-    }
-}
-
 /// <summary>
 /// The home feed, tag pages and the "n new posts" count. Keyset paging on (PublishedUtc, Id) descending: a post
 /// added while someone pages is newer than their cursor, so it never shifts the pages they have not read yet.
 /// </summary>
-public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostWriter writer, IPostContainerAccess groups, HomeFeedFirstPage firstPage, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostViews views, IPostContainerAccess groups, HomeFeedFirstPage firstPage, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 50;
@@ -83,7 +28,7 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
         }
 
         var normalizedTag = (tag ?? "").Trim().TrimStart('#').ToLowerInvariant();
-        if (filter == FeedFilter.Tag && !PostWriter.IsTag(normalizedTag))
+        if (filter == FeedFilter.Tag && !PostValidator.IsTag(normalizedTag))
         {
             throw new InvalidInputException("tag", T["A tag has 1 to 50 letters, digits, '-' or '_'."]);
         }
@@ -156,7 +101,7 @@ public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, Post
         var hasMore = page.Count > size;
         var stream = page.Take(size).ToList();
         var all = pinned.Concat(stream).ToList();
-        writer.RecordViews(reader.UserId, all.Select(p => p.Id).ToList());
+        views.Record(reader.UserId, all.Select(p => p.Id).ToList());
         var items = await cards.BuildAsync(reader, all, allComments: false, cancellationToken);
         var next = hasMore ? new FeedCursor(stream[^1].PublishedUtc, stream[^1].Id).Encode() : null;
         var newest = all.OrderByDescending(p => p.PublishedUtc).ThenByDescending(p => p.Id).FirstOrDefault();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InternalSocial.Feed.Caching;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Security;
@@ -6,34 +7,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
-
-/// <summary>The feed's settings in a tenant.</summary>
-/// <param name="EditorialGuidance">Shown beside the composer (the charter module will own it later).</param>
-/// <param name="PostsPerMinute">Posts, comments, relays and uploads one person may write a minute; null: the host's default.</param>
-public sealed record FeedSettings(string EditorialGuidance, int? PostsPerMinute = null);
-
-/// <summary>The host's defaults for every tenant (<c>InternalSocial:Feed:PostsPerMinute</c>, 30 unless configured).</summary>
-public sealed record FeedDefaults(int PostsPerMinute);
-
-/// <summary>
-/// The tenant's feed settings as last read, shared by the requests of one shell (the rate limiter reads it on every
-/// write). An entry lives a minute, so that the other web nodes of a tenant see a saved change within a minute.
-/// </summary>
-public sealed class FeedSettingsCache
-{
-    private static readonly long LifetimeMilliseconds = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
-
-    private volatile Entry? _entry;
-
-    /// <summary>Null when nothing was read yet, or when what was read is more than a minute old.</summary>
-    public FeedSettings? Value
-    {
-        get => _entry is { } entry && Environment.TickCount64 - entry.LoadedAt < LifetimeMilliseconds ? entry.Settings : null;
-        set => _entry = value is null ? null : new Entry(value, Environment.TickCount64);
-    }
-
-    private sealed record Entry(FeedSettings Settings, long LoadedAt);
-}
 
 /// <summary>Reads and writes the feed's settings; writing needs <c>Feed.ManageTags</c>.</summary>
 public sealed class FeedSettingsService(

@@ -9,8 +9,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record TagView(string Name, string Description, bool IsOfficial, bool IsPinned, bool Followed);
-
 /// <summary>Following people and tags, and the organisation's curated tags.</summary>
 public sealed class FollowService(FeedDbContext db, IAuthorizationService authorization, IPeopleLookup people, IStringLocalizer<ModuleResources> T)
 {
@@ -20,7 +18,7 @@ public sealed class FollowService(FeedDbContext db, IAuthorizationService author
     {
         await authorization.EnsurePermissionAsync(user, Permissions.View);
         var name = (tag ?? "").Trim().TrimStart('#').ToLowerInvariant();
-        if (!PostWriter.IsTag(name))
+        if (!PostValidator.IsTag(name))
         {
             throw new InvalidInputException("tag", T["A tag has 1 to 50 letters, digits, '-' or '_'."]);
         }

@@ -149,11 +149,3 @@ public sealed class PendingViews : IDisposable
         public long Dropped;
     }
 }
-
-/// <summary>Writes the queued views at every background tick.</summary>
-public sealed class ViewFlushTask(PendingViews views, FeedDbContext db) : IBackgroundTask
-{
-    public TimeSpan Interval => TimeSpan.FromSeconds(5);
-
-    public Task RunAsync(CancellationToken cancellationToken) => views.FlushAsync(db, cancellationToken);
-}

@@ -1,62 +1,10 @@
 using System.Text.Json.Serialization;
+using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Models;
 using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
-
-/// <summary>An author as the feed shows them. <see cref="PhotoUrl"/> is app-relative ("~/…"), for the pages only.</summary>
-public sealed record PersonView(string Id, string UserName, string DisplayName, bool IsGuest, bool IsFormerEmployee, bool IsErased, [property: JsonIgnore] string? PhotoUrl = null);
-
-public sealed record ReactionCount(string Type, int Count);
-
-/// <summary>A comment; <paramref name="Reactions"/> and <paramref name="MyReaction"/> are filled on the post's own page (all comments), empty in feed previews.</summary>
-public sealed record CommentView(
-    long Id,
-    long PostId,
-    long? ParentId,
-    PersonView Author,
-    string Html,
-    DateTime CreatedUtc,
-    DateTime? EditedUtc,
-    bool IsDeleted,
-    bool CanEdit,
-    string Body,
-    IReadOnlyList<ReactionCount> Reactions,
-    string? MyReaction);
-
-public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, bool IsImage, int Width, int Height);
-
-/// <summary>The post a relay shares; null in <see cref="PostCard.Relayed"/> when the reader may not see the original.</summary>
-public sealed record RelayedView(long Id, PersonView Author, string Html, DateTime PublishedUtc);
-
-/// <summary>A post as a reader sees it, with everything the feed shows around it.</summary>
-public sealed record PostCard(
-    long Id,
-    PersonView Author,
-    string Html,
-    string Body,
-    PostStatus Status,
-    long? GroupId,
-    string? GroupName,
-    bool AudienceEveryone,
-    bool IsAnnouncement,
-    bool RequiresAcknowledgement,
-    bool AcknowledgedByMe,
-    bool IsPinned,
-    DateTime PublishedUtc,
-    DateTime? ExpiresUtc,
-    DateTime? EditedUtc,
-    bool IsDeleted,
-    IReadOnlyList<string> Tags,
-    IReadOnlyList<ReactionCount> Reactions,
-    string? MyReaction,
-    int CommentCount,
-    IReadOnlyList<CommentView> Comments,
-    IReadOnlyList<AttachmentView> Attachments,
-    long? RelayOfPostId,
-    RelayedView? Relayed,
-    bool CanEdit);
 
 /// <summary>
 /// Turns a page of posts into cards with a constant number of queries, whatever the page size: one per kind of
@@ -117,34 +65,49 @@ public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostConta
         return posts.Select(p =>
         {
             var part = parts[p.Id];
-            return new PostCard(
-                p.Id,
-                Person(authors, p.AuthorId),
-                p.Html,
-                p.Body,
-                p.Status,
-                p.GroupId,
-                p.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
-                p.AudienceEveryone,
-                p.IsAnnouncement,
-                p.RequiresAcknowledgement,
-                acknowledged.Contains(p.Id),
-                p.PinnedUntilUtc > now,
-                p.PublishedUtc,
-                p.ExpiresUtc,
-                p.EditedUtc,
-                p.DeletedUtc is not null,
-                part.Tags,
-                part.Reactions,
-                mine.GetValueOrDefault(p.Id),
-                part.CommentCount,
-                part.Comments.Select(c => Comment(authors, c, reader, reactionsByComment[c.Id], myCommentReactions.GetValueOrDefault(c.Id))).ToList(),
-                part.Attachments,
-                p.RelayOfPostId,
-                p.RelayOfPostId is { } r && originals.TryGetValue(r, out var original) ? new RelayedView(original.Id, Person(authors, original.AuthorId), original.Html, original.PublishedUtc) : null,
-                CanEdit(reader, p.AuthorId));
+            return Card(
+                p,
+                author: Person(authors, p.AuthorId),
+                groupName: p.GroupId is { } g ? groupNames.GetValueOrDefault(g) : null,
+                relayed: p.RelayOfPostId is { } r && originals.TryGetValue(r, out var original) ? new RelayedView(original.Id, Person(authors, original.AuthorId), original.Html, original.PublishedUtc) : null,
+                shared: part,
+                comments: part.Comments.Select(c => Comment(authors, c, reader, reactionsByComment[c.Id], myCommentReactions.GetValueOrDefault(c.Id))).ToList(),
+                viewer: new ViewerState(acknowledged.Contains(p.Id), mine.GetValueOrDefault(p.Id), CanEdit(reader, p.AuthorId)),
+                now);
         }).ToList();
     }
+
+    /// <summary>The reader's own state on a card: what differs from one reader to the next.</summary>
+    private sealed record ViewerState(bool AcknowledgedByMe, string? MyReaction, bool CanEdit);
+
+    /// <summary>A card from its parts: the post, its author and place, the parts every reader shares, and the reader's own state.</summary>
+    private static PostCard Card(Post p, PersonView author, string? groupName, RelayedView? relayed, CardParts shared, IReadOnlyList<CommentView> comments, ViewerState viewer, DateTime now) =>
+        new(
+            Id: p.Id,
+            Author: author,
+            Html: p.Html,
+            Body: p.Body,
+            Status: p.Status,
+            GroupId: p.GroupId,
+            GroupName: groupName,
+            AudienceEveryone: p.AudienceEveryone,
+            IsAnnouncement: p.IsAnnouncement,
+            RequiresAcknowledgement: p.RequiresAcknowledgement,
+            AcknowledgedByMe: viewer.AcknowledgedByMe,
+            IsPinned: p.PinnedUntilUtc > now,
+            PublishedUtc: p.PublishedUtc,
+            ExpiresUtc: p.ExpiresUtc,
+            EditedUtc: p.EditedUtc,
+            IsDeleted: p.DeletedUtc is not null,
+            Tags: shared.Tags,
+            Reactions: shared.Reactions,
+            MyReaction: viewer.MyReaction,
+            CommentCount: shared.CommentCount,
+            Comments: comments,
+            Attachments: shared.Attachments,
+            RelayOfPostId: p.RelayOfPostId,
+            Relayed: relayed,
+            CanEdit: viewer.CanEdit);
 
     /// <summary>The reader's reactions to these posts: known ones from the reader cache, the others in one query.</summary>
     private async Task<Dictionary<long, string>> MyReactionsAsync(string me, IReadOnlyList<Post> posts, CancellationToken cancellationToken)

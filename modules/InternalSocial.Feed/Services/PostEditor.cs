@@ -19,6 +19,8 @@ public sealed class PostEditor(
     FeedDbContext db,
     FeedReaderResolver readers,
     PostVisibility visibility,
+    PostValidator validator,
+    PostRenderer renderer,
     PostWriter writer,
     IPostContainerAccess groups,
     IEventBus events,
@@ -38,19 +40,7 @@ public sealed class PostEditor(
             throw new PermissionDeniedException(Permissions.Moderate);
         }
 
-        var errors = new Dictionary<string, string>();
-        var body = writer.ValidateBody(input.Body, PostService.MaxBodyLength, errors);
-        var tags = writer.ValidateTags(input.Tags, errors);
-        if (input.ExpiresAt is { } expires && expires.ToUniversalTime() <= post.PublishedUtc)
-        {
-            errors["expiresAt"] = T["The expiry must come after the publication time."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
+        var (body, tags) = Validate(input, post);
         var expiresUtc = input.ExpiresAt?.ToUniversalTime();
         if (post.Status == PostStatus.Published)
         {
@@ -66,7 +56,7 @@ public sealed class PostEditor(
 
         await using (var transaction = await writer.BeginAsync(cancellationToken))
         {
-            await writer.ApplyEditAsync(post, body, tags, expiresUtc, reader.UserId, cancellationToken);
+            var rendered = await writer.ApplyEditAsync(post, body, tags, expiresUtc, reader.UserId, cancellationToken);
             var resubmitted = post.Status == PostStatus.ChangesRequested;
             if (resubmitted)
             {
@@ -78,7 +68,10 @@ public sealed class PostEditor(
             await transaction.CommitAsync(cancellationToken);
             if (resubmitted)
             {
-                await events.PublishAsync(new PostSubmitted(post.Id, post.AuthorId, post.GroupId, post.IsAnnouncement, IsPending: true, GroupRequiresApproval: post.GroupId is not null && await groups.CanPostToGroupAsync(user, post.GroupId.Value, cancellationToken) == GroupPostingDecision.NeedsApproval), cancellationToken);
+                var groupHolds = post.GroupId is not null && await groups.CanPostToGroupAsync(user, post.GroupId.Value, cancellationToken) == GroupPostingDecision.NeedsApproval;
+                await events.PublishAsync(
+                    new PostSubmitted(post.Id, post.AuthorId, post.GroupId, post.IsAnnouncement, IsPending: true, groupHolds, post.Body, [.. tags.Union(rendered.Tags)], post.AuthorId),
+                    cancellationToken);
             }
             else if (post.Status == PostStatus.Pending)
             {
@@ -89,10 +82,28 @@ public sealed class PostEditor(
         return false;
     }
 
+    private (string Body, IReadOnlyList<string> Tags) Validate(PostEditInput input, Post post)
+    {
+        var errors = new Dictionary<string, string>();
+        var body = validator.ValidateBody(input.Body, PostService.MaxBodyLength, errors);
+        var tags = validator.ValidateTags(input.Tags, errors);
+        if (input.ExpiresAt is { } expires && expires.ToUniversalTime() <= post.PublishedUtc)
+        {
+            errors["expiresAt"] = T["The expiry must come after the publication time."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        return (body, tags);
+    }
+
     /// <summary>The reviews a new post goes through, asked about the new text as the editor's (a moderator's fix is theirs).</summary>
     private async Task<bool> MustHoldAsync(string editorId, Post post, string body, IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
-        var rendered = await writer.RenderAsync(body, cancellationToken);
+        var rendered = await renderer.RenderAsync(body, cancellationToken);
         var submission = new PostSubmission(editorId, post.GroupId, GroupRequiresApproval: false, body, [.. tags.Union(rendered.Tags)], post.IsAnnouncement);
         foreach (var review in reviews)
         {
@@ -117,7 +128,9 @@ public sealed class PostEditor(
         await db.SaveChangesAsync(cancellationToken);
         if (pending is null)
         {
-            await events.PublishAsync(new PostSubmitted(post.Id, post.AuthorId, post.GroupId, post.IsAnnouncement, IsPending: true, GroupRequiresApproval: groupHolds), cancellationToken);
+            await events.PublishAsync(
+                new PostSubmitted(post.Id, post.AuthorId, post.GroupId, post.IsAnnouncement, IsPending: true, groupHolds, body, [.. tags.Union(ContentRenderer.ParseTags(body))], editorId),
+                cancellationToken);
         }
         else
         {

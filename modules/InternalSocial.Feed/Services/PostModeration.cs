@@ -6,22 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
 
-/// <summary>
-/// For the workflows module (issue 8): decides the fate of a held post. The caller has checked who may decide;
-/// this service only moves the post and raises <see cref="PostPublished"/>.
-/// </summary>
-public interface IPostModeration
-{
-    Task PublishAsync(long postId, CancellationToken cancellationToken);
-
-    Task RejectAsync(long postId, CancellationToken cancellationToken);
-
-    Task RequestChangesAsync(long postId, CancellationToken cancellationToken);
-
-    /// <summary>Hides a post or comment (soft deletion by the system: moderators can still see and restore it). False when it was already gone.</summary>
-    Task<bool> HideAsync(string contentType, long id, CancellationToken cancellationToken);
-}
-
 internal sealed class PostModeration(FeedDbContext db, PostWriter writer, IEventBus events, IFeedChangeNotifier changes, TimeProvider clock) : IPostModeration
 {
     public const string HiddenBy = "moderation";
@@ -59,7 +43,7 @@ internal sealed class PostModeration(FeedDbContext db, PostWriter writer, IEvent
         }
 
         var post = await SetStatusAsync(postId, PostStatus.Published, cancellationToken);
-        await events.PublishAsync(new PostPublished(post.Id, post.AuthorId, post.GroupId, post.PublishedUtc), cancellationToken);
+        await events.PublishAsync(new PostPublished(post.Id, post.AuthorId, post.GroupId, post.PublishedUtc, post.IsAnnouncement), cancellationToken);
 
         // Those mentioned are told now that the post can be read, not when it was held.
         var mentioned = await db.Mentions.AsNoTracking().Where(m => m.PostId == post.Id && m.CommentId == 0 && m.UserId != post.AuthorId).Select(m => m.UserId).ToListAsync(cancellationToken);

@@ -10,31 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record AudienceInput(IReadOnlyList<string>? Departments, IReadOnlyList<string>? Sites, IReadOnlyList<long>? Groups);
-
-public sealed record PostInput(
-    string? Body,
-    IReadOnlyList<string>? Tags = null,
-    AudienceInput? Audience = null,
-    DateTime? PublishAt = null,
-    DateTime? ExpiresAt = null,
-    IReadOnlyList<long>? Attachments = null,
-    bool Announcement = false,
-    bool RequireAcknowledgement = false,
-    DateTime? PinUntil = null);
-
-public sealed record PostEditInput(string? Body, IReadOnlyList<string>? Tags = null, DateTime? ExpiresAt = null);
-
-public sealed record PostCreated(long Id, PostStatus Status, IReadOnlyList<long> Ids);
-
-/// <param name="Post">The post as readers see it: the published version while an edit waits.</param>
-/// <param name="Held">The edit waits for a moderator's approval.</param>
-public sealed record PostEdit(PostCard Post, bool Held);
-
-public sealed record GroupChoice(long Id, string Name);
-
-public sealed record RevisionView(long Id, string Body, DateTime EditedUtc, string EditedBy);
-
 /// <summary>Writes, edits, deletes and restores posts; every check on the server, every write all-or-nothing.</summary>
 public sealed class PostService(
     FeedDbContext db,
@@ -42,11 +17,10 @@ public sealed class PostService(
     FeedReaderResolver readers,
     PostVisibility visibility,
     PostCards cards,
-    PostWriter writer,
+    PostViews views,
+    PostCreator creator,
     PostEditor editor,
     IPostContainerAccess groups,
-    IEventBus events,
-    IEnumerable<IPostSubmissionReview> reviews,
     IFeedChangeNotifier changes,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
@@ -56,130 +30,9 @@ public sealed class PostService(
     public const int MaxAudiences = 50;
     public const int MaxGroupChoices = 100;
 
-    public async Task<PostCreated> CreateAsync(ClaimsPrincipal user, PostInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        await authorization.EnsurePermissionAsync(user, Permissions.Post);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var now = clock.GetUtcNow().UtcDateTime;
-        var errors = new Dictionary<string, string>();
-        var body = writer.ValidateBody(input.Body, MaxBodyLength, errors);
-        var tags = writer.ValidateTags(input.Tags, errors);
-        var departments = CleanList(input.Audience?.Departments, "audience.departments", errors);
-        var sites = CleanList(input.Audience?.Sites, "audience.sites", errors);
-        var groupIds = input.Audience?.Groups?.Distinct().ToList() ?? [];
-        var publishAt = input.PublishAt?.ToUniversalTime() ?? now;
-        if (input.ExpiresAt is { } expires && expires.ToUniversalTime() <= publishAt)
-        {
-            errors["expiresAt"] = T["The expiry must come after the publication time."];
-        }
-
-        if (groupIds.Count > 0 && !groups.GroupsEnabled)
-        {
-            errors["audience.groups"] = T["Groups are not enabled in this organisation."];
-        }
-        else if (groupIds.Count > 0 && (departments.Count > 0 || sites.Count > 0))
-        {
-            errors["audience"] = T["A post goes either to groups or to departments and sites, not both."];
-        }
-
-        if (input.RequireAcknowledgement && !input.Announcement)
-        {
-            errors["requireAcknowledgement"] = T["Only announcements can require an acknowledgement."];
-        }
-
-        var attachments = await writer.ValidateAttachmentsAsync(input.Attachments, userId, errors, cancellationToken);
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
-        if (input.Announcement)
-        {
-            await authorization.EnsurePermissionAsync(user, Permissions.PostAnnouncements);
-        }
-
-        if (input.PinUntil is not null)
-        {
-            await authorization.EnsurePermissionAsync(user, Permissions.Pin);
-        }
-
-        // Each group decides for its own copy: one may publish at once while another holds the post for approval.
-        var statuses = new Dictionary<long, PostStatus>();
-        if (groupIds.Count == 0)
-        {
-            // Guests post only where a group lets them.
-            await authorization.EnsurePermissionAsync(user, Permissions.View);
-        }
-        else
-        {
-            foreach (var groupId in groupIds)
-            {
-                var decision = await groups.CanPostToGroupAsync(user, groupId, cancellationToken);
-                if (decision == GroupPostingDecision.Forbidden)
-                {
-                    throw new PermissionDeniedException(Permissions.Post);
-                }
-
-                statuses[groupId] = decision == GroupPostingDecision.NeedsApproval ? PostStatus.Pending : PostStatus.Published;
-            }
-        }
-
-        var rendered = await writer.RenderAsync(body, cancellationToken);
-
-        // A module (a workflow) may hold a copy for approval before anyone sees it; a group's own rule already may.
-        var heldByGroup = statuses.Where(s => s.Value == PostStatus.Pending).Select(s => s.Key).ToHashSet();
-        foreach (var groupId in groupIds.Count == 0 ? [null] : groupIds.Select(g => (long?)g))
-        {
-            if (statuses.GetValueOrDefault(groupId ?? 0) != PostStatus.Pending
-                && await MustHoldAsync(new PostSubmission(userId, groupId, GroupRequiresApproval: false, body, [.. tags.Union(rendered.Tags)], input.Announcement), cancellationToken))
-            {
-                statuses[groupId ?? 0] = PostStatus.Pending;
-            }
-        }
-
-        var batchId = groupIds.Count > 1 ? Guid.NewGuid().ToString("D") : null;
-        var posts = (groupIds.Count == 0 ? [null] : groupIds.Select(g => (long?)g)).Select(groupId => new Post
-        {
-            AuthorId = userId,
-            Body = body,
-            Html = rendered.Html,
-            Status = statuses.GetValueOrDefault(groupId ?? 0, PostStatus.Published),
-            GroupId = groupId,
-            BatchId = batchId,
-            AudienceEveryone = departments.Count == 0 && sites.Count == 0,
-            IsAnnouncement = input.Announcement,
-            RequiresAcknowledgement = input.RequireAcknowledgement,
-            PinnedUntilUtc = input.PinUntil?.ToUniversalTime(),
-            PublishedUtc = publishAt,
-            ExpiresUtc = input.ExpiresAt?.ToUniversalTime(),
-            CreatedUtc = now,
-        }).ToList();
-
-        await using (var transaction = await writer.BeginAsync(cancellationToken))
-        {
-            db.Posts.AddRange(posts);
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var post in posts)
-            {
-                db.Audiences.AddRange(departments.Select(d => new PostAudience { PostId = post.Id, Kind = AudienceKinds.Department, Value = d }));
-                db.Audiences.AddRange(sites.Select(s => new PostAudience { PostId = post.Id, Kind = AudienceKinds.Site, Value = s }));
-                db.PostTags.AddRange(tags.Union(rendered.Tags).Select(t => new PostTag { PostId = post.Id, Tag = t }));
-                db.Mentions.AddRange(rendered.MentionedUserIds.Keys.Select(id => new Mention { PostId = post.Id, CommentId = 0, UserId = id }));
-            }
-
-            foreach (var attachment in attachments)
-            {
-                attachment.PostId = posts[0].Id;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await RaiseCreatedAsync(posts, rendered, userId, heldByGroup, cancellationToken);
-        return new PostCreated(posts[0].Id, posts[0].Status, posts.Select(p => p.Id).ToList());
-    }
+    /// <summary>Writes a new post (<see cref="PostCreator"/>), a copy per target group; each copy may wait for approval.</summary>
+    public Task<PostCreated> CreateAsync(ClaimsPrincipal user, PostInput input, CancellationToken cancellationToken) =>
+        creator.CreateAsync(user, input, cancellationToken);
 
     /// <summary>
     /// Shares a visible post with a comment, crediting the original (its card shows the original's author): into the
@@ -236,7 +89,7 @@ public sealed class PostService(
         var reader = await readers.GetAsync(user, cancellationToken);
         var post = await visibility.Openable(reader).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException(T["No post with id {0}.", id]);
-        writer.RecordViews(reader.UserId, [post.Id]);
+        views.Record(reader.UserId, [post.Id]);
         return (await cards.BuildAsync(reader, [post], allComments: true, cancellationToken))[0];
     }
 
@@ -295,51 +148,5 @@ public sealed class PostService(
 
         return await db.Revisions.Where(r => r.PostId == id).OrderByDescending(r => r.Id)
             .Select(r => new RevisionView(r.Id, r.Body, r.EditedUtc, r.EditedBy)).Take(100).ToListAsync(cancellationToken);
-    }
-
-    private async Task<bool> MustHoldAsync(PostSubmission submission, CancellationToken cancellationToken)
-    {
-        foreach (var review in reviews)
-        {
-            if (await review.MustHoldAsync(submission, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private async Task RaiseCreatedAsync(List<Post> posts, RenderedContent rendered, string userId, IReadOnlySet<long> heldByGroup, CancellationToken cancellationToken)
-    {
-        foreach (var post in posts)
-        {
-            await events.PublishAsync(new PostSubmitted(post.Id, userId, post.GroupId, post.IsAnnouncement, post.Status == PostStatus.Pending, post.GroupId is { } g && heldByGroup.Contains(g)), cancellationToken);
-            if (post.Status == PostStatus.Published)
-            {
-                await events.PublishAsync(new PostPublished(post.Id, userId, post.GroupId, post.PublishedUtc), cancellationToken);
-                foreach (var mentioned in rendered.MentionedUserIds.Keys.Where(id => id != userId))
-                {
-                    await events.PublishAsync(new PersonMentioned(mentioned, post.Id, null, userId), cancellationToken);
-                }
-            }
-        }
-
-        await changes.FeedChangedAsync(cancellationToken);
-    }
-
-    private List<string> CleanList(IReadOnlyList<string>? values, string field, Dictionary<string, string> errors)
-    {
-        var cleaned = (values ?? []).Select(v => v?.Trim() ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (cleaned.Any(v => v.Length is 0 or > 100))
-        {
-            errors[field] = T["Each value must have 1 to {0} characters.", 100];
-        }
-        else if (cleaned.Count > MaxAudiences)
-        {
-            errors[field] = T["At most {0} values.", MaxAudiences];
-        }
-
-        return cleaned;
     }
 }

@@ -10,12 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record ReactionTypeView(string Key, string Label, string Emoji);
-
-public sealed record Reactor(PersonView Person, string Type);
-
-public sealed record PostReactors(IReadOnlyList<Reactor> Post, IReadOnlyDictionary<long, IReadOnlyList<Reactor>> Comments);
-
 /// <summary>
 /// One reaction per person per post or comment. Written with a single INSERT … ON CONFLICT DO UPDATE, so concurrent
 /// reactions never lose an update, and counted by a grouped query rather than a counter column.

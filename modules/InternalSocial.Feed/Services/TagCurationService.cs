@@ -8,11 +8,6 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed record TagInput(string? Description, bool? Official, bool? Pinned);
-
-/// <summary>A tag as its curators see it: <paramref name="IsCurated"/> false for a tag only used in posts.</summary>
-public sealed record CuratedTag(string Name, string Description, bool IsOfficial, bool IsPinned, bool IsCurated, int PostCount);
-
 /// <summary>
 /// Administrators and communication directors (<c>Feed.ManageTags</c>) describe tags, mark them official and pin them
 /// on top of the tag list; the tags most used in posts are offered for curation.
@@ -45,7 +40,7 @@ public sealed class TagCurationService(FeedDbContext db, IAuthorizationService a
         await authorization.EnsurePermissionAsync(user, Permissions.ManageTags);
         var key = Normalize(name);
         var errors = new Dictionary<string, string>();
-        if (!PostWriter.IsTag(key))
+        if (!PostValidator.IsTag(key))
         {
             errors["name"] = T["A tag has 1 to 50 letters, digits, '-' or '_'."];
         }

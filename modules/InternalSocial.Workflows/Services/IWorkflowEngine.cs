@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;
 
@@ -16,5 +15,10 @@ public interface IWorkflowEngine
     /// The start activities of the enabled workflows this event would start: lets a module decide before saving (the
     /// feed holds a post for approval when a matching start asks it to).
     /// </summary>
-    Task<IReadOnlyList<ActivityDefinition>> MatchingStartsAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken);
-}
+    Task<IReadOnlyList<WorkflowStart>> MatchingStartsAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="TriggerAsync(string, string, IReadOnlyDictionary{string, JsonNode?}, CancellationToken)"/> with the starts
+    /// <see cref="MatchingStartsAsync"/> found for the same facts: their conditions are not evaluated a second time.
+    /// </summary>
+    Task TriggerAsync(string eventName, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, IReadOnlyList<WorkflowStart> starts, CancellationToken cancellationToken);

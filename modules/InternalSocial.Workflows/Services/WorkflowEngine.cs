@@ -26,9 +26,13 @@ public sealed class WorkflowEngine(
 
     private readonly WorkflowTransactions _transactions = new(scopes, database);
 
-    public async Task TriggerAsync(string eventName, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
+    public async Task TriggerAsync(string eventName, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken) =>
+        await TriggerAsync(eventName, correlationKey, facts, await MatchingStartsAsync(eventName, facts, cancellationToken), cancellationToken);
+
+    public async Task TriggerAsync(string eventName, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, IReadOnlyList<WorkflowStart> starts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(starts);
         var waiting = await db.Bookmarks.AsNoTracking()
             .Where(b => b.Kind == BookmarkKinds.Event && b.EventName == eventName && b.CorrelationKey == correlationKey)
             .Select(b => new { b.Id, b.InstanceId, b.ActivityId })
@@ -46,14 +50,27 @@ public sealed class WorkflowEngine(
             }
         }
 
-        foreach (var (type, definition) in await StartsForAsync(eventName, facts, cancellationToken))
+        foreach (var start in starts)
         {
-            await StartAsync(type, definition, correlationKey, facts, cancellationToken);
+            await StartAsync(start, correlationKey, facts, cancellationToken);
         }
     }
 
-    public async Task<IReadOnlyList<ActivityDefinition>> MatchingStartsAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken) =>
-        (await StartsForAsync(eventName, facts, cancellationToken)).Select(s => s.Definition.Activity(s.Definition.Start)!).ToList();
+    public async Task<IReadOnlyList<WorkflowStart>> MatchingStartsAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
+    {
+        var types = await db.Types.AsNoTracking().Where(t => t.StartEvent == eventName && t.Enabled).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var starts = new List<WorkflowStart>();
+        foreach (var type in types)
+        {
+            var definition = await definitions.GetVersionAsync(type.Id, type.Version, cancellationToken);
+            if (Conditions.Evaluate(definition.Activity(definition.Start)!.Properties["condition"], name => facts.GetValueOrDefault(name)))
+            {
+                starts.Add(new WorkflowStart(type.Id, type.Version, definition));
+            }
+        }
+
+        return starts;
+    }
 
     /// <summary>Resumes what waits on a task, once its decision is claimed by <paramref name="claim"/> (which throws <see cref="ConflictException"/> when someone decided first).</summary>
     public Task<WorkflowStatus> ResumeTaskAsync(string instanceId, string activityId, ResumeInput input, Func<IServiceProvider, CancellationToken, Task> claim, CancellationToken cancellationToken) =>
@@ -113,8 +130,9 @@ public sealed class WorkflowEngine(
             : await RunGuardedAsync(instanceId, retry.ActivityId, retry.ToInput(), actorId, claim, isStart: false, cancellationToken);
     }
 
-    private async Task StartAsync(WorkflowTypeRecord type, WorkflowDefinition definition, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
+    private async Task StartAsync(WorkflowStart start, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
     {
+        var definition = start.Definition;
         var variables = new JsonObject();
         foreach (var (key, value) in facts)
         {
@@ -125,8 +143,8 @@ public sealed class WorkflowEngine(
         var instance = new WorkflowInstance
         {
             Id = Guid.NewGuid().ToString("D"),
-            WorkflowId = type.Id,
-            Version = type.Version,
+            WorkflowId = start.WorkflowId,
+            Version = start.Version,
             Status = WorkflowStatus.Running,
             CorrelationKey = correlationKey,
             VariablesJson = variables.ToJsonString(),
@@ -279,22 +297,5 @@ public sealed class WorkflowEngine(
         run.Enter(activity);
         var result = await WorkflowSteps.Guard(activity, () => type.ResumeAsync(WorkflowSteps.Context(instance, definition, activity, variables, services, now, actorId), input!, cancellationToken));
         return WorkflowSteps.Follow(services.GetRequiredService<WorkflowsDbContext>(), instance, definition, activity, result, actorId ?? input!.ActorId, now);
-    }
-
-    private async Task<List<(WorkflowTypeRecord Type, WorkflowDefinition Definition)>> StartsForAsync(string eventName, IReadOnlyDictionary<string, JsonNode?> facts, CancellationToken cancellationToken)
-    {
-        var types = await db.Types.AsNoTracking().Where(t => t.StartEvent == eventName && t.Enabled).OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        var starts = new List<(WorkflowTypeRecord, WorkflowDefinition)>();
-        foreach (var type in types)
-        {
-            var definition = await definitions.GetVersionAsync(type.Id, type.Version, cancellationToken);
-            var start = definition.Activity(definition.Start)!;
-            if (Conditions.Evaluate(start.Properties["condition"], name => facts.GetValueOrDefault(name)))
-            {
-                starts.Add((type, definition));
-            }
-        }
-
-        return starts;
     }
 }

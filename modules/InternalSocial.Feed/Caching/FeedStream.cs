@@ -1,0 +1,13 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using InternalSocial.Feed.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Feed.Caching;
+
+/// <summary>
+/// The newest listed posts of one audience (not pinned now), and those pinned now, as they were at posts version
+/// <paramref name="Version"/> (<see cref="FeedVersion.Posts"/>); usable until <paramref name="ValidUntilUtc"/>, when one
+/// of them expires, a pin ends or a scheduled post is due.
+/// </summary>
+public sealed record FeedStream(long Version, DateTime ValidUntilUtc, IReadOnlyList<StreamPost> Newest, IReadOnlyList<StreamPost> Pinned);

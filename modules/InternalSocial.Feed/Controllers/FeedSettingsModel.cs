@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Feed.Services;
+using InternalSocial.Kernel;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.Controllers;
+
+public sealed class FeedSettingsModel
+{
+    [Display(Name = "Editorial guidance shown beside the composer")]
+    public string? EditorialGuidance { get; set; }
+
+    [Display(Name = "Posts, comments and uploads per person and minute")]
+    public int? PostsPerMinute { get; set; }
+
+    /// <summary>The host's default, shown as the field's placeholder.</summary>
+    public int DefaultPostsPerMinute { get; set; }
+}

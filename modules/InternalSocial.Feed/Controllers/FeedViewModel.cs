@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Feed.Services;
+
+namespace InternalSocial.Feed.Controllers;
+
+public sealed record FeedViewModel(
+    FeedPage Page,
+    FeedFilter Filter,
+    string? Tag,
+    string EditorialGuidance,
+    IReadOnlyList<ReactionTypeView> ReactionTypes,
+    ComposerModel Composer,
+    bool TagFollowed);

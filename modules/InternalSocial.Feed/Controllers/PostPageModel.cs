@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Feed.Services;
+
+namespace InternalSocial.Feed.Controllers;
+
+public sealed record PostPageModel(
+    PostCard Post,
+    IReadOnlyList<ReactionTypeView> ReactionTypes,
+    bool CanSeeStats,
+    AnnouncementStats? Stats,
+    PostReactors Reactors,
+    IReadOnlyList<GroupChoice> RelayGroups);

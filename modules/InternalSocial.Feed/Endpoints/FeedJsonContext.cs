@@ -1,0 +1,16 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InternalSocial.Feed.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace InternalSocial.Feed.Endpoints;
+
+/// <summary>
+/// The feed's JSON, generated at compile time. Same shape as the API's other answers (web defaults, enums as names).
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(FeedPage))]
+internal sealed partial class FeedJsonContext : JsonSerializerContext;

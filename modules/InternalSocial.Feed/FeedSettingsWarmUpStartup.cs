@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using InternalSocial.Feed.Caching;
+using InternalSocial.Feed.Services;
+using InternalSocial.Kernel.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed;
+
+/// <summary>
+/// Reads the feed's settings into the shell's cache before the rate limiter (the Users module's middleware) runs, so
+/// that the limiter, which cannot wait for the database, finds the tenant's limit: one read a minute per shell.
+/// </summary>
+public sealed class FeedSettingsWarmUpStartup : ModuleStartup
+{
+    public override int Order => -100;
+
+    public override void ConfigureMiddleware(IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.RequestServices.GetRequiredService<FeedSettingsCache>().Value is null)
+            {
+                await context.RequestServices.GetRequiredService<FeedSettingsService>().GetAsync(context.RequestAborted);
+            }
+
+            await next(context);
+        });
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+using InternalSocial.Feed.Services;
+using InternalSocial.Groups.Controllers;
+using InternalSocial.Groups.Services;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.GroupsBridge;
+
+/// <summary>The Posts tab: the group's header and tabs (from Groups), its composer and its posts, 20 a page.</summary>
+public sealed record GroupPostsViewModel(
+    GroupSpaceViewModel Space,
+    FeedPage Page,
+    IReadOnlyList<ReactionTypeView> ReactionTypes,
+    GroupComposerModel Composer,
+    bool CanPost,
+    bool NeedsApproval);

@@ -1,0 +1,10 @@
+namespace InternalSocial.Feed.Models;
+
+public sealed class Acknowledgement
+{
+    public long PostId { get; set; }
+
+    public required string UserId { get; set; }
+
+    public DateTime AcknowledgedUtc { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace InternalSocial.Feed.Models;
+
+/// <summary>A person mentioned in a post or a comment (CommentId 0 for the post itself).</summary>
+public sealed class Mention
+{
+    public long PostId { get; set; }
+
+    public long CommentId { get; set; }
+
+    public required string UserId { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace InternalSocial.Feed.Models;
+
+public sealed class PostTag
+{
+    public long PostId { get; set; }
+
+    /// <summary>Lower case, without the '#'.</summary>
+    public required string Tag { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace InternalSocial.Feed.Models;
+
+/// <summary>The first time a person saw a post (reach).</summary>
+public sealed class PostView
+{
+    public long PostId { get; set; }
+
+    public required string UserId { get; set; }
+
+    public DateTime ViewedUtc { get; set; }
+}

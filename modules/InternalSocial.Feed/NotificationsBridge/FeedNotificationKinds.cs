@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Security.Claims;
+using InternalSocial.Feed.Events;
+using InternalSocial.Feed.Services;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Notifications.Models;
+using InternalSocial.Notifications.Services;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.NotificationsBridge;
+
+/// <summary>The feed's kinds of notification.</summary>
+public sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
+{
+    public const string Mention = "feed.mention";
+    public const string Comment = "feed.comment";
+    public const string Announcement = "feed.announcement";
+    public const string Acknowledgement = "feed.acknowledgement";
+    public const string Reactions = "feed.reactions";
+    public const string ResourceType = "post";
+
+    public IEnumerable<NotificationKind> GetKinds() =>
+    [
+        new(Mention, T["Someone mentions me"], NotificationChannel.EmailImmediately),
+        new(Comment, T["Someone comments on my post"], NotificationChannel.InApp),
+        new(Announcement, T["An announcement is published for me"], NotificationChannel.InApp),
+        new(Acknowledgement, T["An announcement asks me to acknowledge it"], NotificationChannel.EmailImmediately, IsMandatory: true),
+        new(Reactions, T["People react to my post or comment (one notification per post a day)"], NotificationChannel.InApp),
+    ];
+}

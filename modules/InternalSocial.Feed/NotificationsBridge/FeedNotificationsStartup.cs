@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Security.Claims;
+using InternalSocial.Feed.Events;
+using InternalSocial.Feed.Services;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Notifications.Models;
+using InternalSocial.Notifications.Services;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.NotificationsBridge;
+
+[ForFeature("InternalSocial.Feed.Notifications")]
+public sealed class FeedNotificationsStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<INotificationKindProvider, FeedNotificationKinds>();
+        services.AddScoped<PostNotificationVisibility>();
+        services.AddScoped<INotificationVisibility>(provider => provider.GetRequiredService<PostNotificationVisibility>());
+        services.AddScoped<IEventHandler<PersonMentioned>, FeedNotificationHandlers>();
+        services.AddScoped<IEventHandler<CommentAdded>, FeedNotificationHandlers>();
+        services.AddScoped<IEventHandler<PostPublished>, AnnouncementNotifier>();
+        services.AddScoped<IEventHandler<AcknowledgementReminderRequested>, AnnouncementNotifier>();
+        services.AddScoped<IEventHandler<ReactionAdded>, ReactionNotifier>();
+        services.AddScoped<IDigestSectionProvider, PendingAcknowledgementsDigest>();
+        services.AddScoped<IDigestSectionProvider, TopPostsDigest>();
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using InternalSocial.Feed.Models;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>A comment; <paramref name="Reactions"/> and <paramref name="MyReaction"/> are filled on the post's own page (all comments), empty in feed previews.</summary>
+public sealed record CommentView(
+    long Id,
+    long PostId,
+    long? ParentId,
+    PersonView Author,
+    string Html,
+    DateTime CreatedUtc,
+    DateTime? EditedUtc,
+    bool IsDeleted,
+    bool CanEdit,
+    string Body,
+    IReadOnlyList<ReactionCount> Reactions,
+    string? MyReaction);

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using InternalSocial.Feed.Caching;
+using InternalSocial.Kernel.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>
+/// Writing posts, comments, relays and uploads: a fixed window of one minute per person, at the tenant's
+/// <see cref="FeedSettings.PostsPerMinute"/> (else the host's default). The limit is part of the partition key, so a
+/// changed setting applies from the next request. The excess gets 429 with <c>Retry-After</c> in seconds.
+/// </summary>
+public sealed class FeedPostingRateLimitPolicy : IRateLimiterPolicy<string>
+{
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
+    {
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var T = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ModuleResources>>();
+        await response.WriteAsJsonAsync(
+            new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = T["You are writing too fast."],
+                Detail = T["Try again in {0} seconds.", seconds],
+            },
+            (System.Text.Json.JsonSerializerOptions?)null,
+            "application/problem+json",
+            cancellationToken);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var services = httpContext.RequestServices;
+        var settings = services.GetRequiredService<FeedSettingsCache>().Value;
+        var defaults = services.GetRequiredService<FeedDefaults>();
+        var limit = settings?.PostsPerMinute ?? defaults.PostsPerMinute;
+        var who = httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter(
+            who + "|" + limit.ToString(CultureInfo.InvariantCulture),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+}

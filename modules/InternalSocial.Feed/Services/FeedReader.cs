@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using InternalSocial.Feed.Models;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>Who is reading, with everything visibility depends on, resolved once per request.</summary>
+public sealed record FeedReader(
+    ClaimsPrincipal User,
+    string UserId,
+    bool CanViewCompany,
+    bool IsModerator,
+    string? Department,
+    string? Site,
+    IReadOnlyCollection<long> GroupIds,
+    IReadOnlyCollection<long> HomeGroupIds);

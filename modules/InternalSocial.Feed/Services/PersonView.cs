@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using InternalSocial.Feed.Models;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>An author as the feed shows them. <see cref="PhotoUrl"/> is app-relative ("~/…"), for the pages only.</summary>
+public sealed record PersonView(string Id, string UserName, string DisplayName, bool IsGuest, bool IsFormerEmployee, bool IsErased, [property: JsonIgnore] string? PhotoUrl = null);

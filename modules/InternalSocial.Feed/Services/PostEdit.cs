@@ -1,0 +1,15 @@
+using System.Security.Claims;
+using InternalSocial.Feed.Events;
+using InternalSocial.Feed.Models;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.Services;
+
+/// <param name="Post">The post as readers see it: the published version while an edit waits.</param>
+/// <param name="Held">The edit waits for a moderator's approval.</param>
+public sealed record PostEdit(PostCard Post, bool Held);

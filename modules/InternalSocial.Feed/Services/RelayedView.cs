@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using InternalSocial.Feed.Models;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>The post a relay shares; null in <see cref="PostCard.Relayed"/> when the reader may not see the original.</summary>
+public sealed record RelayedView(long Id, PersonView Author, string Html, DateTime PublishedUtc);

@@ -1,0 +1,19 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using InternalSocial.Feed.Models;
+using InternalSocial.Kernel.Shells;
+using InternalSocial.Users.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Feed.Services;
+
+/// <summary>Commits the transaction it opened, if any; disposing without committing rolls back.</summary>
+public sealed class WriteScope(IDbContextTransaction? transaction) : IAsyncDisposable
+{
+    public Task CommitAsync(CancellationToken cancellationToken) => transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => transaction?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using InternalSocial.Feed.Events;
+using InternalSocial.Feed.Models;
+using InternalSocial.Feed.Services;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Users.Services;
+using InternalSocial.Workflows.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Feed.WorkflowsBridge;
+
+/// <summary>Base of the activities that decide a held post; they fail (and fault the instance) if it is no longer pending.</summary>
+public abstract class PostDecisionActivity : TaskActivity
+{
+    public override async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!long.TryParse(context.Text("post.id"), NumberStyles.None, CultureInfo.InvariantCulture, out var postId))
+        {
+            throw new InvalidOperationException("The workflow has no post (fact post.id).");
+        }
+
+        await DecideAsync(context.Services.GetRequiredService<IPostModeration>(), postId, cancellationToken);
+        return ActivityResult.Outcome(Workflows.Services.ActivityOutcomes.Done, $"post {postId}");
+    }
+
+    protected abstract Task DecideAsync(IPostModeration moderation, long postId, CancellationToken cancellationToken);
+}

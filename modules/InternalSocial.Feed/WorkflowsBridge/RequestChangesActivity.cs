@@ -1,0 +1,22 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using InternalSocial.Feed.Events;
+using InternalSocial.Feed.Models;
+using InternalSocial.Feed.Services;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Users.Services;
+using InternalSocial.Workflows.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Feed.WorkflowsBridge;
+
+public sealed class RequestChangesActivity : PostDecisionActivity
+{
+    public override string Type => "feed.requestChanges";
+
+    public override string DisplayName => "Send the post back for changes";
+
+    protected override Task DecideAsync(IPostModeration moderation, long postId, CancellationToken cancellationToken) => moderation.RequestChangesAsync(postId, cancellationToken);
+}
