@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
-using InternalSocial.Email.Services;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
@@ -63,7 +63,7 @@ public sealed class NewsletterService(
     IPeopleLookup people,
     IPeopleContacts contacts,
     INewsletterGroups groups,
-    IEmailOutbox outbox,
+    IMailSender outbox,
     SiteSettingsService siteSettings,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
@@ -161,7 +161,7 @@ public sealed class NewsletterService(
 
         var preview = await PreviewAsync(user, id, contact.Culture, baseUrl, cancellationToken);
         var subject = CultureScope.Run(CultureInfo.GetCultureInfo(preview.Culture), () => T["[Test] {0}", preview.Subject].Value);
-        await outbox.EnqueueAsync([new EmailMessage(address, contact.DisplayName, subject, preview.Text, preview.Html)], cancellationToken);
+        await outbox.SendAsync([new MailMessage(address, contact.DisplayName, subject, preview.Text, preview.Html)], cancellationToken);
         return address;
     }
 
@@ -270,7 +270,7 @@ public sealed class NewsletterService(
         var userIds = claimed.Select(r => r.UserId).ToList();
         var reach = await contacts.GetContactsAsync(userIds, cancellationToken);
         var optedOut = (await db.OptOuts.AsNoTracking().Where(o => userIds.Contains(o.UserId)).Select(o => o.UserId).ToListAsync(cancellationToken)).ToHashSet();
-        var mails = new List<EmailMessage>();
+        var mails = new List<MailMessage>();
         var queuedIds = new List<long>();
         var skippedIds = new List<long>();
         var written = new Dictionary<string, RenderedMail>();
@@ -289,7 +289,7 @@ public sealed class NewsletterService(
                 written[language] = mail;
             }
 
-            mails.Add(new EmailMessage(
+            mails.Add(new MailMessage(
                 address,
                 contact.DisplayName,
                 mail.Subject,
@@ -302,7 +302,7 @@ public sealed class NewsletterService(
             queuedIds.Add(recipient.Id);
         }
 
-        await outbox.EnqueueAsync(mails, cancellationToken);
+        await outbox.SendAsync(mails, cancellationToken);
         if (queuedIds.Count > 0)
         {
             await db.Recipients.Where(r => queuedIds.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Queued), cancellationToken);
