@@ -11,8 +11,9 @@ namespace InternalSocial.Kernel.Mvc;
 
 /// <summary>
 /// The pages' counterpart of <see cref="ApiEndpointExtensions.MapApiGroup"/>'s filter, so that controllers need no
-/// <c>catch</c> for the kernel's exceptions: a missing thing is 404, a refusal is the sign-in scheme's forbid (the
-/// access-denied page), bad input 400 and a conflict 409, each shown by the tenant's status page. An action marked
+/// <c>catch</c> for the kernel's exceptions: a missing thing is 404, a refusal 403, bad input 400 and a conflict 409 (the
+/// statuses the error handler's problem details had), each shown by the tenant's status page. A page that sends a refused
+/// person to the access-denied page instead keeps its <c>Forbid()</c>. An action marked
 /// <see cref="RedirectOnErrorAttribute"/> instead goes back to its page with the problem as the error message.
 /// A form that re-renders itself with the errors beside its fields keeps its own <c>catch</c>: only it knows its model.
 /// </summary>
@@ -41,7 +42,7 @@ public sealed partial class KernelExceptionFilter(ITempDataDictionaryFactory tem
     public static IActionResult? StatusFor(Exception exception) => exception switch
     {
         NotFoundException => new NotFoundResult(),
-        PermissionDeniedException => new ForbidResult(),
+        PermissionDeniedException => new StatusCodeResult(StatusCodes.Status403Forbidden),
         InvalidInputException => new BadRequestResult(),
         ConflictException => new StatusCodeResult(StatusCodes.Status409Conflict),
         _ => null,
