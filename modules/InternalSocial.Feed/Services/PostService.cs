@@ -60,7 +60,7 @@ public sealed class PostService(
     {
         ArgumentNullException.ThrowIfNull(input);
         await authorization.EnsurePermissionAsync(user, Permissions.Post);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var userId = user.GetUserId();
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string>();
         var body = writer.ValidateBody(input.Body, MaxBodyLength, errors);
