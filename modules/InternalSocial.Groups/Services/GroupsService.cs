@@ -318,7 +318,7 @@ public sealed class GroupsService(
     }
 
     internal static string? UserId(ClaimsPrincipal user) =>
-        user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        user?.Identity?.IsAuthenticated == true ? user.FindUserId() : null;
 
     /// <summary>"Équipe Lyon #2" → "equipe-lyon-2"; never all digits, so that a slug is never taken for an id.</summary>
     internal static string Slugify(string text)

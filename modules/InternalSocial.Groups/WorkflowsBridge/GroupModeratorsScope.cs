@@ -3,6 +3,7 @@ using System.Security.Claims;
 using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class GroupModeratorsScope(GroupsDbContext db) : IAssigneeScope
     public async Task<IReadOnlyCollection<string>> HeldByAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = user.FindUserId();
         if (userId is null)
         {
             return [];
