@@ -99,7 +99,7 @@ public sealed class ReportsService(
 
     public async Task<ReportCreated> ReportAsync(ClaimsPrincipal user, ReportInput? input, CancellationToken cancellationToken)
     {
-        var reporterId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new PermissionDeniedException(Permissions.Moderate);
+        var reporterId = user.FindUserId() ?? throw new PermissionDeniedException(Permissions.Moderate);
         var errors = new Dictionary<string, string>();
         var content = contents.FirstOrDefault(c => c.ContentType == input?.ContentType);
         if (content is null)
