@@ -1,8 +1,8 @@
 using System.Net.Mail;
-using InternalSocial.Kernel.Mail;
 using System.Security.Claims;
 using InternalSocial.Email.Models;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
-using InternalSocial.Kernel.Mail;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Models;
@@ -721,7 +721,7 @@ public sealed class NewsletterService(
         db.Audiences.AddRange(valid.Groups.Select(g => new EditionAudience { EditionId = id, Kind = AudienceKinds.Group, Value = g.ToString(CultureInfo.InvariantCulture) }));
     }
 
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private static string UserId(ClaimsPrincipal user) => user.GetUserId();
 
     private static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Notifications.Models;
 using InternalSocial.Users.Services;
