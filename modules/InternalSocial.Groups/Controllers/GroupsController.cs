@@ -4,6 +4,7 @@ using InternalSocial.Groups.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Files;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -108,20 +109,13 @@ public sealed class GroupsController(GroupsService groups, MembershipService mem
         View(new InvitationsViewModel(await members.ListMyInvitationsAsync(User, cancellationToken)));
 
     [HttpPost("invitations/{id:long}/{decision:regex(^(accept|decline)$)}")]
+    [RedirectOnError("~/groups/invitations", typeof(ConflictException))]
     public async Task<IActionResult> AnswerInvitation(long id, string decision, CancellationToken cancellationToken)
     {
         var accept = decision == "accept";
-        try
-        {
-            var group = await members.AnswerInvitationAsync(User, id, accept, cancellationToken);
-            TempData["Message"] = accept ? T["Welcome to {0}.", group.Name].Value : T["Invitation declined."].Value;
-            return Redirect(Url.Content(accept ? $"~/groups/{group.Slug}" : "~/groups/invitations"));
-        }
-        catch (ConflictException conflict)
-        {
-            TempData["Error"] = conflict.Message;
-            return Redirect(Url.Content("~/groups/invitations"));
-        }
+        var group = await members.AnswerInvitationAsync(User, id, accept, cancellationToken);
+        TempData["Message"] = accept ? T["Welcome to {0}.", group.Name].Value : T["Invitation declined."].Value;
+        return Redirect(Url.Content(accept ? $"~/groups/{group.Slug}" : "~/groups/invitations"));
     }
 
     [HttpGet("new")]
