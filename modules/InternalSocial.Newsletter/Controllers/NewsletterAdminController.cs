@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Newsletter.Endpoints;
 using InternalSocial.Newsletter.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -153,18 +154,11 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
     }
 
     [HttpGet("admin/newsletter/{id:long}/preview")]
+    [RedirectOnError("~/admin/newsletter/{id}", typeof(InvalidInputException))]
     public async Task<IActionResult> Preview(long id, string? culture, CancellationToken cancellationToken)
     {
         var edition = await newsletter.GetAsync(User, id, cancellationToken);
-        try
-        {
-            return View(new PreviewPage(id, edition.Title, await newsletter.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken)));
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-            return Redirect($"~/admin/newsletter/{id}");
-        }
+        return View(new PreviewPage(id, edition.Title, await newsletter.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken)));
     }
 
     /// <summary>The mail's HTML alone, as a mail client shows it: its inline styles are allowed here, and nothing else (no script, sandboxed).</summary>
@@ -177,37 +171,21 @@ public sealed partial class NewsletterAdminController(NewsletterService newslett
     }
 
     [HttpPost("admin/newsletter/{id:long}/test")]
+    [RedirectOnError("~/admin/newsletter/{id}", typeof(InvalidInputException))]
     public async Task<IActionResult> SendTest(long id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var address = await newsletter.SendTestAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
-            TempData["Message"] = T["A test e-mail to {0} is in the outbox.", address].Value;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
+        var address = await newsletter.SendTestAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
+        TempData["Message"] = T["A test e-mail to {0} is in the outbox.", address].Value;
 
         return Redirect($"~/admin/newsletter/{id}");
     }
 
     [HttpPost("admin/newsletter/{id:long}/send")]
+    [RedirectOnError("~/admin/newsletter/{id}", typeof(InvalidInputException), typeof(ConflictException))]
     public async Task<IActionResult> Send(long id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = await newsletter.SendAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
-            TempData["Message"] = T.Plural(result.Recipients, "Sending to 1 person: the e-mail is in the outbox.", "Sending to {0} people: the e-mails are being queued in the outbox.").Value;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
-        catch (ConflictException conflict)
-        {
-            TempData["Error"] = conflict.Message;
-        }
+        var result = await newsletter.SendAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
+        TempData["Message"] = T.Plural(result.Recipients, "Sending to 1 person: the e-mail is in the outbox.", "Sending to {0} people: the e-mails are being queued in the outbox.").Value;
 
         return Redirect($"~/admin/newsletter/{id}");
     }
