@@ -42,7 +42,7 @@ public static class ProblemResults
             PermissionDeniedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden),
             Data.MigrationFailedException => TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status500InternalServerError, title: T["A database migration failed; the feature stays off."]),
             // A body the framework could not read (a broken multipart form, a truncated upload) is the client's error.
-            BadHttpRequestException bad => TypedResults.Problem(T["The request could not be read; check its body and content type."], statusCode: bad.StatusCode),
+            BadHttpRequestException bad => JsonBodyProblem.From(bad, T) ?? TypedResults.Problem(T["The request could not be read; check its body and content type."], statusCode: bad.StatusCode),
             _ => null,
         };
     }

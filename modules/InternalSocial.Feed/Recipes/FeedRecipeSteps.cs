@@ -18,6 +18,9 @@ public sealed class TagsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleReso
 {
     public string StepName => "tags";
 
+    /// <summary>A tag by its name: the later definition wins; only an absent description keeps the earlier one.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Replace("tags", "name", "description") with { NormalizeKey = name => name.TrimStart('#').ToLowerInvariant() };
+
     /// <summary>As the tags page: <see cref="Permissions.ManageTags"/>.</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageTags]);
@@ -76,6 +79,9 @@ public sealed class TagsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleReso
 public sealed class ReactionsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "reactions";
+
+    /// <summary>The step sets the whole reaction set: the last one of a run is the set.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Replace(null, "");
 
     /// <summary>As the feed settings page, where the reactions are chosen: <see cref="Permissions.ManageTags"/>.</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>

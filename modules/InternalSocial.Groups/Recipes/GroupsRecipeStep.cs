@@ -21,6 +21,21 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
 
     public string StepName => "groups";
 
+    /// <summary>
+    /// A group by slug. Absent fields keep their value, so the later definition is laid over the earlier one (its rules,
+    /// when given, are the group's rules); members are only ever added, so both lists are added.
+    /// </summary>
+    public RecipeStepItems? Items => new("groups", "slug", (earlier, later) =>
+    {
+        var merged = RecipeStepItems.Overlaid(earlier, later);
+        if (earlier["members"] is JsonArray before && later["members"] is JsonArray after)
+        {
+            merged["members"] = new JsonArray([.. before.Concat(after).Select(m => m?.DeepClone())]);
+        }
+
+        return merged;
+    });
+
     /// <summary>Creates and configures any group, mandatory ones and membership rules included: <see cref="Permissions.ManageGroups"/>.</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageGroups]);
@@ -153,7 +168,7 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
             var group = existing is null
                 ? await groups.CreateUncheckedAsync(input, "", cancellationToken)
                 : await groups.UpdateUncheckedAsync(existing.Id, input, cancellationToken);
-            if (FlagOf(node, "archived") is { } archived)
+            if (FlagOf(node, "archived") is { } archived && archived != group.IsArchived)
             {
                 await db.Groups.Where(g => g.Id == group.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.IsArchived, archived), cancellationToken);
             }
@@ -188,10 +203,22 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, M
 
             if (node["rules"] is JsonArray rules)
             {
-                await memberships.ReplaceRulesAsync(group.Id, rules.OfType<JsonObject>()
-                    .Select(r => new RuleInput(ParseEnum<MembershipRuleKind>(r, "kind")!.Value, RecipeStepReader.TextOf(r, "value"))).ToList(), cancellationToken);
+                await ReplaceRulesAsync(group.Id, rules, cancellationToken);
                 await memberships.ApplyRulesUncheckedAsync(group.Id, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>The group's rules become these, unless they are these already: the same rules again keep their rows.</summary>
+    private async Task ReplaceRulesAsync(long groupId, JsonArray rules, CancellationToken cancellationToken)
+    {
+        var wanted = rules.OfType<JsonObject>()
+            .Select(r => new RuleInput(ParseEnum<MembershipRuleKind>(r, "kind")!.Value, RecipeStepReader.TextOf(r, "value"))).ToList();
+        var stored = await db.MembershipRules.AsNoTracking().Where(r => r.GroupId == groupId).OrderBy(r => r.Id)
+            .Select(r => new { r.Kind, r.Value }).ToListAsync(cancellationToken);
+        if (!stored.Select(r => (r.Kind, r.Value)).SequenceEqual(wanted.Select(r => (r.Kind, r.Value?.Trim() ?? ""))))
+        {
+            await memberships.ReplaceRulesAsync(groupId, wanted, cancellationToken);
         }
     }
 

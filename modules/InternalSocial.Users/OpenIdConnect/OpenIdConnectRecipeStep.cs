@@ -17,6 +17,9 @@ public sealed partial class OpenIdConnectRecipeStep(OpenIdConnectSettingsService
 
     public string StepName => "openid-connect";
 
+    /// <summary>Absent fields keep their value: two steps are one with the later fields laid over the earlier.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Overlay(null, "");
+
     /// <summary>As the single sign-on page: who controls sign-in controls every account, so the same right as roles (<see cref="Permissions.ManageRoles"/>).</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<Permission>?>([OpenIdConnectSettingsService.Permission]);

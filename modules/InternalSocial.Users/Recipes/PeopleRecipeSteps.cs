@@ -21,6 +21,9 @@ public sealed class PeopleRecipeStep(PeopleImportService import, AccountPrivileg
 
     public string StepName => "people";
 
+    /// <summary>A person by e-mail; every listed field is written (an absent one as empty), so the last row wins.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Replace("people", "email") with { NormalizeKey = email => email.Trim().ToUpperInvariant() };
+
     /// <summary>
     /// As the people import, <see cref="Permissions.ManageUsers"/>; and since rows update the accounts whose e-mail they
     /// give, every permission those accounts hold (an administrator's: all of them), as for any change to an account.
@@ -138,6 +141,9 @@ public sealed class PeopleRecipeStep(PeopleImportService import, AccountPrivileg
 public sealed class ProfileFieldsRecipeStep(ProfileFieldsService fields) : IRecipeStepHandler
 {
     public string StepName => "profile-fields";
+
+    /// <summary>A field by id: the later definition wins; an absent position keeps the earlier one, as the upsert does.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Replace("fields", "id", "position");
 
     /// <summary>As the profile fields API: <see cref="Permissions.ManageUsers"/>.</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>

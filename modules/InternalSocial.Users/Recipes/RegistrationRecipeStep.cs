@@ -15,6 +15,9 @@ public sealed class RegistrationRecipeStep(RegistrationService registration, ISt
 {
     public string StepName => "registration";
 
+    /// <summary>Absent fields take their defaults, so the last registration step of a run is the policy.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Replace(null, "");
+
     /// <summary>As the registration page: <see cref="Permissions.ManageUsers"/>.</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageUsers]);

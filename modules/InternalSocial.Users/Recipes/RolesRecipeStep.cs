@@ -17,6 +17,9 @@ public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionC
 
     public string StepName => "roles";
 
+    /// <summary>A role by its name (in any case); see <see cref="Merge"/>.</summary>
+    public RecipeStepItems? Items => new("roles", "name", Merge) { NormalizeKey = name => name.ToUpperInvariant() };
+
     /// <summary>
     /// As the roles page, <see cref="Permissions.ManageRoles"/>; and every permission the step gives a role that the
     /// role does not hold yet ("replace" and "add"): nobody hands out a right they do not hold.
@@ -88,6 +91,25 @@ public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionC
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A later definition that replaces the permissions is the role (keeping an earlier description it leaves out); one
+    /// without permissions only changes the description. A later "add" or "remove" on top of an earlier list is no single
+    /// definition: both are applied in order (the upsert still changes nothing when the role already holds the result).
+    /// </summary>
+    private static JsonObject? Merge(JsonObject earlier, JsonObject later)
+    {
+        if (later["permissions"] is null)
+        {
+            var described = (JsonObject)earlier.DeepClone();
+            described["description"] = (later["description"] ?? earlier["description"])?.DeepClone();
+            return described;
+        }
+
+        return (RecipeStepReader.TextOf(later, "behavior") ?? "replace") == "replace"
+            ? RecipeStepItems.Replace("roles", "name", "description").Merge(earlier, later)
+            : null;
     }
 
     public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ public sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowD
 {
     public string StepName => "workflows";
 
+    /// <summary>
+    /// A definition is whole and every save of a different one is a new version: only the last definition of an id in a
+    /// run is saved, so a recipe that redefines an included one's workflow saves it once, not twice per run.
+    /// </summary>
+    public RecipeStepItems? Items => RecipeStepItems.Replace("workflows", "id");
+
     /// <summary>As the workflows page: <see cref="Permissions.ManageWorkflows"/>.</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.ManageWorkflows]);

@@ -24,6 +24,11 @@ public sealed class DocumentStore(KernelDbContext db, TimeProvider clock)
         {
             db.Documents.Add(new DocumentRecord { Id = id, Content = content, Version = 1, UpdatedUtc = clock.GetUtcNow().UtcDateTime });
         }
+        else if (record.Content == content)
+        {
+            // The same document again changes nothing: no new version, so a recipe run twice leaves no trace.
+            return;
+        }
         else
         {
             record.Content = content;

@@ -11,7 +11,8 @@ public sealed record RecipeStep(Recipe Recipe, int Index, string Name, JsonObjec
 
 /// <summary>
 /// Applies one kind of recipe step. Modules register theirs in their startup. Execution must be an upsert on a
-/// stable key, so that running a recipe twice gives the same state as running it once.
+/// stable key that compares with what is stored and saves nothing (no new version, row, event or audit entry) when it
+/// is equal, so that running a recipe twice gives the same state as running it once and the second run changes nothing.
 /// </summary>
 public interface IRecipeStepHandler
 {
@@ -21,6 +22,13 @@ public interface IRecipeStepHandler
     Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken);
 
     Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How the step's definitions are keyed, so that a run saves one definition per key however often the recipe and
+    /// those it includes define it (<see cref="RecipeRunPlan"/>). The default, null, applies every step as written: right
+    /// for steps without keys (features, sample content), whose every run must still change nothing when equal.
+    /// </summary>
+    RecipeStepItems? Items => null;
 
     /// <summary>
     /// What a person running the recipe must hold for this step: what its page or API would ask for the same change,

@@ -80,6 +80,9 @@ public sealed class SettingsRecipeStep(SiteSettingsService siteSettings, IOption
 
     public string StepName => "settings";
 
+    /// <summary>Absent fields keep their value, so two settings steps are one with the later fields laid over the earlier.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Overlay(null, "");
+
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
         Task.FromResult(declared.Value.For(StepName));
 
@@ -132,6 +135,9 @@ public sealed class SettingsRecipeStep(SiteSettingsService siteSettings, IOption
 public sealed class ThemeRecipeStep(FeatureCatalog catalog, ShellFeatures enabled, SiteSettingsService siteSettings, IOptions<RecipeStepPermissions> declared, IStringLocalizer<KernelResources> T) : IRecipeStepHandler
 {
     public string StepName => "theme";
+
+    /// <summary>As settings: absent fields keep their value.</summary>
+    public RecipeStepItems? Items => RecipeStepItems.Overlay(null, "");
 
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
         Task.FromResult(declared.Value.For(StepName));

@@ -23,7 +23,7 @@ public sealed class RecipeStepFailedException(RecipeStep step, Exception inner)
 /// Runs a recipe in a tenant: substitutes variables, inlines included recipes, validates every step against the
 /// features the tenant will have once the recipe's feature steps ran, and only then applies it. Feature steps run
 /// first, each rebuilding the shell; all other steps then run in one database transaction, each in a new scope of
-/// the rebuilt shell. If any step fails, the transaction is rolled back and the feature changes are reverted.
+/// the rebuilt shell, with one definition per key (<see cref="RecipeRunPlan"/>). If any step fails, the transaction is rolled back and the feature changes are reverted.
 /// Every run, successful or not, is recorded in the tenant.
 /// </summary>
 public sealed class RecipeExecutor(
@@ -72,11 +72,13 @@ public sealed class RecipeExecutor(
             }
 
             // Build (and migrate) the final shell before the transaction: SQLite takes the write lock when it begins.
-            await shellHost.GetOrCreateShellAsync(tenantName, cancellationToken);
+            var shell = await shellHost.GetOrCreateShellAsync(tenantName, cancellationToken);
+            var dataSteps = await shell.InScopeAsync(services => Task.FromResult(RecipeRunPlan.OneDefinitionPerKey(
+                [.. steps.Where(s => s.Name != FeaturesStepName)], services.GetServices<IRecipeStepHandler>())));
             await using var transaction = await AmbientTransaction.BeginAsync(database, cancellationToken);
             using (transaction.Activate())
             {
-                foreach (var step in steps.Where(s => s.Name != FeaturesStepName))
+                foreach (var step in dataSteps)
                 {
                     current = step;
                     await ExecuteAsync(tenantName, step, cancellationToken);

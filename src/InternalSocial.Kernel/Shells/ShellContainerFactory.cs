@@ -147,7 +147,14 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
             options.EnableForHttps = true;
             options.MimeTypes = ["text/css", "text/javascript", "application/javascript", "application/manifest+json", "image/svg+xml"];
         });
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // A field the endpoint does not know is refused, named, rather than silently dropped (docs/architecture.md).
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        // A body that cannot be read reaches ProblemResults, which names the field, instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         var moduleAssemblies = features.Select(f => f.Module.Assembly).Distinct().ToList();
         // Every form post of every module must carry its antiforgery token.
