@@ -2,6 +2,7 @@ using InternalSocial.Email.Endpoints;
 using InternalSocial.Email.Services;
 using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Navigation;
 using InternalSocial.Kernel.Security;
@@ -18,7 +19,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddScoped<EmailSettingsService>();
-        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<IMailSender, EmailOutbox>();
         services.AddScoped<OutboxQueries>();
         services.AddScoped<IBackgroundTask, OutboxDispatcher>();
     }

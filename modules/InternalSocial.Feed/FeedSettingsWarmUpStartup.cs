@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed;
 
 /// <summary>
-/// Reads the feed's settings into the shell's cache before the rate limiter (the Users module's middleware) runs, so
+/// Reads the feed's settings into the shell's cache before the rate limiter (the kernel's middleware, after the modules') runs, so
 /// that the limiter, which cannot wait for the database, finds the tenant's limit: one read a minute per shell.
 /// </summary>
 public sealed class FeedSettingsWarmUpStartup : ModuleStartup

@@ -12,6 +12,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Themes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,11 +71,7 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
 
         services.AddSingleton(new FeedDefaults(configuration.GetValue(PostsPerMinuteKey, 30)));
         services.AddSingleton<FeedSettingsCache>();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy<string, FeedPostingRateLimitPolicy>(PostingRateLimitPolicy);
-        });
+        services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy<string, FeedPostingRateLimitPolicy>(PostingRateLimitPolicy));
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -103,9 +104,8 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         });
 
         var permitPerMinute = options.Value.AuthRequestsPerMinute;
-        services.AddRateLimiter(limiter =>
+        services.Configure<RateLimiterOptions>(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(AuthRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -128,7 +128,6 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<PeopleImportService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ProfileFieldsService>();
-        services.AddScoped<IAccountMailer, NoAccountMailer>();
         services.AddScoped<AccountMails>();
         services.AddScoped<AccountService>();
         services.AddScoped<RegistrationService>();
@@ -144,8 +143,6 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.ProfileFieldsRecipeStep>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.ProfileFieldsExporter>();
     }
-
-    public override void ConfigureMiddleware(IApplicationBuilder app) => app.UseRateLimiter();
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

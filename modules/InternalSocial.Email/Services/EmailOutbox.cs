@@ -1,32 +1,18 @@
 using InternalSocial.Email.Models;
+using InternalSocial.Kernel.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Email.Services;
 
-/// <summary>An e-mail to send. <see cref="DeduplicationKey"/> makes queuing it twice harmless.</summary>
-public sealed record EmailMessage(string ToAddress, string ToName, string Subject, string TextBody, string? HtmlBody = null)
-{
-    public string? DeduplicationKey { get; init; }
-
-    public string? UnsubscribeUrl { get; init; }
-}
-
 /// <summary>
-/// The E-mail module's public service: queue mails; a background task sends them. Queuing is a database insert in the
-/// caller's transaction, so a request never waits for the SMTP server and a rolled-back change sends nothing.
+/// The kernel's mail sender in a tenant with the E-mail feature: queues mails; a background task sends them. Queuing is a
+/// database insert in the caller's transaction, so a request never waits for the SMTP server and a rolled-back change sends nothing.
 /// </summary>
-public interface IEmailOutbox
+internal sealed class EmailOutbox(EmailDbContext db, TimeProvider clock) : IMailSender
 {
-    /// <summary>Queues the mails; those whose deduplication key is already queued are skipped. Returns how many were queued.</summary>
-    Task<int> EnqueueAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken);
+    public bool IsAvailable => true;
 
-    /// <summary>How many mails whose deduplication key starts with <paramref name="keyPrefix"/> the SMTP server has accepted (delivery counts of a mailing).</summary>
-    Task<int> CountSentAsync(string keyPrefix, CancellationToken cancellationToken);
-}
-
-internal sealed class EmailOutbox(EmailDbContext db, TimeProvider clock) : IEmailOutbox
-{
-    public async Task<int> EnqueueAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken)
+    public async Task<int> SendAsync(IReadOnlyCollection<MailMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var keys = messages.Select(m => m.DeduplicationKey).OfType<string>().ToList();

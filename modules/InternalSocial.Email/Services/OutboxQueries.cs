@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Security.Claims;
 using InternalSocial.Email.Models;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace InternalSocial.Email.Services;
 public sealed record OutboxEntry(long Id, string ToAddress, string Subject, string Status, int Attempts, DateTime CreatedUtc, DateTime? SentUtc, DateTime NextAttemptUtc, string? LastError);
 
 /// <summary>What administrators see of the outbox, and the test mail they send to check the settings.</summary>
-public sealed class OutboxQueries(EmailDbContext db, IEmailOutbox outbox, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
+public sealed class OutboxQueries(EmailDbContext db, IMailSender outbox, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
 {
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(ClaimsPrincipal user, string? status, int take, CancellationToken cancellationToken)
     {
@@ -43,6 +44,6 @@ public sealed class OutboxQueries(EmailDbContext db, IEmailOutbox outbox, IAutho
         }
 
         var subject = T["Test e-mail from {0}", siteName];
-        await outbox.EnqueueAsync([new EmailMessage(address, "", subject, T["The e-mail settings of {0} work: this message went through its outbox and its SMTP server.", siteName])], cancellationToken);
+        await outbox.SendAsync([new Kernel.Mail.MailMessage(address, "", subject, T["The e-mail settings of {0} work: this message went through its outbox and its SMTP server.", siteName])], cancellationToken);
     }
 }

@@ -71,15 +71,8 @@ public sealed class FeedAdminController(FeedSettingsService settings, TagCuratio
     [HttpPost("admin/feed/tags/{tag}/remove")]
     public async Task<IActionResult> RemoveTag(string tag, CancellationToken cancellationToken)
     {
-        try
-        {
-            await tags.RemoveAsync(User, tag, cancellationToken);
-            TempData["Message"] = T["Tag #{0} is no longer curated; its posts keep it.", tag].Value;
-            return Redirect(Url.Content("~/admin/feed/tags"));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        await tags.RemoveAsync(User, tag, cancellationToken);
+        TempData["Message"] = T["Tag #{0} is no longer curated; its posts keep it.", tag].Value;
+        return Redirect(Url.Content("~/admin/feed/tags"));
     }
 }

@@ -27,15 +27,8 @@ public sealed class FeedController(
     [HttpGet("feed")]
     public async Task<IActionResult> Index(string? filter, string? cursor, CancellationToken cancellationToken)
     {
-        try
-        {
-            var kind = feed.ParseFilter(filter, out var tag);
-            return View(await BuildAsync(kind, tag, cursor, new ComposerModel(), cancellationToken));
-        }
-        catch (InvalidInputException)
-        {
-            return BadRequest();
-        }
+        var kind = feed.ParseFilter(filter, out var tag);
+        return View(await BuildAsync(kind, tag, cursor, new ComposerModel(), cancellationToken));
     }
 
     [HttpGet("tags/{tag}")]
@@ -46,15 +39,8 @@ public sealed class FeedController(
             return NotFound();
         }
 
-        try
-        {
-            var model = await BuildAsync(FeedFilter.Tag, tag!.ToLowerInvariant(), cursor, new ComposerModel { Tags = tag }, cancellationToken);
-            return View(model with { TagFollowed = await follows.FollowsTagAsync(User, tag.ToLowerInvariant(), cancellationToken) });
-        }
-        catch (InvalidInputException)
-        {
-            return BadRequest();
-        }
+        var model = await BuildAsync(FeedFilter.Tag, tag!.ToLowerInvariant(), cursor, new ComposerModel { Tags = tag }, cancellationToken);
+        return View(model with { TagFollowed = await follows.FollowsTagAsync(User, tag.ToLowerInvariant(), cancellationToken) });
     }
 
     [HttpPost("tags/{tag}/follow")]
@@ -137,15 +123,8 @@ public sealed class FeedController(
     [HttpGet("posts/{id:long}/edit")]
     public async Task<IActionResult> Edit(long id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var post = await posts.GetAsync(User, id, cancellationToken);
-            return post.CanEdit ? View(new EditPostModel { Id = id, Body = post.Body }) : Forbid();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var post = await posts.GetAsync(User, id, cancellationToken);
+        return post.CanEdit ? View(new EditPostModel { Id = id, Body = post.Body }) : Forbid();
     }
 
     [HttpPost("posts/{id:long}/edit")]
@@ -182,57 +161,29 @@ public sealed class FeedController(
     [HttpPost("comments/{id:long}/delete")]
     public async Task<IActionResult> DeleteComment(long id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
-            return await Act(() => comments.DeleteAsync(User, id, cancellationToken), T["Comment deleted."], $"~/posts/{postId}#comments-title");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+        return await Act(() => comments.DeleteAsync(User, id, cancellationToken), T["Comment deleted."], $"~/posts/{postId}#comments-title");
     }
 
     [HttpPost("comments/{id:long}/edit")]
     public async Task<IActionResult> EditComment(long id, string? body, CancellationToken cancellationToken)
     {
-        try
-        {
-            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
-            return await Act(() => comments.EditAsync(User, id, body, cancellationToken), T["Comment updated."], $"~/posts/{postId}#comment-{id}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+        return await Act(() => comments.EditAsync(User, id, body, cancellationToken), T["Comment updated."], $"~/posts/{postId}#comment-{id}");
     }
 
     [HttpPost("comments/{id:long}/react")]
     public async Task<IActionResult> ReactToComment(long id, string? type, CancellationToken cancellationToken)
     {
-        try
-        {
-            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
-            return await Act(() => reactions.ReactToCommentAsync(User, id, type, cancellationToken), null, $"~/posts/{postId}#comment-{id}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+        return await Act(() => reactions.ReactToCommentAsync(User, id, type, cancellationToken), null, $"~/posts/{postId}#comment-{id}");
     }
 
     [HttpPost("comments/{id:long}/unreact")]
     public async Task<IActionResult> UnreactComment(long id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
-            return await Act(() => reactions.RemoveFromCommentAsync(User, id, cancellationToken), null, $"~/posts/{postId}#comment-{id}");
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        var postId = await comments.PostIdOfAsync(User, id, cancellationToken);
+        return await Act(() => reactions.RemoveFromCommentAsync(User, id, cancellationToken), null, $"~/posts/{postId}#comment-{id}");
     }
 
     [HttpPost("posts/{id:long}/react")]
@@ -274,10 +225,6 @@ public sealed class FeedController(
             TempData["Error"] = string.Join(" ", invalid.Errors.Values);
             return Redirect(Url.Content($"~/posts/{id}"));
         }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
         catch (PermissionDeniedException)
         {
             return Forbid();
@@ -303,10 +250,6 @@ public sealed class FeedController(
         catch (InvalidInputException invalid)
         {
             TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
         }
         catch (PermissionDeniedException)
         {

@@ -55,7 +55,7 @@ public sealed class AnnouncementService(
         var acknowledged = await db.Acknowledgements.Where(a => a.PostId == postId).Select(a => a.UserId).ToListAsync(cancellationToken);
         // Nobody is reminded to acknowledge their own announcement.
         acknowledged.Add(await AuthorOfAsync(postId, cancellationToken));
-        await events.PublishAsync(new AcknowledgementReminderRequested(postId, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", acknowledged), cancellationToken);
+        await events.PublishAsync(new AcknowledgementReminderRequested(postId, user.GetUserId(), acknowledged), cancellationToken);
     }
 
     /// <summary>Pins a post on top of everyone's feed until a time, or unpins it (null).</summary>

@@ -177,5 +177,5 @@ public sealed class AttachmentService(
         }
     }
 
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private static string UserId(ClaimsPrincipal user) => user.GetUserId();
 }

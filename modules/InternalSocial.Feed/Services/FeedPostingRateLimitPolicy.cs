@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using InternalSocial.Feed.Caching;
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +45,7 @@ public sealed class FeedPostingRateLimitPolicy : IRateLimiterPolicy<string>
         var settings = services.GetRequiredService<FeedSettingsCache>().Value;
         var defaults = services.GetRequiredService<FeedDefaults>();
         var limit = settings?.PostsPerMinute ?? defaults.PostsPerMinute;
-        var who = httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var who = httpContext.User.FindUserId() ?? httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter(
             who + "|" + limit.ToString(CultureInfo.InvariantCulture),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });

@@ -20,7 +20,7 @@ public sealed class FeedReaderResolver(IAuthorizationService authorization, IPeo
             return _reader;
         }
 
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var userId = user.GetUserId();
         var canView = await authorization.HasPermissionAsync(user, Permissions.View);
         var isModerator = await authorization.HasPermissionAsync(user, Permissions.Moderate);
         var me = userId.Length == 0 ? null : (await people.GetByIdsAsync([userId], cancellationToken)).GetValueOrDefault(userId);

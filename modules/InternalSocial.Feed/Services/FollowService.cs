@@ -69,5 +69,5 @@ public sealed class FollowService(FeedDbContext db, IAuthorizationService author
             $"INSERT INTO \"Feed_Follows\" (\"UserId\", \"Kind\", \"Target\") VALUES ({userId}, {kind}, {target}) ON CONFLICT DO NOTHING", cancellationToken);
     }
 
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private static string UserId(ClaimsPrincipal user) => user.GetUserId();
 }

@@ -30,7 +30,7 @@ public sealed class PostCreator(
     {
         ArgumentNullException.ThrowIfNull(input);
         await authorization.EnsurePermissionAsync(user, Permissions.Post);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var userId = user.GetUserId();
         var now = clock.GetUtcNow().UtcDateTime;
         var draft = await ValidateAsync(input, userId, now, cancellationToken);
         await EnsureMayPublishAsync(user, input);

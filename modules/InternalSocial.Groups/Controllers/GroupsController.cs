@@ -3,6 +3,7 @@ using InternalSocial.Groups.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Files;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,7 @@ public sealed class GroupsController(GroupsService groups, GroupDirectory direct
         View(new InvitationsViewModel(await invitations.ListMyInvitationsAsync(User, cancellationToken)));
 
     [HttpPost("invitations/{id:long}/{decision:regex(^(accept|decline)$)}")]
+    [RedirectOnError("~/groups/invitations", typeof(ConflictException))]
     public async Task<IActionResult> AnswerInvitation(long id, string decision, CancellationToken cancellationToken)
     {
         var accept = decision == "accept";

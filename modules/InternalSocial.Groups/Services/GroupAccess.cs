@@ -128,7 +128,7 @@ public sealed class GroupAccess(GroupsDbContext db, IAuthorizationService author
     private async Task<UserFacts> FactsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var userId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var userId = user.Identity?.IsAuthenticated == true ? user.FindUserId() : null;
         if (userId is null)
         {
             return UserFacts.Anonymous;

@@ -184,7 +184,7 @@ public sealed class GroupsService(
     }
 
     internal static string? UserId(ClaimsPrincipal user) =>
-        user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        user?.Identity?.IsAuthenticated == true ? user.FindUserId() : null;
 
     private string Validate(GroupInput input, bool isNew)
     {

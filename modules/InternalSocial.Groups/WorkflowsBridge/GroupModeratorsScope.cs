@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
 using InternalSocial.Workflows.Models;
@@ -21,7 +22,7 @@ public sealed class GroupModeratorsScope(GroupsDbContext db) : IAssigneeScope
     public async Task<IReadOnlyCollection<string>> HeldByAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = user.FindUserId();
         if (userId is null)
         {
             return [];

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Newsletter.Endpoints;
 using InternalSocial.Newsletter.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -108,6 +109,7 @@ public sealed partial class NewsletterAdminController(EditionService editions, E
     }
 
     [HttpGet("admin/newsletter/{id:long}/preview")]
+    [RedirectOnError("~/admin/newsletter/{id}", typeof(InvalidInputException))]
     public async Task<IActionResult> Preview(long id, string? culture, CancellationToken cancellationToken)
     {
         var edition = await editions.GetAsync(User, id, cancellationToken);
@@ -132,6 +134,7 @@ public sealed partial class NewsletterAdminController(EditionService editions, E
     }
 
     [HttpPost("admin/newsletter/{id:long}/test")]
+    [RedirectOnError("~/admin/newsletter/{id}", typeof(InvalidInputException))]
     public async Task<IActionResult> SendTest(long id, CancellationToken cancellationToken)
     {
         try
@@ -148,6 +151,7 @@ public sealed partial class NewsletterAdminController(EditionService editions, E
     }
 
     [HttpPost("admin/newsletter/{id:long}/send")]
+    [RedirectOnError("~/admin/newsletter/{id}", typeof(InvalidInputException), typeof(ConflictException))]
     public async Task<IActionResult> Send(long id, CancellationToken cancellationToken)
     {
         try

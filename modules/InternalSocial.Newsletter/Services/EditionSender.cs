@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using InternalSocial.Email.Services;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Security;
@@ -24,7 +24,7 @@ public sealed class EditionSender(
     EditionService editions,
     EditionValidator validator,
     IPeopleContacts contacts,
-    IEmailOutbox outbox,
+    IMailSender outbox,
     SiteSettingsService siteSettings,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
@@ -47,7 +47,7 @@ public sealed class EditionSender(
 
         var preview = await editions.PreviewAsync(user, id, contact.Culture, baseUrl, cancellationToken);
         var subject = CultureScope.Run(CultureInfo.GetCultureInfo(preview.Culture), () => T["[Test] {0}", preview.Subject].Value);
-        await outbox.EnqueueAsync([new EmailMessage(address, contact.DisplayName, subject, preview.Text, preview.Html)], cancellationToken);
+        await outbox.SendAsync([new MailMessage(address, contact.DisplayName, subject, preview.Text, preview.Html)], cancellationToken);
         return address;
     }
 
@@ -114,7 +114,7 @@ public sealed class EditionSender(
 
         var content = JsonSerializer.Deserialize<EditionContent>(edition.Snapshot)!;
         var (mails, queuedIds, skippedIds) = await WriteMailsAsync(id, content, claimed, cancellationToken);
-        await outbox.EnqueueAsync(mails, cancellationToken);
+        await outbox.SendAsync(mails, cancellationToken);
         await MarkAsync(queuedIds, RecipientStatus.Queued, cancellationToken);
         await MarkAsync(skippedIds, RecipientStatus.Skipped, cancellationToken);
         var progress = await db.Recipients.CountAsync(r => r.EditionId == id && r.Status == RecipientStatus.Queued, cancellationToken);
@@ -160,14 +160,14 @@ public sealed class EditionSender(
     }
 
     /// <summary>One mail per reachable recipient, written once per language; those who left, opted out or have no address are skipped.</summary>
-    private async Task<(List<EmailMessage> Mails, List<long> QueuedIds, List<long> SkippedIds)> WriteMailsAsync(long id, EditionContent content, List<Recipient> claimed, CancellationToken cancellationToken)
+    private async Task<(List<MailMessage> Mails, List<long> QueuedIds, List<long> SkippedIds)> WriteMailsAsync(long id, EditionContent content, List<Recipient> claimed, CancellationToken cancellationToken)
     {
         var site = await siteSettings.GetAsync(cancellationToken);
         var branding = Branding.For(site, content.BaseUrl);
         var userIds = claimed.Select(r => r.UserId).ToList();
         var reach = await contacts.GetContactsAsync(userIds, cancellationToken);
         var optedOut = (await db.OptOuts.AsNoTracking().Where(o => userIds.Contains(o.UserId)).Select(o => o.UserId).ToListAsync(cancellationToken)).ToHashSet();
-        var mails = new List<EmailMessage>();
+        var mails = new List<MailMessage>();
         var queuedIds = new List<long>();
         var skippedIds = new List<long>();
         var written = new Dictionary<string, RenderedMail>();
@@ -186,7 +186,7 @@ public sealed class EditionSender(
                 written[language] = mail;
             }
 
-            mails.Add(new EmailMessage(
+            mails.Add(new MailMessage(
                 address,
                 contact.DisplayName,
                 mail.Subject,

@@ -127,7 +127,7 @@ public sealed class EditionService(
         }
     }
 
-    internal static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    internal static string UserId(ClaimsPrincipal user) => user.GetUserId();
 
     private async Task<AudienceView> AudienceAsync(ClaimsPrincipal user, Edition edition, CancellationToken cancellationToken)
     {

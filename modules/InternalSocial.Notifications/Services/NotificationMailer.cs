@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using InternalSocial.Email.Services;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Notifications.Models;
 using InternalSocial.Users.Services;
@@ -11,13 +11,13 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>Writes notification mails (one at once, or a digest) in the recipient's language, with the organisation's name and an unsubscribe link.</summary>
-public sealed class NotificationMailer(IEmailOutbox outbox, NotificationLinks links, SiteSettingsService siteSettings, IStringLocalizer<ModuleResources> T) : INotificationMailer
+public sealed class NotificationMailer(IMailSender outbox, NotificationLinks links, SiteSettingsService siteSettings, IStringLocalizer<ModuleResources> T) : INotificationMailer
 {
     public async Task SendImmediatelyAsync(IReadOnlyList<(Notification Notification, CultureInfo Culture)> notifications, IReadOnlyDictionary<string, PersonContact> contacts, CancellationToken cancellationToken)
     {
         var baseUrl = await links.GetBaseUrlAsync(cancellationToken);
         var siteName = (await siteSettings.GetAsync(cancellationToken)).SiteName;
-        var mails = new List<EmailMessage>();
+        var mails = new List<MailMessage>();
         foreach (var (notification, culture) in notifications)
         {
             if (!contacts.TryGetValue(notification.UserId, out var contact) || contact.Email is not { Length: > 0 } address || !contact.IsActive)
@@ -30,14 +30,14 @@ public sealed class NotificationMailer(IEmailOutbox outbox, NotificationLinks li
             var (text, html) = CultureScope.Run(culture, () => (
                 $"{notification.Body}\n\n{link}\n\n-- \n{T["You receive this e-mail from {0} because of your notification settings. Stop these e-mails: {1}", siteName, unsubscribe]}",
                 $"<p>{WebUtility.HtmlEncode(notification.Body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(T["Open in {0}", siteName])}</a></p><hr><p style=\"font-size:small\">{WebUtility.HtmlEncode(T["You receive this e-mail from {0} because of your notification settings.", siteName])} <a href=\"{WebUtility.HtmlEncode(unsubscribe)}\">{WebUtility.HtmlEncode(T["Stop these e-mails"])}</a></p>"));
-            mails.Add(new EmailMessage(address, contact.DisplayName, $"[{siteName}] {notification.Title}", text, html)
+            mails.Add(new MailMessage(address, contact.DisplayName, $"[{siteName}] {notification.Title}", text, html)
             {
                 DeduplicationKey = $"notification:{notification.Id}",
                 UnsubscribeUrl = unsubscribe,
             });
         }
 
-        await outbox.EnqueueAsync(mails, cancellationToken);
+        await outbox.SendAsync(mails, cancellationToken);
     }
 
     /// <param name="sections">What other modules add under the notifications (announcements to acknowledge…), already in the person's language.</param>
@@ -81,7 +81,7 @@ public sealed class NotificationMailer(IEmailOutbox outbox, NotificationLinks li
                 plain.Append("\n-- \n").Append(footer).ToString(),
                 rich.Append("<hr><p style=\"font-size:small\">").Append(WebUtility.HtmlEncode(footer)).Append("</p>").ToString());
         });
-        await outbox.EnqueueAsync([new EmailMessage(address, contact.DisplayName, subject, text, html) { DeduplicationKey = $"digest:{contact.Id}:{notifications.Max(n => n.Id)}" }], cancellationToken);
+        await outbox.SendAsync([new MailMessage(address, contact.DisplayName, subject, text, html) { DeduplicationKey = $"digest:{contact.Id}:{notifications.Max(n => n.Id)}" }], cancellationToken);
     }
 
     private string UnsubscribeUrl(string baseUrl, string userId, string kind) =>

@@ -300,5 +300,5 @@ public sealed class NotificationsService(
     }
 
     private static string UserId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Notifications are only reached by signed-in people (the endpoints require it).");
+        user.FindUserId() ?? throw new InvalidOperationException("Notifications are only reached by signed-in people (the endpoints require it).");
 }

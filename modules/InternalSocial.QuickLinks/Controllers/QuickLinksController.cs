@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.QuickLinks.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -58,17 +59,11 @@ public sealed class QuickLinksController(QuickLinksService links, IStringLocaliz
 
     [HttpPost("admin/quicklinks/{id:long}/delete")]
     [InternalSocial.Kernel.Security.RequirePermission("QuickLinks.Manage")]
+    [RedirectOnError("~/admin/quicklinks", typeof(NotFoundException))]
     public async Task<IActionResult> Delete(long id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await links.DeleteAsync(User, id, cancellationToken);
-            TempData["Message"] = T["Link removed."].Value;
-        }
-        catch (NotFoundException missing)
-        {
-            TempData["Error"] = missing.Message;
-        }
+        await links.DeleteAsync(User, id, cancellationToken);
+        TempData["Message"] = T["Link removed."].Value;
 
         return RedirectToAction(nameof(Manage));
     }

@@ -66,7 +66,7 @@ public sealed class QuickLinksService(QuickLinksDbContext db, IAuthorizationServ
             Description = input.Description?.Trim() ?? "",
             Position = input.Position ?? 0,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            CreatedBy = user.GetUserId(),
         };
         db.Links.Add(link);
         await db.SaveChangesAsync(cancellationToken);

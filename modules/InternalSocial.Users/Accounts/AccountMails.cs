@@ -1,49 +1,16 @@
 using System.Globalization;
 using System.Net;
-using InternalSocial.Email.Services;
 using InternalSocial.Kernel.Localization;
-using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Users.Models;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Accounts;
 
-/// <summary>Sends the mails of the account pages. Without the E-mail feature there is none (<see cref="IsAvailable"/> is false).</summary>
-public interface IAccountMailer
-{
-    bool IsAvailable { get; }
-
-    Task SendAsync(string toAddress, string toName, string subject, string textBody, string htmlBody, CancellationToken cancellationToken);
-}
-
-internal sealed class NoAccountMailer : IAccountMailer
-{
-    public bool IsAvailable => false;
-
-    public Task SendAsync(string toAddress, string toName, string subject, string textBody, string htmlBody, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
-}
-
-/// <summary>Account mails go through the E-mail module's outbox (queued in the caller's transaction, sent in the background).</summary>
-internal sealed class OutboxAccountMailer(IEmailOutbox outbox) : IAccountMailer
-{
-    public bool IsAvailable => true;
-
-    public Task SendAsync(string toAddress, string toName, string subject, string textBody, string htmlBody, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync([new EmailMessage(toAddress, toName, subject, textBody, htmlBody)], cancellationToken);
-}
-
-/// <summary>When the organisation's e-mail is on, account mails (password reset, invitations, confirmations) use it.</summary>
-[RequireFeatures("InternalSocial.Email")]
-public sealed class AccountMailStartup : ModuleStartup
-{
-    public override void ConfigureServices(IServiceCollection services) => services.AddScoped<IAccountMailer, OutboxAccountMailer>();
-}
-
 /// <summary>Writes the account mails, each with one link back to the site, in the person's language.</summary>
-public sealed class AccountMails(IAccountMailer mailer, SiteSettingsService siteSettings, TenantUrls urls, IStringLocalizer<ModuleResources> T)
+/// <remarks>Without a mail feature the kernel's sender sends nothing and <see cref="IsAvailable"/> is false.</remarks>
+public sealed class AccountMails(IMailSender mailer, SiteSettingsService siteSettings, TenantUrls urls, IStringLocalizer<ModuleResources> T)
 {
     public bool IsAvailable => mailer.IsAvailable;
 
@@ -105,6 +72,6 @@ public sealed class AccountMails(IAccountMailer mailer, SiteSettingsService site
         var mail = language is { Length: > 0 } ? CultureScope.Run(CultureInfo.GetCultureInfo(language), write) : write();
 
         var html = $"<p>{WebUtility.HtmlEncode(mail.Text)}</p><p><a href=\"{WebUtility.HtmlEncode(mail.Link)}\">{WebUtility.HtmlEncode(mail.Link)}</a></p>";
-        await mailer.SendAsync(address, name, mail.Subject, $"{mail.Text}\n\n{mail.Link}\n", html, cancellationToken);
+        await mailer.SendAsync([new MailMessage(address, name, mail.Subject, $"{mail.Text}\n\n{mail.Link}\n", html)], cancellationToken);
     }
 }

@@ -161,7 +161,7 @@ public sealed class RegistrationService(
             Email = email,
             NormalizedEmail = normalized,
             TokenHash = Hash(token),
-            InvitedById = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+            InvitedById = user.FindUserId()!,
             CreatedUtc = now,
             ExpiresUtc = now + InvitationLifetime,
         };

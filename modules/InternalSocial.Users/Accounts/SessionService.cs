@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -110,7 +111,7 @@ public sealed class SessionService(UsersDbContext db, TimeProvider clock, IStrin
         var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionService>();
         var ct = context.HttpContext.RequestAborted;
         var current = context.HttpContext.User;
-        var id = current.FindFirstValue(ClaimTypes.NameIdentifier) == userId && CurrentId(current) is { } known && await sessions.CheckAsync(known, userId, ct)
+        var id = current.FindUserId() == userId && CurrentId(current) is { } known && await sessions.CheckAsync(known, userId, ct)
             ? known
             : await sessions.StartAsync(userId, context.HttpContext, ct);
         identity.AddClaim(new Claim(ClaimType, id));
@@ -120,7 +121,7 @@ public sealed class SessionService(UsersDbContext db, TimeProvider clock, IStrin
     public static async Task OnValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (CurrentId(context.Principal) is { } sessionId && context.Principal!.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        if (CurrentId(context.Principal) is { } sessionId && context.Principal!.FindUserId() is { } userId)
         {
             var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionService>();
             if (!await sessions.CheckAsync(sessionId, userId, context.HttpContext.RequestAborted))

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Accounts;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
@@ -198,7 +198,7 @@ public sealed class AccountController(
     [HttpPost("signout")]
     public async Task<IActionResult> SignOutPost(CancellationToken cancellationToken)
     {
-        if (SessionService.CurrentId(User) is { } session && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        if (SessionService.CurrentId(User) is { } session && User.FindUserId() is { } userId)
         {
             try
             {
@@ -328,7 +328,7 @@ public sealed class AccountController(
     public async Task<IActionResult> Confirm(string? user, string? token, string? email)
     {
         var result = await accounts.ConfirmAsync(user, token, email);
-        if (result.Succeeded && email is not null && User.FindFirstValue(ClaimTypes.NameIdentifier) == user && await userManager.GetUserAsync(User) is { } me)
+        if (result.Succeeded && email is not null && User.FindUserId() == user && await userManager.GetUserAsync(User) is { } me)
         {
             // The change renewed the security stamp: keep this browser signed in (others sign in again).
             await signInManager.RefreshSignInAsync(me);

@@ -1,7 +1,8 @@
-using System.Security.Claims;
 using System.Text;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mvc;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Accounts;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
@@ -45,7 +46,7 @@ public sealed class MyAccountController(
 {
     public const int RecoveryCodeCount = 10;
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => User.FindUserId()!;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await ModelAsync(null, [], cancellationToken));
@@ -88,33 +89,21 @@ public sealed class MyAccountController(
     }
 
     [HttpPost("tokens/{id}/revoke")]
+    [RedirectOnError("~/account", typeof(NotFoundException))]
     public async Task<IActionResult> RevokeToken(string id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await tokens.RevokeAsync(UserId, id, cancellationToken);
-            TempData["Message"] = T["The token is revoked."].Value;
-        }
-        catch (NotFoundException missing)
-        {
-            TempData["Error"] = missing.Message;
-        }
+        await tokens.RevokeAsync(UserId, id, cancellationToken);
+        TempData["Message"] = T["The token is revoked."].Value;
 
         return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("sessions/{id}/revoke")]
+    [RedirectOnError("~/account", typeof(NotFoundException))]
     public async Task<IActionResult> RevokeSession(string id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await sessions.RevokeAsync(UserId, id, cancellationToken);
-            TempData["Message"] = T["The session is signed out."].Value;
-        }
-        catch (NotFoundException missing)
-        {
-            TempData["Error"] = missing.Message;
-        }
+        await sessions.RevokeAsync(UserId, id, cancellationToken);
+        TempData["Message"] = T["The session is signed out."].Value;
 
         return RedirectToAction(nameof(Index));
     }

@@ -1,6 +1,7 @@
-using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mvc;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ public sealed class MyProfileController(ProfileService profiles, IStringLocalize
 {
     private static readonly string[] TextFields = ["displayName", "email", "jobTitle", "department", "site", "phone", "about", "skills", "languages", "interests", "preferredLanguage", "timeZoneId"];
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => User.FindUserId()!;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -66,23 +67,17 @@ public sealed class MyProfileController(ProfileService profiles, IStringLocalize
 
     [HttpPost("photo")]
     [EnableRateLimiting(UploadRateLimitPolicy.Name)]
+    [RedirectOnError("~/account/profile", typeof(InvalidInputException))]
     public async Task<IActionResult> Photo(IFormFile? photo, CancellationToken cancellationToken)
     {
-        try
+        if (photo is null)
         {
-            if (photo is null)
-            {
-                throw new InvalidInputException("photo", T["Choose an image file."]);
-            }
+            throw new InvalidInputException("photo", T["Choose an image file."]);
+        }
 
-            await using var content = photo.OpenReadStream();
-            await profiles.SetPhotoAsync(User, UserId, content, cancellationToken);
-            TempData["Message"] = T["Your photo is saved."].Value;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
+        await using var content = photo.OpenReadStream();
+        await profiles.SetPhotoAsync(User, UserId, content, cancellationToken);
+        TempData["Message"] = T["Your photo is saved."].Value;
 
         return RedirectToAction(nameof(Index));
     }

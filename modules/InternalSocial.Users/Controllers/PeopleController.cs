@@ -30,28 +30,14 @@ public sealed class PeopleController(
     [HttpGet("{userName}")]
     public async Task<IActionResult> Profile(string userName, CancellationToken cancellationToken)
     {
-        try
-        {
-            return View(await profiles.GetByUserNameAsync(User, userName, cancellationToken));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        return View(await profiles.GetByUserNameAsync(User, userName, cancellationToken));
     }
 
     [HttpGet("{userName}/team")]
     [RequirePermission("Users.ViewDirectory")]
     public async Task<IActionResult> Team(string userName, CancellationToken cancellationToken)
     {
-        try
-        {
-            return View(await directory.TeamAsync(User, userName, cancellationToken));
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+        return View(await directory.TeamAsync(User, userName, cancellationToken));
     }
 
     [HttpPost("{userName}/endorse")]

@@ -1,4 +1,5 @@
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,7 @@ public sealed class RolesController(RolesAdminService roles, IStringLocalizer<Mo
 
     /// <summary>Saves the whole matrix: each checked box is "role|permission".</summary>
     [HttpPost("")]
+    [RedirectOnError("~/admin/roles", typeof(InvalidInputException), typeof(PermissionDeniedException))]
     public async Task<IActionResult> Save(string[]? grants, CancellationToken cancellationToken)
     {
         var checkedByRole = (grants ?? [])
@@ -27,39 +29,22 @@ public sealed class RolesController(RolesAdminService roles, IStringLocalizer<Mo
             .Where(parts => parts.Length == 2)
             .GroupBy(parts => parts[0], parts => parts[1], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            // All roles or none: a refused permission on one role leaves the others as they were too.
-            var table = (await roles.ListAsync(User, cancellationToken)).Where(r => r.Name != BuiltInRoles.Administrator)
-                .ToDictionary(r => r.Name, r => (IReadOnlyCollection<string>)(checkedByRole.GetValueOrDefault(r.Name) ?? []), StringComparer.OrdinalIgnoreCase);
-            await roles.SaveAllAsync(User, table, cancellationToken);
+        // All roles or none: a refused permission on one role leaves the others as they were too.
+        var table = (await roles.ListAsync(User, cancellationToken)).Where(r => r.Name != BuiltInRoles.Administrator)
+            .ToDictionary(r => r.Name, r => (IReadOnlyCollection<string>)(checkedByRole.GetValueOrDefault(r.Name) ?? []), StringComparer.OrdinalIgnoreCase);
+        await roles.SaveAllAsync(User, table, cancellationToken);
 
-            TempData["Message"] = T["Permissions saved."].Value;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
-        catch (PermissionDeniedException denied)
-        {
-            TempData["Error"] = denied.Message;
-        }
+        TempData["Message"] = T["Permissions saved."].Value;
 
         return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("new")]
+    [RedirectOnError("~/admin/roles", typeof(InvalidInputException))]
     public async Task<IActionResult> Create(string? name, string? description, CancellationToken cancellationToken)
     {
-        try
-        {
-            await roles.SaveAsync(User, name?.Trim(), description?.Trim() ?? "", [], cancellationToken);
-            TempData["Message"] = T["Role '{0}' saved. Give it permissions in the table.", name!.Trim()].Value;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
+        await roles.SaveAsync(User, name?.Trim(), description?.Trim() ?? "", [], cancellationToken);
+        TempData["Message"] = T["Role '{0}' saved. Give it permissions in the table.", name!.Trim()].Value;
 
         return RedirectToAction(nameof(Index));
     }

@@ -1,4 +1,5 @@
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Accounts;
 using InternalSocial.Users.Services;
@@ -96,21 +97,11 @@ public sealed class UsersController(
     }
 
     [HttpPost("invitations")]
+    [RedirectOnError("~/admin/users/registration", typeof(InvalidInputException), typeof(ConflictException))]
     public async Task<IActionResult> Invite(string? email, CancellationToken cancellationToken)
     {
-        try
-        {
-            var invitation = await registration.InviteAsync(User, email, cancellationToken);
-            TempData["Message"] = T["{0} is invited.", invitation.Email].Value;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
-        catch (ConflictException conflict)
-        {
-            TempData["Error"] = conflict.Message;
-        }
+        var invitation = await registration.InviteAsync(User, email, cancellationToken);
+        TempData["Message"] = T["{0} is invited.", invitation.Email].Value;
 
         return RedirectToAction(nameof(Registration));
     }

@@ -56,11 +56,11 @@ public static class AccountsApi
 
         var auth = endpoints.MapApiGroup("auth", "Authentication").RequireAuthorization();
         auth.MapGet("/sessions", async (ClaimsPrincipal user, SessionService sessions, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await sessions.ListAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, SessionService.CurrentId(user), cancellationToken)))
+                TypedResults.Ok(await sessions.ListAsync(user.FindUserId()!, SessionService.CurrentId(user), cancellationToken)))
             .WithSummary("The current user's open browser sessions.");
         auth.MapDelete("/sessions/{id}", async (string id, ClaimsPrincipal user, SessionService sessions, CancellationToken cancellationToken) =>
             {
-                await sessions.RevokeAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, id, cancellationToken);
+                await sessions.RevokeAsync(user.FindUserId()!, id, cancellationToken);
                 return TypedResults.NoContent();
             })
             .WithSummary("Sign out one of the current user's browser sessions (at its next request).");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -72,5 +73,5 @@ public static class AuthApi
             .WithSummary("The signed-in user.");
     }
 
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private static string UserId(ClaimsPrincipal user) => user.FindUserId()!;
 }

@@ -85,11 +85,11 @@ public static class UsersApi
                 TypedResults.File(await data.ExportAsync(user, cancellationToken), "application/zip", "personal-data.zip"))
             .WithSummary("Everything held about the signed-in person: a ZIP with profile.json and one JSON file per module (posts, comments…).");
         users.MapPatch("/me", async (ProfileRequest? request, ClaimsPrincipal user, ProfileService profiles, HttpContext context, CancellationToken cancellationToken) =>
-                await PatchAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, request, user, profiles, context, cancellationToken))
+                await PatchAsync(user.FindUserId()!, request, user, profiles, context, cancellationToken))
             .WithSummary("Change one's own profile; absent fields stay, empty ones are cleared. 400 names each bad field, 409 when the e-mail is taken.");
         users.MapPut("/me/photo", async (HttpRequest request, ClaimsPrincipal user, ProfileService profiles, CancellationToken cancellationToken) =>
             {
-                await profiles.SetPhotoAsync(user, user.FindFirstValue(ClaimTypes.NameIdentifier)!, await PhotoStreamAsync(request, cancellationToken), cancellationToken);
+                await profiles.SetPhotoAsync(user, user.FindUserId()!, await PhotoStreamAsync(request, cancellationToken), cancellationToken);
                 return TypedResults.NoContent();
             })
             .DisableAntiforgery()
@@ -187,7 +187,7 @@ public static class UsersApi
         }
 
         var saved = await profiles.UpdateAsync(user, id, request.ToUpdate(), cancellationToken);
-        if (saved.Id == user.FindFirstValue(ClaimTypes.NameIdentifier) && saved.PreferredLanguage is { } language)
+        if (saved.Id == user.FindUserId() && saved.PreferredLanguage is { } language)
         {
             TenantLocalization.RememberCulture(context.Response, language, context.Request.PathBase);
         }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -106,7 +106,7 @@ public sealed class ExternalSignInController(
     {
         try
         {
-            await logins.UnlinkAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, key, cancellationToken);
+            await logins.UnlinkAsync(User.FindUserId()!, key, cancellationToken);
             TempData["Message"] = T["The sign-in is unlinked from your account."].Value;
         }
         catch (Exception exception) when (exception is NotFoundException or ConflictException)

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +30,7 @@ public sealed class ExternalLoginsViewComponent(ExternalLoginService logins, Use
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        if (UserClaimsPrincipal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId || await userManager.FindByIdAsync(userId) is not { } user)
+        if (UserClaimsPrincipal.FindUserId() is not { } userId || await userManager.FindByIdAsync(userId) is not { } user)
         {
             return Content("");
         }

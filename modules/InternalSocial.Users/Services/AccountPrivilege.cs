@@ -26,7 +26,7 @@ public sealed class AccountPrivilege(
     public async Task EnsureMayChangeAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+        if (caller.FindUserId() == userId)
         {
             return;
         }
@@ -85,7 +85,7 @@ public sealed class AccountPrivilege(
             }
         }
 
-        var callerId = caller.FindFirstValue(ClaimTypes.NameIdentifier);
+        var callerId = caller.FindUserId();
         var ids = await (
             from userRole in db.UserRoles.AsNoTracking()
             join role in db.Roles.AsNoTracking() on userRole.RoleId equals role.Id

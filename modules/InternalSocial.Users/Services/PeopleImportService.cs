@@ -68,7 +68,7 @@ public sealed class PeopleImportService(
         await authorization.EnsurePermissionAsync(admin, Permissions.ManageUsers);
         // New rows become employees: nobody creates accounts holding more than they do.
         await privilege.EnsureMayGrantAsync(admin, [BuiltInRoles.Employee], cancellationToken);
-        return await ImportTrustedAsync(csv, dryRun, admin.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken, await privilege.ProtectedAccountsAsync(admin, cancellationToken));
+        return await ImportTrustedAsync(csv, dryRun, admin.FindUserId()!, cancellationToken, await privilege.ProtectedAccountsAsync(admin, cancellationToken));
     }
 
     /// <summary>

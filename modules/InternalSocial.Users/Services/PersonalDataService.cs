@@ -37,7 +37,7 @@ public sealed class PersonalDataService(
     /// <summary>The signed-in person's data: <c>profile.json</c> and one <c>{Name}.json</c> per contributing module.</summary>
     public async Task<byte[]> ExportAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken)
     {
-        var userId = viewer?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new PermissionDeniedException(Permissions.ViewDirectory);
+        var userId = viewer?.FindUserId() ?? throw new PermissionDeniedException(Permissions.ViewDirectory);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw new NotFoundException(T["No person with id '{0}'.", userId]);
         var terms = await db.Terms.AsNoTracking().Where(t => t.UserId == userId && t.Kind != PersonTerm.Name).ToListAsync(cancellationToken);
@@ -221,7 +221,7 @@ public sealed class PersonalDataService(
 
     private string EnsureNotSelf(ClaimsPrincipal admin, string userId)
     {
-        var byUserId = admin.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var byUserId = admin.FindUserId()!;
         if (byUserId == userId)
         {
             throw new ConflictException(T["You cannot deactivate or erase your own account: ask another administrator."]);

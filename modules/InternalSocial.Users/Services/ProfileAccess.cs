@@ -13,7 +13,7 @@ public sealed class ProfileAccess(IEnumerable<IProfileAccessRule> rules, IAuthor
     public async Task<bool> CanSeeAsync(ClaimsPrincipal viewer, string personId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (viewer.FindFirstValue(ClaimTypes.NameIdentifier) is not { } viewerId)
+        if (viewer.FindUserId() is not { } viewerId)
         {
             return false;
         }
@@ -41,7 +41,7 @@ public sealed class ProfileAccess(IEnumerable<IProfileAccessRule> rules, IAuthor
     public async Task<IReadOnlySet<string>?> VisiblePeopleAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (viewer.FindFirstValue(ClaimTypes.NameIdentifier) is not { } viewerId)
+        if (viewer.FindUserId() is not { } viewerId)
         {
             return new HashSet<string>();
         }
@@ -68,7 +68,7 @@ public sealed class ProfileAccess(IEnumerable<IProfileAccessRule> rules, IAuthor
     public async Task EnsureMayEditAsync(ClaimsPrincipal viewer, string personId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (viewer.FindFirstValue(ClaimTypes.NameIdentifier) == personId)
+        if (viewer.FindUserId() == personId)
         {
             return;
         }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Files;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
@@ -111,7 +112,7 @@ public sealed class ProfileService(
             throw new NotFoundException(T["No such person, or not one you may see."]);
         }
 
-        var viewerId = viewer.FindFirstValue(ClaimTypes.NameIdentifier);
+        var viewerId = viewer.FindUserId();
         var isMe = viewerId == user.Id;
         var isAdmin = await access.IsPeopleAdministratorAsync(viewer);
         var isEmployee = isMe || isAdmin || await access.IsEmployeeAsync(viewer);
@@ -270,7 +271,7 @@ public sealed class ProfileService(
             // Without e-mail the person cannot change it; a people administrator sets addresses at once.
             if (normalized != user.NormalizedEmail)
             {
-                var mailed = viewer.FindFirstValue(ClaimTypes.NameIdentifier) == userId && await accounts.RequestEmailChangeAsync(user, email, cancellationToken);
+                var mailed = viewer.FindUserId() == userId && await accounts.RequestEmailChangeAsync(user, email, cancellationToken);
                 if (!mailed && !byAdministrator)
                 {
                     throw new InvalidInputException("email", T["Your new address must be confirmed by a link mailed to it, and this organisation's e-mail is off: ask an administrator to change it."]);
@@ -328,7 +329,7 @@ public sealed class ProfileService(
         }
 
         // Only a people administrator gets here with another department or site (checked above): it is audited.
-        AuditPlacement(db, user, department, site, viewer.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime);
+        AuditPlacement(db, user, department, site, viewer.FindUserId()!, clock.GetUtcNow().UtcDateTime);
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(cancellationToken);
         if (user.Department != department || user.Site != site)
@@ -382,7 +383,7 @@ public sealed class ProfileService(
     /// <summary>Endorses (or withdraws the endorsement of) a colleague's skill. Nobody endorses themselves.</summary>
     public async Task EndorseAsync(ClaimsPrincipal viewer, string userId, string skill, bool endorse, CancellationToken cancellationToken)
     {
-        var viewerId = viewer?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InternalSocial.Kernel.Security.PermissionDeniedException(Permissions.ViewDirectory);
+        var viewerId = viewer?.FindUserId() ?? throw new InternalSocial.Kernel.Security.PermissionDeniedException(Permissions.ViewDirectory);
         await EnsureVisibleAsync(viewer, userId, cancellationToken);
         if (!await access.IsEmployeeAsync(viewer))
         {

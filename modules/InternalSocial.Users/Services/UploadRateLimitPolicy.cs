@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using InternalSocial.Kernel.Hosting;
+using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -42,7 +42,7 @@ public sealed class UploadRateLimitPolicy(IOptions<InternalSocialOptions> option
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var who = httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var who = httpContext.User.FindUserId() ?? httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var limit = Math.Max(1, options.Value.UploadsPerMinute);
         return RateLimitPartition.GetFixedWindowLimiter(
             who,

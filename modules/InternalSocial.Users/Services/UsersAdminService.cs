@@ -148,7 +148,7 @@ public sealed class UsersAdminService(
         var account = await userManager.FindByIdAsync(userId) ?? throw new NotFoundException(T["No person with id '{0}'.", userId]);
         await privilege.EnsureMayChangeAsync(user, account.Id, cancellationToken);
         var current = await userManager.GetRolesAsync(account);
-        if (account.Id == user.FindFirstValue(ClaimTypes.NameIdentifier)
+        if (account.Id == user.FindUserId()
             && current.Contains(BuiltInRoles.Administrator) && !wanted.Contains(BuiltInRoles.Administrator, StringComparer.OrdinalIgnoreCase))
         {
             throw new ConflictException(T["You cannot take the Administrator role away from yourself: ask another administrator."]);

@@ -22,3 +22,4 @@ public interface IWorkflowEngine
     /// <see cref="MatchingStartsAsync"/> found for the same facts: their conditions are not evaluated a second time.
     /// </summary>
     Task TriggerAsync(string eventName, string correlationKey, IReadOnlyDictionary<string, JsonNode?> facts, IReadOnlyList<WorkflowStart> starts, CancellationToken cancellationToken);
+}

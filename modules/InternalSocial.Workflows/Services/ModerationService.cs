@@ -84,7 +84,7 @@ public sealed class ModerationService(
             throw new ConflictException(T["This task was already decided ({0}).", task.Status]);
         }
 
-        var actorId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var actorId = user.FindUserId()!;
         var status = decision switch
         {
             ApprovalActivity.Approved => TaskStatus.Approved,

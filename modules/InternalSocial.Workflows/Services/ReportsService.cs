@@ -79,7 +79,7 @@ public sealed class ReportsService(
 
     public async Task<ReportCreated> ReportAsync(ClaimsPrincipal user, ReportInput? input, CancellationToken cancellationToken)
     {
-        var reporterId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new PermissionDeniedException(Permissions.Moderate);
+        var reporterId = user.FindUserId() ?? throw new PermissionDeniedException(Permissions.Moderate);
         var (content, comment) = await ValidateReportAsync(input, cancellationToken);
         var item = await content.FindVisibleAsync(user, input!.ContentId!, cancellationToken)
             ?? throw new NotFoundException(T["No {0} with id {1}.", content.ContentType, input.ContentId!]);

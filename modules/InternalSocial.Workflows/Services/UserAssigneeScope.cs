@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
 using InternalSocial.Workflows.Models;
 
@@ -9,7 +10,7 @@ internal sealed class UserAssigneeScope(IPeopleLookup people) : IAssigneeScope
     public string Kind => AssigneeKinds.User;
 
     public Task<IReadOnlyCollection<string>> HeldByAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyCollection<string>>(user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? [id] : []);
+        Task.FromResult<IReadOnlyCollection<string>>(user.FindUserId() is { } id ? [id] : []);
 
     public Task<IReadOnlyCollection<string>> PeopleAsync(string value, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<string>>([value]);

@@ -105,5 +105,5 @@ public sealed class WorkflowsAdminService(
         return [.. registry.All.OrderBy(a => a.Type, StringComparer.Ordinal).Select(a => new ActivityTypeView(a.Type, a.DisplayName, a.IsEvent, a.CanWait, a.Facts))];
     }
 
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private static string UserId(ClaimsPrincipal user) => user.GetUserId();
 }

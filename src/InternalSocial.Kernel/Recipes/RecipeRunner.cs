@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Kernel.Recipes;
 
@@ -30,6 +31,6 @@ public sealed class RecipeRunner
     public static RecipeRunner ForPerson(ClaimsPrincipal person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return new(person.Identity?.Name ?? person.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", person);
+        return new(person.Identity?.Name ?? person.FindUserId() ?? "unknown", person);
     }
 }

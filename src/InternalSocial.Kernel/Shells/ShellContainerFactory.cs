@@ -127,6 +127,9 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddScoped<SiteSettingsService>();
         services.AddSingleton<SiteSettingsCache>();
         services.AddScoped<TenantUrls>();
+        services.AddScoped<Mail.IMailSender, Mail.NoMailSender>();
+        // Modules add their policies to RateLimiterOptions; the kernel's pipeline runs the limiter.
+        services.AddRateLimiter(limiter => limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddScoped<Themes.ThemeResolver>();
         services.AddScoped<Recipes.RecipeValidationContext>();
         services.AddScoped<Recipes.IRecipeStepHandler, Recipes.ThemeRecipeStep>();
@@ -160,6 +163,8 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
                 mvc.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
                 // Pages find their theme's views; API endpoints never pay for choosing a theme.
                 mvc.Filters.Add<Themes.ThemeResultFilter>();
+                // Kernel exceptions become status pages (or a redirect with the message) as the API's filter makes problems.
+                mvc.Filters.Add<Mvc.KernelExceptionFilter>();
                 // Services validate input and name the fields; MVC's implicit "required" would say it twice, differently.
                 mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
@@ -203,6 +208,8 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
             startup.ConfigureMiddleware(app);
         }
 
+        // After the modules' middleware, which may warm what a policy reads (the limiter cannot wait for a database).
+        app.UseRateLimiter();
         app.UseEndpoints(endpoints =>
         {
             foreach (var startup in startups)
