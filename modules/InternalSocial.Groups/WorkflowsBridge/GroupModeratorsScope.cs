@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using InternalSocial.Kernel.Security;
 using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Models;

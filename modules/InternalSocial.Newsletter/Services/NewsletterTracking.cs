@@ -1,5 +1,5 @@
-using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mail;
 using InternalSocial.Newsletter.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
