@@ -1,15 +1,8 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Threading.RateLimiting;
 using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Modules;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed;
 

@@ -11,7 +11,6 @@ using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Themes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

@@ -12,7 +12,6 @@ using InternalSocial.Users.Endpoints;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;

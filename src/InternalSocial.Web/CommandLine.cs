@@ -1,6 +1,5 @@
 using System.CommandLine;
 using InternalSocial.Kernel;
-using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;

@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using InternalSocial.BrowserTests.Infrastructure;
-using InternalSocial.Kernel.Settings;
-using InternalSocial.Kernel.Shells;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.Kernel.Shells;
 using InternalSocial.Web;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

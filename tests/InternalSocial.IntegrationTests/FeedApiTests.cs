@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.IntegrationTests.Probe;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.Kernel.Security;

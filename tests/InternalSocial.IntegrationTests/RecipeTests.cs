@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.Kernel.Recipes;

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using InternalSocial.Admin.Services;
 using InternalSocial.Kernel;
-using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Shells;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

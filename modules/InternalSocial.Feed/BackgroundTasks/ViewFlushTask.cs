@@ -1,12 +1,5 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
-using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.BackgroundTasks;
-using InternalSocial.Kernel.Shells;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace InternalSocial.Feed.BackgroundTasks;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 

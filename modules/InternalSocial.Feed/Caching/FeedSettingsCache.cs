@@ -1,10 +1,4 @@
-using System.Security.Claims;
 using InternalSocial.Feed.Services;
-using InternalSocial.Kernel;
-using InternalSocial.Kernel.Data;
-using InternalSocial.Kernel.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Caching;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Caching;
 

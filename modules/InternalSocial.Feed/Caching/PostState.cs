@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using InternalSocial.Feed.Models;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Caching;
 

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using InternalSocial.Feed.Models;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternalSocial.Feed.Caching;
 
 /// <summary>The audiences a home feed is made of: everyone, a department, a site, a group.</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
 using Microsoft.AspNetCore.Authorization;

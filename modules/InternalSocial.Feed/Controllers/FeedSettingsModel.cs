@@ -1,10 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using InternalSocial.Feed.Services;
-using InternalSocial.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Controllers;
 

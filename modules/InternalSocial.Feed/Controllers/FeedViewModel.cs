@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using InternalSocial.Feed.Services;
 
 namespace InternalSocial.Feed.Controllers;

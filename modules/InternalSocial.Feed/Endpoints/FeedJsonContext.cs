@@ -1,10 +1,6 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InternalSocial.Feed.Services;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Metadata;
 
 namespace InternalSocial.Feed.Endpoints;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using InternalSocial.Feed.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

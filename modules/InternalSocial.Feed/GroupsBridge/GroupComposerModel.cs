@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using InternalSocial.Feed.Services;
-using InternalSocial.Groups.Controllers;
-using InternalSocial.Groups.Services;
-using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.GroupsBridge;
 

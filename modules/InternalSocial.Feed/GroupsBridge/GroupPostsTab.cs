@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using InternalSocial.Feed.Services;
-using InternalSocial.Groups.Controllers;
 using InternalSocial.Groups.Services;
 using Microsoft.Extensions.Localization;
 

@@ -1,4 +1,3 @@
-using InternalSocial.Feed.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 

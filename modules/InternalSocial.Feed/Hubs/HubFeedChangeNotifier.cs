@@ -1,5 +1,4 @@
 using InternalSocial.Feed.Services;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace InternalSocial.Feed.Hubs;

@@ -1,15 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using InternalSocial.Feed.Events;
 using InternalSocial.Feed.Services;
-using InternalSocial.Kernel.Events;
-using InternalSocial.Kernel.Modules;
-using InternalSocial.Notifications.Models;
 using InternalSocial.Notifications.Services;
-using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.NotificationsBridge;
 

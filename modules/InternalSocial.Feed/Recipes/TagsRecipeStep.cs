@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

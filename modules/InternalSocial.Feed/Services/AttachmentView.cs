@@ -1,8 +1,3 @@
-using System.Text.Json.Serialization;
-using InternalSocial.Feed.Models;
-using InternalSocial.Users.Services;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternalSocial.Feed.Services;
 
 public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, bool IsImage, int Width, int Height);

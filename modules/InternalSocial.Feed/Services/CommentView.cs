@@ -1,8 +1,3 @@
-using System.Text.Json.Serialization;
-using InternalSocial.Feed.Models;
-using InternalSocial.Users.Services;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternalSocial.Feed.Services;
 
 /// <summary>A comment; <paramref name="Reactions"/> and <paramref name="MyReaction"/> are filled on the post's own page (all comments), empty in feed previews.</summary>

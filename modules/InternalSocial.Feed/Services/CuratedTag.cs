@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using InternalSocial.Feed.Models;
-using InternalSocial.Kernel;
-using InternalSocial.Kernel.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace InternalSocial.Feed.Services;
 
 /// <summary>A tag as its curators see it: <paramref name="IsCurated"/> false for a tag only used in posts.</summary>

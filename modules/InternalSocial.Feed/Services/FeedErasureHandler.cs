@@ -1,7 +1,6 @@
 using InternalSocial.Feed.Models;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Users.Events;
-using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;

@@ -1,6 +1,3 @@
-using InternalSocial.Feed.Models;
-using InternalSocial.Kernel.Events;
-using InternalSocial.Users.Events;
 using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
 

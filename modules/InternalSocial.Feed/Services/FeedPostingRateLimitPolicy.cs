@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using InternalSocial.Feed.Caching;
-using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Security;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;

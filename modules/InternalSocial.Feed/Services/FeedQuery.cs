@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Claims;
 using InternalSocial.Feed.Models;
 using InternalSocial.Kernel;

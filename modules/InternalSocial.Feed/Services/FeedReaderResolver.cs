@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using InternalSocial.Feed.Models;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
 

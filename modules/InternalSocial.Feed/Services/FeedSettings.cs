@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using InternalSocial.Kernel;
-using InternalSocial.Kernel.Data;
-using InternalSocial.Kernel.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Localization;
-
 namespace InternalSocial.Feed.Services;
 
 /// <summary>The feed's settings in a tenant.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace InternalSocial.Feed.Services;
 
 public enum GroupPostingDecision

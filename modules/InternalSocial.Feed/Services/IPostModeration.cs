@@ -1,8 +1,4 @@
 using InternalSocial.Feed.Events;
-using InternalSocial.Feed.Models;
-using InternalSocial.Kernel;
-using InternalSocial.Kernel.Events;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
 

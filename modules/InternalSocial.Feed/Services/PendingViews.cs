@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using InternalSocial.Feed.Models;
-using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Shells;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,4 @@
-using System.Text.Json.Serialization;
 using InternalSocial.Feed.Models;
-using InternalSocial.Users.Services;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Models;
 using InternalSocial.Users.Services;

@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using InternalSocial.Feed.Events;
-using InternalSocial.Feed.Models;
-using InternalSocial.Kernel;
-using InternalSocial.Kernel.Events;
-using InternalSocial.Kernel.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace InternalSocial.Feed.Services;
 
 /// <param name="Post">The post as readers see it: the published version while an edit waits.</param>

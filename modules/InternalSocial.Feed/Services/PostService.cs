@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using InternalSocial.Feed.Events;
-using InternalSocial.Feed.Models;
 using InternalSocial.Kernel;
-using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

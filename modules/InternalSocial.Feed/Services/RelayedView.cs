@@ -1,8 +1,3 @@
-using System.Text.Json.Serialization;
-using InternalSocial.Feed.Models;
-using InternalSocial.Users.Services;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternalSocial.Feed.Services;
 
 /// <summary>The post a relay shares; null in <see cref="PostCard.Relayed"/> when the reader may not see the original.</summary>

@@ -1,9 +1,3 @@
-using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
-using Ganss.Xss;
-using Markdig;
-
 namespace InternalSocial.Feed.Services;
 
 /// <summary>What a post's or comment's Markdown becomes: safe HTML, its tags and the people it mentions.</summary>

@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using InternalSocial.Feed.Models;
-using InternalSocial.Kernel.Shells;
-using InternalSocial.Users.Services;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
 

@@ -1,14 +1,4 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using InternalSocial.Feed.Events;
-using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
-using InternalSocial.Kernel.Events;
-using InternalSocial.Kernel.Modules;
-using InternalSocial.Users.Services;
-using InternalSocial.Workflows.Services;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 

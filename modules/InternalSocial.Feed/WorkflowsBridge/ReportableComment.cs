@@ -3,7 +3,6 @@ using System.Security.Claims;
 using InternalSocial.Feed.Services;
 using InternalSocial.Workflows.Services;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 

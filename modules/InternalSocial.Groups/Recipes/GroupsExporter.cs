@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Recipes;
 using Microsoft.EntityFrameworkCore;

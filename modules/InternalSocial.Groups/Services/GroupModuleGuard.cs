@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 
 namespace InternalSocial.Groups.Services;

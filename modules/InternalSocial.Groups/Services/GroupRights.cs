@@ -1,6 +1,3 @@
-using InternalSocial.Groups.Models;
-using InternalSocial.Kernel.Security;
-
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Group-scoped rights, named in the 403 problem when a person lacks them. Not granted to roles: held through group roles.</summary>

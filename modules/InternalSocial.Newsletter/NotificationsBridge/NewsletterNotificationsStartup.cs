@@ -1,7 +1,6 @@
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Themes;
 using InternalSocial.Notifications.Services;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Newsletter.NotificationsBridge;

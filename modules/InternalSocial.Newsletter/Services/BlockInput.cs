@@ -1,5 +1,3 @@
-using AudienceKinds = InternalSocial.Newsletter.Models.AudienceKinds;
-
 namespace InternalSocial.Newsletter.Services;
 
 public sealed record BlockInput(long? PostId, string? Text);

@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using InternalSocial.Kernel.Settings;
 
 namespace InternalSocial.Newsletter.Services;

@@ -1,5 +1,3 @@
-using AngleSharp.Html.Parser;
-
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>One block of the content as sent: a post (its author, sanitized HTML, Markdown as plain text, link) or free text.</summary>

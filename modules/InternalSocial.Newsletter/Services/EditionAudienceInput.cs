@@ -1,5 +1,3 @@
-using AudienceKinds = InternalSocial.Newsletter.Models.AudienceKinds;
-
 namespace InternalSocial.Newsletter.Services;
 
 public sealed record EditionAudienceInput(bool Everyone, IReadOnlyList<string>? Departments, IReadOnlyList<string>? Sites, IReadOnlyList<long>? Groups);

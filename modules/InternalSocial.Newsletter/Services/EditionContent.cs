@@ -1,5 +1,3 @@
-using AngleSharp.Html.Parser;
-
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>

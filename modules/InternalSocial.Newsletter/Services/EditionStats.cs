@@ -1,5 +1,3 @@
-using AudienceKinds = InternalSocial.Newsletter.Models.AudienceKinds;
-
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>Counts only: nobody's name, so the page says how an edition did without saying who read it.</summary>

@@ -1,5 +1,3 @@
-using AudienceKinds = InternalSocial.Newsletter.Models.AudienceKinds;
-
 namespace InternalSocial.Newsletter.Services;
 
 public sealed record EditionSummary(long Id, string Title, string Status, DateTime UpdatedUtc, DateTime? SentUtc, int Recipients);

@@ -1,5 +1,3 @@
-using AudienceKinds = InternalSocial.Newsletter.Models.AudienceKinds;
-
 namespace InternalSocial.Newsletter.Services;
 
 public sealed record SendResult(long Id, string Status, int Recipients, int Queued);

@@ -3,7 +3,6 @@ using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Accounts;
 using InternalSocial.Users.Models;
-using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;

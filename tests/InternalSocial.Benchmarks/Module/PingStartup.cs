@@ -1,6 +1,5 @@
 using InternalSocial.Kernel.Modules;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Benchmarks.Module;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,5 @@
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Kernel.Shells;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

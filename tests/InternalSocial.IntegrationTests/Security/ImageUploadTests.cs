@@ -7,7 +7,6 @@ using InternalSocial.Feed.Services;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Kernel.Shells;
 using InternalSocial.TestImages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
