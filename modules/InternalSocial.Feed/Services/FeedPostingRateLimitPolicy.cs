@@ -17,23 +17,10 @@ namespace InternalSocial.Feed.Services;
 /// </summary>
 public sealed class FeedPostingRateLimitPolicy : IRateLimiterPolicy<string>
 {
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, cancellationToken) =>
     {
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-        var response = context.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var T = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ModuleResources>>();
-        await response.WriteAsJsonAsync(
-            new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = T["You are writing too fast."],
-                Detail = T["Try again in {0} seconds.", seconds],
-            },
-            (System.Text.Json.JsonSerializerOptions?)null,
-            "application/problem+json",
-            cancellationToken);
+        return RateLimitRejection.WriteAsync(context, seconds => (T["You are writing too fast."], T["Try again in {0} seconds.", seconds]), cancellationToken);
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)

@@ -20,23 +20,10 @@ public sealed class UploadRateLimitPolicy(IOptions<InternalSocialOptions> option
 {
     public const string Name = "uploads";
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, cancellationToken) =>
     {
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-        var response = context.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var T = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ModuleResources>>();
-        await response.WriteAsJsonAsync(
-            new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = T["Too many uploads."],
-                Detail = T["At most {0} photos a minute; try again in {1} seconds.", options.Value.UploadsPerMinute, seconds],
-            },
-            (System.Text.Json.JsonSerializerOptions?)null,
-            "application/problem+json",
-            cancellationToken);
+        return RateLimitRejection.WriteAsync(context, seconds => (T["Too many uploads."], T["At most {0} photos a minute; try again in {1} seconds.", options.Value.UploadsPerMinute, seconds]), cancellationToken);
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
