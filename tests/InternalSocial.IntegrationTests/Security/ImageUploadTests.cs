@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InternalSocial.Feed.Services;
+using InternalSocial.IntegrationTests.Feed;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.Kernel.Hosting;
 using InternalSocial.Kernel.Security;
