@@ -1,5 +1,6 @@
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -203,6 +204,7 @@ public sealed class FeedController(
         Act(() => announcements.RemindAsync(User, id, cancellationToken), T["A reminder will be sent to those who have not acknowledged."], $"~/posts/{id}");
 
     [HttpPost("posts/{id:long}/relay")]
+    [RedirectOnError("~/posts/{id}", typeof(InvalidInputException))]
     public async Task<IActionResult> Relay(long id, string? comment, long? groupId, CancellationToken cancellationToken)
     {
         try
@@ -220,13 +222,9 @@ public sealed class FeedController(
                 : T["Post relayed to {0}.", name]).Value;
             return Redirect(Url.Content($"~/posts/{id}"));
         }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-            return Redirect(Url.Content($"~/posts/{id}"));
-        }
         catch (PermissionDeniedException)
         {
+            // The access-denied page, as for the feed's other buttons, rather than the filter's bare 403.
             return Forbid();
         }
     }
@@ -237,6 +235,11 @@ public sealed class FeedController(
     private string SafeReturn(string? returnUrl, string fallback = "~/feed") =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content(fallback);
 
+    /// <summary>
+    /// A button's action: back to <paramref name="redirect"/> with its message, or with the problem. It keeps its own
+    /// catch because the address is computed per request (the comment's post, a return URL), which an attribute cannot name,
+    /// and because a refusal goes to the access-denied page.
+    /// </summary>
     private async Task<IActionResult> Act(Func<Task> action, LocalizedString? done, string redirect)
     {
         try

@@ -37,11 +37,8 @@ public sealed class GroupPostsController(
         }
         catch (Exception exception) when (exception is NotFoundException or PermissionDeniedException)
         {
+            // A group the reader may not see is answered as one that does not exist.
             return StatusPage(StatusCodes.Status404NotFound);
-        }
-        catch (InvalidInputException)
-        {
-            return BadRequest();
         }
     }
 

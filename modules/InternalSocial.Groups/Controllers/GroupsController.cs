@@ -35,17 +35,9 @@ public sealed class GroupsController(GroupsService groups, GroupDirectory direct
     public async Task<IActionResult> AnswerInvitation(long id, string decision, CancellationToken cancellationToken)
     {
         var accept = decision == "accept";
-        try
-        {
-            var group = await invitations.AnswerInvitationAsync(User, id, accept, cancellationToken);
-            TempData["Message"] = accept ? T["Welcome to {0}.", group.Name].Value : T["Invitation declined."].Value;
-            return Redirect(Url.Content(accept ? $"~/groups/{group.Slug}" : "~/groups/invitations"));
-        }
-        catch (ConflictException conflict)
-        {
-            TempData["Error"] = conflict.Message;
-            return Redirect(Url.Content("~/groups/invitations"));
-        }
+        var group = await invitations.AnswerInvitationAsync(User, id, accept, cancellationToken);
+        TempData["Message"] = accept ? T["Welcome to {0}.", group.Name].Value : T["Invitation declined."].Value;
+        return Redirect(Url.Content(accept ? $"~/groups/{group.Slug}" : "~/groups/invitations"));
     }
 
     [HttpGet("new")]
@@ -88,16 +80,14 @@ public sealed class GroupsController(GroupsService groups, GroupDirectory direct
     }
 
     [HttpPost("{key}/members/add")]
+    [RedirectOnError("~/groups/{key}/members", typeof(ConflictException), typeof(InvalidInputException))]
     public async Task<IActionResult> AddMembers(string key, string? people, CancellationToken cancellationToken)
     {
-        await RunAsync(async () =>
-        {
-            var mandatory = (await groups.GetVisibleAsync(User, key, cancellationToken)).Group.IsMandatory;
-            var count = await invitations.ImportAsync(User, key, people, cancellationToken);
-            TempData["Message"] = mandatory
-                ? T.Plural(count, "{0} person added.", "{0} people added.").Value
-                : T.Plural(count, "{0} person invited: they become a member on accepting.", "{0} people invited: each becomes a member on accepting.").Value;
-        });
+        var mandatory = (await groups.GetVisibleAsync(User, key, cancellationToken)).Group.IsMandatory;
+        var count = await invitations.ImportAsync(User, key, people, cancellationToken);
+        TempData["Message"] = mandatory
+            ? T.Plural(count, "{0} person added.", "{0} people added.").Value
+            : T.Plural(count, "{0} person invited: they become a member on accepting.", "{0} people invited: each becomes a member on accepting.").Value;
         return Redirect(Url.Content($"~/groups/{key}/members"));
     }
 
@@ -110,35 +100,29 @@ public sealed class GroupsController(GroupsService groups, GroupDirectory direct
     }
 
     [HttpPost("{key}/members/{userId}/remove")]
+    [RedirectOnError("~/groups/{key}/members", typeof(ConflictException), typeof(InvalidInputException))]
     public async Task<IActionResult> RemoveMember(string key, string userId, CancellationToken cancellationToken)
     {
-        await RunAsync(async () =>
-        {
-            await members.RemoveAsync(User, key, userId, cancellationToken);
-            TempData["Message"] = T["Member removed."].Value;
-        });
+        await members.RemoveAsync(User, key, userId, cancellationToken);
+        TempData["Message"] = T["Member removed."].Value;
         return Redirect(Url.Content($"~/groups/{key}/members"));
     }
 
     [HttpPost("{key}/join")]
+    [RedirectOnError("~/groups/{key}", typeof(ConflictException), typeof(InvalidInputException))]
     public async Task<IActionResult> Join(string key, CancellationToken cancellationToken)
     {
-        await RunAsync(async () =>
-        {
-            var outcome = await members.JoinAsync(User, key, cancellationToken);
-            TempData["Message"] = outcome == JoinOutcome.Requested ? T["Your request was sent to the group's admins."].Value : T["You joined the group."].Value;
-        });
+        var outcome = await members.JoinAsync(User, key, cancellationToken);
+        TempData["Message"] = outcome == JoinOutcome.Requested ? T["Your request was sent to the group's admins."].Value : T["You joined the group."].Value;
         return Redirect(Url.Content($"~/groups/{key}"));
     }
 
     [HttpPost("{key}/leave")]
+    [RedirectOnError("~/groups", typeof(ConflictException), typeof(InvalidInputException))]
     public async Task<IActionResult> Leave(string key, CancellationToken cancellationToken)
     {
-        await RunAsync(async () =>
-        {
-            await members.LeaveAsync(User, key, cancellationToken);
-            TempData["Message"] = T["You left the group."].Value;
-        });
+        await members.LeaveAsync(User, key, cancellationToken);
+        TempData["Message"] = T["You left the group."].Value;
         return Redirect(Url.Content("~/groups"));
     }
 
@@ -150,13 +134,11 @@ public sealed class GroupsController(GroupsService groups, GroupDirectory direct
     }
 
     [HttpPost("{key}/requests/{userId}/{decision:regex(^(approve|reject)$)}")]
+    [RedirectOnError("~/groups/{key}/requests", typeof(ConflictException), typeof(InvalidInputException))]
     public async Task<IActionResult> Decide(string key, string userId, string decision, CancellationToken cancellationToken)
     {
-        await RunAsync(async () =>
-        {
-            await requests.DecideRequestAsync(User, key, userId, decision == "approve", cancellationToken);
-            TempData["Message"] = decision == "approve" ? T["Request approved."].Value : T["Request rejected."].Value;
-        });
+        await requests.DecideRequestAsync(User, key, userId, decision == "approve", cancellationToken);
+        TempData["Message"] = decision == "approve" ? T["Request approved."].Value : T["Request rejected."].Value;
         return Redirect(Url.Content($"~/groups/{key}/requests"));
     }
 
@@ -205,14 +187,12 @@ public sealed class GroupsController(GroupsService groups, GroupDirectory direct
 
     [HttpPost("{key}/cover")]
     [RequestSizeLimit(GroupCovers.MaxBytes + 64 * 1024)]
+    [RedirectOnError("~/groups/{key}/settings", typeof(ConflictException), typeof(InvalidInputException))]
     public async Task<IActionResult> Cover(string key, IFormFile? cover, CancellationToken cancellationToken)
     {
-        await RunAsync(async () =>
-        {
-            await using var stream = cover?.OpenReadStream();
-            await covers.SetAsync(User, key, stream, cover?.Length ?? 0, cancellationToken);
-            TempData["Message"] = T["Cover saved."].Value;
-        });
+        await using var stream = cover?.OpenReadStream();
+        await covers.SetAsync(User, key, stream, cover?.Length ?? 0, cancellationToken);
+        TempData["Message"] = T["Cover saved."].Value;
         return Redirect(Url.Content($"~/groups/{key}/settings"));
     }
 
@@ -233,19 +213,6 @@ public sealed class GroupsController(GroupsService groups, GroupDirectory direct
 
     private async Task<SettingsViewModel> SettingsModelAsync(GroupStanding standing, GroupFormViewModel form, CancellationToken cancellationToken) =>
         new(await SpaceAsync(standing, "settings", cancellationToken), form, await groups.Modules.GetStatesAsync(standing.Group, cancellationToken));
-
-    /// <summary>Conflicts and bad input of a button become a message on the page it returns to.</summary>
-    private async Task RunAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (Exception exception) when (exception is ConflictException or InvalidInputException)
-        {
-            TempData["Error"] = exception is InvalidInputException invalid ? string.Join(" ", invalid.Errors.Values) : exception.Message;
-        }
-    }
 
     private Task<GroupSpaceViewModel> SpaceAsync(GroupStanding standing, string active, CancellationToken cancellationToken) =>
         spaces.BuildAsync(User, standing, active, cancellationToken);

@@ -81,6 +81,7 @@ public sealed partial class NewsletterAdminController(EditionService editions, E
     }
 
     [HttpPost("admin/newsletter/{id:long}/edit")]
+    [RedirectOnError("~/admin/newsletter/{id}", typeof(ConflictException))]
     public async Task<IActionResult> EditPost(long id, EditionForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -97,11 +98,6 @@ public sealed partial class NewsletterAdminController(EditionService editions, E
             {
                 AddErrors(invalid, rows);
             }
-            catch (ConflictException conflict)
-            {
-                TempData["Error"] = conflict.Message;
-                return Redirect($"~/admin/newsletter/{id}");
-            }
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -113,22 +109,14 @@ public sealed partial class NewsletterAdminController(EditionService editions, E
     public async Task<IActionResult> Preview(long id, string? culture, CancellationToken cancellationToken)
     {
         var edition = await editions.GetAsync(User, id, cancellationToken);
-        try
-        {
-            return View(new PreviewPage(id, edition.Title, await editions.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken)));
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-            return Redirect($"~/admin/newsletter/{id}");
-        }
+        return View(new PreviewPage(id, edition.Title, await editions.PreviewAsync(User, id, culture, cancellationToken)));
     }
 
     /// <summary>The mail's HTML alone, as a mail client shows it: its inline styles are allowed here, and nothing else (no script, sandboxed).</summary>
     [HttpGet("admin/newsletter/{id:long}/preview/mail")]
     public async Task<IActionResult> PreviewMail(long id, string? culture, CancellationToken cancellationToken)
     {
-        var preview = await editions.PreviewAsync(User, id, culture, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
+        var preview = await editions.PreviewAsync(User, id, culture, cancellationToken);
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation";
         return Content(preview.Html, "text/html; charset=utf-8");
     }
@@ -137,16 +125,8 @@ public sealed partial class NewsletterAdminController(EditionService editions, E
     [RedirectOnError("~/admin/newsletter/{id}", typeof(InvalidInputException))]
     public async Task<IActionResult> SendTest(long id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var address = await sender.SendTestAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
-            TempData["Message"] = T["A test e-mail to {0} is in the outbox.", address].Value;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
-
+        var address = await sender.SendTestAsync(User, id, cancellationToken);
+        TempData["Message"] = T["A test e-mail to {0} is in the outbox.", address].Value;
         return Redirect($"~/admin/newsletter/{id}");
     }
 
@@ -154,20 +134,8 @@ public sealed partial class NewsletterAdminController(EditionService editions, E
     [RedirectOnError("~/admin/newsletter/{id}", typeof(InvalidInputException), typeof(ConflictException))]
     public async Task<IActionResult> Send(long id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = await sender.SendAsync(User, id, await NewsletterApi.BaseUrlAsync(HttpContext, cancellationToken), cancellationToken);
-            TempData["Message"] = T.Plural(result.Recipients, "Sending to 1 person: the e-mail is in the outbox.", "Sending to {0} people: the e-mails are being queued in the outbox.").Value;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
-        catch (ConflictException conflict)
-        {
-            TempData["Error"] = conflict.Message;
-        }
-
+        var result = await sender.SendAsync(User, id, cancellationToken);
+        TempData["Message"] = T.Plural(result.Recipients, "Sending to 1 person: the e-mail is in the outbox.", "Sending to {0} people: the e-mails are being queued in the outbox.").Value;
         return Redirect($"~/admin/newsletter/{id}");
     }
 

@@ -21,13 +21,6 @@ public static class NewsletterApi
     /// <summary>A transparent 1×1 GIF.</summary>
     private static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
-    /// <summary>The tenant's public address for the edition's links (<see cref="TenantUrls"/>): never the request's Host header.</summary>
-    public static Task<string> BaseUrlAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.RequestServices.GetRequiredService<TenantUrls>().RequireBaseUrlAsync(cancellationToken);
-    }
-
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var editions = endpoints.MapApiGroup("newsletter/editions", "Newsletter").RequireAuthorization();
@@ -66,14 +59,14 @@ public static class NewsletterApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<MailPreview>> PreviewEdition(long id, string? culture, HttpContext context, ClaimsPrincipal user, EditionService service, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.PreviewAsync(user, id, culture, await BaseUrlAsync(context, cancellationToken), cancellationToken));
+    public static async Task<Ok<MailPreview>> PreviewEdition(long id, string? culture, ClaimsPrincipal user, EditionService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.PreviewAsync(user, id, culture, cancellationToken));
 
-    public static async Task<Ok<TestSent>> SendTest(long id, HttpContext context, ClaimsPrincipal user, EditionSender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new TestSent(await sender.SendTestAsync(user, id, await BaseUrlAsync(context, cancellationToken), cancellationToken)));
+    public static async Task<Ok<TestSent>> SendTest(long id, ClaimsPrincipal user, EditionSender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new TestSent(await sender.SendTestAsync(user, id, cancellationToken)));
 
-    public static async Task<Ok<SendResult>> SendEdition(long id, HttpContext context, ClaimsPrincipal user, EditionSender sender, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.SendAsync(user, id, await BaseUrlAsync(context, cancellationToken), cancellationToken));
+    public static async Task<Ok<SendResult>> SendEdition(long id, ClaimsPrincipal user, EditionSender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.SendAsync(user, id, cancellationToken));
 
     public static async Task<Ok<EditionStats>> GetStats(long id, ClaimsPrincipal user, EditionService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.GetStatsAsync(user, id, cancellationToken));

@@ -35,7 +35,7 @@ public sealed class EditionSender(
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
 
     /// <summary>Queues the mail to the composer alone, in their language, marked as a test; nothing is counted.</summary>
-    public async Task<string> SendTestAsync(ClaimsPrincipal user, long id, string baseUrl, CancellationToken cancellationToken)
+    public async Task<string> SendTestAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(user, Permissions.ManageNewsletter);
         var me = EditionService.UserId(user);
@@ -45,7 +45,7 @@ public sealed class EditionSender(
             throw new InvalidInputException("email", T["Your account has no e-mail address to send the test to."]);
         }
 
-        var preview = await editions.PreviewAsync(user, id, contact.Culture, baseUrl, cancellationToken);
+        var preview = await editions.PreviewAsync(user, id, contact.Culture, cancellationToken);
         var subject = CultureScope.Run(CultureInfo.GetCultureInfo(preview.Culture), () => T["[Test] {0}", preview.Subject].Value);
         await outbox.SendAsync([new MailMessage(address, contact.DisplayName, subject, preview.Text, preview.Html)], cancellationToken);
         return address;
@@ -55,12 +55,12 @@ public sealed class EditionSender(
     /// Fixes the recipients and the content, and queues the first chunk of mails; the background task queues the rest.
     /// A second send of the same edition is refused (409), even when two requests race.
     /// </summary>
-    public async Task<SendResult> SendAsync(ClaimsPrincipal user, long id, string baseUrl, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(user, Permissions.ManageNewsletter);
         var edition = await editions.FindAsync(id, cancellationToken);
         editions.EnsureDraft(edition);
-        var checkedEdition = await validator.ValidateStoredAsync(user, edition, baseUrl, cancellationToken);
+        var checkedEdition = await validator.ValidateStoredAsync(user, edition, cancellationToken);
         var recipientIds = checkedEdition.RecipientIds;
         if (recipientIds.Count == 0)
         {
@@ -76,7 +76,7 @@ public sealed class EditionSender(
                 .SetProperty(e => e.Status, EditionStatus.Sending)
                 .SetProperty(e => e.SentBy, sentBy)
                 .SetProperty(e => e.SentUtc, now)
-                .SetProperty(e => e.BaseUrl, baseUrl)
+                .SetProperty(e => e.BaseUrl, checkedEdition.Content.BaseUrl)
                 .SetProperty(e => e.Snapshot, snapshot)
                 .SetProperty(e => e.RecipientCount, recipientIds.Count), cancellationToken);
             if (taken == 0)

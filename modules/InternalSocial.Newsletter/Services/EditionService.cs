@@ -76,13 +76,13 @@ public sealed class EditionService(
     }
 
     /// <summary>The mail as a recipient in <paramref name="culture"/> (default: the composer's language) gets it, with direct links and nothing counted.</summary>
-    public async Task<MailPreview> PreviewAsync(ClaimsPrincipal user, long id, string? culture, string baseUrl, CancellationToken cancellationToken)
+    public async Task<MailPreview> PreviewAsync(ClaimsPrincipal user, long id, string? culture, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(user, Permissions.ManageNewsletter);
         var edition = await FindAsync(id, cancellationToken);
         var content = edition.Snapshot is { } snapshot
             ? JsonSerializer.Deserialize<EditionContent>(snapshot)!
-            : (await validator.ValidateStoredAsync(user, edition, baseUrl, cancellationToken)).Content;
+            : (await validator.ValidateStoredAsync(user, edition, cancellationToken)).Content;
         var site = await siteSettings.GetAsync(cancellationToken);
         var language = culture is { Length: > 0 } && SiteSettings.SupportedCultures.Contains(culture) ? culture : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         if (!SiteSettings.SupportedCultures.Contains(language))

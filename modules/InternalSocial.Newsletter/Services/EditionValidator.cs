@@ -3,6 +3,7 @@ using System.Security.Claims;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Models;
 using InternalSocial.Users.Services;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class EditionValidator(
     IPeopleLookup people,
     IPeopleContacts contacts,
     INewsletterGroups groups,
+    TenantUrls urls,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -44,10 +46,14 @@ public sealed class EditionValidator(
         return errors.Count > 0 ? throw new InvalidInputException(errors) : valid;
     }
 
-    /// <summary>A stored edition checked again (posts and people change after it was saved), with its content and recipients.</summary>
-    public async Task<CheckedEdition> ValidateStoredAsync(ClaimsPrincipal user, Edition edition, string baseUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// A stored edition checked again (posts and people change after it was saved), with its content and recipients; its
+    /// links start with the tenant's public address (409 when it has none).
+    /// </summary>
+    public async Task<CheckedEdition> ValidateStoredAsync(ClaimsPrincipal user, Edition edition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(edition);
+        var baseUrl = await urls.RequireBaseUrlAsync(cancellationToken);
         var blocks = await db.Blocks.AsNoTracking().Where(b => b.EditionId == edition.Id).OrderBy(b => b.Position).Select(b => new BlockInput(b.PostId, b.Text)).ToListAsync(cancellationToken);
         var audience = await db.Audiences.AsNoTracking().Where(a => a.EditionId == edition.Id).ToListAsync(cancellationToken);
         var valid = new ValidEdition(

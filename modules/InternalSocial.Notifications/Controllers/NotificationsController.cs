@@ -1,4 +1,5 @@
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Notifications.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,32 +44,25 @@ public sealed class NotificationsController(NotificationsService notifications, 
 
     [Authorize]
     [HttpPost("notifications/preferences")]
+    [RedirectOnError("~/notifications/preferences", typeof(InvalidInputException))]
     public async Task<IActionResult> SavePreferences(CancellationToken cancellationToken)
     {
         // One select per kind, named by the kind's key; the digest's schedule in its own two fields (when e-mail is on).
         var form = await Request.ReadFormAsync(cancellationToken);
         string[] others = ["__RequestVerificationToken", DigestFrequencyField, DigestWeekdayField];
-        try
+        DigestScheduleInput? digest = form.TryGetValue(DigestFrequencyField, out var frequency) ? new(frequency.ToString(), form[DigestWeekdayField].ToString()) : null;
+        if (digest is not null)
         {
-            DigestScheduleInput? digest = form.TryGetValue(DigestFrequencyField, out var frequency) ? new(frequency.ToString(), form[DigestWeekdayField].ToString()) : null;
-            if (digest is not null)
-            {
-                notifications.ParseDigestSchedule(digest, "");
-            }
-
-            await notifications.SavePreferencesAsync(User, form.Where(c => !others.Contains(c.Key)).Select(c => new PreferenceChange(c.Key, c.Value.ToString())).ToList(), cancellationToken);
-            if (digest is not null)
-            {
-                await notifications.SaveDigestScheduleAsync(User, digest, "", cancellationToken);
-            }
-
-            TempData["Message"] = T["Your choices are saved."].Value;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
+            notifications.ParseDigestSchedule(digest, "");
         }
 
+        await notifications.SavePreferencesAsync(User, form.Where(c => !others.Contains(c.Key)).Select(c => new PreferenceChange(c.Key, c.Value.ToString())).ToList(), cancellationToken);
+        if (digest is not null)
+        {
+            await notifications.SaveDigestScheduleAsync(User, digest, "", cancellationToken);
+        }
+
+        TempData["Message"] = T["Your choices are saved."].Value;
         return Redirect("~/notifications/preferences");
     }
 

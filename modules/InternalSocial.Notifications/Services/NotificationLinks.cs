@@ -1,15 +1,11 @@
-using InternalSocial.Kernel.Settings;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace InternalSocial.Notifications.Services;
 
-/// <summary>Absolute links for mails, and one-click unsubscribe tokens (signed with the tenant's key, one per person and kind).</summary>
-public sealed class NotificationLinks(TenantUrls urls, IDataProtectionProvider protection)
+/// <summary>One-click unsubscribe tokens for mails' links, signed with the tenant's key, one per person and kind.</summary>
+public sealed class NotificationLinks(IDataProtectionProvider protection)
 {
     private readonly IDataProtector _tokens = protection.CreateProtector("InternalSocial.Notifications.Unsubscribe");
-
-    /// <summary>The tenant's public address (<see cref="TenantUrls"/>), the same in a request and in the background; "" when it has none (logged).</summary>
-    public async Task<string> GetBaseUrlAsync(CancellationToken cancellationToken) => await urls.GetBaseUrlAsync(cancellationToken) ?? "";
 
     public string CreateUnsubscribeToken(string userId, string kind) => _tokens.Protect($"{userId}\n{kind}");
 

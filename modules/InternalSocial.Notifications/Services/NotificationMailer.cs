@@ -11,11 +11,11 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>Writes notification mails (one at once, or a digest) in the recipient's language, with the organisation's name and an unsubscribe link.</summary>
-public sealed class NotificationMailer(IMailSender outbox, NotificationLinks links, SiteSettingsService siteSettings, IStringLocalizer<ModuleResources> T) : INotificationMailer
+public sealed class NotificationMailer(IMailSender outbox, NotificationLinks links, TenantUrls urls, SiteSettingsService siteSettings, IStringLocalizer<ModuleResources> T) : INotificationMailer
 {
     public async Task SendImmediatelyAsync(IReadOnlyList<(Notification Notification, CultureInfo Culture)> notifications, IReadOnlyDictionary<string, PersonContact> contacts, CancellationToken cancellationToken)
     {
-        var baseUrl = await links.GetBaseUrlAsync(cancellationToken);
+        var baseUrl = await urls.GetBaseUrlAsync(cancellationToken) ?? "";
         var siteName = (await siteSettings.GetAsync(cancellationToken)).SiteName;
         var mails = new List<MailMessage>();
         foreach (var (notification, culture) in notifications)
@@ -48,7 +48,7 @@ public sealed class NotificationMailer(IMailSender outbox, NotificationLinks lin
             return;
         }
 
-        var baseUrl = await links.GetBaseUrlAsync(cancellationToken);
+        var baseUrl = await urls.GetBaseUrlAsync(cancellationToken) ?? "";
         var siteName = (await siteSettings.GetAsync(cancellationToken)).SiteName;
         var settingsUrl = baseUrl + "/notifications/preferences";
         var (subject, text, html) = CultureScope.Run(culture, () =>

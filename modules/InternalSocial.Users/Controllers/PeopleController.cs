@@ -1,4 +1,5 @@
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -41,6 +42,7 @@ public sealed class PeopleController(
     }
 
     [HttpPost("{userName}/endorse")]
+    [RedirectOnError("~/people/{userName}", typeof(ConflictException), typeof(PermissionDeniedException))]
     public async Task<IActionResult> Endorse(string userName, string? skill, bool endorse, CancellationToken cancellationToken) =>
         await ActAsync(userName, async id =>
         {
@@ -49,6 +51,7 @@ public sealed class PeopleController(
         }, cancellationToken);
 
     [HttpPost("{userName}/deactivate")]
+    [RedirectOnError("~/people/{userName}", typeof(ConflictException), typeof(PermissionDeniedException))]
     public async Task<IActionResult> Deactivate(string userName, CancellationToken cancellationToken) =>
         await ActAsync(userName, async id =>
         {
@@ -57,6 +60,7 @@ public sealed class PeopleController(
         }, cancellationToken);
 
     [HttpPost("{userName}/reactivate")]
+    [RedirectOnError("~/people/{userName}", typeof(ConflictException), typeof(PermissionDeniedException))]
     public async Task<IActionResult> Reactivate(string userName, CancellationToken cancellationToken) =>
         await ActAsync(userName, async id =>
         {
@@ -65,6 +69,7 @@ public sealed class PeopleController(
         }, cancellationToken);
 
     [HttpPost("{userName}/erase")]
+    [RedirectOnError("~/people", typeof(ConflictException), typeof(PermissionDeniedException))]
     public async Task<IActionResult> Erase(string userName, string? confirm, CancellationToken cancellationToken)
     {
         if (confirm != userName)
@@ -74,35 +79,15 @@ public sealed class PeopleController(
         }
 
         var profile = await profiles.GetByUserNameAsync(User, userName, cancellationToken);
-        try
-        {
-            await personalData.EraseAsync(User, profile.Id, cancellationToken);
-            TempData["Message"] = T["The person's personal data is erased."].Value;
-        }
-        catch (Exception exception) when (exception is ConflictException or PermissionDeniedException)
-        {
-            TempData["Error"] = exception.Message;
-        }
-
+        await personalData.EraseAsync(User, profile.Id, cancellationToken);
+        TempData["Message"] = T["The person's personal data is erased."].Value;
         return Redirect(Url.Content("~/people"));
     }
 
     private async Task<IActionResult> ActAsync(string userName, Func<string, Task<string>> action, CancellationToken cancellationToken)
     {
-        try
-        {
-            var profile = await profiles.GetByUserNameAsync(User, userName, cancellationToken);
-            TempData["Message"] = await action(profile.Id);
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (Exception exception) when (exception is ConflictException or PermissionDeniedException)
-        {
-            TempData["Error"] = exception.Message;
-        }
-
+        var profile = await profiles.GetByUserNameAsync(User, userName, cancellationToken);
+        TempData["Message"] = await action(profile.Id);
         return Redirect(Url.Content($"~/people/{Uri.EscapeDataString(userName)}"));
     }
 }

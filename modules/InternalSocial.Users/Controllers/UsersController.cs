@@ -38,6 +38,7 @@ public sealed class UsersController(
             await authorization.HasPermissionAsync(User, Permissions.ManageRoles)));
 
     [HttpPost("")]
+    [RedirectOnError("~/admin/users", typeof(InvalidInputException), typeof(ConflictException), typeof(NotFoundException), typeof(PermissionDeniedException))]
     public async Task<IActionResult> Create(string? userName, string? email, string? displayName, string? password, string[]? roles, CancellationToken cancellationToken) =>
         await TryAsync(async () =>
         {
@@ -46,6 +47,7 @@ public sealed class UsersController(
         });
 
     [HttpPost("{id}/roles")]
+    [RedirectOnError("~/admin/users", typeof(InvalidInputException), typeof(ConflictException), typeof(NotFoundException), typeof(PermissionDeniedException))]
     public async Task<IActionResult> Roles(string id, string[]? roles, CancellationToken cancellationToken) =>
         await TryAsync(async () =>
         {
@@ -54,6 +56,7 @@ public sealed class UsersController(
         });
 
     [HttpPost("{id}/password-mail")]
+    [RedirectOnError("~/admin/users", typeof(InvalidInputException), typeof(ConflictException), typeof(NotFoundException), typeof(PermissionDeniedException))]
     public async Task<IActionResult> PasswordMail(string id, CancellationToken cancellationToken) =>
         await TryAsync(async () =>
         {
@@ -62,6 +65,7 @@ public sealed class UsersController(
         });
 
     [HttpPost("{id}/two-factor/reset")]
+    [RedirectOnError("~/admin/users", typeof(InvalidInputException), typeof(ConflictException), typeof(NotFoundException), typeof(PermissionDeniedException))]
     public async Task<IActionResult> ResetTwoFactor(string id, CancellationToken cancellationToken) =>
         await TryAsync(async () =>
         {
@@ -142,19 +146,7 @@ public sealed class UsersController(
 
     private async Task<IActionResult> TryAsync(Func<Task<string>> action)
     {
-        try
-        {
-            TempData["Message"] = await action();
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
-        catch (Exception exception) when (exception is ConflictException or NotFoundException or PermissionDeniedException)
-        {
-            TempData["Error"] = exception.Message;
-        }
-
+        TempData["Message"] = await action();
         return RedirectToAction(nameof(Index));
     }
 }

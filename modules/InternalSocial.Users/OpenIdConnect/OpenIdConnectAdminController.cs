@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -49,13 +50,13 @@ public sealed class OpenIdConnectSettingsViewModel
 [Authorize]
 [RequirePermission("Users.ManageRoles")]
 [Route("admin/users/openid-connect")]
-public sealed class OpenIdConnectAdminController(OpenIdConnectSettingsService settings, IStringLocalizer<ModuleResources> T) : Controller
+public sealed class OpenIdConnectAdminController(OpenIdConnectSettingsService settings, TenantUrls urls, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var current = await settings.GetViewAsync(User, cancellationToken);
-        return View(WithCallback(new OpenIdConnectSettingsViewModel
+        return View(await WithCallbackAsync(new OpenIdConnectSettingsViewModel
         {
             ProviderName = current.ProviderName,
             Authority = current.Authority,
@@ -64,7 +65,7 @@ public sealed class OpenIdConnectAdminController(OpenIdConnectSettingsService se
             AutoProvision = current.AutoProvision,
             AllowedDomains = string.Join(' ', current.AllowedDomains),
             HasClientSecret = current.HasClientSecret,
-        }));
+        }, cancellationToken));
     }
 
     [HttpPost("")]
@@ -86,13 +87,17 @@ public sealed class OpenIdConnectAdminController(OpenIdConnectSettingsService se
             ModelState.AddInputErrors(invalid);
             model.ClientSecret = null;
             model.HasClientSecret = (await settings.GetViewAsync(User, cancellationToken)).HasClientSecret;
-            return View(nameof(Index), WithCallback(model));
+            return View(nameof(Index), await WithCallbackAsync(model, cancellationToken));
         }
     }
 
-    private OpenIdConnectSettingsViewModel WithCallback(OpenIdConnectSettingsViewModel model)
+    /// <summary>
+    /// The redirect address to register at the provider starts with the tenant's public address, never the request's
+    /// Host header; a tenant without one gets the site path, which the administrator completes.
+    /// </summary>
+    private async Task<OpenIdConnectSettingsViewModel> WithCallbackAsync(OpenIdConnectSettingsViewModel model, CancellationToken cancellationToken)
     {
-        model.CallbackUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{OpenIdConnectStartup.CallbackPath}";
+        model.CallbackUrl = (await urls.GetBaseUrlAsync(cancellationToken) ?? Request.PathBase.Value) + OpenIdConnectStartup.CallbackPath;
         return model;
     }
 }
