@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Mvc;
 using InternalSocial.Users.Services;
 using InternalSocial.Workflows.Editor;
 using InternalSocial.Workflows.Models;
@@ -188,22 +189,11 @@ public sealed class WorkflowsAdminController(WorkflowsAdminService admin, Activi
     }
 
     [HttpPost("instances/{instanceId}/retry")]
+    [RedirectOnError("~/admin/workflows/instances/{instanceId}", typeof(ConflictException), typeof(InvalidInputException))]
     public async Task<IActionResult> Retry(string instanceId, CancellationToken cancellationToken)
     {
-        try
-        {
-            var status = await admin.RetryAsync(User, instanceId, cancellationToken);
-            TempData["Message"] = T["Retried: the instance is now {0}.", status].Value;
-        }
-        catch (ConflictException conflict)
-        {
-            TempData["Error"] = conflict.Message;
-        }
-        catch (InvalidInputException invalid)
-        {
-            TempData["Error"] = string.Join(" ", invalid.Errors.Values);
-        }
-
+        var status = await admin.RetryAsync(User, instanceId, cancellationToken);
+        TempData["Message"] = T["Retried: the instance is now {0}.", status].Value;
         return Redirect(Url.Content($"~/admin/workflows/instances/{Uri.EscapeDataString(instanceId)}"));
     }
 
