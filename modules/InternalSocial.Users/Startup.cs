@@ -35,6 +35,23 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         // The header's search field finds people until a search module offers a wider search (a higher priority).
         services.AddSearchTarget<ModuleResources>("~/people", "Search people", "Name, team, skill…", priority: 0, Permissions.ViewDirectory);
         services.AddMemoryCache();
+        AddIdentity(services);
+        AddAuthentication(services);
+        AddRateLimits(services);
+        AddUsersServices(services);
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        AuthApi.Map(endpoints);
+        RolesApi.Map(endpoints);
+        UsersApi.Map(endpoints);
+        UsersApi.MapProfileFields(endpoints);
+        AccountsApi.Map(endpoints);
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
         services.AddIdentityCore<User>(identity =>
             {
                 identity.Password.RequiredLength = 10;
@@ -63,7 +80,11 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         // Password reset, first-password and confirmation links work once (the stamp changes) and for a limited time.
         services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromHours(24));
         services.AddScoped<IUserConfirmation<User>>(sp => sp.GetRequiredService<AccountStanding>());
+    }
 
+    /// <summary>The tenant's cookie or a personal access token; both cookies are the tenant's alone.</summary>
+    private void AddAuthentication(IServiceCollection services)
+    {
         var pathBase = shell.RequestUrlPrefix.Length > 0 ? "/" + shell.RequestUrlPrefix : "/";
         services.AddAuthentication(authentication =>
             {
@@ -101,7 +122,10 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
             cookie.Cookie.Path = pathBase;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
         });
+    }
 
+    private void AddRateLimits(IServiceCollection services)
+    {
         var permitPerMinute = options.Value.AuthRequestsPerMinute;
         services.Configure<RateLimiterOptions>(limiter =>
         {
@@ -110,7 +134,10 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddPolicy<string, UploadRateLimitPolicy>(UploadRateLimitPolicy.Name);
         });
+    }
 
+    private static void AddUsersServices(IServiceCollection services)
+    {
         services.AddScoped<RolePermissions>();
         services.AddScoped<IPermissionGrantProvider, RolePermissionGrantProvider>();
         services.AddScoped<IFeatureEventHandler, DefaultGrantsInstaller>();
@@ -123,7 +150,12 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<AccountPrivilege>();
         services.AddScoped<ProfileAccess>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<ProfileUpdateValidator>();
+        services.AddScoped<ProfileEditor>();
+        services.AddScoped<ProfilePhotos>();
         services.AddScoped<DirectoryService>();
+        services.AddScoped<PeopleImportParser>();
+        services.AddScoped<PeopleImportWriter>();
         services.AddScoped<PeopleImportService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ProfileFieldsService>();
@@ -141,15 +173,6 @@ public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions>
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.PeopleRecipeStep>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.ProfileFieldsRecipeStep>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.ProfileFieldsExporter>();
-    }
-
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-        AuthApi.Map(endpoints);
-        RolesApi.Map(endpoints);
-        UsersApi.Map(endpoints);
-        UsersApi.MapProfileFields(endpoints);
-        AccountsApi.Map(endpoints);
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)

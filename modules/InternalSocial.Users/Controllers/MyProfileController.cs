@@ -17,7 +17,7 @@ public sealed record MyProfileViewModel(ProfileView Profile, IReadOnlyDictionary
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("account/profile")]
-public sealed class MyProfileController(ProfileService profiles, IStringLocalizer<ModuleResources> T) : Controller
+public sealed class MyProfileController(ProfileService profiles, ProfileEditor editor, ProfilePhotos photos, IStringLocalizer<ModuleResources> T) : Controller
 {
     private static readonly string[] TextFields = ["displayName", "email", "jobTitle", "department", "site", "phone", "about", "skills", "languages", "interests", "preferredLanguage", "timeZoneId"];
 
@@ -40,7 +40,7 @@ public sealed class MyProfileController(ProfileService profiles, IStringLocalize
             [.. ProfileService.OptionalFields.Where(f => form["hide"].Contains(f))], custom, Text("timeZoneId"));
         try
         {
-            var saved = await profiles.UpdateAsync(User, UserId, update, cancellationToken);
+            var saved = await editor.UpdateAsync(User, UserId, update, cancellationToken);
             if (saved.PreferredLanguage is { } language)
             {
                 TenantLocalization.RememberCulture(Response, language, Request.PathBase);
@@ -76,7 +76,7 @@ public sealed class MyProfileController(ProfileService profiles, IStringLocalize
         }
 
         await using var content = photo.OpenReadStream();
-        await profiles.SetPhotoAsync(User, UserId, content, cancellationToken);
+        await photos.SetPhotoAsync(User, UserId, content, cancellationToken);
         TempData["Message"] = T["Your photo is saved."].Value;
 
         return RedirectToAction(nameof(Index));

@@ -23,7 +23,7 @@ public sealed class PersonalDataService(
     IAuthorizationService authorization,
     AccountPrivilege privilege,
     IEnumerable<IPersonalDataContributor> contributors,
-    ProfileService profiles,
+    ProfilePhotos photos,
     IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
@@ -192,7 +192,7 @@ public sealed class PersonalDataService(
 
         if (photo is { } version)
         {
-            await profiles.DeletePhotoFilesAsync(userId, version, cancellationToken);
+            await photos.DeletePhotoFilesAsync(userId, version, cancellationToken);
         }
 
         await events.PublishAsync(new PersonErased(userId, byUserId), cancellationToken);

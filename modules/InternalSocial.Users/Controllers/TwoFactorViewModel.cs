@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InternalSocial.Users.Controllers;
+
+public sealed class TwoFactorViewModel
+{
+    [Required(ErrorMessage = "Enter the code.")]
+    [Display(Name = "Code from your authenticator app, or a recovery code")]
+    public string Code { get; set; } = "";
+
+    public bool RememberMe { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
