@@ -49,103 +49,16 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, G
         foreach (var (group, path) in reader.Objects(step.Data, "", "groups", required: true))
         {
             reader.RejectUnknownFields(group, path, GroupFields);
-            var slug = reader.Text(group, path, "slug", required: true);
-            if (slug is not null && (slug.Length > 80 || GroupNames.Slugify(slug) != slug))
-            {
-                reader.Error($"{path}.slug", T["must be lower-case letters, digits and dashes (at most 80), not only digits, and not 'new', 'picker', 'modules' or 'invitations'."]);
-            }
-            else if (slug is not null && !slugs.Add(slug))
-            {
-                reader.Error($"{path}.slug", T["group '{0}' is listed twice in this step.", slug]);
-            }
-
-            var name = reader.Text(group, path, "name", required: true);
-            if (name?.Trim().Length > GroupsService.MaxNameLength)
-            {
-                reader.Error($"{path}.name", T["must be at most {0} characters.", GroupsService.MaxNameLength]);
-            }
-            else if (name is not null && !names.Add(name.Trim()))
-            {
-                reader.Error($"{path}.name", T["the name '{0}' is used twice in this step.", name]);
-            }
-            else if (name is not null && slug is not null)
-            {
-                if (await NameTakenAsync(name.Trim().ToUpperInvariant(), slug, cancellationToken))
-                {
-                    reader.Error($"{path}.name", T["another group is already named '{0}'.", name]);
-                }
-            }
-
-            if (reader.Text(group, path, "description")?.Length > GroupsService.MaxDescriptionLength)
-            {
-                reader.Error($"{path}.description", T["must be at most {0} characters.", GroupsService.MaxDescriptionLength]);
-            }
-
+            await CheckIdentityAsync(reader, group, path, slugs, names, cancellationToken);
             CheckEnum<GroupType>(reader, group, path, "type");
             CheckEnum<GroupVisibility>(reader, group, path, "visibility");
             CheckEnum<PostingPolicy>(reader, group, path, "postingPolicy");
             reader.Flag(group, path, "postsNeedApproval");
             reader.Flag(group, path, "mandatory");
             reader.Flag(group, path, "archived");
-            switch (group["modules"])
-            {
-                case null:
-                    break;
-                case JsonObject modules:
-                    foreach (var (key, value) in modules)
-                    {
-                        if (value is not JsonValue flag || !flag.TryGetValue<bool>(out _))
-                        {
-                            reader.Error($"{path}.modules.{key}", T["must be true or false."]);
-                        }
-                    }
-
-                    break;
-                default:
-                    reader.Error($"{path}.modules", T["must be an object of module key → true or false."]);
-                    break;
-            }
-
-            foreach (var (rule, rulePath) in reader.Objects(group, path, "rules"))
-            {
-                reader.RejectUnknownFields(rule, rulePath, "kind", "value");
-                var kind = reader.Text(rule, rulePath, "kind", required: true);
-                var parsed = kind is not null && Enum.TryParse<MembershipRuleKind>(kind, ignoreCase: true, out var known) && Enum.IsDefined(known) && !int.TryParse(kind, out _) ? known : (MembershipRuleKind?)null;
-                if (kind is not null && parsed is null)
-                {
-                    reader.Error($"{rulePath}.kind", T["must be department, site or everyone."]);
-                }
-
-                if (reader.Text(rule, rulePath, "value", required: parsed is not MembershipRuleKind.Everyone)?.Length > 200)
-                {
-                    reader.Error($"{rulePath}.value", T["must be at most 200 characters."]);
-                }
-            }
-
-            var members = reader.Objects(group, path, "members");
-            var wanted = new List<(string UserName, string Path)>();
-            foreach (var (member, memberPath) in members)
-            {
-                reader.RejectUnknownFields(member, memberPath, "userName", "role");
-                if (reader.Text(member, memberPath, "userName", required: true) is { Length: > 0 } userName)
-                {
-                    wanted.Add((userName, $"{memberPath}.userName"));
-                }
-
-                if (reader.Text(member, memberPath, "role") is { } role && !Enum.TryParse<GroupRole>(role, ignoreCase: true, out _))
-                {
-                    reader.Error($"{memberPath}.role", T["must be member, moderator, admin or owner."]);
-                }
-            }
-
-            if (wanted.Count > 0)
-            {
-                var (_, unknown) = await people.ResolveAsync(wanted.Select(w => w.UserName).ToList(), cancellationToken);
-                foreach (var (userName, memberPath) in wanted.Where(w => unknown.Contains(w.UserName, StringComparer.OrdinalIgnoreCase)))
-                {
-                    reader.Error(memberPath, T["nobody has the user name '{0}'.", userName]);
-                }
-            }
+            CheckModules(reader, group, path);
+            CheckRules(reader, group, path);
+            await CheckMembersAsync(reader, group, path, cancellationToken);
         }
     }
 
@@ -226,6 +139,111 @@ public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, G
     /// Whether another group (another slug) already has this name. When the recipe itself turns Groups on, the tables
     /// do not exist yet and no group can have the name (the unique index still guards the apply).
     /// </summary>
+    /// <summary>The slug, name and description: well formed, once in the step, and the name nobody else's.</summary>
+    private async Task CheckIdentityAsync(RecipeStepReader reader, JsonObject group, string path, HashSet<string> slugs, HashSet<string> names, CancellationToken cancellationToken)
+    {
+        var slug = reader.Text(group, path, "slug", required: true);
+        if (slug is not null && (slug.Length > 80 || GroupNames.Slugify(slug) != slug))
+        {
+            reader.Error($"{path}.slug", T["must be lower-case letters, digits and dashes (at most 80), not only digits, and not 'new', 'picker', 'modules' or 'invitations'."]);
+        }
+        else if (slug is not null && !slugs.Add(slug))
+        {
+            reader.Error($"{path}.slug", T["group '{0}' is listed twice in this step.", slug]);
+        }
+
+        var name = reader.Text(group, path, "name", required: true);
+        if (name?.Trim().Length > GroupsService.MaxNameLength)
+        {
+            reader.Error($"{path}.name", T["must be at most {0} characters.", GroupsService.MaxNameLength]);
+        }
+        else if (name is not null && !names.Add(name.Trim()))
+        {
+            reader.Error($"{path}.name", T["the name '{0}' is used twice in this step.", name]);
+        }
+        else if (name is not null && slug is not null)
+        {
+            if (await NameTakenAsync(name.Trim().ToUpperInvariant(), slug, cancellationToken))
+            {
+                reader.Error($"{path}.name", T["another group is already named '{0}'.", name]);
+            }
+        }
+
+        if (reader.Text(group, path, "description")?.Length > GroupsService.MaxDescriptionLength)
+        {
+            reader.Error($"{path}.description", T["must be at most {0} characters.", GroupsService.MaxDescriptionLength]);
+        }
+    }
+
+    private void CheckModules(RecipeStepReader reader, JsonObject group, string path)
+    {
+        switch (group["modules"])
+        {
+            case null:
+                break;
+            case JsonObject modules:
+                foreach (var (key, value) in modules)
+                {
+                    if (value is not JsonValue flag || !flag.TryGetValue<bool>(out _))
+                    {
+                        reader.Error($"{path}.modules.{key}", T["must be true or false."]);
+                    }
+                }
+
+                break;
+            default:
+                reader.Error($"{path}.modules", T["must be an object of module key → true or false."]);
+                break;
+        }
+    }
+
+    private void CheckRules(RecipeStepReader reader, JsonObject group, string path)
+    {
+        foreach (var (rule, rulePath) in reader.Objects(group, path, "rules"))
+        {
+            reader.RejectUnknownFields(rule, rulePath, "kind", "value");
+            var kind = reader.Text(rule, rulePath, "kind", required: true);
+            var parsed = kind is not null && Enum.TryParse<MembershipRuleKind>(kind, ignoreCase: true, out var known) && Enum.IsDefined(known) && !int.TryParse(kind, out _) ? known : (MembershipRuleKind?)null;
+            if (kind is not null && parsed is null)
+            {
+                reader.Error($"{rulePath}.kind", T["must be department, site or everyone."]);
+            }
+
+            if (reader.Text(rule, rulePath, "value", required: parsed is not MembershipRuleKind.Everyone)?.Length > 200)
+            {
+                reader.Error($"{rulePath}.value", T["must be at most 200 characters."]);
+            }
+        }
+    }
+
+    private async Task CheckMembersAsync(RecipeStepReader reader, JsonObject group, string path, CancellationToken cancellationToken)
+    {
+        var members = reader.Objects(group, path, "members");
+        var wanted = new List<(string UserName, string Path)>();
+        foreach (var (member, memberPath) in members)
+        {
+            reader.RejectUnknownFields(member, memberPath, "userName", "role");
+            if (reader.Text(member, memberPath, "userName", required: true) is { Length: > 0 } userName)
+            {
+                wanted.Add((userName, $"{memberPath}.userName"));
+            }
+
+            if (reader.Text(member, memberPath, "role") is { } role && !Enum.TryParse<GroupRole>(role, ignoreCase: true, out _))
+            {
+                reader.Error($"{memberPath}.role", T["must be member, moderator, admin or owner."]);
+            }
+        }
+
+        if (wanted.Count > 0)
+        {
+            var (_, unknown) = await people.ResolveAsync(wanted.Select(w => w.UserName).ToList(), cancellationToken);
+            foreach (var (userName, memberPath) in wanted.Where(w => unknown.Contains(w.UserName, StringComparer.OrdinalIgnoreCase)))
+            {
+                reader.Error(memberPath, T["nobody has the user name '{0}'.", userName]);
+            }
+        }
+    }
+
     private async Task<bool> NameTakenAsync(string normalized, string slug, CancellationToken cancellationToken) =>
         !validation.IsNew("InternalSocial.Groups")
         && await db.Groups.AnyAsync(g => g.NormalizedName == normalized && g.Slug != slug, cancellationToken);

@@ -4,7 +4,6 @@ using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Mvc;
-using InternalSocial.Newsletter.Endpoints;
 using InternalSocial.Newsletter.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

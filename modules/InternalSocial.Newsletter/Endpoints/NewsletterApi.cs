@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
-using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Newsletter.Endpoints;

@@ -62,31 +62,9 @@ internal sealed class Notifier(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recipients);
         var kind = kinds.Get(request.Kind);
-        var defaults = await kinds.GetDefaultsAsync(cancellationToken);
-        var personal = await db.Preferences.AsNoTracking()
-            .Where(p => p.Kind == kind.Key && recipients.Contains(p.UserId))
-            .ToDictionaryAsync(p => p.UserId, p => p.Channel, cancellationToken);
-        var channels = recipients.ToDictionary(id => id, id => NotificationKinds.Effective(kind, personal.TryGetValue(id, out var c) ? c : null, defaults));
+        var channels = await ChannelsAsync(kind, recipients, cancellationToken);
         recipients.RemoveAll(id => channels[id] == NotificationChannel.Off);
-        var existing = new Dictionary<string, Notification>();
-        if (request.DeduplicationKey is { } key && recipients.Count > 0)
-        {
-            if (request.UpdateExisting)
-            {
-                existing = await db.Items
-                    .Where(n => n.DeduplicationKey == key && recipients.Contains(n.UserId))
-                    .ToDictionaryAsync(n => n.UserId, cancellationToken);
-            }
-            else
-            {
-                var already = await db.Items.AsNoTracking()
-                    .Where(n => n.DeduplicationKey == key && recipients.Contains(n.UserId))
-                    .Select(n => n.UserId)
-                    .ToListAsync(cancellationToken);
-                recipients.RemoveAll(already.Contains);
-            }
-        }
-
+        var existing = await ExistingAsync(request, recipients, cancellationToken);
         if (recipients.Count == 0)
         {
             return 0;
@@ -105,39 +83,11 @@ internal sealed class Notifier(
             {
                 if (existing.TryGetValue(userId, out var current))
                 {
-                    current.Title = Truncate(text.Title, 300);
-                    current.Body = Truncate(text.Body, 1000);
-                    current.ActorId = request.ActorId;
-                    current.CreatedUtc = now;
-                    current.ReadUtc = null;
-                    if (current.EmailState == EmailState.Digested && channels[userId] == NotificationChannel.EmailDigest && mailer is not null)
-                    {
-                        current.EmailState = EmailState.AwaitingDigest;
-                    }
-
+                    Refresh(current, request, text, channels[userId], mailer is not null, now);
                     continue;
                 }
 
-                var notification = new Notification
-                {
-                    UserId = userId,
-                    Kind = kind.Key,
-                    Title = Truncate(text.Title, 300),
-                    Body = Truncate(text.Body, 1000),
-                    Url = request.Url,
-                    ActorId = request.ActorId,
-                    ResourceType = request.ResourceType,
-                    ResourceId = request.ResourceId,
-                    DeduplicationKey = request.DeduplicationKey,
-                    CreatedUtc = now,
-                    EmailState = (channels[userId], mailer) switch
-                    {
-                        (_, null) => EmailState.None,
-                        (NotificationChannel.EmailImmediately, _) => EmailState.Queued,
-                        (NotificationChannel.EmailDigest, _) => EmailState.AwaitingDigest,
-                        _ => EmailState.None,
-                    },
-                };
+                var notification = New(request, kind, userId, text, channels[userId], mailer is not null, now);
                 db.Items.Add(notification);
                 created.Add((notification, culture));
             }
@@ -157,6 +107,76 @@ internal sealed class Notifier(
         await live.PublishAsync(recipients, cancellationToken);
         return touched;
     }
+
+    /// <summary>Each recipient's channel for the kind: their own choice, else the organisation's default.</summary>
+    private async Task<Dictionary<string, NotificationChannel>> ChannelsAsync(NotificationKind kind, List<string> recipients, CancellationToken cancellationToken)
+    {
+        var defaults = await kinds.GetDefaultsAsync(cancellationToken);
+        var personal = await db.Preferences.AsNoTracking()
+            .Where(p => p.Kind == kind.Key && recipients.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, p => p.Channel, cancellationToken);
+        return recipients.ToDictionary(id => id, id => NotificationKinds.Effective(kind, personal.TryGetValue(id, out var c) ? c : null, defaults));
+    }
+
+    /// <summary>
+    /// With a deduplication key: the recipients' notifications to update (<see cref="NotificationRequest.UpdateExisting"/>),
+    /// or else the recipients who have one already are removed.
+    /// </summary>
+    private async Task<Dictionary<string, Notification>> ExistingAsync(NotificationRequest request, List<string> recipients, CancellationToken cancellationToken)
+    {
+        if (request.DeduplicationKey is not { } key || recipients.Count == 0)
+        {
+            return [];
+        }
+
+        if (request.UpdateExisting)
+        {
+            return await db.Items
+                .Where(n => n.DeduplicationKey == key && recipients.Contains(n.UserId))
+                .ToDictionaryAsync(n => n.UserId, cancellationToken);
+        }
+
+        var already = await db.Items.AsNoTracking()
+            .Where(n => n.DeduplicationKey == key && recipients.Contains(n.UserId))
+            .Select(n => n.UserId)
+            .ToListAsync(cancellationToken);
+        recipients.RemoveAll(already.Contains);
+        return [];
+    }
+
+    private static void Refresh(Notification current, NotificationRequest request, NotificationText text, NotificationChannel channel, bool mails, DateTime now)
+    {
+        current.Title = Truncate(text.Title, 300);
+        current.Body = Truncate(text.Body, 1000);
+        current.ActorId = request.ActorId;
+        current.CreatedUtc = now;
+        current.ReadUtc = null;
+        if (current.EmailState == EmailState.Digested && channel == NotificationChannel.EmailDigest && mails)
+        {
+            current.EmailState = EmailState.AwaitingDigest;
+        }
+    }
+
+    private static Notification New(NotificationRequest request, NotificationKind kind, string userId, NotificationText text, NotificationChannel channel, bool mails, DateTime now) => new()
+    {
+        UserId = userId,
+        Kind = kind.Key,
+        Title = Truncate(text.Title, 300),
+        Body = Truncate(text.Body, 1000),
+        Url = request.Url,
+        ActorId = request.ActorId,
+        ResourceType = request.ResourceType,
+        ResourceId = request.ResourceId,
+        DeduplicationKey = request.DeduplicationKey,
+        CreatedUtc = now,
+        EmailState = (channel, mails) switch
+        {
+            (_, false) => EmailState.None,
+            (NotificationChannel.EmailImmediately, _) => EmailState.Queued,
+            (NotificationChannel.EmailDigest, _) => EmailState.AwaitingDigest,
+            _ => EmailState.None,
+        },
+    };
 
     /// <summary>
     /// Keeps a large audience's notification for the background: its texts written now in every language the site

@@ -199,28 +199,13 @@ public sealed class WorkflowEngine(
             var error = exception is ActivityFailedException failed ? $"{failed.ActivityId}: {failed.Message}" : $"{run.ActivityId ?? resumeActivityId}: {exception.GetType().Name}: {exception.Message}";
             await _transactions.RunAsync(async services =>
             {
-                var scoped = services.GetRequiredService<WorkflowsDbContext>();
                 if (newInstance is null)
                 {
                     await claim(services, cancellationToken);
                 }
 
-                var now = clock.GetUtcNow().UtcDateTime;
-                var instance = newInstance is not null ? WorkflowSteps.Copy(newInstance) : await scoped.Instances.FirstAsync(i => i.Id == instanceId, cancellationToken);
-                if (newInstance is not null)
-                {
-                    scoped.Instances.Add(instance);
-                }
-
-                instance.Status = WorkflowStatus.Faulted;
-                instance.ActivityId = run.ActivityId ?? resumeActivityId;
-                instance.Error = error.Length > 2000 ? error[..2000] : error;
-                instance.RetryJson = JsonSerializer.Serialize(retry);
-                instance.UpdatedUtc = now;
-                instance.Revision++;
-                await scoped.Bookmarks.Where(b => b.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken);
-                scoped.History.Add(new WorkflowHistoryEntry { InstanceId = instanceId, ActivityId = instance.ActivityId ?? "", ActivityType = run.ActivityType ?? "", Outcome = "faulted", ActorId = actorId, AtUtc = now, Note = instance.Error });
-                await scoped.SaveChangesAsync(cancellationToken);
+                var fault = new WorkflowFault(instanceId, run.ActivityId ?? resumeActivityId, run.ActivityType, actorId, error, retry);
+                await fault.SaveAsync(services.GetRequiredService<WorkflowsDbContext>(), newInstance, clock.GetUtcNow().UtcDateTime, cancellationToken);
                 return 0;
             }, cancellationToken);
             return WorkflowStatus.Faulted;

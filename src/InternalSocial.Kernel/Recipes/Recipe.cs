@@ -32,57 +32,88 @@ public sealed record Recipe
 
     public static Recipe Parse(string json, string fileName)
     {
+        var root = ParseRoot(json, fileName);
+        var errors = new List<RecipeError>();
+        var variables = ReadVariables(root, fileName, errors);
+        var isSetup = false;
+        if (root["isSetupRecipe"] is JsonValue setupValue && !setupValue.TryGetValue(out isSetup))
+        {
+            errors.Add(new RecipeError(fileName, null, null, "isSetupRecipe", KernelTexts.Shared["must be true or false."]));
+        }
+
+        var steps = ReadSteps(root, fileName, errors);
+        var recipe = new Recipe
+        {
+            Name = ReadText(root, "name", fileName, errors, required: true),
+            DisplayName = ReadText(root, "displayName", fileName, errors),
+            Description = ReadText(root, "description", fileName, errors),
+            Author = ReadText(root, "author", fileName, errors),
+            Version = ReadText(root, "version", fileName, errors),
+            IsSetupRecipe = isSetup,
+            Categories = ReadTextList(root, "categories", fileName, errors),
+            Tags = ReadTextList(root, "tags", fileName, errors),
+            Variables = variables,
+            Steps = steps,
+            FileName = fileName,
+        };
+
+        return errors.Count > 0 ? throw new RecipeException(errors) : recipe;
+    }
+
+    private static JsonObject ParseRoot(string json, string fileName)
+    {
         var T = KernelTexts.Shared;
-        JsonObject root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
                 ?? throw new RecipeException([new RecipeError(fileName, null, null, "", T["The recipe must be a JSON object."])]);
         }
         catch (JsonException exception)
         {
             throw new RecipeException([new RecipeError(fileName, null, null, "", T["Invalid JSON: {0}", exception.Message])]);
         }
+    }
 
-        var errors = new List<RecipeError>();
-        string Text(string field, bool required = false)
+    private static string ReadText(JsonObject root, string field, string fileName, List<RecipeError> errors, bool required = false)
+    {
+        var node = root[field];
+        if (node is null)
         {
-            var node = root[field];
-            if (node is null)
+            if (required)
             {
-                if (required)
-                {
-                    errors.Add(new RecipeError(fileName, null, null, field, T["is required."]));
-                }
-
-                return "";
+                errors.Add(new RecipeError(fileName, null, null, field, KernelTexts.Shared["is required."]));
             }
 
-            if (node is JsonValue value && value.TryGetValue<string>(out var text))
-            {
-                return text;
-            }
-
-            errors.Add(new RecipeError(fileName, null, null, field, T["must be a string."]));
             return "";
         }
 
-        IReadOnlyList<string> TextList(string field)
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
         {
-            if (root[field] is null)
-            {
-                return [];
-            }
+            return text;
+        }
 
-            if (root[field] is JsonArray array && array.All(n => n is JsonValue v && v.TryGetValue<string>(out _)))
-            {
-                return array.Select(n => n!.GetValue<string>()).ToList();
-            }
+        errors.Add(new RecipeError(fileName, null, null, field, KernelTexts.Shared["must be a string."]));
+        return "";
+    }
 
-            errors.Add(new RecipeError(fileName, null, null, field, T["must be an array of strings."]));
+    private static IReadOnlyList<string> ReadTextList(JsonObject root, string field, string fileName, List<RecipeError> errors)
+    {
+        if (root[field] is null)
+        {
             return [];
         }
 
+        if (root[field] is JsonArray array && array.All(n => n is JsonValue v && v.TryGetValue<string>(out _)))
+        {
+            return array.Select(n => n!.GetValue<string>()).ToList();
+        }
+
+        errors.Add(new RecipeError(fileName, null, null, field, KernelTexts.Shared["must be an array of strings."]));
+        return [];
+    }
+
+    private static Dictionary<string, string> ReadVariables(JsonObject root, string fileName, List<RecipeError> errors)
+    {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         if (root["variables"] is JsonObject variableNodes)
         {
@@ -93,51 +124,34 @@ public sealed record Recipe
         }
         else if (root["variables"] is not null)
         {
-            errors.Add(new RecipeError(fileName, null, null, "variables", T["must be an object of name → default value."]));
+            errors.Add(new RecipeError(fileName, null, null, "variables", KernelTexts.Shared["must be an object of name → default value."]));
         }
 
-        var isSetup = false;
-        if (root["isSetupRecipe"] is JsonValue setupValue && !setupValue.TryGetValue(out isSetup))
-        {
-            errors.Add(new RecipeError(fileName, null, null, "isSetupRecipe", T["must be true or false."]));
-        }
+        return variables;
+    }
 
+    private static List<JsonObject> ReadSteps(JsonObject root, string fileName, List<RecipeError> errors)
+    {
         var steps = new List<JsonObject>();
-        if (root["steps"] is JsonArray stepNodes)
+        if (root["steps"] is not JsonArray stepNodes)
         {
-            for (var i = 0; i < stepNodes.Count; i++)
+            errors.Add(new RecipeError(fileName, null, null, "steps", KernelTexts.Shared["is required and must be an array."]));
+            return steps;
+        }
+
+        for (var i = 0; i < stepNodes.Count; i++)
+        {
+            if (stepNodes[i] is JsonObject step && step["name"] is JsonValue name && name.TryGetValue<string>(out _))
             {
-                if (stepNodes[i] is JsonObject step && step["name"] is JsonValue name && name.TryGetValue<string>(out _))
-                {
-                    steps.Add(step);
-                }
-                else
-                {
-                    errors.Add(new RecipeError(fileName, i, null, "name", T["Each step must be an object with a string 'name'."]));
-                }
+                steps.Add(step);
+            }
+            else
+            {
+                errors.Add(new RecipeError(fileName, i, null, "name", KernelTexts.Shared["Each step must be an object with a string 'name'."]));
             }
         }
-        else
-        {
-            errors.Add(new RecipeError(fileName, null, null, "steps", T["is required and must be an array."]));
-        }
 
-        var recipe = new Recipe
-        {
-            Name = Text("name", required: true),
-            DisplayName = Text("displayName"),
-            Description = Text("description"),
-            Author = Text("author"),
-            Version = Text("version"),
-            IsSetupRecipe = isSetup,
-            Categories = TextList("categories"),
-            Tags = TextList("tags"),
-            Variables = variables,
-            Steps = steps,
-            FileName = fileName,
-        };
-
-        return errors.Count > 0 ? throw new RecipeException(errors) : recipe;
+        return steps;
     }
 }
 

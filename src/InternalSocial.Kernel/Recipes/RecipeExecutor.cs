@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Hosting;
@@ -8,16 +7,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace InternalSocial.Kernel.Recipes;
-
-/// <summary>What a recipe run changed.</summary>
-public sealed record RecipeRunResult(int StepCount, IReadOnlyList<string> EnabledFeatures, IReadOnlyList<string> DisabledFeatures);
-
-/// <summary>A step that failed while being applied. Everything the recipe had changed was undone.</summary>
-public sealed class RecipeStepFailedException(RecipeStep step, Exception inner)
-    : Exception(KernelTexts.Shared["{0}, step {1} '{2}' failed: {3} The recipe was undone; the tenant is as it was.", step.Recipe.FileName, step.Index + 1, step.Name, inner.GetBaseException().Message], inner)
-{
-    public RecipeStep Step { get; } = step;
-}
 
 /// <summary>
 /// Runs a recipe in a tenant: substitutes variables, inlines included recipes, validates every step against the
@@ -57,7 +46,7 @@ public sealed class RecipeExecutor(
         }
         catch (Exception refused) when (refused is RecipeException or RecipeDeniedException)
         {
-            await RecordAsync(database, recipe, variables, ranBy, refused.Message, cancellationToken);
+            await RecipeRunHistory.RecordAsync(database, recipe, variables, ranBy, clock.GetUtcNow().UtcDateTime, refused.Message, cancellationToken);
             throw;
         }
 
@@ -94,11 +83,11 @@ public sealed class RecipeExecutor(
             // A fresh container: no cache keeps what the rolled-back transaction had written.
             await shellHost.ChangeTenantAsync(tenantName, () => shellHost.ReloadShellAsync(tenantName, CancellationToken.None), CancellationToken.None);
             var failure = new RecipeStepFailedException(current, exception);
-            await RecordAsync(database, recipe, variables, ranBy, failure.Message, CancellationToken.None);
+            await RecipeRunHistory.RecordAsync(database, recipe, variables, ranBy, clock.GetUtcNow().UtcDateTime, failure.Message, CancellationToken.None);
             throw failure;
         }
 
-        await RecordAsync(database, recipe, variables, ranBy, error: null, cancellationToken);
+        await RecipeRunHistory.RecordAsync(database, recipe, variables, ranBy, clock.GetUtcNow().UtcDateTime, error: null, cancellationToken);
         var after = await EnabledFeaturesAsync(tenantName, cancellationToken);
         logger.LogInformation("Tenant {Tenant}: recipe {Recipe} applied ({StepCount} steps) by {RanBy}.", tenantName, recipe.Name, steps.Count, ranBy);
         return new RecipeRunResult(steps.Count, [.. after.Except(before)], [.. before.Except(after)]);
@@ -288,29 +277,4 @@ public sealed class RecipeExecutor(
             logger.LogError(exception, "Tenant {Tenant}: the features changed by a failed recipe could not all be restored.", tenantName);
         }
     }
-
-    private async Task RecordAsync(TenantDatabase database, Recipe recipe, IReadOnlyDictionary<string, string>? variables, string ranBy, string? error, CancellationToken cancellationToken)
-    {
-        await using var db = KernelDbContext.Create(database);
-        db.RecipeRuns.Add(new RecipeRun
-        {
-            RecipeName = recipe.Name,
-            FileName = recipe.FileName,
-            RanUtc = clock.GetUtcNow().UtcDateTime,
-            RanBy = ranBy,
-            Variables = JsonSerializer.Serialize(Recorded(variables)),
-            Succeeded = error is null,
-            Error = error,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>The variables as the history keeps them: the value of one named like a secret is never stored.</summary>
-    private static Dictionary<string, string> Recorded(IReadOnlyDictionary<string, string>? variables) =>
-        (variables ?? new Dictionary<string, string>()).ToDictionary(
-            v => v.Key,
-            v => SecretVariableNames.Any(part => v.Key.Contains(part, StringComparison.OrdinalIgnoreCase)) ? "(hidden)" : v.Value,
-            StringComparer.Ordinal);
-
-    private static readonly string[] SecretVariableNames = ["secret", "password", "token"];
 }

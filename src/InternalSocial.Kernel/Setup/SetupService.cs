@@ -67,6 +67,50 @@ public sealed class SetupService(
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string>();
         var current = shellHost.Find(request.TenantName) ?? throw new NotFoundException(T["Unknown tenant '{0}'.", request.TenantName]);
+        var recipe = await CheckRequestAsync(request, current, errors, cancellationToken);
+        if (current.State != TenantState.Uninitialized)
+        {
+            throw new ConflictException(T["Tenant '{0}' is already {1}.", current.Name, T.StateText(current.State)]);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var settings = current with { DatabaseProvider = request.DatabaseProvider ?? current.DatabaseProvider, ConnectionString = request.ConnectionString ?? current.ConnectionString ?? "", State = TenantState.Running, SetupToken = "" };
+        var context = new SetupContext(settings.Name, request.SiteName.Trim(), request.AdminUserName.Trim(), request.AdminEmail.Trim(), request.AdminPassword);
+        var features = SetupFeatures(settings, recipe!);
+        await ValidateWithHandlersAsync(settings, features, context, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var databaseCreated = await InstallAsync(current, settings, features, context, request.BaseUrl, cancellationToken);
+        try
+        {
+            // Setup is the host operator's act (the form of an uninitialized tenant, the command line, the Tenants
+            // API): the setup recipe runs with every right, recorded under the first administrator's name.
+            await recipeExecutor.RunAsync(settings.Name, recipe!, request.Variables, RecipeRunner.HostOperator(context.AdminUserName), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "The setup recipe of tenant {Tenant} failed; it is uninitialized again.", settings.Name);
+            await shellHost.ChangeTenantAsync(settings.Name, async () =>
+            {
+                await UndoAsync(current, new TenantDatabase(settings, appData), databaseCreated);
+                return true;
+            }, CancellationToken.None);
+            throw;
+        }
+
+        logger.LogInformation("Tenant {Tenant} set up with recipe {Recipe}.", settings.Name, recipe!.Name);
+    }
+
+    /// <summary>Checks the request's fields into <paramref name="errors"/>; returns the setup recipe it names, if found.</summary>
+    private async Task<Recipe?> CheckRequestAsync(SetupRequest request, ShellSettings current, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
         Require(errors, "siteName", request.SiteName, T["The organisation name is required."]);
         Require(errors, "adminUserName", request.AdminUserName, T["The administrator's user name is required."]);
         Require(errors, "adminPassword", request.AdminPassword, T["The administrator's password is required."]);
@@ -99,31 +143,28 @@ public sealed class SetupService(
             errors["connectionString"] = T["A connection string is required for PostgreSQL."];
         }
 
-        if (current.State != TenantState.Uninitialized)
-        {
-            throw new ConflictException(T["Tenant '{0}' is already {1}.", current.Name, T.StateText(current.State)]);
-        }
+        return recipe;
+    }
 
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
-        var settings = current with { DatabaseProvider = provider, ConnectionString = connectionString ?? "", State = TenantState.Running, SetupToken = "" };
-        var context = new SetupContext(settings.Name, request.SiteName.Trim(), request.AdminUserName.Trim(), request.AdminEmail.Trim(), request.AdminPassword);
-        var featureIds = recipe!.Steps
+    /// <summary>The features the recipe's feature steps enable, with what they need.</summary>
+    private IReadOnlyList<FeatureInfo> SetupFeatures(ShellSettings settings, Recipe recipe)
+    {
+        var featureIds = recipe.Steps
             .Where(s => s["name"]?.GetValue<string>() == RecipeExecutor.FeaturesStepName)
             .SelectMany(s => RecipeExecutor.FeatureIds(new RecipeStep(recipe, 0, RecipeExecutor.FeaturesStepName, s), "enable"));
-        IReadOnlyList<FeatureInfo> features;
         try
         {
-            features = shellHost.ResolveFeatures(settings, featureIds);
+            return shellHost.ResolveFeatures(settings, featureIds);
         }
         catch (UnknownFeatureException unknown)
         {
             throw new InvalidInputException("recipe", T["The recipe '{0}' enables the unknown feature '{1}'.", recipe.Name, unknown.FeatureId]);
         }
+    }
 
+    /// <summary>Lets each setup handler of the future shell check the request (a strong enough password…).</summary>
+    private async Task ValidateWithHandlersAsync(ShellSettings settings, IReadOnlyList<FeatureInfo> features, SetupContext context, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
         await using (var preview = containerFactory.Create(settings, features))
         {
             await preview.InScopeAsync(async services =>
@@ -134,13 +175,11 @@ public sealed class SetupService(
                 }
             });
         }
+    }
 
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
-        var databaseCreated = await shellHost.ChangeTenantAsync(settings.Name, async () =>
+    /// <summary>Creates the database, its schema and the shell's first state; the tenant is uninitialized again if anything fails. True when the database was created.</summary>
+    private Task<bool> InstallAsync(ShellSettings current, ShellSettings settings, IReadOnlyList<FeatureInfo> features, SetupContext context, string? baseUrl, CancellationToken cancellationToken) =>
+        shellHost.ChangeTenantAsync(settings.Name, async () =>
         {
             if (shellHost.Get(settings.Name).State != TenantState.Uninitialized)
             {
@@ -156,28 +195,7 @@ public sealed class SetupService(
                 shellHost.Migrate(database, features);
                 var ids = features.Select(f => f.Id).ToList();
                 await shellHost.SaveDescriptorAsync(database, new ShellDescriptor { EnabledFeatures = ids, InstalledFeatures = ids }, cancellationToken);
-                await using (var shell = containerFactory.Create(settings, features))
-                {
-                    await shell.InScopeAsync(async services =>
-                    {
-                        var siteSettings = services.GetRequiredService<SiteSettingsService>();
-                        await siteSettings.SaveAsync(await siteSettings.GetAsync(cancellationToken) with { SiteName = context.SiteName, BaseUrl = TenantUrls.Normalize(request.BaseUrl) }, cancellationToken);
-                        foreach (var handler in services.GetServices<IFeatureEventHandler>())
-                        {
-                            foreach (var feature in features)
-                            {
-                                await handler.InstalledAsync(feature, cancellationToken);
-                                await handler.EnabledAsync(feature, cancellationToken);
-                            }
-                        }
-
-                        foreach (var handler in services.GetServices<ISetupEventHandler>())
-                        {
-                            await handler.SetupAsync(context, cancellationToken);
-                        }
-                    });
-                }
-
+                await InitializeShellAsync(settings, features, context, baseUrl, cancellationToken);
                 await shellHost.SaveSettingsAsync(settings, cancellationToken);
             }
             catch (Exception exception)
@@ -190,24 +208,30 @@ public sealed class SetupService(
             return created;
         }, cancellationToken);
 
-        try
+    /// <summary>The site's name and address, then each feature's installed and enabled events and each setup handler, in the new shell.</summary>
+    private async Task InitializeShellAsync(ShellSettings settings, IReadOnlyList<FeatureInfo> features, SetupContext context, string? baseUrl, CancellationToken cancellationToken)
+    {
+        await using (var shell = containerFactory.Create(settings, features))
         {
-            // Setup is the host operator's act (the form of an uninitialized tenant, the command line, the Tenants
-            // API): the setup recipe runs with every right, recorded under the first administrator's name.
-            await recipeExecutor.RunAsync(settings.Name, recipe, request.Variables, RecipeRunner.HostOperator(context.AdminUserName), cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "The setup recipe of tenant {Tenant} failed; it is uninitialized again.", settings.Name);
-            await shellHost.ChangeTenantAsync(settings.Name, async () =>
+            await shell.InScopeAsync(async services =>
             {
-                await UndoAsync(current, new TenantDatabase(settings, appData), databaseCreated);
-                return true;
-            }, CancellationToken.None);
-            throw;
-        }
+                var siteSettings = services.GetRequiredService<SiteSettingsService>();
+                await siteSettings.SaveAsync(await siteSettings.GetAsync(cancellationToken) with { SiteName = context.SiteName, BaseUrl = TenantUrls.Normalize(baseUrl) }, cancellationToken);
+                foreach (var handler in services.GetServices<IFeatureEventHandler>())
+                {
+                    foreach (var feature in features)
+                    {
+                        await handler.InstalledAsync(feature, cancellationToken);
+                        await handler.EnabledAsync(feature, cancellationToken);
+                    }
+                }
 
-        logger.LogInformation("Tenant {Tenant} set up with recipe {Recipe}.", settings.Name, recipe.Name);
+                foreach (var handler in services.GetServices<ISetupEventHandler>())
+                {
+                    await handler.SetupAsync(context, cancellationToken);
+                }
+            });
+        }
     }
 
     private async Task UndoAsync(ShellSettings original, TenantDatabase database, bool databaseCreated)
