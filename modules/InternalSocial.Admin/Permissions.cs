@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Admin;
 
-public sealed class Permissions : IPermissionProvider
+internal sealed class Permissions : IPermissionProvider
 {
     public static readonly Permission AccessAdmin = new("Admin.AccessAdmin", "Open the administration", "Administration");
     public static readonly Permission ManageFeatures = new("Admin.ManageFeatures", "Enable and disable the organisation's features", "Administration");

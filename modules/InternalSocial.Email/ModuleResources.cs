@@ -1,4 +1,4 @@
 namespace InternalSocial.Email;
 
 /// <summary>The E-mail module's texts, French in Resources/ModuleResources.fr.resx.</summary>
-public sealed class ModuleResources;
+internal sealed class ModuleResources;

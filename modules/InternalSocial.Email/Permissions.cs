@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Email;
 
-public sealed class Permissions : IPermissionProvider
+internal sealed class Permissions : IPermissionProvider
 {
     public static readonly Permission ManageEmail = new("Email.Manage", "Configure the SMTP server and see the outbox", "E-mail");
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Home;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => WebAppEndpoints.Map(endpoints);
 }

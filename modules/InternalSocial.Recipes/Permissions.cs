@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Recipes;
 
-public sealed class Permissions : IPermissionProvider
+internal sealed class Permissions : IPermissionProvider
 {
     public static readonly Permission RunRecipes = new("Recipes.Run", "Preview and run recipes, see which ran", "Recipes");
     public static readonly Permission ExportConfiguration = new("Recipes.Export", "Export the organisation's configuration as a recipe", "Recipes");

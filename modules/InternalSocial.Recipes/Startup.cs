@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Recipes;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

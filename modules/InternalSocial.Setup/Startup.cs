@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace InternalSocial.Setup;
 
 /// <summary>Runs only in uninitialized tenants: every page but the setup page and static files leads to setup.</summary>
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureMiddleware(IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Tenants;
 
-public sealed class Permissions : IPermissionProvider
+internal sealed class Permissions : IPermissionProvider
 {
     public static readonly Permission ManageTenants = new("Tenants.ManageTenants", "Create, set up and disable organisations", "Tenants");
 

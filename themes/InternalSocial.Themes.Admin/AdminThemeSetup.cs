@@ -7,7 +7,7 @@ namespace InternalSocial.Themes.Admin;
 /// New organisations get this theme for their administration. It is a setting, not a rule: the settings page and the
 /// <c>theme</c> recipe step choose another, and organisations set up before this theme existed keep theirs.
 /// </summary>
-public sealed class AdminThemeSetup(SiteSettingsService settings) : ISetupEventHandler
+internal sealed class AdminThemeSetup(SiteSettingsService settings) : ISetupEventHandler
 {
     public const string ThemeId = "InternalSocial.Themes.Admin";
 

@@ -1,4 +1,4 @@
 namespace InternalSocial.Themes.Admin;
 
 /// <summary>The administration theme's texts, French in Resources/ModuleResources.fr.resx.</summary>
-public sealed class ModuleResources;
+internal sealed class ModuleResources;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Themes.Admin;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services) =>
         services.AddScoped<ISetupEventHandler, AdminThemeSetup>();

@@ -7,7 +7,7 @@ namespace InternalSocial.Themes.Employee;
 /// beside them, visible or visually hidden, names the link. An unknown name gets a neutral dot, so a module may name
 /// an icon this theme does not draw.
 /// </summary>
-public static class Icons
+internal static class Icons
 {
     private static readonly Dictionary<string, string> Paths = new(StringComparer.Ordinal)
     {

@@ -1,4 +1,4 @@
 namespace InternalSocial.Themes.Field;
 
 /// <summary>The Field theme's texts, French in Resources/ModuleResources.fr.resx.</summary>
-public sealed class ModuleResources;
+internal sealed class ModuleResources;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Admin.Controllers;
 
-public sealed class SettingsViewModel
+internal sealed class SettingsViewModel
 {
     [Display(Name = "Organisation name")]
     public string SiteName { get; set; } = "";
@@ -38,12 +38,12 @@ public sealed class SettingsViewModel
     public SiteLogo? Logo { get; set; }
 }
 
-public sealed record DashboardViewModel(string SiteName, int EnabledFeatures, int AvailableFeatures);
+internal sealed record DashboardViewModel(string SiteName, int EnabledFeatures, int AvailableFeatures);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin")]
 [RequirePermission("Admin.AccessAdmin")]
-public sealed class AdminController(
+internal sealed class AdminController(
     FeaturesAdminService features,
     SettingsAdminService settings,
     LogoAdminService logos,

@@ -9,16 +9,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Admin.Endpoints;
 
-public sealed record FeatureResponse(
+internal sealed record FeatureResponse(
     string Id, string Name, string Description, string Category, string Module,
     IReadOnlyList<string> Dependencies, IReadOnlyList<string> EnabledDependents, bool IsEnabled, bool IsAlwaysEnabled);
 
-public sealed record FeatureChangeResponse(IReadOnlyList<string> Changed);
+internal sealed record FeatureChangeResponse(IReadOnlyList<string> Changed);
 
-public sealed record SettingsRequest(string? SiteName, string? TimeZoneId, string? DefaultCulture, string? SiteTheme, string? AdminTheme, string? AccentColor, string? BaseUrl = null);
+internal sealed record SettingsRequest(string? SiteName, string? TimeZoneId, string? DefaultCulture, string? SiteTheme, string? AdminTheme, string? AccentColor, string? BaseUrl = null);
 
 /// <summary><c>/api/v1/features</c> and <c>/api/v1/settings</c>.</summary>
-public static class AdminApi
+internal static class AdminApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace InternalSocial.Admin.Services;
 
 /// <summary>The organisation's features, for those allowed to manage them. Checks the permission on every call.</summary>
-public sealed class FeaturesAdminService(FeatureManager features, ShellSettings shell, IAuthorizationService authorization)
+internal sealed class FeaturesAdminService(FeatureManager features, ShellSettings shell, IAuthorizationService authorization)
 {
     public async Task<IReadOnlyList<FeatureState>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {

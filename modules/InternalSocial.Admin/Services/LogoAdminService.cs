@@ -14,7 +14,7 @@ namespace InternalSocial.Admin.Services;
 /// without its metadata) and kept in the tenant's file store. The layouts show it in the top bar and the web app
 /// manifest offers it as an icon.
 /// </summary>
-public sealed class LogoAdminService(
+internal sealed class LogoAdminService(
     SiteSettingsService settings,
     ITenantFileStore files,
     IAuthorizationService authorization,

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace InternalSocial.Admin.Services;
 
 /// <summary>The organisation's settings, for those allowed to change them.</summary>
-public sealed class SettingsAdminService(
+internal sealed class SettingsAdminService(
     SiteSettingsService settings,
     FeatureCatalog catalog,
     FeatureManager features,

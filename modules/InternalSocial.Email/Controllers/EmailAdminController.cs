@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Email.Controllers;
 
-public sealed class EmailSettingsViewModel
+internal sealed class EmailSettingsViewModel
 {
     [Display(Name = "SMTP server")]
     public string? Host { get; set; }
@@ -36,12 +36,12 @@ public sealed class EmailSettingsViewModel
     public bool HasPassword { get; set; }
 }
 
-public sealed record EmailAdminViewModel(EmailSettingsViewModel Settings, IReadOnlyList<OutboxEntry> Outbox);
+internal sealed record EmailAdminViewModel(EmailSettingsViewModel Settings, IReadOnlyList<OutboxEntry> Outbox);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [RequirePermission("Email.Manage")]
-public sealed class EmailAdminController(EmailSettingsService settings, OutboxQueries outbox, SiteSettingsService site, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class EmailAdminController(EmailSettingsService settings, OutboxQueries outbox, SiteSettingsService site, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("admin/email")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)

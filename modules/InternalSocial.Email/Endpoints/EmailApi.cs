@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Email.Endpoints;
 
-public sealed record TestEmailRequest(string? To);
+internal sealed record TestEmailRequest(string? To);
 
 /// <summary><c>/api/v1/email</c>: SMTP settings (the password is write-only), the outbox, a test mail.</summary>
-public static class EmailApi
+internal static class EmailApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace InternalSocial.Email.Migrations;
 
 [Migration(1, "E-mail outbox")]
-public sealed class CreateOutbox : Migration
+internal sealed class CreateOutbox : Migration
 {
     public override void Up()
     {

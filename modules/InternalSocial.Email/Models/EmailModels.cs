@@ -1,6 +1,6 @@
 namespace InternalSocial.Email.Models;
 
-public enum SmtpSecurity
+internal enum SmtpSecurity
 {
     /// <summary>Plain connection: a relay on the same machine or network only.</summary>
     None,
@@ -13,7 +13,7 @@ public enum SmtpSecurity
 }
 
 /// <summary>The tenant's SMTP server. The password is kept encrypted with the tenant's data-protection key and never shown or exported.</summary>
-public sealed class EmailSettings
+internal sealed class EmailSettings
 {
     public string Host { get; set; } = "";
 
@@ -32,7 +32,7 @@ public sealed class EmailSettings
     public bool IsConfigured => Host.Length > 0 && FromAddress.Length > 0;
 }
 
-public enum OutboxStatus
+internal enum OutboxStatus
 {
     Pending,
     Sending,
@@ -41,7 +41,7 @@ public enum OutboxStatus
 }
 
 /// <summary>One e-mail waiting in, or gone through, the outbox.</summary>
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
     public long Id { get; set; }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Email.Services;
 
-public sealed class EmailDbContext(DbContextOptions<EmailDbContext> options) : DbContext(options)
+internal sealed class EmailDbContext(DbContextOptions<EmailDbContext> options) : DbContext(options)
 {
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 

@@ -13,12 +13,12 @@ using Microsoft.Extensions.Options;
 namespace InternalSocial.Email.Services;
 
 /// <summary>What an administrator sends to change the SMTP settings. A null password keeps the stored one; an empty one removes it.</summary>
-public sealed record EmailSettingsInput(string? Host, int? Port, string? Security, string? UserName, string? Password, string? FromAddress, string? FromName);
+internal sealed record EmailSettingsInput(string? Host, int? Port, string? Security, string? UserName, string? Password, string? FromAddress, string? FromName);
 
 /// <summary>What is shown of the SMTP settings: everything but the password.</summary>
-public sealed record EmailSettingsView(string Host, int Port, string Security, string UserName, bool HasPassword, string FromAddress, string FromName);
+internal sealed record EmailSettingsView(string Host, int Port, string Security, string UserName, bool HasPassword, string FromAddress, string FromName);
 
-public sealed class EmailSettingsService(
+internal sealed class EmailSettingsService(
     DocumentStore documents,
     IDataProtectionProvider protection,
     IAuthorizationService authorization,

@@ -18,7 +18,7 @@ namespace InternalSocial.Email.Services;
 /// together, on the condition nobody else changed them) before it is sent, so two nodes never send it both; a server
 /// that is down or refuses for now gets the message back later, with a growing delay; a permanent refusal fails it.
 /// </summary>
-public sealed class OutboxDispatcher(
+internal sealed class OutboxDispatcher(
     EmailDbContext db,
     EmailSettingsService settingsService,
     ShellSettings shell,

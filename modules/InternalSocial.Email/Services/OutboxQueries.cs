@@ -10,10 +10,10 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Email.Services;
 
-public sealed record OutboxEntry(long Id, string ToAddress, string Subject, string Status, int Attempts, DateTime CreatedUtc, DateTime? SentUtc, DateTime NextAttemptUtc, string? LastError);
+internal sealed record OutboxEntry(long Id, string ToAddress, string Subject, string Status, int Attempts, DateTime CreatedUtc, DateTime? SentUtc, DateTime NextAttemptUtc, string? LastError);
 
 /// <summary>What administrators see of the outbox, and the test mail they send to check the settings.</summary>
-public sealed class OutboxQueries(EmailDbContext db, IMailSender outbox, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
+internal sealed class OutboxQueries(EmailDbContext db, IMailSender outbox, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
 {
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(ClaimsPrincipal user, string? status, int take, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace InternalSocial.Home.Controllers;
 /// the kernel re-executes the request here (<see cref="StatusCodePages.PagePath"/>), whatever its method.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ErrorController : Controller
+internal sealed class ErrorController : Controller
 {
     [Route("error/{code:int}")]
     [IgnoreAntiforgeryToken]

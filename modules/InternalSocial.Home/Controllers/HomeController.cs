@@ -5,7 +5,7 @@ namespace InternalSocial.Home.Controllers;
 
 /// <summary>The home page, where modules will add their widgets (feed, events, links), and the language switch.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class HomeController : Controller
+internal sealed class HomeController : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View();

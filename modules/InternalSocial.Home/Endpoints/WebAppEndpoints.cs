@@ -13,7 +13,7 @@ namespace InternalSocial.Home.Endpoints;
 /// What makes the site an installable web app with the organisation's name and colours: the web app manifest, the
 /// service worker (at the tenant's root, so its scope is the whole tenant) and the branding stylesheet.
 /// </summary>
-public static class WebAppEndpoints
+internal static class WebAppEndpoints
 {
     /// <summary>Bumped when the service worker's cache list changes, so installed apps drop the old cache.</summary>
     public const string CacheVersion = "v2";

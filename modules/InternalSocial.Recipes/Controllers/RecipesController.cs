@@ -11,15 +11,15 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Recipes.Controllers;
 
-public sealed record RecipesIndexViewModel(IReadOnlyList<Recipe> Recipes, IReadOnlyList<Kernel.Data.RecipeRun> Runs, bool CanExport);
+internal sealed record RecipesIndexViewModel(IReadOnlyList<Recipe> Recipes, IReadOnlyList<Kernel.Data.RecipeRun> Runs, bool CanExport);
 
 /// <param name="Json">The uploaded recipe's text, carried from the preview to the run; null for a recipe of the folder.</param>
-public sealed record RecipePreviewViewModel(Recipe? Recipe, string? Json, RecipePreview? Preview, IReadOnlyList<RecipeError> Errors, string? Failure);
+internal sealed record RecipePreviewViewModel(Recipe? Recipe, string? Json, RecipePreview? Preview, IReadOnlyList<RecipeError> Errors, string? Failure);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/recipes")]
 [RequirePermission("Recipes.Run")]
-public sealed class RecipesController(RecipesService recipes, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class RecipesController(RecipesService recipes, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -10,14 +10,14 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Recipes.Endpoints;
 
 /// <summary>Either <c>name</c> (a recipe of the recipes folder) or <c>recipe</c> (the recipe itself), with variables.</summary>
-public sealed record RecipeRequest(string? Name, JsonObject? Recipe, Dictionary<string, string>? Variables);
+internal sealed record RecipeRequest(string? Name, JsonObject? Recipe, Dictionary<string, string>? Variables);
 
-public sealed record RecipeSummary(string Name, string DisplayName, string Description, bool IsSetupRecipe, IReadOnlyList<string> Categories, IReadOnlyList<string> Tags, IReadOnlyDictionary<string, string> Variables);
+internal sealed record RecipeSummary(string Name, string DisplayName, string Description, bool IsSetupRecipe, IReadOnlyList<string> Categories, IReadOnlyList<string> Tags, IReadOnlyDictionary<string, string> Variables);
 
-public sealed record PreviewResponse(string Name, IReadOnlyList<string> Steps, IReadOnlyList<string> FeaturesToEnable, IReadOnlyList<string> FeaturesToDisable);
+internal sealed record PreviewResponse(string Name, IReadOnlyList<string> Steps, IReadOnlyList<string> FeaturesToEnable, IReadOnlyList<string> FeaturesToDisable);
 
 /// <summary><c>/api/v1/recipes</c>.</summary>
-public static class RecipesApi
+internal static class RecipesApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -11,10 +11,10 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Recipes.Services;
 
 /// <summary>What a recipe would change, shown before it is applied.</summary>
-public sealed record RecipePreview(Recipe Recipe, IReadOnlyList<RecipeStep> Steps, IReadOnlyList<string> FeaturesToEnable, IReadOnlyList<string> FeaturesToDisable);
+internal sealed record RecipePreview(Recipe Recipe, IReadOnlyList<RecipeStep> Steps, IReadOnlyList<string> FeaturesToEnable, IReadOnlyList<string> FeaturesToDisable);
 
 /// <summary>Recipes for the tenant's administrators: every call checks the permission, then uses the kernel's engine.</summary>
-public sealed class RecipesService(
+internal sealed class RecipesService(
     RecipeHarvester harvester,
     RecipeExecutor executor,
     RecipeExportService exporter,

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Setup.Controllers;
 
-public sealed class SetupViewModel
+internal sealed class SetupViewModel
 {
     [Display(Name = "Organisation name")]
     public string SiteName { get; set; } = "";
@@ -49,7 +49,7 @@ public sealed class SetupViewModel
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("setup")]
-public sealed class SetupController(SetupService setup, RecipeHarvester harvester, ShellSettings shell, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class SetupController(SetupService setup, RecipeHarvester harvester, ShellSettings shell, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? token, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Tenants.Controllers;
 
-public sealed class CreateTenantViewModel
+internal sealed class CreateTenantViewModel
 {
     [Display(Name = "Name")]
     public string Name { get; set; } = "";
@@ -26,12 +26,12 @@ public sealed class CreateTenantViewModel
     public string? ConnectionString { get; set; }
 }
 
-public sealed record TenantsViewModel(IReadOnlyList<ShellSettings> Tenants, CreateTenantViewModel Create);
+internal sealed record TenantsViewModel(IReadOnlyList<ShellSettings> Tenants, CreateTenantViewModel Create);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/tenants")]
 [RequirePermission("Tenants.ManageTenants")]
-public sealed class TenantsController(TenantsService tenants, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class TenantsController(TenantsService tenants, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(new TenantsViewModel(await tenants.ListAsync(User), new CreateTenantViewModel()));

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Tenants.Endpoints;
 
 /// <param name="SetupToken">While the tenant waits for setup: what its setup page asks for (<c>/setup?token=…</c>).</param>
-public sealed record TenantResponse(string Name, TenantState State, string RequestUrlPrefix, IReadOnlyList<string> RequestUrlHosts, DatabaseProvider DatabaseProvider, DateTimeOffset CreatedUtc, string? SetupToken)
+internal sealed record TenantResponse(string Name, TenantState State, string RequestUrlPrefix, IReadOnlyList<string> RequestUrlHosts, DatabaseProvider DatabaseProvider, DateTimeOffset CreatedUtc, string? SetupToken)
 {
     /// <summary>The connection string is a secret: it is never returned.</summary>
     public static TenantResponse From(ShellSettings s) => new(
@@ -20,10 +20,10 @@ public sealed record TenantResponse(string Name, TenantState State, string Reque
         s.State == TenantState.Uninitialized && s.SetupToken.Length > 0 ? s.SetupToken : null);
 }
 
-public sealed record TenantSetupRequest(string? SiteName, string? Recipe, string? AdminUserName, string? AdminEmail, string? AdminPassword, Dictionary<string, string>? Variables, string? BaseUrl = null);
+internal sealed record TenantSetupRequest(string? SiteName, string? Recipe, string? AdminUserName, string? AdminEmail, string? AdminPassword, Dictionary<string, string>? Variables, string? BaseUrl = null);
 
 /// <summary><c>/api/v1/tenants</c>, in the Default tenant only.</summary>
-public static class TenantsApi
+internal static class TenantsApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

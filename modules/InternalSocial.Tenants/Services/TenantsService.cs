@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace InternalSocial.Tenants.Services;
 
 /// <summary>Manages the organisations hosted by this installation. Every call checks <see cref="Permissions.ManageTenants"/>.</summary>
-public sealed class TenantsService(ShellHost shellHost, TenantManager tenants, SetupService setup, IAuthorizationService authorization)
+internal sealed class TenantsService(ShellHost shellHost, TenantManager tenants, SetupService setup, IAuthorizationService authorization)
 {
     public async Task<IReadOnlyList<ShellSettings>> ListAsync(ClaimsPrincipal user)
     {

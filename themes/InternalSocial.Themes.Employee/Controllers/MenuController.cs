@@ -9,7 +9,7 @@ namespace InternalSocial.Themes.Employee.Controllers;
 /// "More" opens a sheet over the bar instead). The base theme serves it, so every site theme has it.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class MenuController : Controller
+internal sealed class MenuController : Controller
 {
     [HttpGet("menu")]
     public async Task<IActionResult> Index() =>
