@@ -25,8 +25,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<NewsletterTracking>();
         services.AddScoped<NewsletterSubscriptions>();
         services.AddScoped<IBackgroundTask, NewsletterSendTask>();
-        services.AddScoped<Users.Services.IPersonalDataContributor, NewsletterPersonalData>();
-        services.AddScoped<Kernel.Events.IEventHandler<Users.Events.PersonErased>, NewsletterErasureHandler>();
+        services.AddScoped<Users.Abstractions.IPersonalDataContributor, NewsletterPersonalData>();
+        services.AddScoped<Kernel.Events.IEventHandler<Users.Abstractions.Events.PersonErased>, NewsletterErasureHandler>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => NewsletterApi.Map(endpoints);

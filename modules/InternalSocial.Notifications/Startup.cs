@@ -3,6 +3,7 @@ using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Themes;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Endpoints;
 using InternalSocial.Notifications.Hubs;
 using InternalSocial.Notifications.Services;

@@ -6,6 +6,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
 using InternalSocial.Kernel.Themes;
+using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Accounts;
 using InternalSocial.Users.Authentication;
 using InternalSocial.Users.Endpoints;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

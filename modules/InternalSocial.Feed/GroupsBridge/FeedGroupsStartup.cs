@@ -19,7 +19,7 @@ public sealed class FeedGroupsStartup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<IPostContainerAccess, GroupsPostContainerAccess>();
-        services.AddScoped<Groups.Services.IGroupModuleProvider, GroupPostsTab>();
+        services.AddScoped<Groups.Abstractions.IGroupModuleProvider, GroupPostsTab>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>

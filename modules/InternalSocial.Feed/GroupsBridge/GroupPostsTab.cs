@@ -1,4 +1,4 @@
-using InternalSocial.Groups.Services;
+using InternalSocial.Groups.Abstractions;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.GroupsBridge;

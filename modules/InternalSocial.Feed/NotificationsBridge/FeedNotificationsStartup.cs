@@ -1,7 +1,7 @@
 using InternalSocial.Feed.Events;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.NotificationsBridge;

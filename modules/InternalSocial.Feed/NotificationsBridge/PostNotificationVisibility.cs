@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Feed.Services;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.NotificationsBridge;

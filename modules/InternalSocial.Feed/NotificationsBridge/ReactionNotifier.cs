@@ -3,8 +3,8 @@ using InternalSocial.Feed.Events;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Settings;
-using InternalSocial.Notifications.Services;
-using InternalSocial.Users.Services;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

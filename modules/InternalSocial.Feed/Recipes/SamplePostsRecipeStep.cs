@@ -4,7 +4,7 @@ using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

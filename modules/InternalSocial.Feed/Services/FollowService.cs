@@ -2,7 +2,7 @@ using System.Security.Claims;
 using InternalSocial.Feed.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

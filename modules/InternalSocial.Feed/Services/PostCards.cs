@@ -1,6 +1,6 @@
 using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;

@@ -1,5 +1,5 @@
 using InternalSocial.Kernel.Shells;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Feed.Services;
 

@@ -3,7 +3,7 @@ using InternalSocial.Feed.Events;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -2,7 +2,8 @@ using InternalSocial.Feed.Events;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions;
+using InternalSocial.Workflows.Abstractions.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.WorkflowsBridge;

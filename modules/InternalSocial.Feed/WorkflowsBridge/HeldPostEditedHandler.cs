@@ -1,6 +1,6 @@
 using InternalSocial.Feed.Events;
 using InternalSocial.Kernel.Events;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using InternalSocial.Feed.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.WorkflowsBridge;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using InternalSocial.Feed.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
@@ -17,7 +17,7 @@ public abstract class PostDecisionActivity : TaskActivity
         }
 
         await DecideAsync(context.Services.GetRequiredService<IPostModeration>(), postId, cancellationToken);
-        return ActivityResult.Outcome(Workflows.Services.ActivityOutcomes.Done, $"post {postId}");
+        return ActivityResult.Outcome(Workflows.Abstractions.Activities.ActivityOutcomes.Done, $"post {postId}");
     }
 
     protected abstract Task DecideAsync(IPostModeration moderation, long postId, CancellationToken cancellationToken);

@@ -1,4 +1,4 @@
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Activities;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 

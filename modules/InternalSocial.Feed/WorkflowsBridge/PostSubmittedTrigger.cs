@@ -1,8 +1,8 @@
 using InternalSocial.Feed.Events;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Events;
-using InternalSocial.Users.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 

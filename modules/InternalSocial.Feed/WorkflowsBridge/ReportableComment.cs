@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Feed.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.WorkflowsBridge;

@@ -1,5 +1,5 @@
 using InternalSocial.Feed.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 

@@ -1,6 +1,6 @@
 using InternalSocial.Feed.Services;
-using InternalSocial.Users.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 

@@ -1,5 +1,4 @@
-using InternalSocial.Notifications.Models;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Groups.NotificationsBridge;

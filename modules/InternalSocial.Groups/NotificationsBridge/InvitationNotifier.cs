@@ -2,8 +2,8 @@ using System.Globalization;
 using InternalSocial.Groups.Events;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Events;
-using InternalSocial.Notifications.Services;
-using InternalSocial.Users.Services;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InternalSocial.Groups.Abstractions;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;

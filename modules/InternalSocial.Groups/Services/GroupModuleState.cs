@@ -1,3 +1,5 @@
+using InternalSocial.Groups.Abstractions;
+
 
 namespace InternalSocial.Groups.Services;
 

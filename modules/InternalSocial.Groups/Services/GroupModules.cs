@@ -1,3 +1,4 @@
+using InternalSocial.Groups.Abstractions;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Shells;

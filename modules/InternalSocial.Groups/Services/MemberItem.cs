@@ -1,5 +1,5 @@
 using InternalSocial.Groups.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Groups.Services;
 

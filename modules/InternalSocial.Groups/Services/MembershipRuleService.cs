@@ -4,7 +4,7 @@ using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using InternalSocial.Workflows.Descriptions;
-using InternalSocial.Workflows.Models;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Groups.WorkflowsBridge;

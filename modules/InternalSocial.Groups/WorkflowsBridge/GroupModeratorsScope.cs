@@ -3,8 +3,7 @@ using System.Security.Claims;
 using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Workflows.Models;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Groups.WorkflowsBridge;

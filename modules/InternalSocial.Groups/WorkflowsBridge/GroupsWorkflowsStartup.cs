@@ -1,5 +1,5 @@
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Groups.WorkflowsBridge;

@@ -1,4 +1,3 @@
-using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Newsletter.Services;
 using Microsoft.Extensions.DependencyInjection;

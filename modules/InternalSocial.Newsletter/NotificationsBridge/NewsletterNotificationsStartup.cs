@@ -1,6 +1,6 @@
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Themes;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Newsletter.NotificationsBridge;

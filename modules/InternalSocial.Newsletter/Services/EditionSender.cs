@@ -7,7 +7,7 @@ using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

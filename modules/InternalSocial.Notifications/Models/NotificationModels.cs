@@ -1,13 +1,6 @@
-namespace InternalSocial.Notifications.Models;
+using InternalSocial.Notifications.Abstractions;
 
-/// <summary>What a person chose for one kind of notification. Every choice but <see cref="Off"/> shows it in the site.</summary>
-public enum NotificationChannel
-{
-    InApp,
-    EmailImmediately,
-    EmailDigest,
-    Off,
-}
+namespace InternalSocial.Notifications.Models;
 
 /// <summary>Where a notification stands with e-mail.</summary>
 public enum EmailState

@@ -1,5 +1,6 @@
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Models;
 
 namespace InternalSocial.Notifications.Services;

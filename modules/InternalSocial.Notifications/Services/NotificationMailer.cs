@@ -4,8 +4,9 @@ using System.Text;
 using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Settings;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Notifications.Services;

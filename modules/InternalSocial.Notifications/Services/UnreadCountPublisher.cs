@@ -27,5 +27,5 @@ public sealed class UnreadCountPublisher(NotificationsDbContext db, IHubContext<
 /// <summary>Part of the "Notifications by e-mail" feature: turns notifications into mails.</summary>
 public interface INotificationMailer
 {
-    Task SendImmediatelyAsync(IReadOnlyList<(Notification Notification, System.Globalization.CultureInfo Culture)> notifications, IReadOnlyDictionary<string, Users.Services.PersonContact> contacts, CancellationToken cancellationToken);
+    Task SendImmediatelyAsync(IReadOnlyList<(Notification Notification, System.Globalization.CultureInfo Culture)> notifications, IReadOnlyDictionary<string, Users.Abstractions.PersonContact> contacts, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;

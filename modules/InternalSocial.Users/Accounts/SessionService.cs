@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authentication;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

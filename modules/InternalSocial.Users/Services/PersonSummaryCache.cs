@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Users.Services;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 
 namespace InternalSocial.Users.Services;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Events;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Activities;

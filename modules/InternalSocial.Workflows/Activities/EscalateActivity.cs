@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Events;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Services;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
 

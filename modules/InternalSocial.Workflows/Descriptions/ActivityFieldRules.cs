@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Services;
 

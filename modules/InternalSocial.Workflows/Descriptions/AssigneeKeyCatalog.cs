@@ -1,4 +1,5 @@
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Workflows.Abstractions.Assignees;
 
 namespace InternalSocial.Workflows.Descriptions;
 

@@ -1,3 +1,4 @@
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;
 

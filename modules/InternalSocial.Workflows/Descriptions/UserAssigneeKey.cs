@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;
 

@@ -1,3 +1,5 @@
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;

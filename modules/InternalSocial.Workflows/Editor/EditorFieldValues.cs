@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Descriptions;
 
 namespace InternalSocial.Workflows.Editor;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;

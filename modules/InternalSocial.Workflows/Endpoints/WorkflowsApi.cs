@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
 using Microsoft.AspNetCore.Builder;

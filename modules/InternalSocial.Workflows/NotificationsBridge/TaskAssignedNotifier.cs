@@ -1,5 +1,5 @@
 using InternalSocial.Kernel.Events;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;
 

@@ -1,6 +1,7 @@
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,5 @@
+using InternalSocial.Workflows.Abstractions.Activities;
+
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>The activity types of the tenant's enabled features, by type name.</summary>

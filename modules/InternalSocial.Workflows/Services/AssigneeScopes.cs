@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;

@@ -1,3 +1,5 @@
+using InternalSocial.Workflows.Abstractions.Activities;
+
 namespace InternalSocial.Workflows.Services;
 
 /// <summary><c>moderation.contentReported</c>: someone reported content; <c>report.count</c> says how many people have.</summary>

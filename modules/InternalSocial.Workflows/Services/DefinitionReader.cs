@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;
 

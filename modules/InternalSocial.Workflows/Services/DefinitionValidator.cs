@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;

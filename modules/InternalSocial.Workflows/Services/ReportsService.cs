@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Workflows.Abstractions;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

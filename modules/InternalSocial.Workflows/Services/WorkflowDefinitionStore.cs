@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 

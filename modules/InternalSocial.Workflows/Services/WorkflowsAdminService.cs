@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

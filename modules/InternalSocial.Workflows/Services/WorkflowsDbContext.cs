@@ -1,3 +1,5 @@
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InternalSocial.Groups.Abstractions;
 using InternalSocial.Groups.Endpoints;
 using InternalSocial.Groups.Events;
 using InternalSocial.Groups.Services;
