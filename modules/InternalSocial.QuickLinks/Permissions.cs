@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.QuickLinks;
 
-public sealed class Permissions : IPermissionProvider
+internal sealed class Permissions : IPermissionProvider
 {
     public static readonly Permission ViewQuickLinks = new("QuickLinks.View", "See the quick links", "Quick links");
     public static readonly Permission ManageQuickLinks = new("QuickLinks.Manage", "Add and remove quick links", "Quick links");

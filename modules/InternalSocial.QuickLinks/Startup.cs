@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.QuickLinks;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

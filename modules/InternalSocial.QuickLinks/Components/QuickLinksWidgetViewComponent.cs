@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace InternalSocial.QuickLinks.Components;
 
 /// <summary>The first links, on the home page.</summary>
-public sealed class QuickLinksWidgetViewComponent(QuickLinksService links) : ViewComponent
+internal sealed class QuickLinksWidgetViewComponent(QuickLinksService links) : ViewComponent
 {
     public const int Shown = 6;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.QuickLinks.Controllers;
 
-public sealed class NewLinkViewModel
+internal sealed class NewLinkViewModel
 {
     [Display(Name = "Title")]
     public string? Title { get; set; }
@@ -23,11 +23,11 @@ public sealed class NewLinkViewModel
     public int Position { get; set; }
 }
 
-public sealed record ManageLinksViewModel(IReadOnlyList<Models.QuickLink> Links, NewLinkViewModel NewLink);
+internal sealed record ManageLinksViewModel(IReadOnlyList<Models.QuickLink> Links, NewLinkViewModel NewLink);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
-public sealed class QuickLinksController(QuickLinksService links, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class QuickLinksController(QuickLinksService links, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("links")]
     [InternalSocial.Kernel.Security.RequirePermission("QuickLinks.View")]

@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.QuickLinks.Endpoints;
 
-public sealed record QuickLinkResponse(long Id, string Title, string Url, string Description, int Position)
+internal sealed record QuickLinkResponse(long Id, string Title, string Url, string Description, int Position)
 {
     public static QuickLinkResponse From(QuickLink link) => new(link.Id, link.Title, link.Url, link.Description, link.Position);
 }
 
 /// <summary><c>/api/v1/quicklinks</c>.</summary>
-public static class QuickLinksApi
+internal static class QuickLinksApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

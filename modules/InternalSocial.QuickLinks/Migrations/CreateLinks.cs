@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace InternalSocial.QuickLinks.Migrations;
 
 [Migration(1, "Quick links")]
-public sealed class CreateLinks : Migration
+internal sealed class CreateLinks : Migration
 {
     public override void Up()
     {

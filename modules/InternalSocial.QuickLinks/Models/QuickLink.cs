@@ -1,6 +1,6 @@
 namespace InternalSocial.QuickLinks.Models;
 
-public sealed class QuickLink
+internal sealed class QuickLink
 {
     public long Id { get; set; }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.QuickLinks.Services;
 
-public sealed class QuickLinksDbContext(DbContextOptions<QuickLinksDbContext> options) : DbContext(options)
+internal sealed class QuickLinksDbContext(DbContextOptions<QuickLinksDbContext> options) : DbContext(options)
 {
     public DbSet<QuickLink> Links => Set<QuickLink>();
 

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.QuickLinks.Services;
 
-public sealed record QuickLinkInput(string? Title, string? Url, string? Description, int? Position);
+internal sealed record QuickLinkInput(string? Title, string? Url, string? Description, int? Position);
 
 /// <summary>Lists and edits the quick links; checks permissions and input on every call, in the request's language.</summary>
-public sealed class QuickLinksService(QuickLinksDbContext db, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+internal sealed class QuickLinksService(QuickLinksDbContext db, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     /// <summary>More than enough for a curated list; keeps the page and the API bounded.</summary>
     public const int MaxLinks = 200;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using FluentMigrator.Runner;
+using FluentMigrator.Runner.Initialization;
 using FluentMigrator.Runner.VersionTableInfo;
 using InternalSocial.Kernel.Shells;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +47,9 @@ public sealed class ModuleMigrator(ILoggerFactory loggerFactory)
                 }
 
                 runner.WithGlobalConnectionString(database.ConnectionString)
-                    .WithVersionTable(new ModuleVersionTable(moduleId))
-                    .ScanIn(migrationsAssembly).For.Migrations();
+                    .WithVersionTable(new ModuleVersionTable(moduleId));
+                // Not ScanIn: FluentMigrator scans only exported types, and a module's migrations are internal.
+                runner.Services.AddSingleton<IMigrationSourceItem>(new ModuleMigrations(migrationsAssembly));
             })
             .BuildServiceProvider(validateScopes: false);
 
@@ -61,6 +63,11 @@ public sealed class ModuleMigrator(ILoggerFactory loggerFactory)
         {
             throw new MigrationFailedException(moduleId, exception);
         }
+    }
+
+    private sealed class ModuleMigrations(Assembly assembly) : IMigrationSourceItem
+    {
+        public IEnumerable<Type> MigrationTypeCandidates => assembly.GetTypes().Where(t => typeof(FluentMigrator.IMigration).IsAssignableFrom(t) && !t.IsAbstract);
     }
 
     private sealed class ModuleVersionTable(string moduleId) : IVersionTableMetaData

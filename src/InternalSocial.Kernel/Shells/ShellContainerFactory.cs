@@ -183,6 +183,12 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
                         partManager.ApplicationParts.Add(part);
                     }
                 }
+
+                // Modules keep their controllers and view components internal; ASP.NET's providers see public types only.
+                partManager.FeatureProviders.Remove(partManager.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().Single());
+                partManager.FeatureProviders.Add(new Mvc.ModuleControllerFeatureProvider());
+                partManager.FeatureProviders.Remove(partManager.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.ViewComponents.ViewComponentFeatureProvider>().Single());
+                partManager.FeatureProviders.Add(new Mvc.ModuleViewComponentFeatureProvider());
             });
     }
 
