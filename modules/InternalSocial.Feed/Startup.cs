@@ -20,7 +20,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InternalSocial.Feed;
 
-public sealed class Startup(IConfiguration configuration) : ModuleStartup
+internal sealed class Startup(IConfiguration configuration) : ModuleStartup
 {
     /// <summary>Rate-limit policy for writing posts, comments, relays and uploads: a fixed window per user (<see cref="FeedPostingRateLimitPolicy"/>).</summary>
     public const string PostingRateLimitPolicy = "feed-posting";

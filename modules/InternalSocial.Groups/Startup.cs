@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Groups;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

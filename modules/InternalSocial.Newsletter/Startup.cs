@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InternalSocial.Newsletter;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

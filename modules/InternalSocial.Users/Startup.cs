@@ -22,7 +22,7 @@ using Microsoft.Extensions.Options;
 
 namespace InternalSocial.Users;
 
-public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions> options) : ModuleStartup
+internal sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions> options) : ModuleStartup
 {
     /// <summary>Rate-limit policy for sign-in and token creation.</summary>
     public const string AuthRateLimitPolicy = "auth";

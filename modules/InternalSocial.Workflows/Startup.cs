@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Workflows;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

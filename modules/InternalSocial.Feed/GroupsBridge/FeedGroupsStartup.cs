@@ -14,7 +14,7 @@ namespace InternalSocial.Feed.GroupsBridge;
 /// group space's Posts tab (<c>/groups/{slug}/posts</c>, <see cref="GroupPostsController"/>).
 /// </summary>
 [ForFeature("InternalSocial.Feed.Groups")]
-public sealed class FeedGroupsStartup : ModuleStartup
+internal sealed class FeedGroupsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

@@ -19,7 +19,7 @@ namespace InternalSocial.Feed.GroupsBridge;
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("groups/{key}/posts")]
-public sealed class GroupPostsController(
+internal sealed class GroupPostsController(
     IGroupSpaces spaces,
     IGroupAccess access,
     FeedQuery feed,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.GroupsBridge;
 
 /// <summary>The group space's Posts tab: a per-group module of the Groups registry whose page the feed renders.</summary>
-public sealed class GroupPostsTab(IStringLocalizer<ModuleResources> T) : IGroupModuleProvider
+internal sealed class GroupPostsTab(IStringLocalizer<ModuleResources> T) : IGroupModuleProvider
 {
     public const string Key = "posts";
 

@@ -4,7 +4,7 @@ using InternalSocial.Groups.Abstractions;
 namespace InternalSocial.Feed.GroupsBridge;
 
 /// <summary>The Posts tab: the group's header and tabs (from Groups), its composer and its posts, 20 a page.</summary>
-public sealed record GroupPostsViewModel(
+internal sealed record GroupPostsViewModel(
     GroupSpacePage Space,
     FeedPage Page,
     IReadOnlyList<ReactionTypeView> ReactionTypes,

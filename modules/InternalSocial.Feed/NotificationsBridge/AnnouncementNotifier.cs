@@ -15,7 +15,7 @@ namespace InternalSocial.Feed.NotificationsBridge;
 /// targeted departments and sites, or every employee (never guests, who do not read company-wide posts). An announcement
 /// to acknowledge is a mandatory kind; a reminder goes to those who have not acknowledged yet.
 /// </summary>
-public sealed class AnnouncementNotifier(
+internal sealed class AnnouncementNotifier(
     FeedDbContext db,
     INotifier notifier,
     IPeopleLookup people,

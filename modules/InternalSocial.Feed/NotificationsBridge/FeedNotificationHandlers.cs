@@ -13,7 +13,7 @@ namespace InternalSocial.Feed.NotificationsBridge;
 /// Tells people they were mentioned or that their post has a new comment — only when they may open the post: a
 /// mention in a private group's post does not reach someone outside the group, nor someone who left it.
 /// </summary>
-public sealed class FeedNotificationHandlers(
+internal sealed class FeedNotificationHandlers(
     FeedDbContext db,
     INotifier notifier,
     IPeopleContacts contacts,

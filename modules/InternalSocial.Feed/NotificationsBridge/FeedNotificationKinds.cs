@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.NotificationsBridge;
 
 /// <summary>The feed's kinds of notification.</summary>
-public sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
+internal sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
 {
     public const string Mention = "feed.mention";
     public const string Comment = "feed.comment";

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InternalSocial.Feed.NotificationsBridge;
 
 [ForFeature("InternalSocial.Feed.Notifications")]
-public sealed class FeedNotificationsStartup : ModuleStartup
+internal sealed class FeedNotificationsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

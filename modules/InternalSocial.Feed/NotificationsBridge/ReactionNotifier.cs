@@ -21,7 +21,7 @@ namespace InternalSocial.Feed.NotificationsBridge;
 /// and the digest hide it too if they lose access later.
 /// </para>
 /// </summary>
-public sealed class ReactionNotifier(
+internal sealed class ReactionNotifier(
     FeedDbContext db,
     INotifier notifier,
     IPeopleContacts contacts,

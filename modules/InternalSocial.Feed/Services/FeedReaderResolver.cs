@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Resolves the reader once per request (permissions, department and site, readable groups).</summary>
-public sealed class FeedReaderResolver(IAuthorizationService authorization, IPeopleLookup people, IPostContainerAccess groups)
+internal sealed class FeedReaderResolver(IAuthorizationService authorization, IPeopleLookup people, IPostContainerAccess groups)
 {
     private FeedReader? _reader;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 [ForFeature("InternalSocial.Feed.Workflows")]
-public sealed class FeedWorkflowsStartup : ModuleStartup
+internal sealed class FeedWorkflowsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary><c>feed.hideContent</c>: hides the reported post or comment (<c>content.type</c>, <c>content.id</c>); moderators can restore it.</summary>
-public sealed class HideContentActivity : TaskActivity
+internal sealed class HideContentActivity : TaskActivity
 {
     public override string Type => "feed.hideContent";
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary>Base of the activities that decide a held post; they fail (and fault the instance) if it is no longer pending.</summary>
-public abstract class PostDecisionActivity : TaskActivity
+internal abstract class PostDecisionActivity : TaskActivity
 {
     public override async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

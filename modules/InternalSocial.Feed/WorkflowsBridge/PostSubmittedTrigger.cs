@@ -10,7 +10,7 @@ namespace InternalSocial.Feed.WorkflowsBridge;
 /// Turns the feed's <see cref="PostSubmitted"/> into the workflow event, with the facts the event carries. A post the
 /// review let through starts the workflows the review matched (<see cref="ReviewedSubmissions"/>).
 /// </summary>
-public sealed class PostSubmittedTrigger(IWorkflowEngine engine, IPeopleLookup people, ReviewedSubmissions reviewed) : IEventHandler<PostSubmitted>
+internal sealed class PostSubmittedTrigger(IWorkflowEngine engine, IPeopleLookup people, ReviewedSubmissions reviewed) : IEventHandler<PostSubmitted>
 {
     public async Task HandleAsync(PostSubmitted domainEvent, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary>Comments can be reported by those who can read their post.</summary>
-public sealed class ReportableComment(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility) : IReportableContent
+internal sealed class ReportableComment(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility) : IReportableContent
 {
     public string ContentType => "comment";
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary>Posts can be reported by those who can read them.</summary>
-public sealed class ReportablePost(FeedReaderResolver readers, PostVisibility visibility) : IReportableContent
+internal sealed class ReportablePost(FeedReaderResolver readers, PostVisibility visibility) : IReportableContent
 {
     public string ContentType => "post";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.NotificationsBridge;
 
 /// <summary>The Groups module's kinds of notification.</summary>
-public sealed class GroupNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
+internal sealed class GroupNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
 {
     public const string Invitation = "groups.invitation";
 

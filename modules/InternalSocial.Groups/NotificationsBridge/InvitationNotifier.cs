@@ -1,5 +1,5 @@
 using System.Globalization;
-using InternalSocial.Groups.Events;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Notifications.Abstractions;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.NotificationsBridge;
 
 /// <summary>Tells the invited person, in their language, who invited them and to which group; the link opens their invitations.</summary>
-public sealed class InvitationNotifier(INotifier notifier, IPeopleLookup people, GroupsDbContext db, IStringLocalizer<ModuleResources> T) : IEventHandler<MemberInvited>
+internal sealed class InvitationNotifier(INotifier notifier, IPeopleLookup people, GroupsDbContext db, IStringLocalizer<ModuleResources> T) : IEventHandler<MemberInvited>
 {
     public async Task HandleAsync(MemberInvited domainEvent, CancellationToken cancellationToken)
     {

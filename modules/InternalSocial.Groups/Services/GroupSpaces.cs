@@ -10,7 +10,7 @@ namespace InternalSocial.Groups.Services;
 /// feed's Posts tab): they render <c>/Views/Groups/_GroupHeader.cshtml</c> with this model. Tab URLs are site paths
 /// (<c>~/groups/…</c>).
 /// </summary>
-public sealed class GroupSpaces(GroupsService groups, JoinRequestService requests, InvitationService invitations, IStringLocalizer<ModuleResources> T) : IGroupSpaces
+internal sealed class GroupSpaces(GroupsService groups, JoinRequestService requests, InvitationService invitations, IStringLocalizer<ModuleResources> T) : IGroupSpaces
 {
     public async Task<GroupSpace> EnterAsync(ClaimsPrincipal user, string key, string moduleKey, CancellationToken cancellationToken) =>
         Space((await groups.EnsureModuleEnabledAsync(user, key, moduleKey, cancellationToken)).Group);

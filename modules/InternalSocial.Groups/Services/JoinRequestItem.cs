@@ -2,4 +2,4 @@ using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record JoinRequestItem(PersonSummary Person, DateTime CreatedUtc);
+internal sealed record JoinRequestItem(PersonSummary Person, DateTime CreatedUtc);

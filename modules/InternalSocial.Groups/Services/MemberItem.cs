@@ -3,4 +3,4 @@ using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record MemberItem(PersonSummary Person, GroupRole Role, DateTime JoinedUtc);
+internal sealed record MemberItem(PersonSummary Person, GroupRole Role, DateTime JoinedUtc);

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using InternalSocial.Groups.Events;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>A group's membership rules (whole departments or sites, or everyone) and their application as people join or move.</summary>
-public sealed class MembershipRuleService(
+internal sealed class MembershipRuleService(
     GroupsDbContext db,
     GroupsService groups,
     GroupRoster roster,

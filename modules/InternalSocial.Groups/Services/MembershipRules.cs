@@ -4,7 +4,7 @@ using InternalSocial.Users.Abstractions;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Membership rules, evaluated from <see cref="PersonSummary"/> fields only.</summary>
-public static class MembershipRules
+internal static class MembershipRules
 {
     public static bool Matches(MembershipRule rule, PersonSummary person)
     {

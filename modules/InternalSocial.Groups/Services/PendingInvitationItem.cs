@@ -3,4 +3,4 @@ using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record PendingInvitationItem(PersonSummary Person, GroupRole Role, DateTime CreatedUtc);
+internal sealed record PendingInvitationItem(PersonSummary Person, GroupRole Role, DateTime CreatedUtc);

@@ -7,7 +7,7 @@ namespace InternalSocial.Groups.Services;
 /// <see cref="IPeopleLookup"/> only: summaries (department, site), e-mail addresses, and everyone in batches. Rules
 /// read only <see cref="PersonSummary"/> fields, so they work unchanged when the People module fills Department and Site.
 /// </summary>
-public sealed class PeopleDirectory(IPeopleLookup people)
+internal sealed class PeopleDirectory(IPeopleLookup people)
 {
     private const int Batch = 500;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.WorkflowsBridge;
 
 /// <summary><c>{ "groupModerators": true }</c>: the moderators of the subject's group (nobody when it is in none).</summary>
-public sealed class GroupModeratorsAssigneeKey : AssigneeKey
+internal sealed class GroupModeratorsAssigneeKey : AssigneeKey
 {
     public override string Key => "groupModerators";
 

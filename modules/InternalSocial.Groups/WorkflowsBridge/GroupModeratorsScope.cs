@@ -12,7 +12,7 @@ namespace InternalSocial.Groups.WorkflowsBridge;
 /// Tasks assigned to "the group's moderators": its owners, admins and moderators see them in their queue and are told
 /// about them. Nobody else does (a moderator of group A never sees group B's tasks).
 /// </summary>
-public sealed class GroupModeratorsScope(GroupsDbContext db) : IAssigneeScope
+internal sealed class GroupModeratorsScope(GroupsDbContext db) : IAssigneeScope
 {
     public const int MaxPeople = 500;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InternalSocial.Groups.WorkflowsBridge;
 
 [ForFeature("InternalSocial.Groups.Workflows")]
-public sealed class GroupsWorkflowsStartup : ModuleStartup
+internal sealed class GroupsWorkflowsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services) => services.AddScoped<IAssigneeScope, GroupModeratorsScope>();
 }

@@ -3,4 +3,4 @@ using InternalSocial.Newsletter.Services;
 
 namespace InternalSocial.Newsletter.Controllers;
 
-public sealed record EditionFormPage(long? Id, EditionForm Form, IReadOnlyList<AudienceGroup> GroupChoices, bool GroupsEnabled, IReadOnlyList<PostExcerpt> RecentPosts);
+internal sealed record EditionFormPage(long? Id, EditionForm Form, IReadOnlyList<AudienceGroup> GroupChoices, bool GroupsEnabled, IReadOnlyList<PostExcerpt> RecentPosts);

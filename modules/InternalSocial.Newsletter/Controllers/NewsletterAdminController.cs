@@ -19,7 +19,7 @@ namespace InternalSocial.Newsletter.Controllers;
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
-public sealed partial class NewsletterAdminController(EditionService editions, EditionSender sender, IPostExcerpts posts, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed partial class NewsletterAdminController(EditionService editions, EditionSender sender, IPostExcerpts posts, IStringLocalizer<ModuleResources> T) : Controller
 {
     /// <summary>Empty rows offered under the blocks, to add posts and texts without scripts.</summary>
     public const int EmptyRows = 3;

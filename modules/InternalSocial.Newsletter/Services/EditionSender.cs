@@ -18,7 +18,7 @@ namespace InternalSocial.Newsletter.Services;
 /// Sends editions: a test to the composer, then once to the whole audience, a chunk of mails at a time. Sending checks
 /// <c>Newsletter.Manage</c>; the chunks after the first are queued by <see cref="NewsletterSendTask"/>.
 /// </summary>
-public sealed class EditionSender(
+internal sealed class EditionSender(
     NewsletterDbContext db,
     IAuthorizationService authorization,
     EditionService editions,

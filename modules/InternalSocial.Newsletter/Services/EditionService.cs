@@ -15,7 +15,7 @@ using AudienceKinds = InternalSocial.Newsletter.Models.AudienceKinds;
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>Composes editions: lists, reads, writes and previews them. Every method checks <c>Newsletter.Manage</c>.</summary>
-public sealed class EditionService(
+internal sealed class EditionService(
     NewsletterDbContext db,
     IAuthorizationService authorization,
     EditionValidator validator,

@@ -14,7 +14,7 @@ namespace InternalSocial.Newsletter.Services;
 /// Checks an edition's fields, its audience and its posts, and finds its recipients. No permission check: the services
 /// that call it have made theirs.
 /// </summary>
-public sealed class EditionValidator(
+internal sealed class EditionValidator(
     NewsletterDbContext db,
     IPostExcerpts posts,
     IPeopleLookup people,

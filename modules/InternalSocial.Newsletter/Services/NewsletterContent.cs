@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>Builds an edition's content from its blocks, and writes the mail in a language for a recipient.</summary>
-public static class NewsletterContent
+internal static class NewsletterContent
 {
     public const string DefaultAccent = "#2457d6";
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>Absolute links for mails, and one-click unsubscribe tokens (signed with the tenant's key, one per person and kind).</summary>
-public sealed class NotificationLinks(TenantUrls urls, IDataProtectionProvider protection)
+internal sealed class NotificationLinks(TenantUrls urls, IDataProtectionProvider protection)
 {
     private readonly IDataProtector _tokens = protection.CreateProtector("InternalSocial.Notifications.Unsubscribe");
 

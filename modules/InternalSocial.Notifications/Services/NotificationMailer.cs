@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>Writes notification mails (one at once, or a digest) in the recipient's language, with the organisation's name and an unsubscribe link.</summary>
-public sealed class NotificationMailer(IMailSender outbox, NotificationLinks links, SiteSettingsService siteSettings, IStringLocalizer<ModuleResources> T) : INotificationMailer
+internal sealed class NotificationMailer(IMailSender outbox, NotificationLinks links, SiteSettingsService siteSettings, IStringLocalizer<ModuleResources> T) : INotificationMailer
 {
     public async Task SendImmediatelyAsync(IReadOnlyList<(Notification Notification, CultureInfo Culture)> notifications, IReadOnlyDictionary<string, PersonContact> contacts, CancellationToken cancellationToken)
     {

@@ -12,26 +12,26 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Notifications.Services;
 
-public sealed record NotificationItem(long Id, string Kind, string Title, string Body, string Url, DateTime CreatedUtc, bool IsRead);
+internal sealed record NotificationItem(long Id, string Kind, string Title, string Body, string Url, DateTime CreatedUtc, bool IsRead);
 
-public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, string? NextCursor, int Unread);
+internal sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, string? NextCursor, int Unread);
 
-public sealed record PreferenceItem(string Kind, string DisplayName, string Channel, bool IsMandatory);
+internal sealed record PreferenceItem(string Kind, string DisplayName, string Channel, bool IsMandatory);
 
-public sealed record PreferenceChange(string? Kind, string? Channel);
+internal sealed record PreferenceChange(string? Kind, string? Channel);
 
-public sealed record DefaultsView(int DigestHour, IReadOnlyList<PreferenceItem> Kinds);
+internal sealed record DefaultsView(int DigestHour, IReadOnlyList<PreferenceItem> Kinds);
 
-public sealed record DefaultsInput(int? DigestHour, IReadOnlyList<PreferenceChange>? Kinds);
+internal sealed record DefaultsInput(int? DigestHour, IReadOnlyList<PreferenceChange>? Kinds);
 
 /// <summary>A person's digest schedule: "Daily" or "Weekly" (on <paramref name="Weekday"/>), at the organisation's digest hour in the person's time zone.</summary>
-public sealed record DigestScheduleView(string Frequency, string? Weekday, int Hour, string TimeZoneId, DateTime? LastSentUtc);
+internal sealed record DigestScheduleView(string Frequency, string? Weekday, int Hour, string TimeZoneId, DateTime? LastSentUtc);
 
 /// <summary>A change of schedule: Frequency "Daily" or "Weekly"; Weekday ("Monday"…"Sunday") is required for "Weekly".</summary>
-public sealed record DigestScheduleInput(string? Frequency, string? Weekday);
+internal sealed record DigestScheduleInput(string? Frequency, string? Weekday);
 
 /// <summary>A person's notifications and choices, and the organisation's defaults. Each person only ever reaches their own.</summary>
-public sealed class NotificationsService(
+internal sealed class NotificationsService(
     NotificationsDbContext db,
     NotificationKinds kinds,
     IEnumerable<INotificationVisibility> visibilities,

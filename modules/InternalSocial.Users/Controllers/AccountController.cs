@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Controllers;
 
-public sealed class SignInViewModel
+internal sealed class SignInViewModel
 {
     [Required(ErrorMessage = "Enter your user name or e-mail.")]
     [Display(Name = "User name or e-mail")]
@@ -35,7 +35,7 @@ public sealed class SignInViewModel
     public string? UnconfirmedEmail { get; set; }
 }
 
-public sealed class TwoFactorViewModel
+internal sealed class TwoFactorViewModel
 {
     [Required(ErrorMessage = "Enter the code.")]
     [Display(Name = "Code from your authenticator app, or a recovery code")]
@@ -47,14 +47,14 @@ public sealed class TwoFactorViewModel
 }
 
 /// <summary>One e-mail address field: forgotten password, confirmation link again.</summary>
-public sealed class EmailViewModel
+internal sealed class EmailViewModel
 {
     [Required(ErrorMessage = "Enter your e-mail address.")]
     [Display(Name = "E-mail")]
     public string Email { get; set; } = "";
 }
 
-public sealed class NewPasswordViewModel
+internal sealed class NewPasswordViewModel
 {
     public string UserId { get; set; } = "";
 
@@ -71,7 +71,7 @@ public sealed class NewPasswordViewModel
     public string Confirmation { get; set; } = "";
 }
 
-public sealed class RegisterViewModel
+internal sealed class RegisterViewModel
 {
     [Display(Name = "Your name")]
     public string DisplayName { get; set; } = "";
@@ -94,12 +94,12 @@ public sealed class RegisterViewModel
 }
 
 /// <summary>A page that only says something, with an optional link.</summary>
-public sealed record AccountMessageViewModel(string Title, string Text, string? LinkText = null, string? LinkUrl = null);
+internal sealed record AccountMessageViewModel(string Title, string Text, string? LinkText = null, string? LinkUrl = null);
 
 /// <summary>Signing in and out, two-factor codes, forgotten passwords, registration, invitations and e-mail confirmation.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("account")]
-public sealed class AccountController(
+internal sealed class AccountController(
     SignInManager<User> signInManager,
     UserManager<User> userManager,
     AccountService accounts,

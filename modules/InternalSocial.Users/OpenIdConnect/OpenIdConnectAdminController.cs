@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.OpenIdConnect;
 
-public sealed class OpenIdConnectSettingsViewModel
+internal sealed class OpenIdConnectSettingsViewModel
 {
     [Display(Name = "Provider's name (on the button: Sign in with …)")]
     public string? ProviderName { get; set; }
@@ -49,7 +49,7 @@ public sealed class OpenIdConnectSettingsViewModel
 [Authorize]
 [RequirePermission("Users.ManageRoles")]
 [Route("admin/users/openid-connect")]
-public sealed class OpenIdConnectAdminController(OpenIdConnectSettingsService settings, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class OpenIdConnectAdminController(OpenIdConnectSettingsService settings, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ namespace InternalSocial.Users.OpenIdConnect;
 /// The tenant's OpenID Connect provider, kept as the document <see cref="DocumentId"/>. The client secret is stored
 /// protected by the tenant's data protection key ring; it is never shown back nor exported.
 /// </summary>
-public sealed record OpenIdConnectSettings
+internal sealed record OpenIdConnectSettings
 {
     public const string DocumentId = "Users.OpenIdConnect";
 
@@ -48,7 +48,7 @@ public sealed record OpenIdConnectSettings
 }
 
 /// <summary>What an administrator sends. A null secret keeps the stored one; an empty one removes it.</summary>
-public sealed record OpenIdConnectSettingsInput(
+internal sealed record OpenIdConnectSettingsInput(
     string? ProviderName,
     string? Authority,
     string? ClientId,
@@ -58,7 +58,7 @@ public sealed record OpenIdConnectSettingsInput(
     IReadOnlyList<string>? AllowedDomains);
 
 /// <summary>What is shown of the settings: everything but the secret, of which only its presence is told.</summary>
-public sealed record OpenIdConnectSettingsView(
+internal sealed record OpenIdConnectSettingsView(
     string ProviderName,
     string Authority,
     string ClientId,
@@ -74,7 +74,7 @@ public sealed record OpenIdConnectSettingsView(
 /// <see cref="OpenIdConnectSchemeProvider"/>). A save here clears the handler's options; a save on another node is
 /// seen when the cached copy is older than <see cref="RecheckAfter"/>.
 /// </summary>
-public sealed class OpenIdConnectSettingsCache(IServiceScopeFactory scopes, IOptionsMonitorCache<OpenIdConnectOptions> options, TimeProvider clock) : IDisposable
+internal sealed class OpenIdConnectSettingsCache(IServiceScopeFactory scopes, IOptionsMonitorCache<OpenIdConnectOptions> options, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(30);
 
@@ -134,7 +134,7 @@ public sealed class OpenIdConnectSettingsCache(IServiceScopeFactory scopes, IOpt
 }
 
 /// <summary>Reads, validates and saves the tenant's OpenID Connect settings; only holders of <see cref="Permissions.ManageRoles"/>.</summary>
-public sealed class OpenIdConnectSettingsService(
+internal sealed class OpenIdConnectSettingsService(
     DocumentStore documents,
     OpenIdConnectSettingsCache cache,
     IDataProtectionProvider protection,

@@ -12,9 +12,9 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Users.Services;
 
 /// <param name="Line">The line of the file where the row starts (the header is line 1).</param>
-public sealed record ImportRowError(int Line, string Field, string Reason);
+internal sealed record ImportRowError(int Line, string Field, string Reason);
 
-public sealed record ImportReport(bool DryRun, int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors);
+internal sealed record ImportReport(bool DryRun, int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors);
 
 /// <summary>
 /// Creates and updates people from a CSV file, keyed by e-mail. Every row is checked first, managers are resolved
@@ -22,7 +22,7 @@ public sealed record ImportReport(bool DryRun, int Rows, int Created, int Update
 /// with batched inserts; a dry run stops before writing. Imported accounts have no password: they get one when
 /// invited or through a password reset.
 /// </summary>
-public sealed class PeopleImportService(
+internal sealed class PeopleImportService(
     UsersDbContext db,
     UserManager<User> userManager,
     IAuthorizationService authorization,

@@ -13,13 +13,13 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Services;
 
-public sealed record SkillView(string Name, int Endorsements, bool EndorsedByMe);
+internal sealed record SkillView(string Name, int Endorsements, bool EndorsedByMe);
 
-public sealed record CustomFieldView(string Id, string Label, string Kind, string Visibility, string? Value, IReadOnlyList<string> Choices);
+internal sealed record CustomFieldView(string Id, string Label, string Kind, string Visibility, string? Value, IReadOnlyList<string> Choices);
 
 /// <summary>A profile as one viewer may see it: hidden and restricted fields are null for others.</summary>
 /// <param name="PhotoUrl">A site path starting with <c>~/</c>.</param>
-public sealed record ProfileView(
+internal sealed record ProfileView(
     string Id,
     string UserName,
     string DisplayName,
@@ -45,7 +45,7 @@ public sealed record ProfileView(
     string? TimeZoneId = null);
 
 /// <summary>Changes to a profile: null leaves a field as it is, an empty text or list clears it.</summary>
-public sealed record ProfileUpdate(
+internal sealed record ProfileUpdate(
     string? DisplayName = null,
     string? Email = null,
     string? JobTitle = null,
@@ -63,7 +63,7 @@ public sealed record ProfileUpdate(
     string? TimeZoneId = null);
 
 /// <summary>Profiles: read with each viewer's rights, edited by their owner (or people administrators), photos.</summary>
-public sealed class ProfileService(
+internal sealed class ProfileService(
     UsersDbContext db,
     UserManager<User> userManager,
     ProfileAccess access,

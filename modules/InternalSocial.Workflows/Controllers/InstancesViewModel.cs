@@ -4,4 +4,4 @@ using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record InstancesViewModel(IReadOnlyList<InstanceSummary> Instances, IReadOnlyList<WorkflowSummary> Workflows, string? WorkflowId, WorkflowStatus? Status);
+internal sealed record InstancesViewModel(IReadOnlyList<InstanceSummary> Instances, IReadOnlyList<WorkflowSummary> Workflows, string? WorkflowId, WorkflowStatus? Status);

@@ -4,4 +4,4 @@ using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record WorkflowShowViewModel(WorkflowDefinition Definition, WorkflowSummary Summary, Diagram Diagram, IReadOnlyDictionary<string, ActivityTypeView> Types);
+internal sealed record WorkflowShowViewModel(WorkflowDefinition Definition, WorkflowSummary Summary, Diagram Diagram, IReadOnlyDictionary<string, ActivityTypeView> Types);

@@ -22,7 +22,7 @@ namespace InternalSocial.Workflows.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("admin/workflows")]
-public sealed class WorkflowsAdminController(WorkflowsAdminService admin, ActivityRegistry registry, EditorDescriptions descriptions, IPeopleLookup people, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class WorkflowsAdminController(WorkflowsAdminService admin, ActivityRegistry registry, EditorDescriptions descriptions, IPeopleLookup people, IStringLocalizer<ModuleResources> T) : Controller
 {
     public const long MaxImportBytes = 512 * 1024;
 

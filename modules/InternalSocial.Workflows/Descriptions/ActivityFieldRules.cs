@@ -8,7 +8,7 @@ using InternalSocial.Workflows.Services;
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary>Checks a property against its <see cref="ActivityField"/>: the same description the editor draws.</summary>
-public static class ActivityFieldRules
+internal static class ActivityFieldRules
 {
     public static void Validate(ActivityValidation validation, ActivityField field)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary><c>{ "fact": "post.authorId" }</c>: the person whose user id a fact of the instance holds.</summary>
-public sealed class FactAssigneeKey : AssigneeKey
+internal sealed class FactAssigneeKey : AssigneeKey
 {
     public override string Key => "fact";
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary><c>{ "user": "alice" }</c>: one person by user name; names of nobody active are dropped.</summary>
-public sealed class UserAssigneeKey : AssigneeKey
+internal sealed class UserAssigneeKey : AssigneeKey
 {
     public override string Key => "user";
 

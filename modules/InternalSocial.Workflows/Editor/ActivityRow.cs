@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Editor;
 
 /// <summary>One step of the editor's form: its id, type and title, its described inputs, and the JSON box for the rest.</summary>
-public sealed class ActivityRow
+internal sealed class ActivityRow
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

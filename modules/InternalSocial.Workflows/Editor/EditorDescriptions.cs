@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Editor;
 
 /// <summary>What the editor draws and reads a step with: the fields its type describes and the tenant's assignee keys.</summary>
-public sealed class EditorDescriptions(ActivityRegistry registry, AssigneeKeys keys)
+internal sealed class EditorDescriptions(ActivityRegistry registry, AssigneeKeys keys)
 {
     public IReadOnlyList<AssigneeKey> Keys => keys.All;
 

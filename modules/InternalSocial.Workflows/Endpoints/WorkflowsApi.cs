@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Workflows.Endpoints;
 
 /// <summary><c>/api/v1/workflows</c>: definitions and instances, for those with <c>Workflows.Manage</c>.</summary>
-public static class WorkflowsApi
+internal static class WorkflowsApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InternalSocial.Workflows.NotificationsBridge;
 
 [ForFeature("InternalSocial.Workflows.Notifications")]
-public sealed class WorkflowNotificationsStartup : ModuleStartup
+internal sealed class WorkflowNotificationsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

@@ -22,7 +22,7 @@ namespace InternalSocial.Workflows.Services;
 /// moderate), and their decisions. Every decision is checked again here and claimed atomically: of two moderators
 /// deciding at once, one wins and the other gets <see cref="ConflictException"/>.
 /// </summary>
-public sealed class ModerationService(
+internal sealed class ModerationService(
     WorkflowsDbContext db,
     WorkflowEngine engine,
     AssigneeScopes scopes,

@@ -17,7 +17,7 @@ namespace InternalSocial.Workflows.Services;
 /// Reports of abuse by employees, with a reason from the organisation's list. Each report raises the workflow event
 /// <c>moderation.contentReported</c> with the number of reports so far, so a workflow can hide the content after N.
 /// </summary>
-public sealed class ReportsService(
+internal sealed class ReportsService(
     WorkflowsDbContext db,
     IEnumerable<IReportableContent> contents,
     IWorkflowEngine engine,

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>What administrators do with workflows: definitions, instances, retries. Every call checks the permission.</summary>
-public sealed class WorkflowsAdminService(
+internal sealed class WorkflowsAdminService(
     WorkflowsDbContext db,
     WorkflowDefinitionStore store,
     WorkflowEngine engine,

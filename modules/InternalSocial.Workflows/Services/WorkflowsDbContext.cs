@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Workflows.Services;
 
-public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options) : DbContext(options)
+internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options) : DbContext(options)
 {
     public DbSet<WorkflowTypeRecord> Types => Set<WorkflowTypeRecord>();
 

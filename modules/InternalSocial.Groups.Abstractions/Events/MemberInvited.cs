@@ -1,4 +1,4 @@
-namespace InternalSocial.Groups.Events;
+namespace InternalSocial.Groups.Abstractions.Events;
 
 /// <summary>
 /// Raised after a group admin invited a person (an employee or a guest): the invitation waits for their answer, and
