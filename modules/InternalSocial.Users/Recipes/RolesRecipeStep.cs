@@ -128,8 +128,11 @@ internal sealed class RolesRecipeStep(RolePermissions rolePermissions, Permissio
     }
 }
 
-/// <summary>Exports every role with its description and permissions (Administrator holds all and is left out).</summary>
-internal sealed class RolesExporter(RolePermissions rolePermissions) : IRecipeExporter
+/// <summary>
+/// Exports every role with its description and permissions (Administrator holds all and is left out). Only permissions
+/// an enabled feature defines: a disabled feature keeps its grants, but a recipe naming them would be refused.
+/// </summary>
+internal sealed class RolesExporter(RolePermissions rolePermissions, PermissionCatalog permissions) : IRecipeExporter
 {
     public int Order => -800;
 
@@ -147,7 +150,7 @@ internal sealed class RolesExporter(RolePermissions rolePermissions) : IRecipeEx
             {
                 ["name"] = role.Name,
                 ["description"] = role.Description,
-                ["permissions"] = new JsonArray([.. role.Permissions.Order(StringComparer.Ordinal).Select(p => (JsonNode)p)]),
+                ["permissions"] = new JsonArray([.. role.Permissions.Where(p => permissions.Find(p) is not null).Order(StringComparer.Ordinal).Select(p => (JsonNode)p)]),
                 ["behavior"] = "replace",
             });
         }

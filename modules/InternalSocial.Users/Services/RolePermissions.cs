@@ -23,6 +23,8 @@ internal sealed class RolePermissions(IServiceProvider services, IMemoryCache ca
 
     private RoleManager<Role> Roles => services.GetRequiredService<RoleManager<Role>>();
 
+    private PermissionCatalog Catalog => services.GetRequiredService<PermissionCatalog>();
+
     /// <summary>Role name → permission names. Administrator is not listed: it holds every permission.</summary>
     public async Task<IReadOnlyDictionary<string, HashSet<string>>> GetGrantsAsync(CancellationToken cancellationToken)
     {
@@ -92,7 +94,8 @@ internal sealed class RolePermissions(IServiceProvider services, IMemoryCache ca
             var wanted = permissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
             var toRemove = behavior switch
             {
-                "replace" => held.Where(c => !wanted.Contains(c.Value)),
+                // A disabled feature's grants are not in the caller's list: they stay for when it is enabled again.
+                "replace" => held.Where(c => !wanted.Contains(c.Value) && Catalog.Find(c.Value) is not null),
                 "remove" => held.Where(c => wanted.Contains(c.Value)),
                 _ => [],
             };

@@ -4,7 +4,7 @@ using InternalSocial.Workflows.Abstractions.Assignees;
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary>Every <see cref="AssigneeKey"/> of every module the host knows, enabled or not, in their order.</summary>
-internal sealed class AssigneeKeyCatalog(FeatureCatalog features)
+public sealed class AssigneeKeyCatalog(FeatureCatalog features)
 {
     private readonly Lazy<IReadOnlyList<AssigneeKey>> _keys = new(() =>
     [

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary>The assignee keys as the tenant sees them: all of them, which work (their scope is registered), their texts.</summary>
-internal sealed class AssigneeKeys(AssigneeKeyCatalog catalog, IEnumerable<IAssigneeScope> scopes, IStringLocalizerFactory texts) : IAssigneeKeys
+public sealed class AssigneeKeys(AssigneeKeyCatalog catalog, IEnumerable<IAssigneeScope> scopes, IStringLocalizerFactory texts) : IAssigneeKeys
 {
     private readonly HashSet<string> _kinds = scopes.Select(s => s.Kind).ToHashSet(StringComparer.Ordinal);
 

@@ -40,6 +40,7 @@ public sealed class BrowserFixture(IMessageSink messages) : IAsyncLifetime
     private BrowserHostFactory? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private int _contexts;
 
     public static bool IsChromiumAvailable => File.Exists(ChromiumPath);
 
@@ -98,10 +99,15 @@ public sealed class BrowserFixture(IMessageSink messages) : IAsyncLifetime
         });
     }
 
+    /// <summary>Counts a browser context a test opened, for the budget printed at the end.</summary>
+    public void ContextOpened() => Interlocked.Increment(ref _contexts);
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
         {
+            // Printed by .ci/run: one site and one Chromium serve every browser test, each test opening contexts.
+            messages.OnMessage(new DiagnosticMessage($"Test budget: 1 site on Kestrel and 1 Chromium for the browser collection, {_contexts} browser contexts."));
             await _browser.DisposeAsync();
         }
 

@@ -59,6 +59,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
             BypassCSP = false,
         });
         _contexts.Add(context);
+        fixture.ContextOpened();
         // Generous: in CI the browser shares two cores with the other test assemblies and PostgreSQL. A page that
         // takes longer than this on loopback is a bug worth failing on, not waiting for.
         context.SetDefaultTimeout(30_000);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Xunit.Abstractions;
 
 namespace InternalSocial.IntegrationTests.Infrastructure;
 
@@ -15,7 +16,7 @@ namespace InternalSocial.IntegrationTests.Infrastructure;
 /// One web host for the whole test collection, on a temporary App_Data. Its Default tenant is set up with the
 /// "default" recipe plus the Tenants feature, and test classes create their own tenants through its API.
 /// </summary>
-public sealed class HostFixture : IAsyncLifetime
+public sealed class HostFixture(IMessageSink messages) : IAsyncLifetime
 {
     public const string AdminPassword = "Adm1n-Password";
 
@@ -36,12 +37,16 @@ public sealed class HostFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
+    // Cleanup queued by test classes, one piece after the other, off the tests' path; the host waits for it at the end.
+    private readonly Lock _cleanupLock = new();
+    private Task _cleanup = Task.CompletedTask;
 
     public ShellHost ShellHost => Services.GetRequiredService<ShellHost>();
 
     public async Task InitializeAsync()
     {
         Current = this;
+        SuiteBudget.HostStarted();
         Probe.QueryCounter.Subscribe();
         Directory.CreateDirectory(AppData);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -71,6 +76,33 @@ public sealed class HostFixture : IAsyncLifetime
         DefaultAdmin = await CreateTokenClientAsync("", "admin", AdminPassword);
     }
 
+    /// <summary>
+    /// Runs <paramref name="cleanup"/> after the cleanup already queued, while the next classes run: dropping a
+    /// PostgreSQL database makes the server write a checkpoint, seconds on a loaded disk that no test needs to wait for.
+    /// A failure is reported, not thrown: cleanup is not a test.
+    /// </summary>
+    public void QueueCleanup(string what, Func<Task> cleanup)
+    {
+        lock (_cleanupLock)
+        {
+            _cleanup = _cleanup.ContinueWith(
+                async _ =>
+                {
+                    try
+                    {
+                        await cleanup();
+                    }
+                    catch (Exception exception)
+                    {
+                        await Console.Error.WriteLineAsync($"Cleanup failed ({what}): {exception.Message}");
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default).Unwrap();
+        }
+    }
+
     /// <summary>A client for a tenant's URL prefix ("" for Default); follows no redirect, keeps cookies.</summary>
     public HttpClient CreateClient(string prefix) => Factory.CreateClient(new WebApplicationFactoryClientOptions
     {
@@ -92,6 +124,14 @@ public sealed class HostFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        SuiteBudget.Report(messages, ShellHost.AllSettings.Count(s => s.State == TenantState.Running));
+        Task cleanup;
+        lock (_cleanupLock)
+        {
+            cleanup = _cleanup;
+        }
+
+        await cleanup;
         await Factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try

@@ -16,6 +16,9 @@ public abstract class TestTenant : IAsyncLifetime
 {
     public const string PostgresVariable = "INTERNALSOCIAL_TEST_POSTGRES";
 
+    // The class's tenant and those its tests create with CreateAndSetUpAsync: all are taken out of service at the end.
+    private readonly List<string> _created = [];
+
     protected TestTenant(DatabaseProvider provider, string recipe)
     {
         Provider = provider;
@@ -65,6 +68,8 @@ public abstract class TestTenant : IAsyncLifetime
             connectionString = provider == DatabaseProvider.Postgres ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "is_" + name.ToLowerInvariant() }.ToString() : null,
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        SuiteBudget.TenantCreated(provider);
+        _created.Add(name);
         var setUp = await Host.DefaultAdmin.PostAsJsonAsync($"api/v1/tenants/{name}/setup", new
         {
             siteName = "Org " + name,
@@ -93,28 +98,57 @@ public abstract class TestTenant : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Admin?.Dispose();
-        if (IsAvailable && Provider == DatabaseProvider.Postgres && Host.ShellHost.Find(Name) is { } settings)
+        foreach (var name in _created)
         {
-            // Test databases are not left behind on a developer's server. Dropping is cleanup, not a test: a drop that
-            // keeps failing (CI once saw an unexplained PostgresException here) is reported with its code and left.
+            await RetireAsync(name);
+        }
+    }
+
+    /// <summary>
+    /// Disables a tenant the class is done with, so that the host stops building its shell and running its background
+    /// tasks (every RunDueTasksAsync of later classes went through every earlier tenant), then drops its PostgreSQL
+    /// database. A tenant whose setup failed is not running and has nothing to disable.
+    /// </summary>
+    private async Task RetireAsync(string name)
+    {
+        if (Host.ShellHost.Find(name) is not { } settings)
+        {
+            return;
+        }
+
+        if (settings.State == TenantState.Running)
+        {
+            await Host.Services.GetRequiredService<TenantManager>().SetEnabledAsync(name, enabled: false, CancellationToken.None);
+            SuiteBudget.TenantRetired();
+        }
+
+        if (settings.DatabaseProvider == DatabaseProvider.Postgres)
+        {
             var database = new InternalSocial.Kernel.Data.TenantDatabase(settings, Host.Services.GetRequiredService<InternalSocial.Kernel.Hosting.AppDataFolder>());
-            for (var attempt = 1; ; attempt++)
+            Host.QueueCleanup($"dropping the database of {name}", () => DropAsync(name, database));
+        }
+    }
+
+    private static async Task DropAsync(string name, InternalSocial.Kernel.Data.TenantDatabase database)
+    {
+        // Test databases are not left behind on a developer's server. Dropping is cleanup, not a test: a drop that
+        // keeps failing (CI once saw an unexplained PostgresException here) is reported with its code and left.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                try
-                {
-                    await database.DropAsync(CancellationToken.None);
-                    break;
-                }
-                catch (Npgsql.PostgresException exception) when (attempt < 3)
-                {
-                    await Console.Error.WriteLineAsync($"Dropping the test database of {Name} failed ({exception.SqlState}: {exception.MessageText}); trying again.");
-                    await Task.Delay(500);
-                }
-                catch (Npgsql.PostgresException exception)
-                {
-                    await Console.Error.WriteLineAsync($"The test database of {Name} was left behind: {exception.SqlState}: {exception.MessageText}");
-                    break;
-                }
+                await database.DropAsync(CancellationToken.None);
+                break;
+            }
+            catch (Npgsql.PostgresException exception) when (attempt < 3)
+            {
+                await Console.Error.WriteLineAsync($"Dropping the test database of {name} failed ({exception.SqlState}: {exception.MessageText}); trying again.");
+                await Task.Delay(500);
+            }
+            catch (Npgsql.PostgresException exception)
+            {
+                await Console.Error.WriteLineAsync($"The test database of {name} was left behind: {exception.SqlState}: {exception.MessageText}");
+                break;
             }
         }
     }

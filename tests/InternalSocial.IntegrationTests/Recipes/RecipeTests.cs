@@ -199,6 +199,24 @@ public abstract class RecipeTests(TestTenant tenant)
     }
 
     [SkippableFact]
+    public async Task A_disabled_features_grants_stay_out_of_the_export_and_survive_running_it_again()
+    {
+        tenant.SkipIfUnavailable();
+        await (await Admin.PostAsync("api/v1/features/InternalSocial.QuickLinks/enable", null)).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await Admin.PostAsync("api/v1/features/InternalSocial.QuickLinks/disable", null)).ExpectJsonAsync(HttpStatusCode.OK);
+
+        var exported = await (await Admin.GetAsync("api/v1/recipes/export")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain("QuickLinks.", exported.GetRawText(), StringComparison.Ordinal);
+        await (await RunAsync(JsonNode.Parse(exported.GetRawText())!)).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await Admin.PostAsync("api/v1/features/InternalSocial.QuickLinks/enable", null)).ExpectJsonAsync(HttpStatusCode.OK);
+
+        var roles = JsonNode.Parse(await ConfigurationAsync(Admin))!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "roles")!["roles"]!.AsArray();
+        var employee = roles.Single(r => r!["name"]!.GetValue<string>() == "Employee")!;
+        Assert.Contains("QuickLinks.View", employee["permissions"]!.AsArray().Select(p => p!.GetValue<string>()));
+        await (await Admin.PostAsync("api/v1/features/InternalSocial.QuickLinks/disable", null)).ExpectJsonAsync(HttpStatusCode.OK);
+    }
+
+    [SkippableFact]
     public async Task An_exported_configuration_imported_into_a_new_tenant_gives_the_same_configuration()
     {
         tenant.SkipIfUnavailable();
