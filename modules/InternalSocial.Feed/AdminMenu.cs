@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Navigation;
 
 namespace InternalSocial.Feed;
 
-public sealed class AdminMenu : INavigationProvider
+internal sealed class AdminMenu : INavigationProvider
 {
     public void BuildNavigation(string menuName, ICollection<MenuItem> items)
     {

@@ -10,7 +10,7 @@ namespace InternalSocial.Feed;
 /// Reads the feed's settings into the shell's cache before the rate limiter (the kernel's middleware, after the modules') runs, so
 /// that the limiter, which cannot wait for the database, finds the tenant's limit: one read a minute per shell.
 /// </summary>
-public sealed class FeedSettingsWarmUpStartup : ModuleStartup
+internal sealed class FeedSettingsWarmUpStartup : ModuleStartup
 {
     public override int Order => -100;
 

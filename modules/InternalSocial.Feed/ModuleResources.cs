@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed;
 
 /// <summary>The Feed module's texts, French in Resources/ModuleResources.fr.resx.</summary>
-public sealed class ModuleResources;
+internal sealed class ModuleResources;

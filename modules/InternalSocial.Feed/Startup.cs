@@ -1,3 +1,4 @@
+using InternalSocial.Feed.Abstractions;
 using InternalSocial.Feed.BackgroundTasks;
 using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Endpoints;
@@ -19,7 +20,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InternalSocial.Feed;
 
-public sealed class Startup(IConfiguration configuration) : ModuleStartup
+internal sealed class Startup(IConfiguration configuration) : ModuleStartup
 {
     /// <summary>Rate-limit policy for writing posts, comments, relays and uploads: a fixed window per user (<see cref="FeedPostingRateLimitPolicy"/>).</summary>
     public const string PostingRateLimitPolicy = "feed-posting";
@@ -50,6 +51,7 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<PostCreator>();
         services.AddScoped<PostEditor>();
         services.AddScoped<FeedQuery>();
+        services.AddScoped<IPostExcerpts, PostExcerpts>();
         services.AddScoped<CommentService>();
         services.AddScoped<ReactionService>();
         services.AddScoped<AnnouncementService>();
@@ -58,12 +60,12 @@ public sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<FeedSettingsService>();
         services.AddScoped<TagCurationService>();
         services.AddScoped<IPostModeration, PostModeration>();
-        services.AddScoped<Users.Services.IPersonalDataContributor, FeedPersonalData>();
+        services.AddScoped<Users.Abstractions.IPersonalDataContributor, FeedPersonalData>();
         services.AddScoped<IRecipeStepHandler, Recipes.TagsRecipeStep>();
         services.AddScoped<IRecipeStepHandler, Recipes.ReactionsRecipeStep>();
         services.AddScoped<IRecipeStepHandler, Recipes.SamplePostsRecipeStep>();
         services.AddScoped<IRecipeExporter, Recipes.FeedExporter>();
-        services.AddScoped<Kernel.Events.IEventHandler<Users.Events.PersonErased>, FeedErasureHandler>();
+        services.AddScoped<Kernel.Events.IEventHandler<Users.Abstractions.Events.PersonErased>, FeedErasureHandler>();
         services.AddSignalR();
         services.AddSingleton<IFeedChangeNotifier, HubFeedChangeNotifier>();
         services.AddWidget<Components.FeedWidgetViewComponent>(ZoneNames.Home, position: 0, Permissions.View);

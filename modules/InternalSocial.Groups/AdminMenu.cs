@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Navigation;
 
 namespace InternalSocial.Groups;
 
-public sealed class AdminMenu : INavigationProvider
+internal sealed class AdminMenu : INavigationProvider
 {
     public void BuildNavigation(string menuName, ICollection<MenuItem> items)
     {

@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Groups;
 
-public sealed class Permissions : IPermissionProvider
+internal sealed class Permissions : IPermissionProvider
 {
     /// <summary>See the directory and read public groups. Guests lack it: they see only the groups they belong to.</summary>
     public static readonly Permission ViewGroups = new("Groups.View", "See the group directory and read public groups", "Groups");

@@ -1,3 +1,4 @@
+using InternalSocial.Groups.Abstractions;
 using InternalSocial.Groups.Endpoints;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Data;
@@ -6,14 +7,14 @@ using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Navigation;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Events;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Users.Abstractions.Events;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Groups;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
@@ -32,6 +33,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<JoinRequestService>();
         services.AddScoped<MembershipRuleService>();
         services.AddScoped<GroupSpaces>();
+        services.AddScoped<IGroupSpaces>(sp => sp.GetRequiredService<GroupSpaces>());
         services.AddScoped<GroupCovers>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<IProfileAccessRule, GroupProfileAccessRule>();

@@ -1,4 +1,4 @@
 namespace InternalSocial.Newsletter;
 
 /// <summary>The Newsletter module's texts, French in Resources/ModuleResources.fr.resx.</summary>
-public sealed class ModuleResources;
+internal sealed class ModuleResources;

@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Newsletter;
 
-public sealed class Permissions : IPermissionProvider
+internal sealed class Permissions : IPermissionProvider
 {
     public static readonly Permission ManageNewsletter = new("Newsletter.Manage", "Compose and send the newsletter, and see its opens and clicks", "Newsletter");
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InternalSocial.Newsletter;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
@@ -25,8 +25,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<NewsletterTracking>();
         services.AddScoped<NewsletterSubscriptions>();
         services.AddScoped<IBackgroundTask, NewsletterSendTask>();
-        services.AddScoped<Users.Services.IPersonalDataContributor, NewsletterPersonalData>();
-        services.AddScoped<Kernel.Events.IEventHandler<Users.Events.PersonErased>, NewsletterErasureHandler>();
+        services.AddScoped<Users.Abstractions.IPersonalDataContributor, NewsletterPersonalData>();
+        services.AddScoped<Kernel.Events.IEventHandler<Users.Abstractions.Events.PersonErased>, NewsletterErasureHandler>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => NewsletterApi.Map(endpoints);

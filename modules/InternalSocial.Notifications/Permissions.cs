@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Notifications;
 
-public sealed class Permissions : IPermissionProvider
+internal sealed class Permissions : IPermissionProvider
 {
     public static readonly Permission ManageNotifications = new("Notifications.Manage", "Set the organisation's notification defaults", "Notifications");
 

@@ -3,6 +3,7 @@ using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Themes;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Endpoints;
 using InternalSocial.Notifications.Hubs;
 using InternalSocial.Notifications.Services;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Notifications;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
@@ -39,7 +40,7 @@ public sealed class Startup : ModuleStartup
 
 /// <summary>Mails: at once and in digests, when the organisation's e-mail is on.</summary>
 [ForFeature("InternalSocial.Notifications.Email")]
-public sealed class EmailStartup : ModuleStartup
+internal sealed class EmailStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

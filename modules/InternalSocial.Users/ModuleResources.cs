@@ -1,4 +1,4 @@
 namespace InternalSocial.Users;
 
 /// <summary>The Users module's texts: <c>IStringLocalizer&lt;ModuleResources&gt;</c>, French in Resources/ModuleResources.fr.resx.</summary>
-public sealed class ModuleResources;
+internal sealed class ModuleResources;

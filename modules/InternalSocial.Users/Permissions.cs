@@ -2,7 +2,7 @@ using InternalSocial.Kernel.Security;
 
 namespace InternalSocial.Users;
 
-public sealed class Permissions : IPermissionProvider
+internal sealed class Permissions : IPermissionProvider
 {
     public static readonly Permission ManageUsers = new("Users.ManageUsers", "Create, edit and lock user accounts", "Users");
     public static readonly Permission ManageRoles = new("Users.ManageRoles", "Create roles and change their permissions", "Users");

@@ -6,6 +6,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Setup;
 using InternalSocial.Kernel.Shells;
 using InternalSocial.Kernel.Themes;
+using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Accounts;
 using InternalSocial.Users.Authentication;
 using InternalSocial.Users.Endpoints;
@@ -21,7 +22,7 @@ using Microsoft.Extensions.Options;
 
 namespace InternalSocial.Users;
 
-public sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions> options) : ModuleStartup
+internal sealed class Startup(ShellSettings shell, IOptions<InternalSocialOptions> options) : ModuleStartup
 {
     /// <summary>Rate-limit policy for sign-in and token creation.</summary>
     public const string AuthRateLimitPolicy = "auth";

@@ -3,7 +3,7 @@ using InternalSocial.Kernel.Navigation;
 namespace InternalSocial.Workflows;
 
 /// <summary>The moderation queue in the site's menu; workflows and the moderation log in the administration.</summary>
-public sealed class AdminMenu : INavigationProvider
+internal sealed class AdminMenu : INavigationProvider
 {
     public void BuildNavigation(string menuName, ICollection<MenuItem> items)
     {

@@ -3,6 +3,9 @@ using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Workflows.Abstractions;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Editor;
@@ -14,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Workflows;
 
-public sealed class Startup : ModuleStartup
+internal sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

@@ -6,6 +6,7 @@ using InternalSocial.Benchmarks.Hosting;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
+using InternalSocial.Workflows.Abstractions;
 using InternalSocial.Workflows.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,7 @@ using InternalSocial.Kernel.BackgroundTasks;
 namespace InternalSocial.Feed.BackgroundTasks;
 
 /// <summary>Writes the queued views at every background tick.</summary>
-public sealed class ViewFlushTask(PendingViews views, FeedDbContext db) : IBackgroundTask
+internal sealed class ViewFlushTask(PendingViews views, FeedDbContext db) : IBackgroundTask
 {
     public TimeSpan Interval => TimeSpan.FromSeconds(5);
 

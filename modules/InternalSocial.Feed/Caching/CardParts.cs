@@ -9,7 +9,7 @@ namespace InternalSocial.Feed.Caching;
 /// from the reader's own visibility query, and the reader's own parts (my reaction, acknowledged) are read per page.
 /// </summary>
 /// <param name="Comments">Detached entities shared by every reader: never change them.</param>
-public sealed record CardParts(
+internal sealed record CardParts(
     long Version,
     IReadOnlyList<ReactionCount> Reactions,
     int CommentCount,

@@ -6,4 +6,4 @@ namespace InternalSocial.Feed.Caching;
 /// The posts of a first page once checked, for the readers of the same audiences at the same feed versions. The lists
 /// and posts are shared by every such reader: never change them.
 /// </summary>
-public sealed record CheckedPage(long PostsVersion, long CardsVersion, DateTime ValidUntilUtc, List<Post> Pinned, List<Post> Stream);
+internal sealed record CheckedPage(long PostsVersion, long CardsVersion, DateTime ValidUntilUtc, List<Post> Pinned, List<Post> Stream);

@@ -6,7 +6,7 @@ namespace InternalSocial.Feed.Caching;
 /// The tenant's feed settings as last read, shared by the requests of one shell (the rate limiter reads it on every
 /// write). An entry lives a minute, so that the other web nodes of a tenant see a saved change within a minute.
 /// </summary>
-public sealed class FeedSettingsCache
+internal sealed class FeedSettingsCache
 {
     private static readonly long LifetimeMilliseconds = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
 

@@ -7,4 +7,4 @@ namespace InternalSocial.Feed.Caching;
 /// <paramref name="Version"/> (<see cref="FeedVersion.Posts"/>); usable until <paramref name="ValidUntilUtc"/>, when one
 /// of them expires, a pin ends or a scheduled post is due.
 /// </summary>
-public sealed record FeedStream(long Version, DateTime ValidUntilUtc, IReadOnlyList<StreamPost> Newest, IReadOnlyList<StreamPost> Pinned);
+internal sealed record FeedStream(long Version, DateTime ValidUntilUtc, IReadOnlyList<StreamPost> Newest, IReadOnlyList<StreamPost> Pinned);

@@ -13,7 +13,7 @@ namespace InternalSocial.Feed.Caching;
 /// whether what is kept is current, on every node. A reaction or a comment changes the cards' version only: the streams
 /// stay, the candidates are checked again (docs/decisions, feed first page).
 /// </summary>
-public sealed class HomeFeedStreams(TimeProvider clock)
+internal sealed class HomeFeedStreams(TimeProvider clock)
 {
     /// <summary>Posts kept per stream: one page of the largest size, plus one to tell whether there is more.</summary>
     public const int Depth = FeedQuery.MaxPageSize + 1;

@@ -5,7 +5,7 @@ namespace InternalSocial.Feed.Caching;
 /// What a checked first page is kept under: the reader's streams, in order, and the page size, compared as values.
 /// Never joined into text: a department or site holding a separator would otherwise name another reader's streams.
 /// </summary>
-public sealed class PageKey(IReadOnlyList<StreamKey> streams, int size) : IEquatable<PageKey>
+internal sealed class PageKey(IReadOnlyList<StreamKey> streams, int size) : IEquatable<PageKey>
 {
     public IReadOnlyList<StreamKey> Streams { get; } = [.. streams];
 

@@ -9,7 +9,7 @@ namespace InternalSocial.Feed.Caching;
 /// the page's own query, so a hit costs no query, and a node that did not make the change still sees it (see
 /// docs/decisions, feed caching).
 /// </summary>
-public sealed class PostCardCache
+internal sealed class PostCardCache
 {
     /// <summary>Beyond this many posts the cache starts again empty; the first pages of the feeds are what matters.</summary>
     public const int MaxEntries = 20_000;

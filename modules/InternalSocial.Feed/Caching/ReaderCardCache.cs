@@ -12,7 +12,7 @@ namespace InternalSocial.Feed.Caching;
 /// erased person cannot sign in again), so a known view stays known.</item>
 /// </list>
 /// </summary>
-public sealed class ReaderCardCache
+internal sealed class ReaderCardCache
 {
     /// <summary>Beyond this many entries of a kind the kind starts again empty.</summary>
     public const int MaxEntries = 200_000;

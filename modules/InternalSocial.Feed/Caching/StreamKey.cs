@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Caching;
 
-public readonly record struct StreamKey(StreamKind Kind, string Value);
+internal readonly record struct StreamKey(StreamKind Kind, string Value);

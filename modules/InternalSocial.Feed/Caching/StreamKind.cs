@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Caching;
 
 /// <summary>The audiences a home feed is made of: everyone, a department, a site, a group.</summary>
-public enum StreamKind
+internal enum StreamKind
 {
     Everyone,
     Department,

@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Caching;
 
 /// <summary>A post's place in a stream: enough to merge streams, nothing a reader sees.</summary>
-public readonly record struct StreamPost(long Id, DateTime PublishedUtc);
+internal readonly record struct StreamPost(long Id, DateTime PublishedUtc);

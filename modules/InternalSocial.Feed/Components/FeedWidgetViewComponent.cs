@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace InternalSocial.Feed.Components;
 
 /// <summary>The home feed, as the main content of the home page for people who may read it.</summary>
-public sealed class FeedWidgetViewComponent(FeedQuery feed, FeedSettingsService settings, ReactionService reactions) : ViewComponent
+internal sealed class FeedWidgetViewComponent(FeedQuery feed, FeedSettingsService settings, ReactionService reactions) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {

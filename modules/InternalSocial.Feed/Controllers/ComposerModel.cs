@@ -3,7 +3,7 @@ using InternalSocial.Feed.Services;
 
 namespace InternalSocial.Feed.Controllers;
 
-public sealed class ComposerModel
+internal sealed class ComposerModel
 {
     [Display(Name = "What do you want to share?")]
     public string? Body { get; set; }

@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Controllers;
 
-public sealed class EditPostModel
+internal sealed class EditPostModel
 {
     public long Id { get; set; }
 

@@ -11,7 +11,7 @@ namespace InternalSocial.Feed.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [InternalSocial.Kernel.Security.RequirePermission("Feed.ManageTags")]
-public sealed class FeedAdminController(FeedSettingsService settings, TagCurationService tags, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class FeedAdminController(FeedSettingsService settings, TagCurationService tags, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("admin/feed")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)

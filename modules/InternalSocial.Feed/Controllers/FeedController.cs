@@ -13,7 +13,7 @@ namespace InternalSocial.Feed.Controllers;
 /// <summary>The feed's pages. They work without JavaScript: every action is a form post followed by a redirect.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
-public sealed class FeedController(
+internal sealed class FeedController(
     FeedQuery feed,
     PostService posts,
     CommentService comments,

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InternalSocial.Feed.Controllers;
 
-public sealed class FeedSettingsModel
+internal sealed class FeedSettingsModel
 {
     [Display(Name = "Editorial guidance shown beside the composer")]
     public string? EditorialGuidance { get; set; }

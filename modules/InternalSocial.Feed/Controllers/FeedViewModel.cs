@@ -2,7 +2,7 @@ using InternalSocial.Feed.Services;
 
 namespace InternalSocial.Feed.Controllers;
 
-public sealed record FeedViewModel(
+internal sealed record FeedViewModel(
     FeedPage Page,
     FeedFilter Filter,
     string? Tag,

@@ -2,7 +2,7 @@ using InternalSocial.Feed.Services;
 
 namespace InternalSocial.Feed.Controllers;
 
-public sealed record PostPageModel(
+internal sealed record PostPageModel(
     PostCard Post,
     IReadOnlyList<ReactionTypeView> ReactionTypes,
     bool CanSeeStats,

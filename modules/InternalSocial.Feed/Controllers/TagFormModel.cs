@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InternalSocial.Feed.Controllers;
 
-public sealed class TagFormModel
+internal sealed class TagFormModel
 {
     [Display(Name = "Tag")]
     public string? Name { get; set; }

@@ -2,4 +2,4 @@ using InternalSocial.Feed.Services;
 
 namespace InternalSocial.Feed.Controllers;
 
-public sealed record TagsPageModel(IReadOnlyList<CuratedTag> Tags, TagFormModel NewTag, string? FailedTag);
+internal sealed record TagsPageModel(IReadOnlyList<CuratedTag> Tags, TagFormModel NewTag, string? FailedTag);

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Feed.Endpoints;
 
 /// <summary><c>/api/v1/attachments</c>: one file per request, multipart, before the post that attaches it.</summary>
-public static class AttachmentsApi
+internal static class AttachmentsApi
 {
     public static void Map(RouteGroupBuilder attachments)
     {

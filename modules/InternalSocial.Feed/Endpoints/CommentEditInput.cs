@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Endpoints;
 
-public sealed record CommentEditInput(string? Body);
+internal sealed record CommentEditInput(string? Body);

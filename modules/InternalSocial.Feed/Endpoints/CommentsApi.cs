@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Feed.Endpoints;
 
 /// <summary><c>/api/v1/comments</c>; comments are written under their post (<see cref="PostsApi"/>).</summary>
-public static class CommentsApi
+internal static class CommentsApi
 {
     public static void Map(RouteGroupBuilder comments)
     {

@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Endpoints;
 
-public sealed record CreatedId(long Id);
+internal sealed record CreatedId(long Id);

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +14,7 @@ namespace InternalSocial.Feed.Endpoints;
 /// <c>/api/v1/feed</c>, and the entry point of the feed's API: <see cref="PostsApi"/> (<c>/api/v1/posts</c>),
 /// <see cref="CommentsApi"/> (<c>/api/v1/comments</c>) and <see cref="AttachmentsApi"/> (<c>/api/v1/attachments</c>).
 /// </summary>
-public static class FeedApi
+internal static class FeedApi
 {
     public const string Tag = "Feed";
 

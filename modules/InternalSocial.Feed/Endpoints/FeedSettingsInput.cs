@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Endpoints;
 
-public sealed record FeedSettingsInput(string? EditorialGuidance, int? PostsPerMinute);
+internal sealed record FeedSettingsInput(string? EditorialGuidance, int? PostsPerMinute);

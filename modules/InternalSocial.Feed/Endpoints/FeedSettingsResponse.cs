@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Endpoints;
 
 /// <param name="PostsPerMinute">The tenant's own limit; null when the host's default applies.</param>
-public sealed record FeedSettingsResponse(string EditorialGuidance, int? PostsPerMinute, int EffectivePostsPerMinute);
+internal sealed record FeedSettingsResponse(string EditorialGuidance, int? PostsPerMinute, int EffectivePostsPerMinute);

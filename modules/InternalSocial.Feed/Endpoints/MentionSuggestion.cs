@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Endpoints;
 
-public sealed record MentionSuggestion(string UserName, string DisplayName);
+internal sealed record MentionSuggestion(string UserName, string DisplayName);

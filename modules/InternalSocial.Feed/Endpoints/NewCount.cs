@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Endpoints;
 
-public sealed record NewCount(int Count);
+internal sealed record NewCount(int Count);

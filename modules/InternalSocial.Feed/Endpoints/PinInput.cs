@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Endpoints;
 
-public sealed record PinInput(DateTime? Until);
+internal sealed record PinInput(DateTime? Until);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Endpoints;
 
-public sealed record PostCreatedResponse(long Id, string Status, IReadOnlyList<long> Ids);
+internal sealed record PostCreatedResponse(long Id, string Status, IReadOnlyList<long> Ids);

@@ -12,7 +12,7 @@ namespace InternalSocial.Feed.Endpoints;
 /// <c>/api/v1/posts</c>. Uploads go first to <c>POST /api/v1/attachments</c> (<see cref="AttachmentsApi"/>), whose ids are
 /// then passed in a post's <c>attachments</c>.
 /// </summary>
-public static class PostsApi
+internal static class PostsApi
 {
     public static void Map(RouteGroupBuilder posts)
     {

@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Endpoints;
 
-public sealed record ReactionInput(string? Type);
+internal sealed record ReactionInput(string? Type);

@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Endpoints;
 
 /// <param name="GroupId">The group to relay into; null for the organisation-wide feed.</param>
-public sealed record RelayInput(string? Comment, long? GroupId = null);
+internal sealed record RelayInput(string? Comment, long? GroupId = null);

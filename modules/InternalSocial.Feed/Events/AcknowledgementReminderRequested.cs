@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Events;
 
 /// <summary>A communication director asked to remind those who have not acknowledged an announcement.</summary>
-public sealed record AcknowledgementReminderRequested(long PostId, string ByUserId, IReadOnlyCollection<string> AcknowledgedUserIds);
+internal sealed record AcknowledgementReminderRequested(long PostId, string ByUserId, IReadOnlyCollection<string> AcknowledgedUserIds);

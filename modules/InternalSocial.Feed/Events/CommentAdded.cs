@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Events;
 
-public sealed record CommentAdded(long PostId, long CommentId, string AuthorId, string PostAuthorId);
+internal sealed record CommentAdded(long PostId, long CommentId, string AuthorId, string PostAuthorId);

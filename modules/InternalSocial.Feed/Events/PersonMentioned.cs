@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Events;
 
 /// <summary>Someone was @mentioned in a post (CommentId null) or a comment; the notifications module tells them.</summary>
-public sealed record PersonMentioned(string UserId, long PostId, long? CommentId, string ByUserId);
+internal sealed record PersonMentioned(string UserId, long PostId, long? CommentId, string ByUserId);

@@ -7,7 +7,7 @@ namespace InternalSocial.Feed.Events;
 /// holds it; <paramref name="Body"/> and <paramref name="Tags"/>: the text and tags submitted (a held edit's, not the
 /// published ones); <paramref name="SubmittedBy"/>: the author, or the editor of a held edit.
 /// </summary>
-public sealed record PostSubmitted(
+internal sealed record PostSubmitted(
     long PostId,
     string AuthorId,
     long? GroupId,

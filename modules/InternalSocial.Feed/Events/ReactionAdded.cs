@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Events;
 
-public sealed record ReactionAdded(long PostId, long? CommentId, string UserId, string Type);
+internal sealed record ReactionAdded(long PostId, long? CommentId, string UserId, string Type);

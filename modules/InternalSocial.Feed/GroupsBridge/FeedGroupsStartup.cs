@@ -14,12 +14,12 @@ namespace InternalSocial.Feed.GroupsBridge;
 /// group space's Posts tab (<c>/groups/{slug}/posts</c>, <see cref="GroupPostsController"/>).
 /// </summary>
 [ForFeature("InternalSocial.Feed.Groups")]
-public sealed class FeedGroupsStartup : ModuleStartup
+internal sealed class FeedGroupsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<IPostContainerAccess, GroupsPostContainerAccess>();
-        services.AddScoped<Groups.Services.IGroupModuleProvider, GroupPostsTab>();
+        services.AddScoped<Groups.Abstractions.IGroupModuleProvider, GroupPostsTab>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) =>

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InternalSocial.Feed.GroupsBridge;
 
-public sealed class GroupComposerModel
+internal sealed class GroupComposerModel
 {
     [Display(Name = "What do you want to share?")]
     public string? Body { get; set; }

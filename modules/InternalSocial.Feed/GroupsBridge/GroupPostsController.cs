@@ -1,6 +1,6 @@
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
-using InternalSocial.Groups.Services;
+using InternalSocial.Groups.Abstractions;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -14,14 +14,13 @@ namespace InternalSocial.Feed.GroupsBridge;
 /// <summary>
 /// <c>/groups/{key}/posts</c>: a group's posts as the feed renders them, and a composer that posts into the group. The
 /// page reads posts through <see cref="FeedQuery"/> (the group's readers only) and the group through the Groups module's
-/// services; a group the user may not read, or whose Posts module is off, answers 404.
+/// contract <see cref="IGroupSpaces"/>; a group the user may not read, or whose Posts module is off, answers 404.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("groups/{key}/posts")]
-public sealed class GroupPostsController(
-    GroupsService groups,
-    GroupSpaces spaces,
+internal sealed class GroupPostsController(
+    IGroupSpaces spaces,
     IGroupAccess access,
     FeedQuery feed,
     PostService posts,
@@ -47,10 +46,10 @@ public sealed class GroupPostsController(
     public async Task<IActionResult> Create(string key, [Bind(Prefix = "Composer")] GroupComposerModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        GroupStanding standing;
+        GroupSpace group;
         try
         {
-            standing = await groups.EnsureModuleEnabledAsync(User, key, GroupPostsTab.Key, cancellationToken);
+            group = await spaces.EnterAsync(User, key, GroupPostsTab.Key, cancellationToken);
         }
         catch (Exception exception) when (exception is NotFoundException or PermissionDeniedException)
         {
@@ -59,11 +58,11 @@ public sealed class GroupPostsController(
 
         try
         {
-            var created = await posts.CreateAsync(User, new PostInput(model.Body, Audience: new AudienceInput(null, null, [standing.Group.Id])), cancellationToken);
+            var created = await posts.CreateAsync(User, new PostInput(model.Body, Audience: new AudienceInput(null, null, [group.Id])), cancellationToken);
             TempData["Message"] = created.Status == PostStatus.Pending
                 ? T["Your post waits for the approval of the group's moderators."].Value
                 : T["Your post is published."].Value;
-            return Redirect(Url.Content($"~/groups/{standing.Group.Slug}/posts"));
+            return Redirect(Url.Content($"~/groups/{group.Slug}/posts"));
         }
         catch (InvalidInputException invalid)
         {
@@ -80,10 +79,9 @@ public sealed class GroupPostsController(
 
     private async Task<GroupPostsViewModel> BuildAsync(string key, string? cursor, GroupComposerModel composer, CancellationToken cancellationToken)
     {
-        var standing = await groups.EnsureModuleEnabledAsync(User, key, GroupPostsTab.Key, cancellationToken);
-        var space = await spaces.BuildAsync(User, standing, GroupPostsTab.Key, cancellationToken);
-        var page = await feed.GetGroupAsync(User, standing.Group.Id, cursor, null, cancellationToken);
-        var decision = await access.CanPostAsync(User, standing.Group.Id, cancellationToken);
+        var space = await spaces.ShowAsync(User, key, GroupPostsTab.Key, cancellationToken);
+        var page = await feed.GetGroupAsync(User, space.Group.Id, cursor, null, cancellationToken);
+        var decision = await access.CanPostAsync(User, space.Group.Id, cancellationToken);
         return new GroupPostsViewModel(space, page, await reactions.TypesAsync(cancellationToken), composer,
             decision != GroupPostDecision.Forbidden, decision == GroupPostDecision.NeedsApproval);
     }
@@ -91,7 +89,7 @@ public sealed class GroupPostsController(
     /// <summary>The group space's 404 or 403 page. Hidden, unreadable and switched off all answer 404.</summary>
     private ViewResult StatusPage(int status)
     {
-        var result = View(GroupSpaces.StatusView, status);
+        var result = View(GroupSpaceViews.Status, status);
         result.StatusCode = status;
         return result;
     }

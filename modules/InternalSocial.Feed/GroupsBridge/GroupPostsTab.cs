@@ -1,10 +1,10 @@
-using InternalSocial.Groups.Services;
+using InternalSocial.Groups.Abstractions;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.GroupsBridge;
 
 /// <summary>The group space's Posts tab: a per-group module of the Groups registry whose page the feed renders.</summary>
-public sealed class GroupPostsTab(IStringLocalizer<ModuleResources> T) : IGroupModuleProvider
+internal sealed class GroupPostsTab(IStringLocalizer<ModuleResources> T) : IGroupModuleProvider
 {
     public const string Key = "posts";
 

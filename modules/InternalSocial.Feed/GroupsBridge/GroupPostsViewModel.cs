@@ -1,11 +1,11 @@
 using InternalSocial.Feed.Services;
-using InternalSocial.Groups.Controllers;
+using InternalSocial.Groups.Abstractions;
 
 namespace InternalSocial.Feed.GroupsBridge;
 
 /// <summary>The Posts tab: the group's header and tabs (from Groups), its composer and its posts, 20 a page.</summary>
-public sealed record GroupPostsViewModel(
-    GroupSpaceViewModel Space,
+internal sealed record GroupPostsViewModel(
+    GroupSpacePage Space,
     FeedPage Page,
     IReadOnlyList<ReactionTypeView> ReactionTypes,
     GroupComposerModel Composer,

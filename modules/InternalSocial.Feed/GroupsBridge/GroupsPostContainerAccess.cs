@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using InternalSocial.Feed.Services;
-using InternalSocial.Groups.Services;
+using InternalSocial.Groups.Abstractions;
 
 namespace InternalSocial.Feed.GroupsBridge;
 

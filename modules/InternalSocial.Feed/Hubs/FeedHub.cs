@@ -8,7 +8,7 @@ namespace InternalSocial.Feed.Hubs;
 /// <c>GET /api/v1/feed/new-count</c>, which applies the reader's visibility.
 /// </summary>
 [Authorize]
-public sealed class FeedHub : Hub
+internal sealed class FeedHub : Hub
 {
     public const string Path = "/hubs/feed";
 

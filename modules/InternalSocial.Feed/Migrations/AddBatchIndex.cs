@@ -7,7 +7,7 @@ namespace InternalSocial.Feed.Migrations;
 /// opens another copy when the person may no longer open the first.
 /// </summary>
 [Migration(4, "Feed: index posts by batch")]
-public sealed class AddBatchIndex : Migration
+internal sealed class AddBatchIndex : Migration
 {
     public override void Up() => Create.Index("IX_Feed_Posts_BatchId").OnTable("Feed_Posts").OnColumn("BatchId").Ascending();
 

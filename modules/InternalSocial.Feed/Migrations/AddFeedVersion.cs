@@ -4,7 +4,7 @@ namespace InternalSocial.Feed.Migrations;
 
 /// <summary>The feed's versions: one row, bumped in the transaction of every change to what a feed page shows (<c>FeedVersion</c>).</summary>
 [Migration(3, "Feed: one version for the whole feed, for the cached first page of the home feed")]
-public sealed class AddFeedVersion : Migration
+internal sealed class AddFeedVersion : Migration
 {
     public override void Up()
     {

@@ -4,7 +4,7 @@ namespace InternalSocial.Feed.Migrations;
 
 /// <summary>Edits of published posts waiting for approval (see <c>PendingEdit</c>).</summary>
 [Migration(5, "Feed: edits of published posts that wait for approval")]
-public sealed class AddPendingEdits : Migration
+internal sealed class AddPendingEdits : Migration
 {
     public override void Up() =>
         Create.Table("Feed_PendingEdits")

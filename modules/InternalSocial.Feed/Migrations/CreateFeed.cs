@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace InternalSocial.Feed.Migrations;
 
 [Migration(1, "Feed: posts, comments, reactions, tags, follows, announcements, attachments")]
-public sealed class CreateFeed : Migration
+internal sealed class CreateFeed : Migration
 {
     public override void Up()
     {

@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Models;
 
-public sealed class Acknowledgement
+internal sealed class Acknowledgement
 {
     public long PostId { get; set; }
 

@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Models;
 
-public sealed class Attachment
+internal sealed class Attachment
 {
     public long Id { get; set; }
 

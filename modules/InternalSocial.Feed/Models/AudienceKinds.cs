@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Models;
 
-public static class AudienceKinds
+internal static class AudienceKinds
 {
     public const string Department = "department";
     public const string Site = "site";

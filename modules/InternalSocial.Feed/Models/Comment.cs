@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Models;
 
-public sealed class Comment
+internal sealed class Comment
 {
     public long Id { get; set; }
 

@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Models;
 
-public sealed class CommentReaction
+internal sealed class CommentReaction
 {
     public long CommentId { get; set; }
 

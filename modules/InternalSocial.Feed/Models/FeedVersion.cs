@@ -6,7 +6,7 @@ namespace InternalSocial.Feed.Models;
 /// (a post published, hidden, pinned, its audience), <see cref="Cards"/> at every change (reactions, comments, tags,
 /// attachments, the posts themselves).
 /// </summary>
-public sealed class FeedVersion
+internal sealed class FeedVersion
 {
     public const int SingleId = 1;
 

@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Models;
 
-public sealed class Follow
+internal sealed class Follow
 {
     public required string UserId { get; set; }
 

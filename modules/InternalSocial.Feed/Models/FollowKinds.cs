@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Models;
 
-public static class FollowKinds
+internal static class FollowKinds
 {
     public const string Person = "person";
     public const string Tag = "tag";

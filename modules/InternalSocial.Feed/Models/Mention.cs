@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Models;
 
 /// <summary>A person mentioned in a post or a comment (CommentId 0 for the post itself).</summary>
-public sealed class Mention
+internal sealed class Mention
 {
     public long PostId { get; set; }
 

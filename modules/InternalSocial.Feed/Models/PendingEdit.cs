@@ -4,7 +4,7 @@ namespace InternalSocial.Feed.Models;
 /// An edit of a published post that a review holds (the same review as a new post): readers keep seeing the published
 /// version until a moderator approves the edit, which then replaces it, or rejects it, which discards it. One per post.
 /// </summary>
-public sealed class PendingEdit
+internal sealed class PendingEdit
 {
     public long PostId { get; set; }
 

@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Models;
 
-public sealed class Post
+internal sealed class Post
 {
     public long Id { get; set; }
 

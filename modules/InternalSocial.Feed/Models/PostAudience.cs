@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Models;
 
 /// <summary>One department or site a targeted post is meant for.</summary>
-public sealed class PostAudience
+internal sealed class PostAudience
 {
     public long PostId { get; set; }
 

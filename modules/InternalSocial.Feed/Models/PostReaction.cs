@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Models;
 
 /// <summary>One person's reaction to a post; the primary key (PostId, UserId) makes it one per person.</summary>
-public sealed class PostReaction
+internal sealed class PostReaction
 {
     public long PostId { get; set; }
 

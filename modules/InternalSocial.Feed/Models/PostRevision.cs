@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Models;
 
 /// <summary>An earlier version of a post, kept on each edit for moderators.</summary>
-public sealed class PostRevision
+internal sealed class PostRevision
 {
     public long Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Models;
 
 /// <summary>Where a post stands in its life; only <see cref="Published"/> posts are read by others.</summary>
-public enum PostStatus
+internal enum PostStatus
 {
     Published = 0,
 

@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Models;
 
-public sealed class PostTag
+internal sealed class PostTag
 {
     public long PostId { get; set; }
 

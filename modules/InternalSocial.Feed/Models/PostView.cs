@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Models;
 
 /// <summary>The first time a person saw a post (reach).</summary>
-public sealed class PostView
+internal sealed class PostView
 {
     public long PostId { get; set; }
 

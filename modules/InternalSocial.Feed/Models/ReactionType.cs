@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Models;
 
 /// <summary>A kind of reaction offered under posts (like, celebrate…), configured by recipe.</summary>
-public sealed class ReactionType
+internal sealed class ReactionType
 {
     public required string Key { get; set; }
 

@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Models;
 
 /// <summary>A tag the organisation curates: official tags are highlighted, pinned ones are offered first.</summary>
-public sealed class Tag
+internal sealed class Tag
 {
     public required string Name { get; set; }
 

@@ -3,8 +3,8 @@ using InternalSocial.Feed.Events;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Events;
-using InternalSocial.Notifications.Services;
-using InternalSocial.Users.Services;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +15,7 @@ namespace InternalSocial.Feed.NotificationsBridge;
 /// targeted departments and sites, or every employee (never guests, who do not read company-wide posts). An announcement
 /// to acknowledge is a mandatory kind; a reminder goes to those who have not acknowledged yet.
 /// </summary>
-public sealed class AnnouncementNotifier(
+internal sealed class AnnouncementNotifier(
     FeedDbContext db,
     INotifier notifier,
     IPeopleLookup people,

@@ -2,8 +2,8 @@ using System.Globalization;
 using InternalSocial.Feed.Events;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Events;
-using InternalSocial.Notifications.Services;
-using InternalSocial.Users.Services;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +13,7 @@ namespace InternalSocial.Feed.NotificationsBridge;
 /// Tells people they were mentioned or that their post has a new comment — only when they may open the post: a
 /// mention in a private group's post does not reach someone outside the group, nor someone who left it.
 /// </summary>
-public sealed class FeedNotificationHandlers(
+internal sealed class FeedNotificationHandlers(
     FeedDbContext db,
     INotifier notifier,
     IPeopleContacts contacts,

@@ -1,11 +1,10 @@
-using InternalSocial.Notifications.Models;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.NotificationsBridge;
 
 /// <summary>The feed's kinds of notification.</summary>
-public sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
+internal sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
 {
     public const string Mention = "feed.mention";
     public const string Comment = "feed.comment";

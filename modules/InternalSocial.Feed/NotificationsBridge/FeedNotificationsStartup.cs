@@ -1,13 +1,13 @@
 using InternalSocial.Feed.Events;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.NotificationsBridge;
 
 [ForFeature("InternalSocial.Feed.Notifications")]
-public sealed class FeedNotificationsStartup : ModuleStartup
+internal sealed class FeedNotificationsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Feed.Services;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +11,7 @@ namespace InternalSocial.Feed.NotificationsBridge;
 /// The "announcements to acknowledge" section of each e-mail digest: the announcements the person sees in their feed
 /// (the feed's own visibility, as that person) that ask for an acknowledgement they have not given, newest first.
 /// </summary>
-public sealed class PendingAcknowledgementsDigest(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, IStringLocalizer<ModuleResources> T)
+internal sealed class PendingAcknowledgementsDigest(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, IStringLocalizer<ModuleResources> T)
     : IDigestSectionProvider
 {
     public const int MaxLines = 10;

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Feed.Services;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.NotificationsBridge;
 
 /// <summary>Which posts a person may still open: the feed's own visibility rules, as that person.</summary>
-public sealed class PostNotificationVisibility(FeedReaderResolver readers, PostVisibility visibility) : INotificationVisibility
+internal sealed class PostNotificationVisibility(FeedReaderResolver readers, PostVisibility visibility) : INotificationVisibility
 {
     public string ResourceType => FeedNotificationKinds.ResourceType;
 

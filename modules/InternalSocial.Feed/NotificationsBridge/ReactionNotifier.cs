@@ -3,8 +3,8 @@ using InternalSocial.Feed.Events;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Settings;
-using InternalSocial.Notifications.Services;
-using InternalSocial.Users.Services;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -21,7 +21,7 @@ namespace InternalSocial.Feed.NotificationsBridge;
 /// and the digest hide it too if they lose access later.
 /// </para>
 /// </summary>
-public sealed class ReactionNotifier(
+internal sealed class ReactionNotifier(
     FeedDbContext db,
     INotifier notifier,
     IPeopleContacts contacts,

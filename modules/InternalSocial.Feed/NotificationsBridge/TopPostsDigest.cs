@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -12,7 +12,7 @@ namespace InternalSocial.Feed.NotificationsBridge;
 /// the tags they follow that drew the most reactions and comments, read with the feed's visibility as that person
 /// (a private group they left, or a post targeted elsewhere, never shows). Their own posts are left out.
 /// </summary>
-public sealed class TopPostsDigest(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, IStringLocalizer<ModuleResources> T)
+internal sealed class TopPostsDigest(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, IStringLocalizer<ModuleResources> T)
     : IDigestSectionProvider
 {
     public const int MaxLines = 5;

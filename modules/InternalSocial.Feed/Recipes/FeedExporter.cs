@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Feed.Recipes;
 
 /// <summary>Exports the curated tags and the reaction set.</summary>
-public sealed class FeedExporter(FeedDbContext db) : IRecipeExporter
+internal sealed class FeedExporter(FeedDbContext db) : IRecipeExporter
 {
     public int Order => 300;
 

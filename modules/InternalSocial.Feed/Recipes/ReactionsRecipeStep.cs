@@ -12,7 +12,7 @@ namespace InternalSocial.Feed.Recipes;
 /// <c>{ "name": "reactions", "reactions": [ { "key": "like", "label": "Like", "emoji": "👍" } ] }</c>: the reaction set,
 /// in this order. Kinds left out are no longer offered (reactions already given stay counted).
 /// </summary>
-public sealed class ReactionsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class ReactionsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "reactions";
 

@@ -4,7 +4,7 @@ using InternalSocial.Feed.Models;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +15,7 @@ namespace InternalSocial.Feed.Recipes;
 /// content written by existing people, with a comment and reactions on each. Sample post n is created once, however
 /// often the recipe runs.
 /// </summary>
-public sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people, PostRenderer renderer, TimeProvider clock, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class SamplePostsRecipeStep(FeedDbContext db, IPeopleLookup people, PostRenderer renderer, TimeProvider clock, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const int MaxCount = 100_000;
 

@@ -12,7 +12,7 @@ namespace InternalSocial.Feed.Recipes;
 /// <c>{ "name": "tags", "tags": [ { "name": "safety", "description": "…", "official": true, "pinned": true } ] }</c>:
 /// upserts the organisation's curated tags by name.
 /// </summary>
-public sealed class TagsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class TagsRecipeStep(FeedDbContext db, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "tags";
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Acknowledging announcements, their read and acknowledgement rates, pinning, and reminders.</summary>
-public sealed class AnnouncementService(
+internal sealed class AnnouncementService(
     FeedDbContext db,
     IAuthorizationService authorization,
     FeedReaderResolver readers,

@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Services;
 
 /// <summary>How far an announcement reached: people who saw it, people who acknowledged it.</summary>
-public sealed record AnnouncementStats(long PostId, int Viewers, int Acknowledged, double AcknowledgementRate);
+internal sealed record AnnouncementStats(long PostId, int Viewers, int Acknowledged, double AcknowledgementRate);

@@ -14,7 +14,7 @@ namespace InternalSocial.Feed.Services;
 /// Uploads for posts. Images are re-encoded (WebP, at most 2048 px, no metadata); other files must have an allowed
 /// extension AND the matching signature. Files are served only to readers of the post they belong to.
 /// </summary>
-public sealed class AttachmentService(
+internal sealed class AttachmentService(
     FeedDbContext db,
     IAuthorizationService authorization,
     FeedReaderResolver readers,

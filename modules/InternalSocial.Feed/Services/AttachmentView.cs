@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, bool IsImage, int Width, int Height);
+internal sealed record AttachmentView(long Id, string FileName, string ContentType, long Size, bool IsImage, int Width, int Height);

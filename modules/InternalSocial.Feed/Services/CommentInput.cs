@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record CommentInput(string? Body, long? ParentId = null);
+internal sealed record CommentInput(string? Body, long? ParentId = null);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Comments on posts the reader can see, with one level of replies.</summary>
-public sealed class CommentService(
+internal sealed class CommentService(
     FeedDbContext db,
     IAuthorizationService authorization,
     FeedReaderResolver readers,

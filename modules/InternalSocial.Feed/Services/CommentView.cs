@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Services;
 
 /// <summary>A comment; <paramref name="Reactions"/> and <paramref name="MyReaction"/> are filled on the post's own page (all comments), empty in feed previews.</summary>
-public sealed record CommentView(
+internal sealed record CommentView(
     long Id,
     long PostId,
     long? ParentId,

@@ -10,7 +10,7 @@ namespace InternalSocial.Feed.Services;
 /// Markdown (raw HTML off) → HTML → allow-list sanitizer → #tags and @mentions turned into links. Runs once when the
 /// text is written; pages show the stored result.
 /// </summary>
-public static partial class ContentRenderer
+internal static partial class ContentRenderer
 {
     public const string FormerMember = "Former member";
 

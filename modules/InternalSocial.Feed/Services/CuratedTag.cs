@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Services;
 
 /// <summary>A tag as its curators see it: <paramref name="IsCurated"/> false for a tag only used in posts.</summary>
-public sealed record CuratedTag(string Name, string Description, bool IsOfficial, bool IsPinned, bool IsCurated, int PostCount);
+internal sealed record CuratedTag(string Name, string Description, bool IsOfficial, bool IsPinned, bool IsCurated, int PostCount);

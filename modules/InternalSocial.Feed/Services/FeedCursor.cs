@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>A position in the feed: the (published time, id) of the last post seen. Opaque to clients.</summary>
-public readonly record struct FeedCursor(DateTime PublishedUtc, long Id)
+internal readonly record struct FeedCursor(DateTime PublishedUtc, long Id)
 {
     public string Encode()
     {

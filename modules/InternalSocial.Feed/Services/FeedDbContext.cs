@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
 
-public sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbContext(options)
+internal sealed class FeedDbContext(DbContextOptions<FeedDbContext> options) : DbContext(options)
 {
     public DbSet<Post> Posts => Set<Post>();
 

@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Services;
 
 /// <summary>The host's defaults for every tenant (<c>InternalSocial:Feed:PostsPerMinute</c>, 30 unless configured).</summary>
-public sealed record FeedDefaults(int PostsPerMinute);
+internal sealed record FeedDefaults(int PostsPerMinute);

@@ -1,6 +1,6 @@
 using InternalSocial.Feed.Models;
 using InternalSocial.Kernel.Events;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;

@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Services;
 
 /// <summary>all, following (people and tags I follow), announcements, or one tag.</summary>
-public enum FeedFilter
+internal enum FeedFilter
 {
     All,
     Following,

@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record FeedPage(IReadOnlyList<PostCard> Items, string? NextCursor, string? SinceCursor);
+internal sealed record FeedPage(IReadOnlyList<PostCard> Items, string? NextCursor, string? SinceCursor);

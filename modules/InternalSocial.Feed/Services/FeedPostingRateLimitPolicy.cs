@@ -15,7 +15,7 @@ namespace InternalSocial.Feed.Services;
 /// <see cref="FeedSettings.PostsPerMinute"/> (else the host's default). The limit is part of the partition key, so a
 /// changed setting applies from the next request. The excess gets 429 with <c>Retry-After</c> in seconds.
 /// </summary>
-public sealed class FeedPostingRateLimitPolicy : IRateLimiterPolicy<string>
+internal sealed class FeedPostingRateLimitPolicy : IRateLimiterPolicy<string>
 {
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, cancellationToken) =>
     {

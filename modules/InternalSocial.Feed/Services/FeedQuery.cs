@@ -10,7 +10,7 @@ namespace InternalSocial.Feed.Services;
 /// The home feed, tag pages and the "n new posts" count. Keyset paging on (PublishedUtc, Id) descending: a post
 /// added while someone pages is newer than their cursor, so it never shifts the pages they have not read yet.
 /// </summary>
-public sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostViews views, IPostContainerAccess groups, HomeFeedFirstPage firstPage, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+internal sealed class FeedQuery(FeedDbContext db, FeedReaderResolver readers, PostVisibility visibility, PostCards cards, PostViews views, IPostContainerAccess groups, HomeFeedFirstPage firstPage, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 50;

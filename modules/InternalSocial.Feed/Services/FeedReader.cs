@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Who is reading, with everything visibility depends on, resolved once per request.</summary>
-public sealed record FeedReader(
+internal sealed record FeedReader(
     ClaimsPrincipal User,
     string UserId,
     bool CanViewCompany,

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Resolves the reader once per request (permissions, department and site, readable groups).</summary>
-public sealed class FeedReaderResolver(IAuthorizationService authorization, IPeopleLookup people, IPostContainerAccess groups)
+internal sealed class FeedReaderResolver(IAuthorizationService authorization, IPeopleLookup people, IPostContainerAccess groups)
 {
     private FeedReader? _reader;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Reads and writes the feed's settings; writing needs <c>Feed.ManageTags</c>.</summary>
-public sealed class FeedSettingsService(
+internal sealed class FeedSettingsService(
     DocumentStore documents,
     FeedSettingsCache cache,
     FeedDefaults defaults,

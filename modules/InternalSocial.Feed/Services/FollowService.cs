@@ -2,7 +2,7 @@ using System.Security.Claims;
 using InternalSocial.Feed.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Following people and tags, and the organisation's curated tags.</summary>
-public sealed class FollowService(FeedDbContext db, IAuthorizationService authorization, IPeopleLookup people, IStringLocalizer<ModuleResources> T)
+internal sealed class FollowService(FeedDbContext db, IAuthorizationService authorization, IPeopleLookup people, IStringLocalizer<ModuleResources> T)
 {
     public const int MaxFollows = 1000;
 

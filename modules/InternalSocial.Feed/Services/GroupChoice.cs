@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record GroupChoice(long Id, string Name);
+internal sealed record GroupChoice(long Id, string Name);

@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Services;
 
-public enum GroupPostingDecision
+internal enum GroupPostingDecision
 {
     Allowed,
     Forbidden,

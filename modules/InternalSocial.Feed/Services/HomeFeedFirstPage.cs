@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Reads the streams a reader's home feed needs (from the cache, or the database when stale) and merges them.</summary>
-public sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams, PostVisibility visibility, TimeProvider clock)
+internal sealed class HomeFeedFirstPage(FeedDbContext db, HomeFeedStreams streams, PostVisibility visibility, TimeProvider clock)
 {
     /// <summary>
     /// The pinned posts and the first <paramref name="size"/> (+1) posts of the reader's home feed, checked; null when a

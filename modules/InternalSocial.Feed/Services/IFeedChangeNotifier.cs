@@ -1,7 +1,7 @@
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Signals that the feed changed (a post published, deleted or restored), without saying what.</summary>
-public interface IFeedChangeNotifier
+internal interface IFeedChangeNotifier
 {
     Task FeedChangedAsync(CancellationToken cancellationToken);
 }

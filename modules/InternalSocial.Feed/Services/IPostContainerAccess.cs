@@ -6,7 +6,7 @@ namespace InternalSocial.Feed.Services;
 /// The seam through which the Groups module tells the feed which groups a person may read and post to. The feed
 /// knows nothing else about groups; without the Groups module, nobody reads or posts to any group.
 /// </summary>
-public interface IPostContainerAccess
+internal interface IPostContainerAccess
 {
     Task<IReadOnlyCollection<long>> GetReadableGroupIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
 

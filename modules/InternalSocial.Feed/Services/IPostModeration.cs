@@ -6,7 +6,7 @@ namespace InternalSocial.Feed.Services;
 /// For the workflows module (issue 8): decides the fate of a held post. The caller has checked who may decide;
 /// this service only moves the post and raises <see cref="PostPublished"/>.
 /// </summary>
-public interface IPostModeration
+internal interface IPostModeration
 {
     Task PublishAsync(long postId, CancellationToken cancellationToken);
 

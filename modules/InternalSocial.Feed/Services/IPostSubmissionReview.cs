@@ -5,7 +5,7 @@ namespace InternalSocial.Feed.Services;
 /// words). A held post is saved as pending; the module that held it publishes, rejects or sends it back later through
 /// <see cref="IPostModeration"/>.
 /// </summary>
-public interface IPostSubmissionReview
+internal interface IPostSubmissionReview
 {
     Task<bool> MustHoldAsync(PostSubmission submission, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ namespace InternalSocial.Feed.Services;
 /// loses the views of its last few seconds, and while the database refuses them the queue keeps at most
 /// <see cref="Capacity"/> views and drops the newer ones.
 /// </summary>
-public sealed class PendingViews : IDisposable
+internal sealed class PendingViews : IDisposable
 {
     /// <summary>Rows per INSERT: three parameters each, well under every provider's limit.</summary>
     public const int BatchSize = 500;

@@ -3,7 +3,7 @@ using InternalSocial.Feed.Models;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>A post as a reader sees it, with everything the feed shows around it.</summary>
-public sealed record PostCard(
+internal sealed record PostCard(
     long Id,
     PersonView Author,
     string Html,

@@ -1,6 +1,6 @@
 using InternalSocial.Feed.Caching;
 using InternalSocial.Feed.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.Services;
@@ -9,7 +9,7 @@ namespace InternalSocial.Feed.Services;
 /// Turns a page of posts into cards with a constant number of queries, whatever the page size: one per kind of
 /// related data (authors, reactions, my reactions, comments, comment counts, attachments, tags, acknowledgements).
 /// </summary>
-public sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostContainerAccess groups, PostVisibility visibility, PostCardCache cache, ReaderCardCache readerCache, TimeProvider clock)
+internal sealed class PostCards(FeedDbContext db, IPeopleLookup people, IPostContainerAccess groups, PostVisibility visibility, PostCardCache cache, ReaderCardCache readerCache, TimeProvider clock)
 {
     /// <summary>Comments shown under each post in the feed; the post page shows them all.</summary>
     public const int PreviewComments = 3;

@@ -13,7 +13,7 @@ namespace InternalSocial.Feed.Services;
 /// Writes a new post for <see cref="PostService.CreateAsync"/>: checks it, lets each target group and each review decide
 /// whether its copy waits for approval, saves every copy at once, then raises the events, which carry what was submitted.
 /// </summary>
-public sealed class PostCreator(
+internal sealed class PostCreator(
     FeedDbContext db,
     IAuthorizationService authorization,
     PostValidator validator,

@@ -3,7 +3,7 @@ using InternalSocial.Feed.Models;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>A new post's input once checked: what <see cref="PostCreator"/> saves, one copy per target group.</summary>
-public sealed record PostDraft(
+internal sealed record PostDraft(
     string Body,
     IReadOnlyList<string> Tags,
     IReadOnlyList<string> Departments,

@@ -15,7 +15,7 @@ namespace InternalSocial.Feed.Services;
 /// moderator's decision applies it (<see cref="IPostModeration.PublishAsync"/>) or discards it. Otherwise an author
 /// could get a harmless text approved, then change it to anything.
 /// </summary>
-public sealed class PostEditor(
+internal sealed class PostEditor(
     FeedDbContext db,
     FeedReaderResolver readers,
     PostVisibility visibility,

@@ -1,6 +1,6 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record PostInput(
+internal sealed record PostInput(
     string? Body,
     IReadOnlyList<string>? Tags = null,
     AudienceInput? Audience = null,

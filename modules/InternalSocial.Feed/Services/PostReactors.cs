@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record PostReactors(IReadOnlyList<Reactor> Post, IReadOnlyDictionary<long, IReadOnlyList<Reactor>> Comments);
+internal sealed record PostReactors(IReadOnlyList<Reactor> Post, IReadOnlyDictionary<long, IReadOnlyList<Reactor>> Comments);

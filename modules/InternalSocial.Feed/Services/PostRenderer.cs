@@ -1,10 +1,10 @@
 using InternalSocial.Kernel.Shells;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Turns the Markdown of a post or a comment into the safe HTML readers see.</summary>
-public sealed class PostRenderer(IPeopleLookup people, ShellSettings shell)
+internal sealed class PostRenderer(IPeopleLookup people, ShellSettings shell)
 {
     /// <summary>Renders Markdown to safe HTML, resolving @mentions in one lookup.</summary>
     public async Task<RenderedContent> RenderAsync(string body, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Writes, edits, deletes and restores posts; every check on the server, every write all-or-nothing.</summary>
-public sealed class PostService(
+internal sealed class PostService(
     FeedDbContext db,
     IAuthorizationService authorization,
     FeedReaderResolver readers,

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>The checks posts and comments share before they are written; each adds its message to <c>errors</c>.</summary>
-public sealed partial class PostValidator(FeedDbContext db, IStringLocalizer<ModuleResources> T)
+internal sealed partial class PostValidator(FeedDbContext db, IStringLocalizer<ModuleResources> T)
 {
     public string ValidateBody(string? input, int maxLength, IDictionary<string, string> errors, string field = "body")
     {

@@ -6,7 +6,7 @@ namespace InternalSocial.Feed.Services;
 /// Counts each post's view once per person, for the read side. The views this process does not know yet are queued
 /// (<see cref="PendingViews"/>) and written in batches; a view written twice is kept once.
 /// </summary>
-public sealed class PostViews(ReaderCardCache readerCache, PendingViews pendingViews, TimeProvider clock)
+internal sealed class PostViews(ReaderCardCache readerCache, PendingViews pendingViews, TimeProvider clock)
 {
     public void Record(string userId, IReadOnlyList<long> postIds)
     {

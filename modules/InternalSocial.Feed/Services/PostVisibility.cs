@@ -7,7 +7,7 @@ namespace InternalSocial.Feed.Services;
 /// The one place that says which posts a reader may see. Every read path (feed, post page, API, comments,
 /// reactions, attachments, live count) starts from these queries.
 /// </summary>
-public sealed class PostVisibility(FeedDbContext db, TimeProvider clock)
+internal sealed class PostVisibility(FeedDbContext db, TimeProvider clock)
 {
     /// <summary>Posts the reader sees in feeds: published, due, not expired, not deleted, and in their audience or groups.</summary>
     public IQueryable<Post> Visible(FeedReader reader) => Visible(reader, includeDeleted: false);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>What posts and comments share when they are saved: an edit with its revision, all-or-nothing writes.</summary>
-public sealed class PostWriter(FeedDbContext db, PostRenderer renderer, TimeProvider clock)
+internal sealed class PostWriter(FeedDbContext db, PostRenderer renderer, TimeProvider clock)
 {
     /// <summary>
     /// Replaces a post's text with an edit, keeping the text it replaces as a revision for moderators, with the edit's tags

@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record ReactionCount(string Type, int Count);
+internal sealed record ReactionCount(string Type, int Count);

@@ -3,7 +3,7 @@ using InternalSocial.Feed.Events;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -14,7 +14,7 @@ namespace InternalSocial.Feed.Services;
 /// One reaction per person per post or comment. Written with a single INSERT … ON CONFLICT DO UPDATE, so concurrent
 /// reactions never lose an update, and counted by a grouped query rather than a counter column.
 /// </summary>
-public sealed class ReactionService(
+internal sealed class ReactionService(
     FeedDbContext db,
     IAuthorizationService authorization,
     FeedReaderResolver readers,

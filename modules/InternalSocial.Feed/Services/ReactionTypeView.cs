@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record ReactionTypeView(string Key, string Label, string Emoji);
+internal sealed record ReactionTypeView(string Key, string Label, string Emoji);

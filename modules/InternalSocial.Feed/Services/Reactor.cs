@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record Reactor(PersonView Person, string Type);
+internal sealed record Reactor(PersonView Person, string Type);

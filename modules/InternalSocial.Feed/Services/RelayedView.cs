@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Services;
 
 /// <summary>The post a relay shares; null in <see cref="PostCard.Relayed"/> when the reader may not see the original.</summary>
-public sealed record RelayedView(long Id, PersonView Author, string Html, DateTime PublishedUtc);
+internal sealed record RelayedView(long Id, PersonView Author, string Html, DateTime PublishedUtc);

@@ -1,4 +1,4 @@
 namespace InternalSocial.Feed.Services;
 
 /// <summary>What a post's or comment's Markdown becomes: safe HTML, its tags and the people it mentions.</summary>
-public sealed record RenderedContent(string Html, IReadOnlyList<string> Tags, IReadOnlyDictionary<string, string> MentionedUserIds);
+internal sealed record RenderedContent(string Html, IReadOnlyList<string> Tags, IReadOnlyDictionary<string, string> MentionedUserIds);

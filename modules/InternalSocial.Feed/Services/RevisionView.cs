@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record RevisionView(long Id, string Body, DateTime EditedUtc, string EditedBy);
+internal sealed record RevisionView(long Id, string Body, DateTime EditedUtc, string EditedBy);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record StoredFile(Stream Content, string ContentType, string FileName);
+internal sealed record StoredFile(Stream Content, string ContentType, string FileName);

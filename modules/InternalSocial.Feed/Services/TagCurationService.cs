@@ -12,7 +12,7 @@ namespace InternalSocial.Feed.Services;
 /// Administrators and communication directors (<c>Feed.ManageTags</c>) describe tags, mark them official and pin them
 /// on top of the tag list; the tags most used in posts are offered for curation.
 /// </summary>
-public sealed class TagCurationService(FeedDbContext db, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
+internal sealed class TagCurationService(FeedDbContext db, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
 {
     public const int MaxDescriptionLength = 300;
     public const int MaxListed = 200;

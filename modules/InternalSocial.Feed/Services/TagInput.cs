@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record TagInput(string? Description, bool? Official, bool? Pinned);
+internal sealed record TagInput(string? Description, bool? Official, bool? Pinned);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Feed.Services;
 
-public sealed record TagView(string Name, string Description, bool IsOfficial, bool IsPinned, bool Followed);
+internal sealed record TagView(string Name, string Description, bool IsOfficial, bool IsPinned, bool Followed);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace InternalSocial.Feed.Services;
 
 /// <summary>Commits the transaction it opened, if any; disposing without committing rolls back.</summary>
-public sealed class WriteScope(IDbContextTransaction? transaction) : IAsyncDisposable
+internal sealed class WriteScope(IDbContextTransaction? transaction) : IAsyncDisposable
 {
     public Task CommitAsync(CancellationToken cancellationToken) => transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
 

@@ -2,13 +2,14 @@ using InternalSocial.Feed.Events;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions;
+using InternalSocial.Workflows.Abstractions.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 [ForFeature("InternalSocial.Feed.Workflows")]
-public sealed class FeedWorkflowsStartup : ModuleStartup
+internal sealed class FeedWorkflowsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

@@ -1,11 +1,11 @@
 using InternalSocial.Feed.Events;
 using InternalSocial.Kernel.Events;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary>A held post (or held edit) edited again: its open moderation task shows the text the moderator now decides on.</summary>
-public sealed class HeldPostEditedHandler(IModerationTaskSubjects tasks) : IEventHandler<HeldPostEdited>
+internal sealed class HeldPostEditedHandler(IModerationTaskSubjects tasks) : IEventHandler<HeldPostEdited>
 {
     public Task HandleAsync(HeldPostEdited domainEvent, CancellationToken cancellationToken)
     {

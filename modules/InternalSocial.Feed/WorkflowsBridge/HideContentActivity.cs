@@ -1,12 +1,12 @@
 using System.Globalization;
 using InternalSocial.Feed.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary><c>feed.hideContent</c>: hides the reported post or comment (<c>content.type</c>, <c>content.id</c>); moderators can restore it.</summary>
-public sealed class HideContentActivity : TaskActivity
+internal sealed class HideContentActivity : TaskActivity
 {
     public override string Type => "feed.hideContent";
 

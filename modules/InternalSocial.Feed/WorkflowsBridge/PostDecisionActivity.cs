@@ -1,12 +1,12 @@
 using System.Globalization;
 using InternalSocial.Feed.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Activities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary>Base of the activities that decide a held post; they fail (and fault the instance) if it is no longer pending.</summary>
-public abstract class PostDecisionActivity : TaskActivity
+internal abstract class PostDecisionActivity : TaskActivity
 {
     public override async Task<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public abstract class PostDecisionActivity : TaskActivity
         }
 
         await DecideAsync(context.Services.GetRequiredService<IPostModeration>(), postId, cancellationToken);
-        return ActivityResult.Outcome(Workflows.Services.ActivityOutcomes.Done, $"post {postId}");
+        return ActivityResult.Outcome(Workflows.Abstractions.Activities.ActivityOutcomes.Done, $"post {postId}");
     }
 
     protected abstract Task DecideAsync(IPostModeration moderation, long postId, CancellationToken cancellationToken);

@@ -5,7 +5,7 @@ using InternalSocial.Feed.Services;
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary>The facts a post brings to workflows; the same before it is saved (review) and after (trigger).</summary>
-public static class PostFacts
+internal static class PostFacts
 {
     public const string EventName = "feed.postSubmitted";
 

@@ -1,4 +1,4 @@
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Activities;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
@@ -6,7 +6,7 @@ namespace InternalSocial.Feed.WorkflowsBridge;
 /// <c>feed.postSubmitted</c>: a post was written (or resubmitted after changes). With <c>"holdPost": true</c> the post is
 /// saved as pending when the workflow's condition holds, and waits for the workflow to publish, reject or send it back.
 /// </summary>
-public sealed class PostSubmittedEvent : EventActivity
+internal sealed class PostSubmittedEvent : EventActivity
 {
     public override string Type => PostFacts.EventName;
 

@@ -1,8 +1,8 @@
 using InternalSocial.Feed.Events;
 using InternalSocial.Feed.Services;
 using InternalSocial.Kernel.Events;
-using InternalSocial.Users.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
@@ -10,7 +10,7 @@ namespace InternalSocial.Feed.WorkflowsBridge;
 /// Turns the feed's <see cref="PostSubmitted"/> into the workflow event, with the facts the event carries. A post the
 /// review let through starts the workflows the review matched (<see cref="ReviewedSubmissions"/>).
 /// </summary>
-public sealed class PostSubmittedTrigger(IWorkflowEngine engine, IPeopleLookup people, ReviewedSubmissions reviewed) : IEventHandler<PostSubmitted>
+internal sealed class PostSubmittedTrigger(IWorkflowEngine engine, IPeopleLookup people, ReviewedSubmissions reviewed) : IEventHandler<PostSubmitted>
 {
     public async Task HandleAsync(PostSubmitted domainEvent, CancellationToken cancellationToken)
     {

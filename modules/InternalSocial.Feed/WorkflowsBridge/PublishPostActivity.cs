@@ -2,7 +2,7 @@ using InternalSocial.Feed.Services;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
-public sealed class PublishPostActivity : PostDecisionActivity
+internal sealed class PublishPostActivity : PostDecisionActivity
 {
     public override string Type => "feed.publishPost";
 

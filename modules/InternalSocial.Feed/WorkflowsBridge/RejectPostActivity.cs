@@ -2,7 +2,7 @@ using InternalSocial.Feed.Services;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
-public sealed class RejectPostActivity : PostDecisionActivity
+internal sealed class RejectPostActivity : PostDecisionActivity
 {
     public override string Type => "feed.rejectPost";
 

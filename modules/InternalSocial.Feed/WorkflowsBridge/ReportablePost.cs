@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Feed.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary>Posts can be reported by those who can read them.</summary>
-public sealed class ReportablePost(FeedReaderResolver readers, PostVisibility visibility) : IReportableContent
+internal sealed class ReportablePost(FeedReaderResolver readers, PostVisibility visibility) : IReportableContent
 {
     public string ContentType => "post";
 

@@ -2,7 +2,7 @@ using InternalSocial.Feed.Services;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
-public sealed class RequestChangesActivity : PostDecisionActivity
+internal sealed class RequestChangesActivity : PostDecisionActivity
 {
     public override string Type => "feed.requestChanges";
 

@@ -1,5 +1,5 @@
 using InternalSocial.Feed.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
@@ -7,7 +7,7 @@ namespace InternalSocial.Feed.WorkflowsBridge;
 /// What <see cref="WorkflowPostReview"/> found before a post was saved, kept for the request (scoped), so that
 /// <see cref="PostSubmittedTrigger"/> after the save neither looks the author up nor evaluates the start conditions again.
 /// </summary>
-public sealed class ReviewedSubmissions
+internal sealed class ReviewedSubmissions
 {
     private readonly Dictionary<string, bool> _guests = new(StringComparer.Ordinal);
     private readonly List<(PostSubmission Submission, IReadOnlyList<WorkflowStart> Starts)> _reviewed = [];

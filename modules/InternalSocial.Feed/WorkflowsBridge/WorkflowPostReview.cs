@@ -1,11 +1,11 @@
 using InternalSocial.Feed.Services;
-using InternalSocial.Users.Services;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions;
 
 namespace InternalSocial.Feed.WorkflowsBridge;
 
 /// <summary>Holds a post before it is saved when an enabled workflow starting on <c>feed.postSubmitted</c> with <c>holdPost</c> matches it.</summary>
-public sealed class WorkflowPostReview(IWorkflowEngine engine, IPeopleLookup people, ReviewedSubmissions reviewed) : IPostSubmissionReview
+internal sealed class WorkflowPostReview(IWorkflowEngine engine, IPeopleLookup people, ReviewedSubmissions reviewed) : IPostSubmissionReview
 {
     public async Task<bool> MustHoldAsync(PostSubmission submission, CancellationToken cancellationToken)
     {

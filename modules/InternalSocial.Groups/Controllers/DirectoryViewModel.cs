@@ -2,4 +2,4 @@ using InternalSocial.Groups.Services;
 
 namespace InternalSocial.Groups.Controllers;
 
-public sealed record DirectoryViewModel(GroupPage Page, GroupQuery Query, bool CanCreate, int Invitations = 0);
+internal sealed record DirectoryViewModel(GroupPage Page, GroupQuery Query, bool CanCreate, int Invitations = 0);

@@ -4,7 +4,7 @@ using InternalSocial.Groups.Services;
 
 namespace InternalSocial.Groups.Controllers;
 
-public sealed class GroupFormViewModel
+internal sealed class GroupFormViewModel
 {
     [Display(Name = "Name")]
     public string? Name { get; set; }

@@ -8,7 +8,7 @@ namespace InternalSocial.Groups.Controllers;
 
 /// <summary>Pages turn the services' exceptions into a 404 or 403 page, never a stack of details.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class GroupPageErrorsAttribute : Attribute, IExceptionFilter
+internal sealed class GroupPageErrorsAttribute : Attribute, IExceptionFilter
 {
     public void OnException(ExceptionContext context)
     {

@@ -4,7 +4,7 @@ using InternalSocial.Groups.Services;
 namespace InternalSocial.Groups.Controllers;
 
 /// <summary>The group's header and tabs, shared by every tab of the group space.</summary>
-public sealed record GroupSpaceViewModel(GroupStanding Standing, IReadOnlyList<GroupTab> Tabs, string ActiveTab, bool Requested, int PendingRequests, bool Invited = false)
+internal sealed record GroupSpaceViewModel(GroupStanding Standing, IReadOnlyList<GroupTab> Tabs, string ActiveTab, bool Requested, int PendingRequests, bool Invited = false)
 {
     public Group Group => Standing.Group;
 }

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Controllers;
 
-public sealed record GroupTab(string Key, string Text, string Url);
+internal sealed record GroupTab(string Key, string Text, string Url);

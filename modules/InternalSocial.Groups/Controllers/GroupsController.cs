@@ -16,7 +16,7 @@ namespace InternalSocial.Groups.Controllers;
 [Authorize]
 [GroupPageErrors]
 [Route("groups")]
-public sealed class GroupsController(GroupsService groups, GroupDirectory directory, GroupModuleSwitches moduleSwitches, MembershipService members, InvitationService invitations, JoinRequestService requests, GroupSpaces spaces, GroupCovers covers, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class GroupsController(GroupsService groups, GroupDirectory directory, GroupModuleSwitches moduleSwitches, MembershipService members, InvitationService invitations, JoinRequestService requests, GroupSpaces spaces, GroupCovers covers, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, GroupType? type, GroupVisibility? visibility, bool mine, string? cursor, CancellationToken cancellationToken)

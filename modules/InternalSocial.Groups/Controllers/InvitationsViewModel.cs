@@ -2,4 +2,4 @@ using InternalSocial.Groups.Services;
 
 namespace InternalSocial.Groups.Controllers;
 
-public sealed record InvitationsViewModel(IReadOnlyList<InvitationItem> Invitations);
+internal sealed record InvitationsViewModel(IReadOnlyList<InvitationItem> Invitations);

@@ -2,4 +2,4 @@ using InternalSocial.Groups.Services;
 
 namespace InternalSocial.Groups.Controllers;
 
-public sealed record MembersViewModel(GroupSpaceViewModel Space, MemberPage Page, IReadOnlyList<PendingInvitationItem> Invitations);
+internal sealed record MembersViewModel(GroupSpaceViewModel Space, MemberPage Page, IReadOnlyList<PendingInvitationItem> Invitations);

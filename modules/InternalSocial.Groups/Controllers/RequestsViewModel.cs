@@ -2,4 +2,4 @@ using InternalSocial.Groups.Services;
 
 namespace InternalSocial.Groups.Controllers;
 
-public sealed record RequestsViewModel(GroupSpaceViewModel Space, IReadOnlyList<JoinRequestItem> Requests);
+internal sealed record RequestsViewModel(GroupSpaceViewModel Space, IReadOnlyList<JoinRequestItem> Requests);

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record AddedResponse(int Added);
+internal sealed record AddedResponse(int Added);

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record DepartmentRequest(string? Department);
+internal sealed record DepartmentRequest(string? Department);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Groups.Endpoints;
 
-public static class GroupModuleEndpoints
+internal static class GroupModuleEndpoints
 {
     /// <summary>
     /// For a per-group module's endpoint with a <c>{id}</c> route value (an id or a slug): answers 404 unless the group

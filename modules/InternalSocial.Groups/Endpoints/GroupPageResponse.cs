@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record GroupPageResponse(IReadOnlyList<GroupResponse> Groups, string? NextCursor);
+internal sealed record GroupPageResponse(IReadOnlyList<GroupResponse> Groups, string? NextCursor);

@@ -2,7 +2,7 @@ using InternalSocial.Groups.Models;
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record GroupResponse(
+internal sealed record GroupResponse(
     long Id,
     string Name,
     string Slug,

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Groups.Endpoints;
 
 /// <summary><c>/api/v1/groups</c>: the directory, groups, membership, requests, rules, modules and covers.</summary>
-public static class GroupsApi
+internal static class GroupsApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record ImportRequest(string? Csv);
+internal sealed record ImportRequest(string? Csv);

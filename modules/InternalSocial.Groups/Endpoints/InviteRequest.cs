@@ -2,4 +2,4 @@ using InternalSocial.Groups.Models;
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record InviteRequest(List<string>? UserNames, List<string>? UserIds, GroupRole? Role);
+internal sealed record InviteRequest(List<string>? UserNames, List<string>? UserIds, GroupRole? Role);

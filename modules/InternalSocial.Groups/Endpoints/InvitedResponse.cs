@@ -2,4 +2,4 @@
 namespace InternalSocial.Groups.Endpoints;
 
 /// <summary>How many people were invited (in a mandatory group: added at once, as <paramref name="Added"/> says too).</summary>
-public sealed record InvitedResponse(int Invited);
+internal sealed record InvitedResponse(int Invited);

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record JoinRequestResponse(string UserId, string UserName, string DisplayName, DateTime CreatedUtc);
+internal sealed record JoinRequestResponse(string UserId, string UserName, string DisplayName, DateTime CreatedUtc);

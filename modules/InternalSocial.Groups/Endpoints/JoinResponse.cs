@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record JoinResponse(string State);
+internal sealed record JoinResponse(string State);

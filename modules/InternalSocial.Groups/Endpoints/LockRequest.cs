@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record LockRequest(string? Scope, bool? Enabled);
+internal sealed record LockRequest(string? Scope, bool? Enabled);

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record MemberPageResponse(IReadOnlyList<MemberResponse> Members, string? NextCursor);
+internal sealed record MemberPageResponse(IReadOnlyList<MemberResponse> Members, string? NextCursor);

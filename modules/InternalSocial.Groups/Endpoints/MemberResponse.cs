@@ -2,4 +2,4 @@ using InternalSocial.Groups.Models;
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record MemberResponse(string UserId, string UserName, string DisplayName, bool IsGuest, GroupRole Role, DateTime JoinedUtc);
+internal sealed record MemberResponse(string UserId, string UserName, string DisplayName, bool IsGuest, GroupRole Role, DateTime JoinedUtc);

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record ModuleRequest(bool? Enabled);
+internal sealed record ModuleRequest(bool? Enabled);

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record ModuleStateResponse(string Key, string DisplayName, bool IsEnabled, bool IsLocked);
+internal sealed record ModuleStateResponse(string Key, string DisplayName, bool IsEnabled, bool IsLocked);

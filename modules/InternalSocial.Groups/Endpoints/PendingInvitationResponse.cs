@@ -2,4 +2,4 @@ using InternalSocial.Groups.Models;
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record PendingInvitationResponse(string UserId, string UserName, string DisplayName, GroupRole Role, DateTime CreatedUtc);
+internal sealed record PendingInvitationResponse(string UserId, string UserName, string DisplayName, GroupRole Role, DateTime CreatedUtc);

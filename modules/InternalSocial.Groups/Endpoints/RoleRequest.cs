@@ -2,4 +2,4 @@ using InternalSocial.Groups.Models;
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record RoleRequest(GroupRole? Role);
+internal sealed record RoleRequest(GroupRole? Role);

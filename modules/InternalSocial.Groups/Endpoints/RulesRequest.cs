@@ -2,4 +2,4 @@ using InternalSocial.Groups.Services;
 
 namespace InternalSocial.Groups.Endpoints;
 
-public sealed record RulesRequest(List<RuleInput>? Rules);
+internal sealed record RulesRequest(List<RuleInput>? Rules);

@@ -4,7 +4,7 @@ namespace InternalSocial.Groups.Migrations;
 
 /// <summary>Invitations wait for the invited person's answer instead of adding them at once.</summary>
 [Migration(2, "Groups invitations")]
-public sealed class AddInvitations : Migration
+internal sealed class AddInvitations : Migration
 {
     public override void Up()
     {

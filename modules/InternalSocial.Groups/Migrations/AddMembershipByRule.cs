@@ -7,7 +7,7 @@ namespace InternalSocial.Groups.Migrations;
 /// the rule takes them out again; memberships made by hand stay.
 /// </summary>
 [Migration(3, "Groups: memberships made by rules")]
-public sealed class AddMembershipByRule : Migration
+internal sealed class AddMembershipByRule : Migration
 {
     public override void Up() => Alter.Table("Groups_Members").AddColumn("ByRule").AsBoolean().NotNullable().WithDefaultValue(false);
 

@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace InternalSocial.Groups.Migrations;
 
 [Migration(1, "Groups")]
-public sealed class CreateGroups : Migration
+internal sealed class CreateGroups : Migration
 {
     public override void Up()
     {

@@ -11,7 +11,7 @@ namespace InternalSocial.Groups.Migrations;
 /// working; by its id they still do.
 /// </summary>
 [Migration(4, "Groups: secret groups hold no name nor readable address")]
-public sealed class HideSecretGroupNames : Migration
+internal sealed class HideSecretGroupNames : Migration
 {
     public override void Up()
     {

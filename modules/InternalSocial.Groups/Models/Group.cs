@@ -1,6 +1,6 @@
 namespace InternalSocial.Groups.Models;
 
-public sealed class Group
+internal sealed class Group
 {
     public long Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace InternalSocial.Groups.Models;
 
 /// <summary>A pending invitation: the person becomes a member (with <see cref="Role"/>) only when they accept it.</summary>
-public sealed class GroupInvitation
+internal sealed class GroupInvitation
 {
     public long GroupId { get; set; }
 

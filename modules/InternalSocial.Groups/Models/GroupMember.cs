@@ -1,6 +1,6 @@
 namespace InternalSocial.Groups.Models;
 
-public sealed class GroupMember
+internal sealed class GroupMember
 {
     public long GroupId { get; set; }
 

@@ -1,7 +1,7 @@
 namespace InternalSocial.Groups.Models;
 
 /// <summary>A tenant administrator's lock on a module, for all groups (<see cref="Scope"/> "all") or one group type.</summary>
-public sealed class GroupModuleLock
+internal sealed class GroupModuleLock
 {
     public const string AllGroups = "all";
 

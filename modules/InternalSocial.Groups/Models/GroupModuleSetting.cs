@@ -1,7 +1,7 @@
 namespace InternalSocial.Groups.Models;
 
 /// <summary>A group admin's choice for one module in one group.</summary>
-public sealed class GroupModuleSetting
+internal sealed class GroupModuleSetting
 {
     public long GroupId { get; set; }
 

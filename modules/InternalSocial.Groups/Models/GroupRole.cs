@@ -1,7 +1,7 @@
 namespace InternalSocial.Groups.Models;
 
 /// <summary>A member's role in one group; higher values hold every right of the lower ones.</summary>
-public enum GroupRole
+internal enum GroupRole
 {
     Member = 0,
     Moderator = 1,

@@ -1,6 +1,6 @@
 namespace InternalSocial.Groups.Models;
 
-public enum GroupType
+internal enum GroupType
 {
     Project = 0,
     Community = 1,

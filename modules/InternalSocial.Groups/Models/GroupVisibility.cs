@@ -1,7 +1,7 @@
 namespace InternalSocial.Groups.Models;
 
 /// <summary>Who sees a group and how people get in.</summary>
-public enum GroupVisibility
+internal enum GroupVisibility
 {
     /// <summary>Everyone in the organisation reads and joins.</summary>
     Public = 0,

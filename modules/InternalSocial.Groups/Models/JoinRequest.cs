@@ -1,6 +1,6 @@
 namespace InternalSocial.Groups.Models;
 
-public sealed class JoinRequest
+internal sealed class JoinRequest
 {
     public long GroupId { get; set; }
 

@@ -1,7 +1,7 @@
 namespace InternalSocial.Groups.Models;
 
 /// <summary>Everyone whose department (or site) equals <see cref="Value"/>, or every employee, belongs to the group.</summary>
-public sealed class MembershipRule
+internal sealed class MembershipRule
 {
     public long Id { get; set; }
 

@@ -1,6 +1,6 @@
 namespace InternalSocial.Groups.Models;
 
-public enum MembershipRuleKind
+internal enum MembershipRuleKind
 {
     Department = 0,
     Site = 1,

@@ -1,7 +1,7 @@
 namespace InternalSocial.Groups.Models;
 
 /// <summary>Who may post in the group.</summary>
-public enum PostingPolicy
+internal enum PostingPolicy
 {
     Everyone = 0,
 

@@ -1,11 +1,10 @@
-using InternalSocial.Notifications.Models;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Groups.NotificationsBridge;
 
 /// <summary>The Groups module's kinds of notification.</summary>
-public sealed class GroupNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
+internal sealed class GroupNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
 {
     public const string Invitation = "groups.invitation";
 

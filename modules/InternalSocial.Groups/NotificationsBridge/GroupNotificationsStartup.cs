@@ -1,13 +1,13 @@
-using InternalSocial.Groups.Events;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Groups.NotificationsBridge;
 
 [ForFeature("InternalSocial.Groups.Notifications")]
-public sealed class GroupNotificationsStartup : ModuleStartup
+internal sealed class GroupNotificationsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

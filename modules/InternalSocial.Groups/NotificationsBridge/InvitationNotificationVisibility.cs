@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Groups.Services;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Groups.NotificationsBridge;
@@ -10,7 +10,7 @@ namespace InternalSocial.Groups.NotificationsBridge;
 /// An invitation notification is visible to its recipient while the invitation waits for an answer or after they joined;
 /// once declined or withdrawn it disappears from their list (a secret group's name then shows nowhere).
 /// </summary>
-public sealed class InvitationNotificationVisibility(GroupsDbContext db) : INotificationVisibility
+internal sealed class InvitationNotificationVisibility(GroupsDbContext db) : INotificationVisibility
 {
     public string ResourceType => GroupNotificationKinds.InvitationResource;
 

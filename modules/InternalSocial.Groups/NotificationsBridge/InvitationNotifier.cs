@@ -1,16 +1,16 @@
 using System.Globalization;
-using InternalSocial.Groups.Events;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Events;
-using InternalSocial.Notifications.Services;
-using InternalSocial.Users.Services;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Groups.NotificationsBridge;
 
 /// <summary>Tells the invited person, in their language, who invited them and to which group; the link opens their invitations.</summary>
-public sealed class InvitationNotifier(INotifier notifier, IPeopleLookup people, GroupsDbContext db, IStringLocalizer<ModuleResources> T) : IEventHandler<MemberInvited>
+internal sealed class InvitationNotifier(INotifier notifier, IPeopleLookup people, GroupsDbContext db, IStringLocalizer<ModuleResources> T) : IEventHandler<MemberInvited>
 {
     public async Task HandleAsync(MemberInvited domainEvent, CancellationToken cancellationToken)
     {

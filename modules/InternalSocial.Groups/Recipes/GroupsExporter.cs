@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Groups.Recipes;
 
 /// <summary>Exports every group's configuration (settings, modules, rules); never its members, who are personal data.</summary>
-public sealed class GroupsExporter(GroupsDbContext db) : IRecipeExporter
+internal sealed class GroupsExporter(GroupsDbContext db) : IRecipeExporter
 {
     public int Order => 100;
 

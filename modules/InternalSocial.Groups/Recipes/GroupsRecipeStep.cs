@@ -15,7 +15,7 @@ namespace InternalSocial.Groups.Recipes;
 /// Upserts each group by slug; absent fields keep their value (or the default on creation); rules, when given, replace the
 /// group's rules and are applied; members are added (never removed).
 /// </summary>
-public sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, GroupRoster roster, MembershipRuleService membershipRules, PeopleDirectory people, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class GroupsRecipeStep(GroupsDbContext db, GroupsService groups, GroupRoster roster, MembershipRuleService membershipRules, PeopleDirectory people, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     private static readonly string[] GroupFields = ["slug", "name", "description", "type", "visibility", "postingPolicy", "postsNeedApproval", "mandatory", "archived", "modules", "rules", "members"];
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InternalSocial.Groups.Abstractions;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace InternalSocial.Groups.Services;
 /// Scoped: caches the user's memberships and permissions for one request. Services that change memberships call
 /// <see cref="Forget"/> so the rest of the request sees the change too.
 /// </summary>
-public sealed class GroupAccess(GroupsDbContext db, IAuthorizationService authorization, GroupModules modules) : IGroupAccess
+internal sealed class GroupAccess(GroupsDbContext db, IAuthorizationService authorization, GroupModules modules) : IGroupAccess
 {
     private readonly Dictionary<string, UserFacts> _facts = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Group?> _groups = [];

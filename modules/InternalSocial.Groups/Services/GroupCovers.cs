@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Group cover images: re-encoded to WebP (no metadata), stored in the tenant's files, served only to those who see the group.</summary>
-public sealed class GroupCovers(GroupsDbContext db, GroupsService groups, ITenantFileStore files, IStringLocalizer<ModuleResources> T)
+internal sealed class GroupCovers(GroupsDbContext db, GroupsService groups, ITenantFileStore files, IStringLocalizer<ModuleResources> T)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
     public const int MaxSide = 1600;

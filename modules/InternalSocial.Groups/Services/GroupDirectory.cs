@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>The directory of groups and the composer's group picker: what a person may see, by name, a page at a time.</summary>
-public sealed class GroupDirectory(GroupsDbContext db, GroupAccess access, IStringLocalizer<ModuleResources> T)
+internal sealed class GroupDirectory(GroupsDbContext db, GroupAccess access, IStringLocalizer<ModuleResources> T)
 {
     public const int PageSize = 30;
     public const int PickerSize = 20;

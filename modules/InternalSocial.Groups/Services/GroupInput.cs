@@ -3,7 +3,7 @@ using InternalSocial.Groups.Models;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Fields of a new group or of a change; null leaves a field as it is on update.</summary>
-public sealed record GroupInput(
+internal sealed record GroupInput(
     string? Name,
     string? Description = null,
     GroupType? Type = null,

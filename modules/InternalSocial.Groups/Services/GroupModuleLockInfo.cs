@@ -2,4 +2,4 @@
 namespace InternalSocial.Groups.Services;
 
 /// <summary>A tenant-wide lock: <paramref name="Scope"/> is "all", "project" or "community".</summary>
-public sealed record GroupModuleLockInfo(string ModuleKey, string Scope, bool IsEnabled);
+internal sealed record GroupModuleLockInfo(string ModuleKey, string Scope, bool IsEnabled);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Switches a group's modules on or off, and the tenant's locks on them; checks the group role or <c>Groups.Manage</c>.</summary>
-public sealed class GroupModuleSwitches(GroupsService groups, GroupModules modules, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
+internal sealed class GroupModuleSwitches(GroupsService groups, GroupModules modules, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
 {
     /// <summary>Switches a module on or off in a group; 403 when the tenant has locked it.</summary>
     public async Task SetModuleAsync(ClaimsPrincipal user, string key, string moduleKey, bool enabled, CancellationToken cancellationToken)

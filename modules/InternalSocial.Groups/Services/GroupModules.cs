@@ -1,3 +1,4 @@
+using InternalSocial.Groups.Abstractions;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Shells;
@@ -10,7 +11,7 @@ namespace InternalSocial.Groups.Services;
 /// registered and its feature is on in the tenant; in a group it is on unless the group's admins switched it off, and a
 /// tenant lock (for the group's type first, then for all groups) overrides the group's choice.
 /// </summary>
-public sealed class GroupModules(IEnumerable<IGroupModuleProvider> providers, ShellFeatures features, GroupsDbContext db)
+internal sealed class GroupModules(IEnumerable<IGroupModuleProvider> providers, ShellFeatures features, GroupsDbContext db)
 {
     public static readonly string[] LockScopes = [GroupModuleLock.AllGroups, "project", "community"];
 

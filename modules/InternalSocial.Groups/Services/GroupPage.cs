@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record GroupPage(IReadOnlyList<GroupListItem> Groups, string? NextCursor);
+internal sealed record GroupPage(IReadOnlyList<GroupListItem> Groups, string? NextCursor);

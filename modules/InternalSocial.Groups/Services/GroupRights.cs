@@ -1,7 +1,7 @@
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Group-scoped rights, named in the 403 problem when a person lacks them. Not granted to roles: held through group roles.</summary>
-public static class GroupRights
+internal static class GroupRights
 {
     public static readonly InternalSocial.Kernel.Security.Permission ReadContent = new("Groups.Member", "Be a member of the group", "Groups");
 

@@ -9,7 +9,7 @@ namespace InternalSocial.Groups.Services;
 /// The member rows of a group and the count kept on the group: every way into or out of a group (joining, invitations,
 /// requests, rules, recipes) writes through here. No permission check: its callers have made theirs.
 /// </summary>
-public sealed class GroupRoster(GroupsDbContext db, GroupAccess access, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+internal sealed class GroupRoster(GroupsDbContext db, GroupAccess access, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     /// <summary>Adds the people who are not members yet, withdraws their pending requests and invitations; returns who was added.</summary>
     internal Task<IReadOnlyList<string>> AddAsync(long groupId, IReadOnlyList<string> userIds, GroupRole role, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InternalSocial.Groups.Abstractions;
 using InternalSocial.Groups.Controllers;
 using Microsoft.Extensions.Localization;
 
@@ -9,12 +10,16 @@ namespace InternalSocial.Groups.Services;
 /// feed's Posts tab): they render <c>/Views/Groups/_GroupHeader.cshtml</c> with this model. Tab URLs are site paths
 /// (<c>~/groups/…</c>).
 /// </summary>
-public sealed class GroupSpaces(GroupsService groups, JoinRequestService requests, InvitationService invitations, IStringLocalizer<ModuleResources> T)
+internal sealed class GroupSpaces(GroupsService groups, JoinRequestService requests, InvitationService invitations, IStringLocalizer<ModuleResources> T) : IGroupSpaces
 {
-    public const string HeaderView = "/Views/Groups/_GroupHeader.cshtml";
+    public async Task<GroupSpace> EnterAsync(ClaimsPrincipal user, string key, string moduleKey, CancellationToken cancellationToken) =>
+        Space((await groups.EnsureModuleEnabledAsync(user, key, moduleKey, cancellationToken)).Group);
 
-    /// <summary>The 404/403 page of the group space; its model is the status code.</summary>
-    public const string StatusView = "/Views/Groups/Status.cshtml";
+    public async Task<GroupSpacePage> ShowAsync(ClaimsPrincipal user, string key, string moduleKey, CancellationToken cancellationToken)
+    {
+        var standing = await groups.EnsureModuleEnabledAsync(user, key, moduleKey, cancellationToken);
+        return new GroupSpacePage(Space(standing.Group), await BuildAsync(user, standing, moduleKey, cancellationToken));
+    }
 
     /// <summary>The space of a group the user may see; 404 otherwise (see <see cref="GroupsService.GetVisibleAsync"/>).</summary>
     public async Task<GroupSpaceViewModel> GetAsync(ClaimsPrincipal user, string key, string activeTab, CancellationToken cancellationToken) =>
@@ -30,7 +35,7 @@ public sealed class GroupSpaces(GroupsService groups, JoinRequestService request
             tabs.Add(new("members", T["Members"], $"~/groups/{group.Slug}/members"));
             foreach (var state in (await groups.Modules.GetStatesAsync(group, cancellationToken)).Where(s => s.IsEnabled))
             {
-                tabs.Add(new(state.Module.Key, state.Module.DisplayName, state.Module.TabUrl(group)));
+                tabs.Add(new(state.Module.Key, state.Module.DisplayName, state.Module.TabUrl(group.Id, group.Slug)));
             }
         }
 
@@ -46,4 +51,6 @@ public sealed class GroupSpaces(GroupsService groups, JoinRequestService request
         var invited = !standing.IsMember && await invitations.IsInvitedAsync(user, group.Id, cancellationToken);
         return new GroupSpaceViewModel(standing, tabs, activeTab, requested, pending, invited);
     }
+
+    private static GroupSpace Space(Models.Group group) => new(group.Id, group.Slug, group.Name);
 }

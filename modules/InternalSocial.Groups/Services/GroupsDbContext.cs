@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>The Groups module's tables, all prefixed "Groups_". The schema comes from Migrations/, not from EF.</summary>
-public sealed class GroupsDbContext(DbContextOptions<GroupsDbContext> options) : DbContext(options)
+internal sealed class GroupsDbContext(DbContextOptions<GroupsDbContext> options) : DbContext(options)
 {
     public DbSet<Group> Groups => Set<Group>();
 

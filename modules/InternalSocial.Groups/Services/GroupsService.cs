@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using InternalSocial.Groups.Events;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Finds a group as the user stands in it, creates, changes and archives groups; checks the permission and the group role on every call.</summary>
-public sealed class GroupsService(
+internal sealed class GroupsService(
     GroupsDbContext db,
     GroupAccess access,
     GroupModules modules,

@@ -3,4 +3,4 @@ using InternalSocial.Groups.Models;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>An invitation as the invited person sees it. <paramref name="GroupSlug"/> is null when they cannot open the group (a secret one).</summary>
-public sealed record InvitationItem(long GroupId, string GroupName, string? GroupSlug, GroupRole Role, string? InvitedBy, DateTime CreatedUtc);
+internal sealed record InvitationItem(long GroupId, string GroupName, string? GroupSlug, GroupRole Role, string? InvitedBy, DateTime CreatedUtc);

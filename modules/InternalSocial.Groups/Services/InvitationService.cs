@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using InternalSocial.Groups.Events;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Invitations to a group: sent by its admins (one by one or from a list), answered by the invited person.</summary>
-public sealed class InvitationService(
+internal sealed class InvitationService(
     GroupsDbContext db,
     GroupsService groups,
     GroupAccess access,

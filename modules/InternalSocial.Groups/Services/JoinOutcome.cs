@@ -1,7 +1,7 @@
 
 namespace InternalSocial.Groups.Services;
 
-public enum JoinOutcome
+internal enum JoinOutcome
 {
     Joined,
     Requested,

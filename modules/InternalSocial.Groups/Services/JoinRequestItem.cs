@@ -1,5 +1,5 @@
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record JoinRequestItem(PersonSummary Person, DateTime CreatedUtc);
+internal sealed record JoinRequestItem(PersonSummary Person, DateTime CreatedUtc);

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using InternalSocial.Groups.Events;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Requests to join a private group, which its admins approve or reject (a request is made by <see cref="MembershipService.JoinAsync"/>).</summary>
-public sealed class JoinRequestService(
+internal sealed class JoinRequestService(
     GroupsDbContext db,
     GroupsService groups,
     GroupRoster roster,

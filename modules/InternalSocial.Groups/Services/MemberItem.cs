@@ -1,6 +1,6 @@
 using InternalSocial.Groups.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record MemberItem(PersonSummary Person, GroupRole Role, DateTime JoinedUtc);
+internal sealed record MemberItem(PersonSummary Person, GroupRole Role, DateTime JoinedUtc);

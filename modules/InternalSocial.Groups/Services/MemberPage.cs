@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record MemberPage(IReadOnlyList<MemberItem> Members, string? NextCursor);
+internal sealed record MemberPage(IReadOnlyList<MemberItem> Members, string? NextCursor);

@@ -1,17 +1,17 @@
 using System.Security.Claims;
-using InternalSocial.Groups.Events;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Groups.Services;
 
 /// <summary>A group's membership rules (whole departments or sites, or everyone) and their application as people join or move.</summary>
-public sealed class MembershipRuleService(
+internal sealed class MembershipRuleService(
     GroupsDbContext db,
     GroupsService groups,
     GroupRoster roster,

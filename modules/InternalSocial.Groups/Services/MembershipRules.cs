@@ -1,10 +1,10 @@
 using InternalSocial.Groups.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Membership rules, evaluated from <see cref="PersonSummary"/> fields only.</summary>
-public static class MembershipRules
+internal static class MembershipRules
 {
     public static bool Matches(MembershipRule rule, PersonSummary person)
     {

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using InternalSocial.Groups.Events;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Groups.Models;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.Services;
 
 /// <summary>Joining and leaving a group, its member list, and what its admins do to members: roles, removal, a whole department.</summary>
-public sealed class MembershipService(
+internal sealed class MembershipService(
     GroupsDbContext db,
     GroupsService groups,
     GroupAccess access,

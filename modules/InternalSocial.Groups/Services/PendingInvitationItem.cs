@@ -1,6 +1,6 @@
 using InternalSocial.Groups.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record PendingInvitationItem(PersonSummary Person, GroupRole Role, DateTime CreatedUtc);
+internal sealed record PendingInvitationItem(PersonSummary Person, GroupRole Role, DateTime CreatedUtc);

@@ -1,17 +1,13 @@
-using InternalSocial.Users.Models;
-using InternalSocial.Users.Services;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Groups.Services;
 
 /// <summary>
-/// Finds people for invitations, CSV imports and membership rules, through the Users module's public services:
-/// <see cref="IPeopleLookup"/> for summaries (department, site) and ASP.NET Identity's <see cref="UserManager{TUser}"/>
-/// for e-mail addresses and for walking everyone. Rules read only <see cref="PersonSummary"/> fields, so they work
-/// unchanged when the People module fills Department and Site.
+/// Finds people for invitations, CSV imports and membership rules, through the Users module's contract
+/// <see cref="IPeopleLookup"/> only: summaries (department, site), e-mail addresses, and everyone in batches. Rules
+/// read only <see cref="PersonSummary"/> fields, so they work unchanged when the People module fills Department and Site.
 /// </summary>
-public sealed class PeopleDirectory(IPeopleLookup people, UserManager<User> users)
+internal sealed class PeopleDirectory(IPeopleLookup people)
 {
     private const int Batch = 500;
 
@@ -27,9 +23,9 @@ public sealed class PeopleDirectory(IPeopleLookup people, UserManager<User> user
         foreach (var entry in wanted)
         {
             PersonSummary? person = byId.GetValueOrDefault(entry) ?? byName.GetValueOrDefault(entry.ToUpperInvariant());
-            if (person is null && entry.Contains('@', StringComparison.Ordinal) && await users.FindByEmailAsync(entry) is { } account)
+            if (person is null && entry.Contains('@', StringComparison.Ordinal))
             {
-                person = (await people.GetByIdsAsync([account.Id], cancellationToken)).GetValueOrDefault(account.Id);
+                person = await people.FindByEmailAsync(entry, cancellationToken);
             }
 
             if (person is null)
@@ -53,13 +49,7 @@ public sealed class PeopleDirectory(IPeopleLookup people, UserManager<User> user
         string? after = null;
         while (true)
         {
-            var query = users.Users.AsNoTracking();
-            if (after is not null)
-            {
-                query = query.Where(u => string.Compare(u.Id, after) > 0);
-            }
-
-            var ids = await query.OrderBy(u => u.Id).Select(u => u.Id).Take(Batch).ToListAsync(cancellationToken);
+            var ids = await people.GetUserIdsAfterAsync(after, Batch, cancellationToken);
             if (ids.Count == 0)
             {
                 return matches;

@@ -1,5 +1,5 @@
 using InternalSocial.Kernel.Events;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 
 namespace InternalSocial.Groups.Services;
 

@@ -1,5 +1,5 @@
 using InternalSocial.Kernel.Events;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Groups.Services;

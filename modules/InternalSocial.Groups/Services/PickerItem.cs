@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record PickerItem(long Id, string Name, string Slug, bool NeedsApproval);
+internal sealed record PickerItem(long Id, string Name, string Slug, bool NeedsApproval);

@@ -2,4 +2,4 @@ using InternalSocial.Groups.Models;
 
 namespace InternalSocial.Groups.Services;
 
-public sealed record RuleInput(MembershipRuleKind Kind, string? Value);
+internal sealed record RuleInput(MembershipRuleKind Kind, string? Value);

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using InternalSocial.Workflows.Descriptions;
-using InternalSocial.Workflows.Models;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Groups.WorkflowsBridge;
 
 /// <summary><c>{ "groupModerators": true }</c>: the moderators of the subject's group (nobody when it is in none).</summary>
-public sealed class GroupModeratorsAssigneeKey : AssigneeKey
+internal sealed class GroupModeratorsAssigneeKey : AssigneeKey
 {
     public override string Key => "groupModerators";
 

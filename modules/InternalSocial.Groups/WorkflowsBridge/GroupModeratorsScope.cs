@@ -3,8 +3,7 @@ using System.Security.Claims;
 using InternalSocial.Groups.Models;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Workflows.Models;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Groups.WorkflowsBridge;
@@ -13,7 +12,7 @@ namespace InternalSocial.Groups.WorkflowsBridge;
 /// Tasks assigned to "the group's moderators": its owners, admins and moderators see them in their queue and are told
 /// about them. Nobody else does (a moderator of group A never sees group B's tasks).
 /// </summary>
-public sealed class GroupModeratorsScope(GroupsDbContext db) : IAssigneeScope
+internal sealed class GroupModeratorsScope(GroupsDbContext db) : IAssigneeScope
 {
     public const int MaxPeople = 500;
 

@@ -1,11 +1,11 @@
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Workflows.Services;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Groups.WorkflowsBridge;
 
 [ForFeature("InternalSocial.Groups.Workflows")]
-public sealed class GroupsWorkflowsStartup : ModuleStartup
+internal sealed class GroupsWorkflowsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services) => services.AddScoped<IAssigneeScope, GroupModeratorsScope>();
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace InternalSocial.Newsletter.Controllers;
 
 /// <summary>One row of the edition form: a post (its id or its link) or a text, its position, and a box to remove it.</summary>
-public sealed class BlockRow
+internal sealed class BlockRow
 {
     [Display(Name = "Post (number or link)")]
     public string? Post { get; set; }

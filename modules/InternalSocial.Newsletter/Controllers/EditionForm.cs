@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InternalSocial.Newsletter.Controllers;
 
-public sealed class EditionForm
+internal sealed class EditionForm
 {
     [Display(Name = "Title")]
     public string? Title { get; set; }

@@ -1,6 +1,6 @@
-using InternalSocial.Feed.Services;
+using InternalSocial.Feed.Abstractions;
 using InternalSocial.Newsletter.Services;
 
 namespace InternalSocial.Newsletter.Controllers;
 
-public sealed record EditionFormPage(long? Id, EditionForm Form, IReadOnlyList<AudienceGroup> GroupChoices, bool GroupsEnabled, IReadOnlyList<PostCard> RecentPosts);
+internal sealed record EditionFormPage(long? Id, EditionForm Form, IReadOnlyList<AudienceGroup> GroupChoices, bool GroupsEnabled, IReadOnlyList<PostExcerpt> RecentPosts);

@@ -2,4 +2,4 @@ using InternalSocial.Newsletter.Services;
 
 namespace InternalSocial.Newsletter.Controllers;
 
-public sealed record EditionPage(EditionView Edition);
+internal sealed record EditionPage(EditionView Edition);

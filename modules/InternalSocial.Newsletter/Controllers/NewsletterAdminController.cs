@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using InternalSocial.Feed.Services;
+using InternalSocial.Feed.Abstractions;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Mvc;
@@ -18,7 +18,7 @@ namespace InternalSocial.Newsletter.Controllers;
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
-public sealed partial class NewsletterAdminController(EditionService editions, EditionSender sender, FeedQuery feed, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed partial class NewsletterAdminController(EditionService editions, EditionSender sender, IPostExcerpts posts, IStringLocalizer<ModuleResources> T) : Controller
 {
     /// <summary>Empty rows offered under the blocks, to add posts and texts without scripts.</summary>
     public const int EmptyRows = 3;
@@ -141,7 +141,7 @@ public sealed partial class NewsletterAdminController(EditionService editions, E
     private async Task<EditionFormPage> FormPageAsync(long? id, EditionForm form, CancellationToken cancellationToken)
     {
         var choices = await editions.GroupChoicesAsync(User, cancellationToken);
-        var recent = await editions.RecentPostsAsync(User, feed, cancellationToken);
+        var recent = await editions.RecentPostsAsync(User, posts, cancellationToken);
         return new EditionFormPage(id, form, choices, choices.Count > 0 || form.Groups.Count > 0, recent);
     }
 

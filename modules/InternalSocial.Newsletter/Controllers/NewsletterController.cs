@@ -7,7 +7,7 @@ namespace InternalSocial.Newsletter.Controllers;
 
 /// <summary>The unsubscribe link of newsletter mails: a page that confirms, and the one-click POST of mail clients (RFC 8058).</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class NewsletterController(NewsletterSubscriptions subscriptions, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class NewsletterController(NewsletterSubscriptions subscriptions, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("newsletter/unsubscribe")]
     public IActionResult Unsubscribe(string? token) => View(model: token);

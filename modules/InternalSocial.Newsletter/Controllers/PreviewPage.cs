@@ -2,4 +2,4 @@ using InternalSocial.Newsletter.Services;
 
 namespace InternalSocial.Newsletter.Controllers;
 
-public sealed record PreviewPage(long Id, string Title, MailPreview Mail);
+internal sealed record PreviewPage(long Id, string Title, MailPreview Mail);

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Newsletter.Endpoints;
 
-public sealed record EditionCreated(long Id);
+internal sealed record EditionCreated(long Id);

@@ -14,7 +14,7 @@ namespace InternalSocial.Newsletter.Endpoints;
 /// mails use without signing in: the open image <c>/newsletter/o/{token}</c> and the click redirect
 /// <c>/newsletter/c/{token}/{index}</c>, which goes only to a link the sent edition holds.
 /// </summary>
-public static class NewsletterApi
+internal static class NewsletterApi
 {
     /// <summary>A transparent 1×1 GIF.</summary>
     private static readonly byte[] Pixel = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");

@@ -2,4 +2,4 @@
 namespace InternalSocial.Newsletter.Endpoints;
 
 /// <summary>Whether the signed-in person receives the newsletter.</summary>
-public sealed record NewsletterSubscription(bool Subscribed);
+internal sealed record NewsletterSubscription(bool Subscribed);

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Newsletter.Endpoints;
 
-public sealed record NewsletterSubscriptionInput(bool? Subscribed);
+internal sealed record NewsletterSubscriptionInput(bool? Subscribed);

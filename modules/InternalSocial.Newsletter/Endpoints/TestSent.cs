@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Newsletter.Endpoints;
 
-public sealed record TestSent(string To);
+internal sealed record TestSent(string To);

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using InternalSocial.Groups.Services;
+using InternalSocial.Groups.Abstractions;
 using InternalSocial.Newsletter.Services;
 
 namespace InternalSocial.Newsletter.GroupsBridge;

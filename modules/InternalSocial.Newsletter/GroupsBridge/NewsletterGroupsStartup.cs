@@ -1,4 +1,3 @@
-using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Newsletter.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,7 @@ namespace InternalSocial.Newsletter.GroupsBridge;
 
 /// <summary>Newsletter to groups: the audience's groups and their members come from the Groups module's <see cref="IGroupAccess"/>.</summary>
 [ForFeature("InternalSocial.Newsletter.Groups")]
-public sealed class NewsletterGroupsStartup : ModuleStartup
+internal sealed class NewsletterGroupsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services) =>
         services.AddScoped<INewsletterGroups, GroupsNewsletterAudience>();

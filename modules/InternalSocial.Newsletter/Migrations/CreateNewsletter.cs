@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace InternalSocial.Newsletter.Migrations;
 
 [Migration(1, "Newsletter: editions, their blocks and audiences, recipients, links, clicks and opt-outs")]
-public sealed class CreateNewsletter : Migration
+internal sealed class CreateNewsletter : Migration
 {
     public override void Up()
     {

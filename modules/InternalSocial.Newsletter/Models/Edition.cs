@@ -1,6 +1,6 @@
 namespace InternalSocial.Newsletter.Models;
 
-public sealed class Edition
+internal sealed class Edition
 {
     public long Id { get; set; }
 

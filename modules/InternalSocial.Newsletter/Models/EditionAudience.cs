@@ -1,6 +1,6 @@
 namespace InternalSocial.Newsletter.Models;
 
-public sealed class EditionAudience
+internal sealed class EditionAudience
 {
     public long EditionId { get; set; }
 

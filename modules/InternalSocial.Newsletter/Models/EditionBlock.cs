@@ -1,7 +1,7 @@
 namespace InternalSocial.Newsletter.Models;
 
 /// <summary>One block of an edition, in order: a chosen post, or free text (Markdown).</summary>
-public sealed class EditionBlock
+internal sealed class EditionBlock
 {
     public long EditionId { get; set; }
 

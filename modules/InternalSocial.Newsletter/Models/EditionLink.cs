@@ -1,7 +1,7 @@
 namespace InternalSocial.Newsletter.Models;
 
 /// <summary>A link the sent edition contains: the click redirect goes only to these.</summary>
-public sealed class EditionLink
+internal sealed class EditionLink
 {
     public long EditionId { get; set; }
 

@@ -1,7 +1,7 @@
 namespace InternalSocial.Newsletter.Models;
 
 /// <summary>A draft can be changed; sending freezes it, and it is sent once all its mails are queued.</summary>
-public enum EditionStatus
+internal enum EditionStatus
 {
     Draft = 0,
 

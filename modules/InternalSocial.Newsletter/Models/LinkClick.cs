@@ -1,7 +1,7 @@
 namespace InternalSocial.Newsletter.Models;
 
 /// <summary>One recipient followed one link (at least once).</summary>
-public sealed class LinkClick
+internal sealed class LinkClick
 {
     public long RecipientId { get; set; }
 

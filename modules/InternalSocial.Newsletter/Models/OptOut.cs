@@ -1,7 +1,7 @@
 namespace InternalSocial.Newsletter.Models;
 
 /// <summary>A person who asked for no more newsletters.</summary>
-public sealed class OptOut
+internal sealed class OptOut
 {
     public required string UserId { get; set; }
 

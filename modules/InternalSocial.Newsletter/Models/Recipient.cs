@@ -1,7 +1,7 @@
 namespace InternalSocial.Newsletter.Models;
 
 /// <summary>A person an edition goes to. The token, unguessable, identifies them in the open pixel, the links and the unsubscribe link.</summary>
-public sealed class Recipient
+internal sealed class Recipient
 {
     public long Id { get; set; }
 

@@ -1,6 +1,6 @@
 namespace InternalSocial.Newsletter.Models;
 
-public enum RecipientStatus
+internal enum RecipientStatus
 {
     Pending = 0,
 

@@ -1,6 +1,6 @@
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Themes;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Newsletter.NotificationsBridge;
@@ -11,7 +11,7 @@ namespace InternalSocial.Newsletter.NotificationsBridge;
 /// opt-out; the Notifications module knows nothing of it.
 /// </summary>
 [ForFeature(FeatureId)]
-public sealed class NewsletterNotificationsStartup : ModuleStartup
+internal sealed class NewsletterNotificationsStartup : ModuleStartup
 {
     public const string FeatureId = "InternalSocial.Newsletter.Notifications";
 

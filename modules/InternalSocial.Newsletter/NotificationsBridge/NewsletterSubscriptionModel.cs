@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Newsletter.NotificationsBridge;
 
-public sealed record NewsletterSubscriptionModel(bool Subscribed, string ReturnUrl);
+internal sealed record NewsletterSubscriptionModel(bool Subscribed, string ReturnUrl);

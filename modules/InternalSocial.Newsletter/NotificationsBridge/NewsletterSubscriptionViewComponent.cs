@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace InternalSocial.Newsletter.NotificationsBridge;
 
 /// <summary>The switch: ticked while the person receives the newsletter; its form posts to <c>newsletter/subscription</c>.</summary>
-public sealed class NewsletterSubscriptionViewComponent(NewsletterSubscriptions subscriptions) : ViewComponent
+internal sealed class NewsletterSubscriptionViewComponent(NewsletterSubscriptions subscriptions) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {

@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record AudienceGroup(long Id, string Name);
+internal sealed record AudienceGroup(long Id, string Name);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record BlockInput(long? PostId, string? Text);
+internal sealed record BlockInput(long? PostId, string? Text);

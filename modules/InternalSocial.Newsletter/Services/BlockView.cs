@@ -1,3 +1,3 @@
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record BlockView(long? PostId, string? Text);
+internal sealed record BlockView(long? PostId, string? Text);

@@ -3,7 +3,7 @@ using InternalSocial.Kernel.Settings;
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>The organisation's branding in mails: name, accent colour, logo address.</summary>
-public sealed record Branding(string SiteName, string AccentColor, string? LogoUrl)
+internal sealed record Branding(string SiteName, string AccentColor, string? LogoUrl)
 {
     /// <param name="baseUrl">The edition's base URL, where recipients fetch the logo.</param>
     public static Branding For(SiteSettings site, string baseUrl)

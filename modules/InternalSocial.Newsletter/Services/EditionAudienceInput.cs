@@ -1,3 +1,3 @@
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record EditionAudienceInput(bool Everyone, IReadOnlyList<string>? Departments, IReadOnlyList<string>? Sites, IReadOnlyList<long>? Groups);
+internal sealed record EditionAudienceInput(bool Everyone, IReadOnlyList<string>? Departments, IReadOnlyList<string>? Sites, IReadOnlyList<long>? Groups);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record EditionInput(string? Title, string? Intro, IReadOnlyList<BlockInput>? Blocks, EditionAudienceInput? Audience);
+internal sealed record EditionInput(string? Title, string? Intro, IReadOnlyList<BlockInput>? Blocks, EditionAudienceInput? Audience);

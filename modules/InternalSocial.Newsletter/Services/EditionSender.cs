@@ -7,7 +7,7 @@ using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -18,7 +18,7 @@ namespace InternalSocial.Newsletter.Services;
 /// Sends editions: a test to the composer, then once to the whole audience, a chunk of mails at a time. Sending checks
 /// <c>Newsletter.Manage</c>; the chunks after the first are queued by <see cref="NewsletterSendTask"/>.
 /// </summary>
-public sealed class EditionSender(
+internal sealed class EditionSender(
     NewsletterDbContext db,
     IAuthorizationService authorization,
     EditionService editions,

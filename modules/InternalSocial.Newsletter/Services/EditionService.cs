@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using InternalSocial.Feed.Services;
+using InternalSocial.Feed.Abstractions;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Security;
@@ -15,7 +15,7 @@ using AudienceKinds = InternalSocial.Newsletter.Models.AudienceKinds;
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>Composes editions: lists, reads, writes and previews them. Every method checks <c>Newsletter.Manage</c>.</summary>
-public sealed class EditionService(
+internal sealed class EditionService(
     NewsletterDbContext db,
     IAuthorizationService authorization,
     EditionValidator validator,
@@ -102,11 +102,11 @@ public sealed class EditionService(
     }
 
     /// <summary>Recent company-wide posts the composer sees, to pick from.</summary>
-    public async Task<IReadOnlyList<PostCard>> RecentPostsAsync(ClaimsPrincipal user, FeedQuery feed, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PostExcerpt>> RecentPostsAsync(ClaimsPrincipal user, IPostExcerpts posts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(posts);
         await authorization.EnsurePermissionAsync(user, Permissions.ManageNewsletter);
-        return (await feed.GetAsync(user, FeedFilter.All, null, null, 20, cancellationToken)).Items;
+        return await posts.LatestAsync(user, 20, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AudienceGroup>> GroupChoicesAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -1,3 +1,3 @@
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record EditionSummary(long Id, string Title, string Status, DateTime UpdatedUtc, DateTime? SentUtc, int Recipients);
+internal sealed record EditionSummary(long Id, string Title, string Status, DateTime UpdatedUtc, DateTime? SentUtc, int Recipients);

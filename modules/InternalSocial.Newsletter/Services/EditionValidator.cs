@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using InternalSocial.Feed.Models;
-using InternalSocial.Feed.Services;
+using InternalSocial.Feed.Abstractions;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Newsletter.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using AudienceKinds = InternalSocial.Newsletter.Models.AudienceKinds;
@@ -16,9 +15,9 @@ namespace InternalSocial.Newsletter.Services;
 /// Checks an edition's fields, its audience and its posts, and finds its recipients. No permission check: the services
 /// that call it have made theirs.
 /// </summary>
-public sealed class EditionValidator(
+internal sealed class EditionValidator(
     NewsletterDbContext db,
-    PostService posts,
+    IPostExcerpts posts,
     IPeopleLookup people,
     IPeopleContacts contacts,
     INewsletterGroups groups,
@@ -181,7 +180,7 @@ public sealed class EditionValidator(
 
         var recipients = await RecipientsAsync(input, cancellationToken);
         var hasGuests = input.Groups.Count > 0 && (await people.GetByIdsAsync(recipients, cancellationToken)).Values.Any(p => p.IsGuest);
-        var chosen = new List<(PostCard? Post, string? Text)>();
+        var chosen = new List<(PostExcerpt? Post, string? Text)>();
         for (var i = 0; i < input.Blocks.Count; i++)
         {
             if (input.Blocks[i].PostId is not { } postId)
@@ -190,12 +189,7 @@ public sealed class EditionValidator(
                 continue;
             }
 
-            PostCard post;
-            try
-            {
-                post = await posts.GetAsync(user, postId, cancellationToken);
-            }
-            catch (NotFoundException)
+            if (await posts.FindAsync(user, postId, cancellationToken) is not { } post)
             {
                 errors[$"blocks[{i}].postId"] = T["No post with id {0}.", postId];
                 continue;
@@ -209,7 +203,7 @@ public sealed class EditionValidator(
             chosen.Add((post, null));
         }
 
-        return baseUrl is null || errors.Count > 0 ? null : new CheckedEdition(NewsletterContent.Build(input.Title, input.Intro, chosen, baseUrl), recipients);
+        return baseUrl is null || errors.Count > 0 ? null : new CheckedEdition(NewsletterContent.Build(input.Title, input.Intro, chosen, baseUrl, posts), recipients);
     }
 
     /// <summary>False, with the errors, when a chosen group is unknown to the composer or the groups feature is off.</summary>
@@ -239,10 +233,10 @@ public sealed class EditionValidator(
     }
 
     /// <summary>Why some recipient could not open the post, or null when all can.</summary>
-    private string? PostRefusal(long postId, PostCard post, long? onlyGroup, bool hasGuests)
+    private string? PostRefusal(long postId, PostExcerpt post, long? onlyGroup, bool hasGuests)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (post.Status != PostStatus.Published || post.IsDeleted || post.PublishedUtc > now || post.ExpiresUtc <= now)
+        if (!post.IsPublished || post.PublishedUtc > now || post.ExpiresUtc <= now)
         {
             return T["Post {0} is not published, or no longer: only published posts go in a newsletter.", postId].Value;
         }

@@ -1,6 +1,6 @@
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record EditionView(
+internal sealed record EditionView(
     long Id,
     string Title,
     string Intro,

@@ -6,7 +6,7 @@ namespace InternalSocial.Newsletter.Services;
 /// Groups as an audience. The Newsletter module knows nothing of groups; the <c>InternalSocial.Newsletter.Groups</c>
 /// bridge answers with the Groups module's public services. Without it, no edition goes to a group.
 /// </summary>
-public interface INewsletterGroups
+internal interface INewsletterGroups
 {
     bool Enabled { get; }
 

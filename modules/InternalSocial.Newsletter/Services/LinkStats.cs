@@ -1,3 +1,3 @@
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record LinkStats(int Index, string Url, int UniqueClicks);
+internal sealed record LinkStats(int Index, string Url, int UniqueClicks);

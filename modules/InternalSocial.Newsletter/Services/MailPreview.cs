@@ -1,3 +1,3 @@
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record MailPreview(string Subject, string Html, string Text, string Culture);
+internal sealed record MailPreview(string Subject, string Html, string Text, string Culture);

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AngleSharp.Html.Parser;
-using InternalSocial.Feed.Services;
+using InternalSocial.Feed.Abstractions;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>Builds an edition's content from its blocks, and writes the mail in a language for a recipient.</summary>
-public static class NewsletterContent
+internal static class NewsletterContent
 {
     public const string DefaultAccent = "#2457d6";
 
@@ -17,14 +17,15 @@ public static class NewsletterContent
 
     private const string LinkPlaceholder = "https://newsletter.invalid/link/";
 
-    /// <param name="blocks">In order: a post card (the composer's view of it) or free Markdown text.</param>
+    /// <param name="blocks">In order: a post (the composer's view of it) or free Markdown text, which <paramref name="posts"/> renders.</param>
     /// <param name="baseUrl">Scheme, host and tenant prefix, without a trailing slash.</param>
-    public static EditionContent Build(string title, string intro, IReadOnlyList<(PostCard? Post, string? Text)> blocks, string baseUrl)
+    public static EditionContent Build(string title, string intro, IReadOnlyList<(PostExcerpt? Post, string? Text)> blocks, string baseUrl, IPostExcerpts posts)
     {
         ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(posts);
         var links = new List<string>();
         var pathBase = new Uri(baseUrl, UriKind.Absolute).AbsolutePath.TrimEnd('/');
-        var introHtml = intro.Length == 0 ? "" : Track(ContentRenderer.Render(intro, Empty, pathBase), baseUrl, links);
+        var introHtml = intro.Length == 0 ? "" : Track(posts.RenderMarkdown(intro, pathBase), baseUrl, links);
         var built = new List<ContentBlock>();
         foreach (var (post, text) in blocks)
         {
@@ -32,11 +33,11 @@ public static class NewsletterContent
             {
                 var html = Track(post.Html, baseUrl, links);
                 var link = Index(links, $"{baseUrl}/posts/{post.Id}");
-                built.Add(new ContentBlock(post.Id, post.Author.DisplayName, html, post.Body, link));
+                built.Add(new ContentBlock(post.Id, post.AuthorName, html, post.Body, link));
             }
             else if (text is not null)
             {
-                built.Add(new ContentBlock(null, null, Track(ContentRenderer.Render(text, Empty, pathBase), baseUrl, links), text, null));
+                built.Add(new ContentBlock(null, null, Track(posts.RenderMarkdown(text, pathBase), baseUrl, links), text, null));
             }
         }
 
@@ -155,7 +156,6 @@ public static class NewsletterContent
         return html;
     }
 
-    private static readonly IReadOnlyDictionary<string, (string Id, string UserName)> Empty = new Dictionary<string, (string Id, string UserName)>();
 
     /// <summary>Makes the links of <paramref name="html"/> absolute, adds the web ones to <paramref name="links"/>, and points them at placeholders.</summary>
     private static string Track(string html, string baseUrl, List<string> links)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Newsletter.Services;
 
-public sealed class NewsletterDbContext(DbContextOptions<NewsletterDbContext> options) : DbContext(options)
+internal sealed class NewsletterDbContext(DbContextOptions<NewsletterDbContext> options) : DbContext(options)
 {
     public DbSet<Edition> Editions => Set<Edition>();
 

@@ -1,4 +1,4 @@
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Newsletter.Services;

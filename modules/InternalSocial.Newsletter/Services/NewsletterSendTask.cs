@@ -8,7 +8,7 @@ namespace InternalSocial.Newsletter.Services;
 /// Queues the mails of editions being sent, a chunk at a time, so that a send to thousands of people never holds a
 /// request; each chunk is claimed in the database, so several nodes share the work without writing a mail twice.
 /// </summary>
-public sealed class NewsletterSendTask(NewsletterDbContext db, EditionSender sender) : IBackgroundTask
+internal sealed class NewsletterSendTask(NewsletterDbContext db, EditionSender sender) : IBackgroundTask
 {
     /// <summary>Chunks per edition and run: bounds one run (the next run goes on).</summary>
     public const int MaxChunksPerRun = 25;

@@ -8,7 +8,7 @@ namespace InternalSocial.Newsletter.Services;
 /// Who takes the newsletter: everyone but those who opted out, by a mail's unsubscribe link (the recipient's token is
 /// the proof) or by their own switch when signed in.
 /// </summary>
-public sealed class NewsletterSubscriptions(NewsletterDbContext db, TimeProvider clock)
+internal sealed class NewsletterSubscriptions(NewsletterDbContext db, TimeProvider clock)
 {
     /// <summary>True when the token is a recipient's; that person then gets no newsletter any more.</summary>
     public async Task<bool> UnsubscribeAsync(string? token, CancellationToken cancellationToken)

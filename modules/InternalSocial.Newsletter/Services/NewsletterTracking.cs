@@ -10,7 +10,7 @@ namespace InternalSocial.Newsletter.Services;
 /// Opens and clicks, recorded from the recipient's mail client with the recipient's unguessable token (no sign-in), and
 /// the counts they add up to.
 /// </summary>
-public sealed class NewsletterTracking(NewsletterDbContext db, IMailSender outbox, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+internal sealed class NewsletterTracking(NewsletterDbContext db, IMailSender outbox, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     /// <summary>Counts a first open (the mail's image); unknown tokens count nothing.</summary>
     public async Task RecordOpenAsync(string token, CancellationToken cancellationToken)

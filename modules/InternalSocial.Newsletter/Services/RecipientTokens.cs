@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>The unguessable token each recipient's mail carries: it proves an open, a click or an unsubscription without signing in.</summary>
-public static class RecipientTokens
+internal static class RecipientTokens
 {
     public static string New() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
 

@@ -1,4 +1,4 @@
 namespace InternalSocial.Newsletter.Services;
 
 /// <summary>One mail as a recipient gets it.</summary>
-public sealed record RenderedMail(string Subject, string Html, string Text, string? UnsubscribeUrl);
+internal sealed record RenderedMail(string Subject, string Html, string Text, string? UnsubscribeUrl);

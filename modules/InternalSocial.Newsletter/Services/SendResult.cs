@@ -1,3 +1,3 @@
 namespace InternalSocial.Newsletter.Services;
 
-public sealed record SendResult(long Id, string Status, int Recipients, int Queued);
+internal sealed record SendResult(long Id, string Status, int Recipients, int Queued);

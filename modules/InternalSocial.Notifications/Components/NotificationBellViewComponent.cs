@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace InternalSocial.Notifications.Components;
 
 /// <summary>The bell in the top bar: a link to the notifications with the unread count (one indexed count per page).</summary>
-public sealed class NotificationBellViewComponent(NotificationsService notifications) : ViewComponent
+internal sealed class NotificationBellViewComponent(NotificationsService notifications) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync() =>
         View(await notifications.UnreadCountAsync(UserClaimsPrincipal, HttpContext.RequestAborted));

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Notifications.Controllers;
 
-public sealed record PreferencesViewModel(IReadOnlyList<PreferenceItem> Preferences, bool EmailEnabled, DigestScheduleView? Digest = null);
+internal sealed record PreferencesViewModel(IReadOnlyList<PreferenceItem> Preferences, bool EmailEnabled, DigestScheduleView? Digest = null);
 
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class NotificationsController(NotificationsService notifications, IEnumerable<INotificationMailer> mailers, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class NotificationsController(NotificationsService notifications, IEnumerable<INotificationMailer> mailers, IStringLocalizer<ModuleResources> T) : Controller
 {
     public const string DigestFrequencyField = "digestFrequency";
     public const string DigestWeekdayField = "digestWeekday";

@@ -8,14 +8,14 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Notifications.Endpoints;
 
 /// <summary>The body of <c>PUT /preferences</c>: channels per kind, the digest schedule, or both.</summary>
-public sealed record PreferencesInput(IReadOnlyList<PreferenceChange>? Preferences, DigestScheduleInput? Digest = null);
+internal sealed record PreferencesInput(IReadOnlyList<PreferenceChange>? Preferences, DigestScheduleInput? Digest = null);
 
-public sealed record UnreadCount(int Unread);
+internal sealed record UnreadCount(int Unread);
 
-public sealed record MarkedCount(int Marked);
+internal sealed record MarkedCount(int Marked);
 
 /// <summary><c>/api/v1/notifications</c>: the signed-in person's notifications and choices; the organisation's defaults.</summary>
-public static class NotificationsApi
+internal static class NotificationsApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -8,4 +8,4 @@ namespace InternalSocial.Notifications.Hubs;
 /// (SignalR's user id is the account id); clients call nothing.
 /// </summary>
 [Authorize]
-public sealed class NotificationsHub : Hub;
+internal sealed class NotificationsHub : Hub;

@@ -7,7 +7,7 @@ namespace InternalSocial.Notifications.Migrations;
 /// out, which makes the digest task idempotent per person and local day or week. No row: daily, never sent yet.
 /// </summary>
 [Migration(3, "Digest schedule per person")]
-public sealed class AddDigestSchedules : Migration
+internal sealed class AddDigestSchedules : Migration
 {
     public override void Up()
     {

@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace InternalSocial.Notifications.Migrations;
 
 [Migration(2, "Background fan-out of notifications to large audiences")]
-public sealed class AddFanOuts : Migration
+internal sealed class AddFanOuts : Migration
 {
     public override void Up()
     {

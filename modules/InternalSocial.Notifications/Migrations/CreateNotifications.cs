@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace InternalSocial.Notifications.Migrations;
 
 [Migration(1, "Notifications and preferences")]
-public sealed class CreateNotifications : Migration
+internal sealed class CreateNotifications : Migration
 {
     public override void Up()
     {

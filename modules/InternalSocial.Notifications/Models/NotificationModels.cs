@@ -1,16 +1,9 @@
+using InternalSocial.Notifications.Abstractions;
+
 namespace InternalSocial.Notifications.Models;
 
-/// <summary>What a person chose for one kind of notification. Every choice but <see cref="Off"/> shows it in the site.</summary>
-public enum NotificationChannel
-{
-    InApp,
-    EmailImmediately,
-    EmailDigest,
-    Off,
-}
-
 /// <summary>Where a notification stands with e-mail.</summary>
-public enum EmailState
+internal enum EmailState
 {
     None,
     Queued,
@@ -18,7 +11,7 @@ public enum EmailState
     Digested,
 }
 
-public sealed class Notification
+internal sealed class Notification
 {
     public long Id { get; set; }
 
@@ -50,7 +43,7 @@ public sealed class Notification
     public EmailState EmailState { get; set; }
 }
 
-public sealed class NotificationPreference
+internal sealed class NotificationPreference
 {
     public required string UserId { get; set; }
 
@@ -60,14 +53,14 @@ public sealed class NotificationPreference
 }
 
 /// <summary>How often a person's e-mail digest goes out.</summary>
-public enum DigestFrequency
+internal enum DigestFrequency
 {
     Daily,
     Weekly,
 }
 
 /// <summary>A person's digest schedule, and when their last digest went out (null: never).</summary>
-public sealed class DigestSchedule
+internal sealed class DigestSchedule
 {
     public required string UserId { get; set; }
 
@@ -85,7 +78,7 @@ public sealed class DigestSchedule
 /// kept in order, and <see cref="NextIndex"/> moves forward in the same transaction as each chunk's notifications, so
 /// a crash resumes where it stopped and nobody is notified twice.
 /// </summary>
-public sealed class FanOut
+internal sealed class FanOut
 {
     public long Id { get; set; }
 

@@ -1,3 +1,3 @@
 namespace InternalSocial.Notifications.Services;
 
-public sealed record DefaultsInput(int? DigestHour, IReadOnlyList<PreferenceChange>? Kinds);
+internal sealed record DefaultsInput(int? DigestHour, IReadOnlyList<PreferenceChange>? Kinds);

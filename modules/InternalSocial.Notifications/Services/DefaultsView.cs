@@ -1,3 +1,3 @@
 namespace InternalSocial.Notifications.Services;
 
-public sealed record DefaultsView(int DigestHour, IReadOnlyList<PreferenceItem> Kinds);
+internal sealed record DefaultsView(int DigestHour, IReadOnlyList<PreferenceItem> Kinds);

@@ -1,4 +1,4 @@
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>A change of schedule: Frequency "Daily" or "Weekly"; Weekday ("Monday"…"Sunday") is required for "Weekly".</summary>
-public sealed record DigestScheduleInput(string? Frequency, string? Weekday);
+internal sealed record DigestScheduleInput(string? Frequency, string? Weekday);

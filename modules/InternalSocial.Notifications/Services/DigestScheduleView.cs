@@ -1,4 +1,4 @@
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>A person's digest schedule: "Daily" or "Weekly" (on <paramref name="Weekday"/>), at the organisation's digest hour in the person's time zone.</summary>
-public sealed record DigestScheduleView(string Frequency, string? Weekday, int Hour, string TimeZoneId, DateTime? LastSentUtc);
+internal sealed record DigestScheduleView(string Frequency, string? Weekday, int Hour, string TimeZoneId, DateTime? LastSentUtc);

@@ -2,8 +2,9 @@ using System.Globalization;
 using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Settings;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Notifications.Services;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Data;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

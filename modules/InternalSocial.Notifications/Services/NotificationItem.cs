@@ -1,3 +1,3 @@
 namespace InternalSocial.Notifications.Services;
 
-public sealed record NotificationItem(long Id, string Kind, string Title, string Body, string Url, DateTime CreatedUtc, bool IsRead);
+internal sealed record NotificationItem(long Id, string Kind, string Title, string Body, string Url, DateTime CreatedUtc, bool IsRead);

@@ -1,11 +1,12 @@
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Models;
 
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>The organisation's defaults: a channel per kind, and the local hour of the digests (in each person's time zone).</summary>
-public sealed class NotificationDefaults
+internal sealed class NotificationDefaults
 {
     public const string DocumentId = "Notifications.Defaults";
 
@@ -15,7 +16,7 @@ public sealed class NotificationDefaults
 }
 
 /// <summary>The kinds the enabled modules contribute, and the channel each person gets for each.</summary>
-public sealed class NotificationKinds(IEnumerable<INotificationKindProvider> providers, DocumentStore documents)
+internal sealed class NotificationKinds(IEnumerable<INotificationKindProvider> providers, DocumentStore documents)
 {
     private IReadOnlyDictionary<string, NotificationKind>? _kinds;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>One-click unsubscribe tokens for mails' links, signed with the tenant's key, one per person and kind.</summary>
-public sealed class NotificationLinks(IDataProtectionProvider protection)
+internal sealed class NotificationLinks(IDataProtectionProvider protection)
 {
     private readonly IDataProtector _tokens = protection.CreateProtector("InternalSocial.Notifications.Unsubscribe");
 

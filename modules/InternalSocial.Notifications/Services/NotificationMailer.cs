@@ -4,14 +4,15 @@ using System.Text;
 using InternalSocial.Kernel.Localization;
 using InternalSocial.Kernel.Mail;
 using InternalSocial.Kernel.Settings;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>Writes notification mails (one at once, or a digest) in the recipient's language, with the organisation's name and an unsubscribe link.</summary>
-public sealed class NotificationMailer(IMailSender outbox, NotificationLinks links, TenantUrls urls, SiteSettingsService siteSettings, IStringLocalizer<ModuleResources> T) : INotificationMailer
+internal sealed class NotificationMailer(IMailSender outbox, NotificationLinks links, TenantUrls urls, SiteSettingsService siteSettings, IStringLocalizer<ModuleResources> T) : INotificationMailer
 {
     public async Task SendImmediatelyAsync(IReadOnlyList<(Notification Notification, CultureInfo Culture)> notifications, IReadOnlyDictionary<string, PersonContact> contacts, CancellationToken cancellationToken)
     {

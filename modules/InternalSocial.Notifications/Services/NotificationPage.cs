@@ -1,3 +1,3 @@
 namespace InternalSocial.Notifications.Services;
 
-public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, string? NextCursor, int Unread);
+internal sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, string? NextCursor, int Unread);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Notifications.Services;
 
-public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
 {
     public DbSet<Notification> Items => Set<Notification>();
 

@@ -3,8 +3,9 @@ using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Models;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>A person's notifications and choices, and the organisation's defaults. Each person only ever reaches their own.</summary>
-public sealed class NotificationsService(
+internal sealed class NotificationsService(
     NotificationsDbContext db,
     NotificationKinds kinds,
     IEnumerable<INotificationVisibility> visibilities,

@@ -1,3 +1,3 @@
 namespace InternalSocial.Notifications.Services;
 
-public sealed record PreferenceChange(string? Kind, string? Channel);
+internal sealed record PreferenceChange(string? Kind, string? Channel);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Notifications.Services;
 
-public sealed record PreferenceItem(string Kind, string DisplayName, string Channel, bool IsMandatory);
+internal sealed record PreferenceItem(string Kind, string DisplayName, string Channel, bool IsMandatory);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Notifications.Services;
 
 /// <summary>Pushes each person's new unread count to their open pages. Only a number travels on the live connection, never content.</summary>
-public sealed class UnreadCountPublisher(NotificationsDbContext db, IHubContext<NotificationsHub> hub)
+internal sealed class UnreadCountPublisher(NotificationsDbContext db, IHubContext<NotificationsHub> hub)
 {
     public const string UnreadMethod = "unread";
 
@@ -25,7 +25,7 @@ public sealed class UnreadCountPublisher(NotificationsDbContext db, IHubContext<
 }
 
 /// <summary>Part of the "Notifications by e-mail" feature: turns notifications into mails.</summary>
-public interface INotificationMailer
+internal interface INotificationMailer
 {
-    Task SendImmediatelyAsync(IReadOnlyList<(Notification Notification, System.Globalization.CultureInfo Culture)> notifications, IReadOnlyDictionary<string, Users.Services.PersonContact> contacts, CancellationToken cancellationToken);
+    Task SendImmediatelyAsync(IReadOnlyList<(Notification Notification, System.Globalization.CultureInfo Culture)> notifications, IReadOnlyDictionary<string, Users.Abstractions.PersonContact> contacts, CancellationToken cancellationToken);
 }

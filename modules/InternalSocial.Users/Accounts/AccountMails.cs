@@ -10,7 +10,7 @@ namespace InternalSocial.Users.Accounts;
 
 /// <summary>Writes the account mails, each with one link back to the site, in the person's language.</summary>
 /// <remarks>Without a mail feature the kernel's sender sends nothing and <see cref="IsAvailable"/> is false.</remarks>
-public sealed class AccountMails(IMailSender mailer, SiteSettingsService siteSettings, TenantUrls urls, IStringLocalizer<ModuleResources> T)
+internal sealed class AccountMails(IMailSender mailer, SiteSettingsService siteSettings, TenantUrls urls, IStringLocalizer<ModuleResources> T)
 {
     public bool IsAvailable => mailer.IsAvailable;
 

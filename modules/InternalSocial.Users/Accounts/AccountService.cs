@@ -13,7 +13,7 @@ namespace InternalSocial.Users.Accounts;
 /// Password reset and first password by e-mail, self-registration with e-mail confirmation, and the administrator's
 /// reset of a person's two-factor sign-in. Nothing here tells an anonymous caller whether an address has an account.
 /// </summary>
-public sealed class AccountService(
+internal sealed class AccountService(
     UserManager<User> userManager,
     RegistrationService registration,
     AccountMails mails,

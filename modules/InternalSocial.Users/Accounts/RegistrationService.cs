@@ -5,7 +5,7 @@ using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -15,10 +15,10 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Accounts;
 
-public sealed record InvitationSummary(string Id, string Email, DateTime CreatedUtc, DateTime ExpiresUtc, DateTime? AcceptedUtc);
+internal sealed record InvitationSummary(string Id, string Email, DateTime CreatedUtc, DateTime ExpiresUtc, DateTime? AcceptedUtc);
 
 /// <summary>What the invitation page finds behind a token.</summary>
-public enum InvitationState
+internal enum InvitationState
 {
     Valid,
     Unknown,
@@ -31,7 +31,7 @@ public enum InvitationState
 /// need <see cref="Permissions.ManageUsers"/>; accepting an invitation or registering needs only the link or an
 /// allowed address.
 /// </summary>
-public sealed class RegistrationService(
+internal sealed class RegistrationService(
     DocumentStore documents,
     UsersDbContext db,
     UserManager<User> userManager,

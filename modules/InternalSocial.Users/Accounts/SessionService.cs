@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -16,13 +17,13 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Accounts;
 
-public sealed record SessionSummary(string Id, DateTime CreatedUtc, DateTime LastSeenUtc, string? UserAgent, string? IpAddress, bool IsCurrent);
+internal sealed record SessionSummary(string Id, DateTime CreatedUtc, DateTime LastSeenUtc, string? UserAgent, string? IpAddress, bool IsCurrent);
 
 /// <summary>
 /// Browser sessions: each sign-in cookie carries a session id (<see cref="ClaimType"/>) backed by a row of
 /// <c>Users_Sessions</c>. Every request checks the row, so a revoked session is signed out at its next request.
 /// </summary>
-public sealed class SessionService(UsersDbContext db, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+internal sealed class SessionService(UsersDbContext db, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public const string ClaimType = "internalsocial:session";
 
@@ -191,7 +192,7 @@ public sealed class SessionService(UsersDbContext db, TimeProvider clock, IStrin
 }
 
 /// <summary>A person's export holds their browser sessions (<c>sessions.json</c>), open or signed out.</summary>
-public sealed class SessionsPersonalData(UsersDbContext db) : IPersonalDataContributor
+internal sealed class SessionsPersonalData(UsersDbContext db) : IPersonalDataContributor
 {
     public string Name => "sessions";
 

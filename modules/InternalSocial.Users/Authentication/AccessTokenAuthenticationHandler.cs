@@ -15,7 +15,7 @@ namespace InternalSocial.Users.Authentication;
 /// <see cref="AccessTokenPrincipalCache"/> between requests; what time alone changes (the token's expiry, a lockout's
 /// end, a guest's end) is checked on every request.
 /// </summary>
-public sealed class AccessTokenAuthenticationHandler(
+internal sealed class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,

@@ -11,7 +11,7 @@ namespace InternalSocial.Users.Authentication;
 /// reports those saves here. The token's expiry, the lockout end and the guest's end are checked again on every hit,
 /// since time alone changes them. See docs/decisions (feed caching).
 /// </summary>
-public sealed class AccessTokenPrincipalCache(TimeProvider clock)
+internal sealed class AccessTokenPrincipalCache(TimeProvider clock)
 {
     /// <summary>How long an entry lives without any change; bounds what a change made outside this process can miss.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
@@ -102,7 +102,7 @@ public sealed class AccessTokenPrincipalCache(TimeProvider clock)
 /// What a token stands for, kept between requests. <see cref="Principal"/> is never handed out itself: each request gets a
 /// copy, so no request can change what the next one sees.
 /// </summary>
-public sealed record CachedPrincipal(
+internal sealed record CachedPrincipal(
     string UserId,
     ClaimsPrincipal Principal,
     DateTime? TokenExpiresUtc,

@@ -11,7 +11,7 @@ namespace InternalSocial.Users.Authentication;
 /// Signs a browser session out at its next check (every minute) when the person may no longer sign in: deactivated,
 /// erased, or a guest whose access has ended. A guest's expiry changes no security stamp, so the stamp alone is not enough.
 /// </summary>
-public sealed class StandingSecurityStampValidator(
+internal sealed class StandingSecurityStampValidator(
     IOptions<SecurityStampValidatorOptions> options,
     SignInManager<User> signInManager,
     ILoggerFactory logger,

@@ -14,7 +14,7 @@ namespace InternalSocial.Users.Controllers;
 /// <summary>Signing in and out, two-factor codes and forgotten passwords. Registration and invitations are <see cref="RegistrationController"/>'s.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("account")]
-public sealed class AccountController(
+internal sealed class AccountController(
     SignInManager<User> signInManager,
     UserManager<User> userManager,
     AccountService accounts,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace InternalSocial.Users.Controllers;
 
 /// <summary>The account pages' answer that only says something (Views/Shared/AccountMessage), with its status.</summary>
-public static class AccountMessageResults
+internal static class AccountMessageResults
 {
     public static ViewResult AccountMessage(this Controller controller, string title, string text, string? linkText = null, string? linkUrl = null, int status = StatusCodes.Status200OK)
     {

@@ -1,4 +1,4 @@
 namespace InternalSocial.Users.Controllers;
 
 /// <summary>A page that only says something, with an optional link.</summary>
-public sealed record AccountMessageViewModel(string Title, string Text, string? LinkText = null, string? LinkUrl = null);
+internal sealed record AccountMessageViewModel(string Title, string Text, string? LinkText = null, string? LinkUrl = null);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace InternalSocial.Users.Controllers;
 
 /// <summary>One e-mail address field: forgotten password, confirmation link again.</summary>
-public sealed class EmailViewModel
+internal sealed class EmailViewModel
 {
     [Required(ErrorMessage = "Enter your e-mail address.")]
     [Display(Name = "E-mail")]

@@ -16,7 +16,7 @@ using QRCoder;
 namespace InternalSocial.Users.Controllers;
 
 /// <param name="NewToken">A token just created: shown this once, never again.</param>
-public sealed record MyAccountViewModel(
+internal sealed record MyAccountViewModel(
     IReadOnlyList<AccessTokenSummary> Tokens,
     CreatedAccessToken? NewToken,
     IReadOnlyList<string> Errors,
@@ -27,16 +27,16 @@ public sealed record MyAccountViewModel(
 /// <param name="SharedKey">The authenticator key, in groups of four letters for typing.</param>
 /// <param name="AuthenticatorUri">The otpauth:// URI the QR code holds.</param>
 /// <param name="QrCodeSvg">The QR code as an SVG image (generated on the server, no script).</param>
-public sealed record TwoFactorSetupViewModel(string SharedKey, string AuthenticatorUri, string QrCodeSvg, string? Error);
+internal sealed record TwoFactorSetupViewModel(string SharedKey, string AuthenticatorUri, string QrCodeSvg, string? Error);
 
 /// <summary>Recovery codes, shown once.</summary>
-public sealed record RecoveryCodesViewModel(IReadOnlyList<string> Codes);
+internal sealed record RecoveryCodesViewModel(IReadOnlyList<string> Codes);
 
 /// <summary>The signed-in person's account: password, two-factor sign-in, sessions and personal access tokens.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("account")]
-public sealed class MyAccountController(
+internal sealed class MyAccountController(
     UserManager<User> userManager,
     SignInManager<User> signInManager,
     AccessTokenService tokens,

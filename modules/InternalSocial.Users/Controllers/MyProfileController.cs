@@ -11,13 +11,13 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Controllers;
 
-public sealed record MyProfileViewModel(ProfileView Profile, IReadOnlyDictionary<string, string> Errors, IReadOnlyDictionary<string, string> Values);
+internal sealed record MyProfileViewModel(ProfileView Profile, IReadOnlyDictionary<string, string> Errors, IReadOnlyDictionary<string, string> Values);
 
 /// <summary>The signed-in person edits their profile and photo.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("account/profile")]
-public sealed class MyProfileController(ProfileService profiles, ProfileEditor editor, ProfilePhotos photos, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class MyProfileController(ProfileService profiles, ProfileEditor editor, ProfilePhotos photos, IStringLocalizer<ModuleResources> T) : Controller
 {
     private static readonly string[] TextFields = ["displayName", "email", "jobTitle", "department", "site", "phone", "about", "skills", "languages", "interests", "preferredLanguage", "timeZoneId"];
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InternalSocial.Users.Controllers;
 
-public sealed class NewPasswordViewModel
+internal sealed class NewPasswordViewModel
 {
     public string UserId { get; set; } = "";
 

@@ -8,13 +8,13 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Controllers;
 
-public sealed record DirectoryViewModel(DirectoryQuery Query, DirectoryPage Page);
+internal sealed record DirectoryViewModel(DirectoryQuery Query, DirectoryPage Page);
 
 /// <summary>The directory, profiles and the org chart. The services decide who sees whom; a page never says more than its API.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("people")]
-public sealed class PeopleController(
+internal sealed class PeopleController(
     DirectoryService directory,
     ProfileService profiles,
     PersonalDataService personalData,

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InternalSocial.Users.Controllers;
 
-public sealed class RegisterViewModel
+internal sealed class RegisterViewModel
 {
     [Display(Name = "Your name")]
     public string DisplayName { get; set; } = "";

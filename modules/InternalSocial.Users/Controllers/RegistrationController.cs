@@ -14,7 +14,7 @@ namespace InternalSocial.Users.Controllers;
 /// <summary>Self-registration by e-mail domain, invitations, and the confirmation of an e-mail address.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("account")]
-public sealed class RegistrationController(
+internal sealed class RegistrationController(
     SignInManager<User> signInManager,
     UserManager<User> userManager,
     AccountService accounts,

@@ -7,13 +7,13 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Controllers;
 
-public sealed record RolesViewModel(IReadOnlyList<RolePermissions.RoleSummary> Roles, IReadOnlyCollection<Permission> Permissions);
+internal sealed record RolesViewModel(IReadOnlyList<RolePermissions.RoleSummary> Roles, IReadOnlyCollection<Permission> Permissions);
 
 /// <summary>The role × permission matrix of the administration.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/roles")]
 [RequirePermission("Users.ManageRoles")]
-public sealed class RolesController(RolesAdminService roles, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class RolesController(RolesAdminService roles, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>

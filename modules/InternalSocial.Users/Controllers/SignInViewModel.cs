@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InternalSocial.Users.Controllers;
 
-public sealed class SignInViewModel
+internal sealed class SignInViewModel
 {
     [Required(ErrorMessage = "Enter your user name or e-mail.")]
     [Display(Name = "User name or e-mail")]

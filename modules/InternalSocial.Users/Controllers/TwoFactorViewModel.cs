@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InternalSocial.Users.Controllers;
 
-public sealed class TwoFactorViewModel
+internal sealed class TwoFactorViewModel
 {
     [Required(ErrorMessage = "Enter the code.")]
     [Display(Name = "Code from your authenticator app, or a recovery code")]

@@ -9,17 +9,17 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Users.Controllers;
 
 /// <param name="Csv">The previewed file, posted again to apply it.</param>
-public sealed record ImportViewModel(ImportReport? Report, string? Csv, string? Error);
+internal sealed record ImportViewModel(ImportReport? Report, string? Csv, string? Error);
 
-public sealed record UsersViewModel(UserPage Page, string? Query, IReadOnlyList<string> Roles, bool CanManageRoles);
+internal sealed record UsersViewModel(UserPage Page, string? Query, IReadOnlyList<string> Roles, bool CanManageRoles);
 
-public sealed record RegistrationViewModel(InternalSocial.Users.Models.RegistrationSettings Settings, IReadOnlyList<InvitationSummary> Invitations, bool MailAvailable, IReadOnlyDictionary<string, string> Errors);
+internal sealed record RegistrationViewModel(InternalSocial.Users.Models.RegistrationSettings Settings, IReadOnlyList<InvitationSummary> Invitations, bool MailAvailable, IReadOnlyDictionary<string, string> Errors);
 
 /// <summary>People in the administration: find, create, give roles.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/users")]
 [RequirePermission("Users.ManageUsers")]
-public sealed class UsersController(
+internal sealed class UsersController(
     UsersAdminService users,
     PeopleImportService import,
     RegistrationService registration,

@@ -8,14 +8,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Users.Endpoints;
 
-public sealed record RegistrationRequest(string? Policy, List<string>? AllowedDomains);
+internal sealed record RegistrationRequest(string? Policy, List<string>? AllowedDomains);
 
-public sealed record RegistrationResponse(string Policy, IReadOnlyList<string> AllowedDomains);
+internal sealed record RegistrationResponse(string Policy, IReadOnlyList<string> AllowedDomains);
 
-public sealed record InvitationRequest(string? Email);
+internal sealed record InvitationRequest(string? Email);
 
 /// <summary>Registration policy and invitations (<c>/api/v1/users/…</c>), first-password mails and 2FA resets; the signed-in person's sessions (<c>/api/v1/auth/sessions</c>).</summary>
-public static class AccountsApi
+internal static class AccountsApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,14 +10,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Users.Endpoints;
 
-public sealed record CreateTokenRequest(string? UserName, string? Password, string? Name, int? ExpiresInDays, string? Code = null);
+internal sealed record CreateTokenRequest(string? UserName, string? Password, string? Name, int? ExpiresInDays, string? Code = null);
 
-public sealed record CreateTokenResponse(string Id, string Name, string Token, DateTime CreatedUtc, DateTime? ExpiresUtc);
+internal sealed record CreateTokenResponse(string Id, string Name, string Token, DateTime CreatedUtc, DateTime? ExpiresUtc);
 
-public sealed record MeResponse(string Id, string UserName, string? Email, string DisplayName, IReadOnlyList<string> Roles);
+internal sealed record MeResponse(string Id, string UserName, string? Email, string DisplayName, IReadOnlyList<string> Roles);
 
 /// <summary><c>/api/v1/auth</c>: personal access tokens and the current user.</summary>
-public static class AuthApi
+internal static class AuthApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

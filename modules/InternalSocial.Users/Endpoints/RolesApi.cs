@@ -8,14 +8,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Users.Endpoints;
 
-public sealed record RoleResponse(string Name, string Description, IReadOnlyList<string> Permissions);
+internal sealed record RoleResponse(string Name, string Description, IReadOnlyList<string> Permissions);
 
-public sealed record RoleRequest(string? Description, List<string>? Permissions);
+internal sealed record RoleRequest(string? Description, List<string>? Permissions);
 
-public sealed record PermissionResponse(string Name, string Description, string Category);
+internal sealed record PermissionResponse(string Name, string Description, string Category);
 
 /// <summary><c>/api/v1/roles</c> and <c>/api/v1/permissions</c>.</summary>
-public static class RolesApi
+internal static class RolesApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

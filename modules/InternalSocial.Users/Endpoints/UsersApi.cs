@@ -14,13 +14,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace InternalSocial.Users.Endpoints;
 
-public sealed record CreateUserRequest(string? UserName, string? Email, string? DisplayName, string? Password, List<string>? Roles);
+internal sealed record CreateUserRequest(string? UserName, string? Email, string? DisplayName, string? Password, List<string>? Roles);
 
-public sealed record UserRolesRequest(List<string>? Roles);
+internal sealed record UserRolesRequest(List<string>? Roles);
 
-public sealed record GuestExpiryRequest(DateTime? ExpiresUtc);
+internal sealed record GuestExpiryRequest(DateTime? ExpiresUtc);
 
-public sealed record ProfileRequest(
+internal sealed record ProfileRequest(
     string? DisplayName,
     string? Email,
     string? JobTitle,
@@ -44,7 +44,7 @@ public sealed record ProfileRequest(
 /// <c>/api/v1/users</c>: the directory and profiles for employees; account administration (create, roles, import,
 /// deactivate, erase) for those holding the permissions.
 /// </summary>
-public static class UsersApi
+internal static class UsersApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -4,7 +4,7 @@ namespace InternalSocial.Users.Migrations;
 
 /// <summary>Schema version 3: invitations (only their token's hash) and browser sessions.</summary>
 [Migration(3, "Invitations and sessions")]
-public sealed class AddAccountSecurity : Migration
+internal sealed class AddAccountSecurity : Migration
 {
     public override void Up()
     {

@@ -7,7 +7,7 @@ namespace InternalSocial.Users.Migrations;
 /// interests), endorsements, custom fields defined by administrators and the audit of deactivations and erasures.
 /// </summary>
 [Migration(2, "Profiles, directory terms, custom fields, audit")]
-public sealed class AddProfiles : Migration
+internal sealed class AddProfiles : Migration
 {
     public override void Up()
     {

@@ -4,7 +4,7 @@ namespace InternalSocial.Users.Migrations;
 
 /// <summary>The ASP.NET Core Identity tables (schema version 1) and personal access tokens.</summary>
 [Migration(1, "Accounts, roles and access tokens")]
-public sealed class CreateAccounts : Migration
+internal sealed class CreateAccounts : Migration
 {
     public override void Up()
     {

@@ -1,7 +1,7 @@
 namespace InternalSocial.Users.Models;
 
 /// <summary>Who may create an account in the organisation.</summary>
-public enum RegistrationPolicy
+internal enum RegistrationPolicy
 {
     /// <summary>Only administrators create accounts (or import them).</summary>
     AdminsOnly,
@@ -14,7 +14,7 @@ public enum RegistrationPolicy
 }
 
 /// <summary>The organisation's registration settings (a document of the tenant).</summary>
-public sealed class RegistrationSettings
+internal sealed class RegistrationSettings
 {
     public RegistrationPolicy Policy { get; set; } = RegistrationPolicy.AdminsOnly;
 
@@ -23,7 +23,7 @@ public sealed class RegistrationSettings
 }
 
 /// <summary>An invitation to create an account. Only the SHA-256 hash of its token is stored.</summary>
-public sealed class Invitation
+internal sealed class Invitation
 {
     public required string Id { get; set; }
 
@@ -45,7 +45,7 @@ public sealed class Invitation
 }
 
 /// <summary>A browser session (a sign-in cookie), which the person sees and may revoke.</summary>
-public sealed class UserSession
+internal sealed class UserSession
 {
     public required string Id { get; set; }
 

@@ -4,7 +4,7 @@ namespace InternalSocial.Users.Models;
 /// A searchable word about a person: a name token, a skill, a language or an interest. One table, indexed on
 /// (Kind, Value), serves every directory filter.
 /// </summary>
-public sealed class PersonTerm
+internal sealed class PersonTerm
 {
     public const string Name = "name";
     public const string Skill = "skill";
@@ -23,7 +23,7 @@ public sealed class PersonTerm
 }
 
 /// <summary>A colleague vouching for one of a person's skills.</summary>
-public sealed class Endorsement
+internal sealed class Endorsement
 {
     public required string UserId { get; set; }
 
@@ -36,7 +36,7 @@ public sealed class Endorsement
 }
 
 /// <summary>A profile field that administrators add for everyone (badge number, office hours, LinkedIn…).</summary>
-public sealed class ProfileField
+internal sealed class ProfileField
 {
     public const string Text = "text";
     public const string Choice = "choice";
@@ -68,7 +68,7 @@ public sealed class ProfileField
     public IReadOnlyList<string> ChoiceList => (Choices ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-public sealed class ProfileFieldValue
+internal sealed class ProfileFieldValue
 {
     public required string UserId { get; set; }
 
@@ -78,7 +78,7 @@ public sealed class ProfileFieldValue
 }
 
 /// <summary>Who deactivated or erased whom, and when: kept after erasure (the ids name nobody once the person is erased).</summary>
-public sealed class PeopleAuditEntry
+internal sealed class PeopleAuditEntry
 {
     public long Id { get; set; }
 

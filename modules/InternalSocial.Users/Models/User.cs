@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace InternalSocial.Users.Models;
 
-public sealed class User : IdentityUser
+internal sealed class User : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
@@ -50,7 +50,7 @@ public sealed class User : IdentityUser
     public DateTime? GuestExpiresUtc { get; set; }
 }
 
-public sealed class Role : IdentityRole
+internal sealed class Role : IdentityRole
 {
     public Role()
     {
@@ -65,7 +65,7 @@ public sealed class Role : IdentityRole
 }
 
 /// <summary>A personal access token for the API. Only its SHA-256 hash is stored.</summary>
-public sealed class AccessToken
+internal sealed class AccessToken
 {
     public required string Id { get; set; }
 

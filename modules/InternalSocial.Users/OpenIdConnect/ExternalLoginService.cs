@@ -5,7 +5,7 @@ using System.Text;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace InternalSocial.Users.OpenIdConnect;
 
 /// <summary>The provider's word about the person, read from the validated ID token.</summary>
-public sealed record ExternalIdentity(string Issuer, string Subject, string? Email, bool EmailVerified, string? Name)
+internal sealed record ExternalIdentity(string Issuer, string Subject, string? Email, bool EmailVerified, string? Name)
 {
     /// <summary>Reads <c>iss</c>, <c>sub</c>, <c>email</c>, <c>email_verified</c> (or Entra ID's <c>xms_edov</c>) and a name.</summary>
     public static ExternalIdentity? From(ClaimsPrincipal principal)
@@ -44,17 +44,17 @@ public sealed record ExternalIdentity(string Issuer, string Subject, string? Ema
 }
 
 /// <summary>How a sign-in with the provider ended: the account to sign in, or why not (for the person to read).</summary>
-public sealed record ExternalSignInOutcome(User? User, string? Refusal);
+internal sealed record ExternalSignInOutcome(User? User, string? Refusal);
 
 /// <summary>A login linked to the signed-in person, for their account page.</summary>
-public sealed record LinkedLogin(string Key, string ProviderName);
+internal sealed record LinkedLogin(string Key, string ProviderName);
 
 /// <summary>
 /// Finds, links or creates the account of someone the provider vouched for. A login is the pair (issuer, subject),
 /// stored in Identity's user logins as <see cref="LoginProvider"/> and a hash of the pair (<see cref="ProviderKey"/>):
 /// another issuer never matches, whatever subject it sends.
 /// </summary>
-public sealed class ExternalLoginService(
+internal sealed class ExternalLoginService(
     UsersDbContext db,
     UserManager<User> userManager,
     SignInManager<User> signInManager,

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace InternalSocial.Users.OpenIdConnect;
 
 /// <summary>The message of a refused sign-in, and where to go from there.</summary>
-public sealed record ExternalSignInRefusal(string Message);
+internal sealed record ExternalSignInRefusal(string Message);
 
 /// <summary>
 /// Sign-in with the organisation's OpenID Connect provider: the challenge (a form on the sign-in page), the return
@@ -24,7 +24,7 @@ public sealed record ExternalSignInRefusal(string Message);
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [FeatureGate(OpenIdConnectStartup.FeatureId)]
-public sealed class ExternalSignInController(
+internal sealed class ExternalSignInController(
     OpenIdConnectSettingsService settings,
     ExternalLoginService logins,
     SignInManager<User> signInManager,

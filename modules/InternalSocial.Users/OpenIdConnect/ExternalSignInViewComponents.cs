@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace InternalSocial.Users.OpenIdConnect;
 
-public sealed record ExternalSignInButton(string ProviderName, string? ReturnUrl);
+internal sealed record ExternalSignInButton(string ProviderName, string? ReturnUrl);
 
-public sealed record ExternalLoginsModel(IReadOnlyList<LinkedLogin> Logins, bool CanUnlink);
+internal sealed record ExternalLoginsModel(IReadOnlyList<LinkedLogin> Logins, bool CanUnlink);
 
 /// <summary>The "Sign in with …" button on the sign-in page, once a provider is configured.</summary>
-public sealed class ExternalSignInViewComponent(OpenIdConnectSettingsService settings) : ViewComponent
+internal sealed class ExternalSignInViewComponent(OpenIdConnectSettingsService settings) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -26,7 +26,7 @@ public sealed class ExternalSignInViewComponent(OpenIdConnectSettingsService set
 }
 
 /// <summary>On the account page: the provider logins linked to the person, each with a button to unlink it.</summary>
-public sealed class ExternalLoginsViewComponent(ExternalLoginService logins, UserManager<User> userManager) : ViewComponent
+internal sealed class ExternalLoginsViewComponent(ExternalLoginService logins, UserManager<User> userManager) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {

@@ -10,7 +10,7 @@ namespace InternalSocial.Users.OpenIdConnect;
 /// services exist only with its feature, and a resource filter runs before the controller is created.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class FeatureGateAttribute(string featureId) : Attribute, IResourceFilter
+internal sealed class FeatureGateAttribute(string featureId) : Attribute, IResourceFilter
 {
     public void OnResourceExecuting(ResourceExecutingContext context)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.OpenIdConnect;
 
-public sealed class OpenIdConnectSettingsViewModel
+internal sealed class OpenIdConnectSettingsViewModel
 {
     [Display(Name = "Provider's name (on the button: Sign in with …)")]
     public string? ProviderName { get; set; }
@@ -50,7 +50,7 @@ public sealed class OpenIdConnectSettingsViewModel
 [Authorize]
 [RequirePermission("Users.ManageRoles")]
 [Route("admin/users/openid-connect")]
-public sealed class OpenIdConnectAdminController(OpenIdConnectSettingsService settings, TenantUrls urls, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class OpenIdConnectAdminController(OpenIdConnectSettingsService settings, TenantUrls urls, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Users.OpenIdConnect;
 
 /// <summary><c>/api/v1/auth/openid-connect</c>: the provider's settings (the client secret is write-only).</summary>
-public static class OpenIdConnectApi
+internal static class OpenIdConnectApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -18,7 +18,7 @@ namespace InternalSocial.Users.OpenIdConnect;
 /// <see cref="ExternalSignInController"/> to link or create the account. The options are built again after a save
 /// (<see cref="OpenIdConnectSettingsCache.Set"/> clears them).
 /// </summary>
-public sealed class OpenIdConnectOptionsSetup(OpenIdConnectSettingsCache cache, IServiceScopeFactory scopes, ShellSettings shell, IOptions<InternalSocialOptions> hostOptions)
+internal sealed class OpenIdConnectOptionsSetup(OpenIdConnectSettingsCache cache, IServiceScopeFactory scopes, ShellSettings shell, IOptions<InternalSocialOptions> hostOptions)
     : IConfigureNamedOptions<OpenIdConnectOptions>
 {
     public void Configure(OpenIdConnectOptions options) => Configure(Options.DefaultName, options);
@@ -111,7 +111,7 @@ public sealed class OpenIdConnectOptionsSetup(OpenIdConnectSettingsCache cache, 
 /// handler is built: the authentication middleware asks for its remote schemes on every request, asynchronously,
 /// before it builds their options (synchronously).
 /// </summary>
-public sealed class OpenIdConnectSchemeProvider(IOptions<AuthenticationOptions> options, OpenIdConnectSettingsCache cache)
+internal sealed class OpenIdConnectSchemeProvider(IOptions<AuthenticationOptions> options, OpenIdConnectSettingsCache cache)
     : AuthenticationSchemeProvider(options)
 {
     public override async Task<IEnumerable<AuthenticationScheme>> GetRequestHandlerSchemesAsync()

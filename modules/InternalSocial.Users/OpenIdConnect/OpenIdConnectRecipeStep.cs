@@ -11,7 +11,7 @@ namespace InternalSocial.Users.OpenIdConnect;
 /// "allowedDomains": ["contoso.com"] }</c>. Absent fields keep their value. The client secret may only come from a
 /// variable, given when the recipe runs: a secret is never written in a recipe file.
 /// </summary>
-public sealed partial class OpenIdConnectRecipeStep(OpenIdConnectSettingsService settings) : IRecipeStepHandler
+internal sealed partial class OpenIdConnectRecipeStep(OpenIdConnectSettingsService settings) : IRecipeStepHandler
 {
     private static readonly string[] Fields = ["providerName", "authority", "clientId", "clientSecret", "scopes", "autoProvision", "allowedDomains"];
 
@@ -63,7 +63,7 @@ public sealed partial class OpenIdConnectRecipeStep(OpenIdConnectSettingsService
 }
 
 /// <summary>Exports the provider's settings without the client secret (importing keeps the target's own secret).</summary>
-public sealed class OpenIdConnectRecipeExporter(OpenIdConnectSettingsService settings) : IRecipeExporter
+internal sealed class OpenIdConnectRecipeExporter(OpenIdConnectSettingsService settings) : IRecipeExporter
 {
     public int Order => 150;
 

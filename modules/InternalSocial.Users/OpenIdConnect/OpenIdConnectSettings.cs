@@ -4,7 +4,7 @@ namespace InternalSocial.Users.OpenIdConnect;
 /// The tenant's OpenID Connect provider, kept as the document <see cref="DocumentId"/>. The client secret is stored
 /// protected by the tenant's data protection key ring; it is never shown back nor exported.
 /// </summary>
-public sealed record OpenIdConnectSettings
+internal sealed record OpenIdConnectSettings
 {
     public const string DocumentId = "Users.OpenIdConnect";
 

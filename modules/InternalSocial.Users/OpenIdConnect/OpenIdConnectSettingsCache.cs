@@ -11,7 +11,7 @@ namespace InternalSocial.Users.OpenIdConnect;
 /// <see cref="OpenIdConnectSchemeProvider"/>). A save here clears the handler's options; a save on another node is
 /// seen when the cached copy is older than <see cref="RecheckAfter"/>.
 /// </summary>
-public sealed class OpenIdConnectSettingsCache(IServiceScopeFactory scopes, IOptionsMonitorCache<OpenIdConnectOptions> options, TimeProvider clock) : IDisposable
+internal sealed class OpenIdConnectSettingsCache(IServiceScopeFactory scopes, IOptionsMonitorCache<OpenIdConnectOptions> options, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(30);
 

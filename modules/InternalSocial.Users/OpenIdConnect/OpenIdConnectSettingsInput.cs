@@ -1,7 +1,7 @@
 namespace InternalSocial.Users.OpenIdConnect;
 
 /// <summary>What an administrator sends. A null secret keeps the stored one; an empty one removes it.</summary>
-public sealed record OpenIdConnectSettingsInput(
+internal sealed record OpenIdConnectSettingsInput(
     string? ProviderName,
     string? Authority,
     string? ClientId,

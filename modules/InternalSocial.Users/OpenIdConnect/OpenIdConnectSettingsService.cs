@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace InternalSocial.Users.OpenIdConnect;
 
 /// <summary>Reads, validates and saves the tenant's OpenID Connect settings; only holders of <see cref="Permissions.ManageRoles"/>.</summary>
-public sealed class OpenIdConnectSettingsService(
+internal sealed class OpenIdConnectSettingsService(
     DocumentStore documents,
     OpenIdConnectSettingsCache cache,
     IDataProtectionProvider protection,

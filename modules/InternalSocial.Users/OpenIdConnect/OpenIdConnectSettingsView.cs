@@ -1,7 +1,7 @@
 namespace InternalSocial.Users.OpenIdConnect;
 
 /// <summary>What is shown of the settings: everything but the secret, of which only its presence is told.</summary>
-public sealed record OpenIdConnectSettingsView(
+internal sealed record OpenIdConnectSettingsView(
     string ProviderName,
     string Authority,
     string ClientId,

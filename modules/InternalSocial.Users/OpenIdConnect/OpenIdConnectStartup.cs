@@ -21,7 +21,7 @@ namespace InternalSocial.Users.OpenIdConnect;
 /// account at the first sign-in.
 /// </summary>
 [ForFeature(FeatureId)]
-public sealed class OpenIdConnectStartup(ShellSettings shell) : ModuleStartup
+internal sealed class OpenIdConnectStartup(ShellSettings shell) : ModuleStartup
 {
     public const string FeatureId = "InternalSocial.Users.OpenIdConnect";
 
@@ -64,7 +64,7 @@ public sealed class OpenIdConnectStartup(ShellSettings shell) : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => OpenIdConnectApi.Map(endpoints);
 }
 
-public sealed class OpenIdConnectAdminMenu : INavigationProvider
+internal sealed class OpenIdConnectAdminMenu : INavigationProvider
 {
     public void BuildNavigation(string menuName, ICollection<MenuItem> items)
     {

@@ -15,7 +15,7 @@ namespace InternalSocial.Users.Recipes;
 /// e-mail, like the CSV import; <c>generate</c> adds a sample organisation (the same people at every run, so running twice
 /// changes nothing). Personal data never goes into an export: there is no exporter for this step.
 /// </summary>
-public sealed class PeopleRecipeStep(PeopleImportService import, AccountPrivilege privilege, ILookupNormalizer normalizer, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class PeopleRecipeStep(PeopleImportService import, AccountPrivilege privilege, ILookupNormalizer normalizer, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const int MaxGenerated = 100_000;
 
@@ -138,7 +138,7 @@ public sealed class PeopleRecipeStep(PeopleImportService import, AccountPrivileg
 /// <c>{ "name": "profile-fields", "fields": [ { "id": "office", "label": "Office", "kind": "text", "choices": [], "visibility": "employees", "position": 1 } ] }</c>:
 /// the custom profile fields, upserted by id.
 /// </summary>
-public sealed class ProfileFieldsRecipeStep(ProfileFieldsService fields) : IRecipeStepHandler
+internal sealed class ProfileFieldsRecipeStep(ProfileFieldsService fields) : IRecipeStepHandler
 {
     public string StepName => "profile-fields";
 
@@ -184,7 +184,7 @@ public sealed class ProfileFieldsRecipeStep(ProfileFieldsService fields) : IReci
 }
 
 /// <summary>Exports the custom profile fields (definitions only: never anybody's values).</summary>
-public sealed class ProfileFieldsExporter(ProfileFieldsService fields) : IRecipeExporter
+internal sealed class ProfileFieldsExporter(ProfileFieldsService fields) : IRecipeExporter
 {
     public int Order => -700;
 

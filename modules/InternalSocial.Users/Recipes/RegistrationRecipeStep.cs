@@ -11,7 +11,7 @@ namespace InternalSocial.Users.Recipes;
 /// <c>{ "name": "registration", "policy": "AdminsOnly" | "InvitationOnly" | "SelfRegistrationByDomain", "allowedDomains": ["example.com"] }</c>:
 /// who may create an account. Absent fields take their defaults (AdminsOnly, no domain).
 /// </summary>
-public sealed class RegistrationRecipeStep(RegistrationService registration, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class RegistrationRecipeStep(RegistrationService registration, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "registration";
 
@@ -53,7 +53,7 @@ public sealed class RegistrationRecipeStep(RegistrationService registration, ISt
 }
 
 /// <summary>Exports the registration policy (no personal data: domains only).</summary>
-public sealed class RegistrationExporter(RegistrationService registration) : IRecipeExporter
+internal sealed class RegistrationExporter(RegistrationService registration) : IRecipeExporter
 {
     public int Order => -790;
 

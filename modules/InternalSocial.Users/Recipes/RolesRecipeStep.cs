@@ -11,7 +11,7 @@ namespace InternalSocial.Users.Recipes;
 /// Upserts each role by name. <c>behavior</c>: <c>replace</c> (default) sets exactly these permissions, <c>add</c> adds
 /// them, <c>remove</c> takes them away.
 /// </summary>
-public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionCatalog permissions, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionCatalog permissions, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     private static readonly string[] Behaviors = ["replace", "add", "remove"];
 
@@ -132,7 +132,7 @@ public sealed class RolesRecipeStep(RolePermissions rolePermissions, PermissionC
 /// Exports every role with its description and permissions (Administrator holds all and is left out). Only permissions
 /// an enabled feature defines: a disabled feature keeps its grants, but a recipe naming them would be refused.
 /// </summary>
-public sealed class RolesExporter(RolePermissions rolePermissions, PermissionCatalog permissions) : IRecipeExporter
+internal sealed class RolesExporter(RolePermissions rolePermissions, PermissionCatalog permissions) : IRecipeExporter
 {
     public int Order => -800;
 

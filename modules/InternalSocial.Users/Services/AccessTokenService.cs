@@ -7,15 +7,15 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Services;
 
-public sealed record CreatedAccessToken(string Id, string Name, string Token, DateTime CreatedUtc, DateTime? ExpiresUtc);
+internal sealed record CreatedAccessToken(string Id, string Name, string Token, DateTime CreatedUtc, DateTime? ExpiresUtc);
 
-public sealed record AccessTokenSummary(string Id, string Name, DateTime CreatedUtc, DateTime? ExpiresUtc);
+internal sealed record AccessTokenSummary(string Id, string Name, DateTime CreatedUtc, DateTime? ExpiresUtc);
 
 /// <summary>A valid token's user, and when the token expires (null: never).</summary>
-public sealed record TokenOwner(User User, DateTime? ExpiresUtc);
+internal sealed record TokenOwner(User User, DateTime? ExpiresUtc);
 
 /// <summary>Personal access tokens: shown once at creation, stored only as a hash, revocable.</summary>
-public sealed class AccessTokenService(UsersDbContext db, UserManager<User> userManager, SignInManager<User> signInManager, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+internal sealed class AccessTokenService(UsersDbContext db, UserManager<User> userManager, SignInManager<User> signInManager, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     private const string Prefix = "isp_";
 
@@ -175,7 +175,7 @@ public sealed class AccessTokenService(UsersDbContext db, UserManager<User> user
 }
 
 /// <summary>Wrong credentials or a locked-out account; the message is in the request's language.</summary>
-public sealed class InvalidCredentialsException(bool lockedOut, string message) : Exception(message)
+internal sealed class InvalidCredentialsException(bool lockedOut, string message) : Exception(message)
 {
     public bool LockedOut { get; } = lockedOut;
 }

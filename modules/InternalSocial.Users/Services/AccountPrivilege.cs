@@ -14,7 +14,7 @@ namespace InternalSocial.Users.Services;
 /// those of features not turned on yet included, so only an Administrator changes an Administrator's account or makes
 /// someone one. Acting on one's own account is left to each service's own rules.
 /// </summary>
-public sealed class AccountPrivilege(
+internal sealed class AccountPrivilege(
     UsersDbContext db,
     RolePermissions rolePermissions,
     PermissionCatalog catalog,

@@ -3,7 +3,7 @@ using System.Text;
 namespace InternalSocial.Users.Services;
 
 /// <summary>A small RFC 4180 reader: quoted fields, doubled quotes, new lines inside quotes; each record with its first line number.</summary>
-public static class Csv
+internal static class Csv
 {
     public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(TextReader reader)
     {

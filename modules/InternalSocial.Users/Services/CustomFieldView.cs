@@ -1,3 +1,3 @@
 namespace InternalSocial.Users.Services;
 
-public sealed record CustomFieldView(string Id, string Label, string Kind, string Visibility, string? Value, IReadOnlyList<string> Choices);
+internal sealed record CustomFieldView(string Id, string Label, string Kind, string Visibility, string? Value, IReadOnlyList<string> Choices);

@@ -9,25 +9,25 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Users.Services;
 
 /// <param name="PhotoUrl">A site path starting with <c>~/</c>, or null.</param>
-public sealed record DirectoryEntry(string Id, string UserName, string DisplayName, string? JobTitle, string? Department, string? Site, string? PhotoUrl, bool IsGuest, bool IsActive);
+internal sealed record DirectoryEntry(string Id, string UserName, string DisplayName, string? JobTitle, string? Department, string? Site, string? PhotoUrl, bool IsGuest, bool IsActive);
 
-public sealed record DirectoryPage(IReadOnlyList<DirectoryEntry> Users, string? NextCursor);
+internal sealed record DirectoryPage(IReadOnlyList<DirectoryEntry> Users, string? NextCursor);
 
-public sealed record DirectoryQuery(string? Q = null, string? Department = null, string? Site = null, string? Skill = null, string? Language = null, string? Cursor = null)
+internal sealed record DirectoryQuery(string? Q = null, string? Department = null, string? Site = null, string? Skill = null, string? Language = null, string? Cursor = null)
 {
     public bool HasFilters => !string.IsNullOrWhiteSpace(Department) || !string.IsNullOrWhiteSpace(Site)
         || !string.IsNullOrWhiteSpace(Skill) || !string.IsNullOrWhiteSpace(Language);
 }
 
 /// <summary>A person's place in the organisation: their managers up to the top, and their direct reports.</summary>
-public sealed record TeamView(DirectoryEntry Person, IReadOnlyList<DirectoryEntry> Managers, IReadOnlyList<DirectoryEntry> Reports);
+internal sealed record TeamView(DirectoryEntry Person, IReadOnlyList<DirectoryEntry> Managers, IReadOnlyList<DirectoryEntry> Reports);
 
 /// <summary>
 /// The directory: active people by name prefix, department, site, skill and language, in name order, paged by
 /// keyset on the unique <see cref="User.DirectoryKey"/>. Every filter is an indexed equality or range; a page is
 /// one query. And the org chart, built from the manager field.
 /// </summary>
-public sealed class DirectoryService(UsersDbContext db, IAuthorizationService authorization, ProfileService profiles, ProfileAccess access, IStringLocalizer<ModuleResources> T)
+internal sealed class DirectoryService(UsersDbContext db, IAuthorizationService authorization, ProfileService profiles, ProfileAccess access, IStringLocalizer<ModuleResources> T)
 {
     public const int PageSize = 50;
     public const int MaxReports = 500;

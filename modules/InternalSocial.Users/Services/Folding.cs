@@ -7,7 +7,7 @@ namespace InternalSocial.Users.Services;
 /// The one way text is made comparable in the directory: upper case, accents removed, only letters and digits
 /// ("Zoë O'Brien-Élan" → "ZOE O BRIEN ELAN"). Values folded here are compared ordinally on both databases.
 /// </summary>
-public static class Folding
+internal static class Folding
 {
     public static string Fold(string? text)
     {

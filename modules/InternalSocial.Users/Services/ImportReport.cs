@@ -1,3 +1,3 @@
 namespace InternalSocial.Users.Services;
 
-public sealed record ImportReport(bool DryRun, int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors);
+internal sealed record ImportReport(bool DryRun, int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors);

@@ -1,4 +1,4 @@
 namespace InternalSocial.Users.Services;
 
 /// <param name="Line">The line of the file where the row starts (the header is line 1).</param>
-public sealed record ImportRowError(int Line, string Field, string Reason);
+internal sealed record ImportRowError(int Line, string Field, string Reason);

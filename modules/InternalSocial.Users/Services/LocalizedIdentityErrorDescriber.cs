@@ -7,7 +7,7 @@ namespace InternalSocial.Users.Services;
 /// Identity's messages (password rules, user name and e-mail checks, roles) in the request's language. The codes are
 /// Identity's own, so code that tests <see cref="IdentityError.Code"/> is unaffected.
 /// </summary>
-public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<ModuleResources> T) : IdentityErrorDescriber
+internal sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<ModuleResources> T) : IdentityErrorDescriber
 {
     public override IdentityError DefaultError() =>
         Error(nameof(DefaultError), T["An unknown failure has occurred."]);

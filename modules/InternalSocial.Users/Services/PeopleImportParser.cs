@@ -9,7 +9,7 @@ namespace InternalSocial.Users.Services;
 /// Reads an import file: its header, then each row checked on its own (fields, duplicates in the file). A bad row is
 /// reported by its line and left out; a bad header or too many rows refuses the whole file.
 /// </summary>
-public sealed class PeopleImportParser(UserManager<User> userManager, IStringLocalizer<ModuleResources> T)
+internal sealed class PeopleImportParser(UserManager<User> userManager, IStringLocalizer<ModuleResources> T)
 {
     internal List<ImportRow> Parse(TextReader csv, List<ImportRowError> errors)
     {

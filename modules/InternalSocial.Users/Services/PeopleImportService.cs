@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ namespace InternalSocial.Users.Services;
 /// with batched inserts; a dry run stops before writing. Imported accounts have no password: they get one when
 /// invited or through a password reset.
 /// </summary>
-public sealed class PeopleImportService(
+internal sealed class PeopleImportService(
     UsersDbContext db,
     UserManager<User> userManager,
     IAuthorizationService authorization,

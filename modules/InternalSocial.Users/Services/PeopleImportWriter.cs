@@ -1,6 +1,6 @@
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ namespace InternalSocial.Users.Services;
 /// Writes an import's checked rows in one transaction: updates of existing people by batches, then new employees with
 /// batched inserts; a dry run counts without writing. Department and site changes are audited and announced.
 /// </summary>
-public sealed class PeopleImportWriter(UsersDbContext db, UserManager<User> userManager, IEventBus events, TimeProvider clock)
+internal sealed class PeopleImportWriter(UsersDbContext db, UserManager<User> userManager, IEventBus events, TimeProvider clock)
 {
     private const int Batch = 2000;
 

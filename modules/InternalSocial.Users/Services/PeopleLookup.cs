@@ -1,49 +1,12 @@
 using System.Security.Claims;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Users.Services;
 
-/// <summary>What other modules show of a person next to their content: name, photo, and the marks people must see (guest, former employee).</summary>
-public sealed record PersonSummary(
-    string Id,
-    string UserName,
-    string DisplayName,
-    bool IsGuest,
-    bool IsActive,
-    string? JobTitle,
-    string? Department,
-    string? Site,
-    string? PhotoUrl);
-
-/// <summary>
-/// The Users module's public service for other modules (feed authors, mentions, audiences). Reads in batches:
-/// one query for a whole page of posts, never one per author.
-/// </summary>
-public interface IPeopleLookup
-{
-    Task<IReadOnlyDictionary<string, PersonSummary>> GetByIdsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
-
-    /// <summary>By user name, case-insensitively (for <c>@mentions</c>); keys are the normalized (upper-case) names.</summary>
-    Task<IReadOnlyDictionary<string, PersonSummary>> GetByUserNamesAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Active people whose user name or display name starts with <paramref name="prefix"/> (mention autocomplete),
-    /// among those the viewer may see: a guest is offered the members of their groups only.
-    /// </summary>
-    Task<IReadOnlyList<PersonSummary>> SuggestAsync(ClaimsPrincipal viewer, string prefix, int take, CancellationToken cancellationToken);
-
-    /// <summary>The ids of the active people holding a role (moderators to tell about a task), at most <paramref name="take"/>.</summary>
-    Task<IReadOnlyList<string>> GetActiveUserIdsInRoleAsync(string roleName, int take, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The active employees (guests left out) in any of these departments or sites, or all of them when both lists are
-    /// empty: the audience of an organisation-wide announcement.
-    /// </summary>
-    Task<IReadOnlyList<string>> GetActiveEmployeeIdsAsync(IReadOnlyCollection<string> departments, IReadOnlyCollection<string> sites, CancellationToken cancellationToken);
-}
-
-internal sealed class PeopleLookup(UsersDbContext db, PersonSummaryCache cache, ProfileAccess access) : IPeopleLookup
+internal sealed class PeopleLookup(UsersDbContext db, PersonSummaryCache cache, ProfileAccess access, ILookupNormalizer normalizer) : IPeopleLookup
 {
     private static readonly string NormalizedGuestRole = BuiltInRoles.Guest.ToUpperInvariant();
 
@@ -149,6 +112,25 @@ internal sealed class PeopleLookup(UsersDbContext db, PersonSummaryCache cache, 
         }
 
         return await people.Select(u => u.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<PersonSummary?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var normalized = normalizer.NormalizeEmail(email);
+        var id = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : (await GetByIdsAsync([id], cancellationToken)).GetValueOrDefault(id);
+    }
+
+    public async Task<IReadOnlyList<string>> GetUserIdsAfterAsync(string? afterId, int take, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking();
+        if (afterId is not null)
+        {
+            users = users.Where(u => string.Compare(u.Id, afterId) > 0);
+        }
+
+        return await users.OrderBy(u => u.Id).Select(u => u.Id).Take(Math.Max(take, 0)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The photo's site path: versioned, so a new photo is never hidden by a cached old one.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InternalSocial.Users.Abstractions;
 
 namespace InternalSocial.Users.Services;
 
@@ -9,7 +10,7 @@ namespace InternalSocial.Users.Services;
 /// at every change to a role, so this process never serves a summary older than the last save it made; another
 /// process's saves are seen within the lifetime (docs/decisions, feed caching).
 /// </summary>
-public sealed class PersonSummaryCache(TimeProvider clock)
+internal sealed class PersonSummaryCache(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 

@@ -4,7 +4,8 @@ using System.Text.Json;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +18,7 @@ namespace InternalSocial.Users.Services;
 /// Personal data rights and departures: a person's export (a ZIP of JSON), deactivation (a former employee: no
 /// sign-in, content stays), erasure (personal fields gone for good), guest expiry. Each admin action is audited.
 /// </summary>
-public sealed class PersonalDataService(
+internal sealed class PersonalDataService(
     UsersDbContext db,
     UserManager<User> userManager,
     IAuthorizationService authorization,
@@ -242,7 +243,7 @@ public sealed class PersonalDataService(
 }
 
 /// <summary>Who may sign in at all: not a deactivated or erased person, not a guest past their expiry date, not an account whose e-mail address waits for its confirmation.</summary>
-public sealed class AccountStanding(TimeProvider clock) : IUserConfirmation<User>
+internal sealed class AccountStanding(TimeProvider clock) : IUserConfirmation<User>
 {
     public Task<bool> IsConfirmedAsync(UserManager<User> manager, User user) => Task.FromResult(MaySignIn(user));
 

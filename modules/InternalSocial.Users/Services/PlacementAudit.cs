@@ -3,7 +3,7 @@ using InternalSocial.Users.Models;
 namespace InternalSocial.Users.Services;
 
 /// <summary>The audit of a person's department and site, which decide what reaches them; changed by people administrators or the import.</summary>
-public static class PlacementAudit
+internal static class PlacementAudit
 {
     /// <summary>Audit actions: a people administrator or the import changed the department or site.</summary>
     public const string DepartmentChanged = "department-changed";

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 
 namespace InternalSocial.Users.Services;
@@ -8,7 +9,7 @@ namespace InternalSocial.Users.Services;
 /// Who may see whose profile: oneself and people administrators always; then the first <see cref="IProfileAccessRule"/>
 /// that answers; without an answer, those who may search the directory (employees), not guests.
 /// </summary>
-public sealed class ProfileAccess(IEnumerable<IProfileAccessRule> rules, IAuthorizationService authorization, AccountPrivilege privilege)
+internal sealed class ProfileAccess(IEnumerable<IProfileAccessRule> rules, IAuthorizationService authorization, AccountPrivilege privilege)
 {
     public async Task<bool> CanSeeAsync(ClaimsPrincipal viewer, string personId, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Users.Services;
 
 /// <summary>Changes a profile: one's own, or anyone's for people administrators. All fields are checked before anything is saved.</summary>
-public sealed class ProfileEditor(
+internal sealed class ProfileEditor(
     UsersDbContext db,
     UserManager<User> userManager,
     ProfileAccess access,

@@ -9,10 +9,10 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Services;
 
-public sealed record ProfileFieldInput(string? Label, string? Kind, IReadOnlyList<string>? Choices, string? Visibility, int? Position);
+internal sealed record ProfileFieldInput(string? Label, string? Kind, IReadOnlyList<string>? Choices, string? Visibility, int? Position);
 
 /// <summary>The custom profile fields administrators define (text, choice, date, link), each with who may see its values.</summary>
-public sealed partial class ProfileFieldsService(UsersDbContext db, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
+internal sealed partial class ProfileFieldsService(UsersDbContext db, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T)
 {
     public const int MaxFields = 50;
 

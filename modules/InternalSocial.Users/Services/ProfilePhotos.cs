@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Users.Services;
 
 /// <summary>Profile photos: set by the person (or people administrators), stored as two WebP sizes, read by whoever may see the profile.</summary>
-public sealed class ProfilePhotos(
+internal sealed class ProfilePhotos(
     UsersDbContext db,
     ProfileAccess access,
     ProfileService profiles,

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace InternalSocial.Users.Services;
 /// Profiles read with each viewer's rights, and endorsements of skills. Changes are <see cref="ProfileEditor"/>'s, photos
 /// <see cref="ProfilePhotos"/>'.
 /// </summary>
-public sealed class ProfileService(
+internal sealed class ProfileService(
     UsersDbContext db,
     UserManager<User> userManager,
     ProfileAccess access,

@@ -1,7 +1,7 @@
 namespace InternalSocial.Users.Services;
 
 /// <summary>Changes to a profile: null leaves a field as it is, an empty text or list clears it.</summary>
-public sealed record ProfileUpdate(
+internal sealed record ProfileUpdate(
     string? DisplayName = null,
     string? Email = null,
     string? JobTitle = null,

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Users.Services;
 
 /// <summary>Checks every field of a <see cref="ProfileUpdate"/> before anything is saved, so that all bad fields are named at once.</summary>
-public sealed class ProfileUpdateValidator(UsersDbContext db, IStringLocalizer<ModuleResources> T)
+internal sealed class ProfileUpdateValidator(UsersDbContext db, IStringLocalizer<ModuleResources> T)
 {
     /// <exception cref="InvalidInputException">Each bad field, named.</exception>
     public async Task ValidateAsync(User user, ProfileUpdate update, bool byAdministrator, CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
+using InternalSocial.Users.Abstractions;
+
 namespace InternalSocial.Users.Services;
 
 /// <summary>A profile as one viewer may see it: hidden and restricted fields are null for others.</summary>
 /// <param name="PhotoUrl">A site path starting with <c>~/</c>.</param>
-public sealed record ProfileView(
+internal sealed record ProfileView(
     string Id,
     string UserName,
     string DisplayName,

@@ -14,7 +14,7 @@ namespace InternalSocial.Users.Services;
 /// Every authorized request asks for the grants; the database context and role manager are resolved only when the
 /// cache misses or roles change, since building them cost more than the rest of a small request (docs/benchmarks.md).
 /// </remarks>
-public sealed class RolePermissions(IServiceProvider services, IMemoryCache cache)
+internal sealed class RolePermissions(IServiceProvider services, IMemoryCache cache)
 {
     public const string ClaimType = "Permission";
     private const string CacheKey = "Users.RolePermissions";
@@ -127,7 +127,7 @@ public sealed class RolePermissions(IServiceProvider services, IMemoryCache cach
 }
 
 /// <summary>Grants a permission when one of the user's roles holds it; Administrators hold them all.</summary>
-public sealed class RolePermissionGrantProvider(RolePermissions rolePermissions) : IPermissionGrantProvider
+internal sealed class RolePermissionGrantProvider(RolePermissions rolePermissions) : IPermissionGrantProvider
 {
     public async Task<bool> IsGrantedAsync(ClaimsPrincipal user, Permission permission, CancellationToken cancellationToken)
     {
@@ -145,7 +145,7 @@ public sealed class RolePermissionGrantProvider(RolePermissions rolePermissions)
 }
 
 /// <summary>When a feature is first enabled, its default grants go to the built-in roles.</summary>
-public sealed class DefaultGrantsInstaller(RolePermissions rolePermissions, IEnumerable<IPermissionProvider> providers) : IFeatureEventHandler
+internal sealed class DefaultGrantsInstaller(RolePermissions rolePermissions, IEnumerable<IPermissionProvider> providers) : IFeatureEventHandler
 {
     public async Task InstalledAsync(FeatureInfo feature, CancellationToken cancellationToken)
     {

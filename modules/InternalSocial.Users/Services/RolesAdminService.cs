@@ -11,7 +11,7 @@ namespace InternalSocial.Users.Services;
 /// Roles and their permissions, for those allowed to manage them. Checks the permission on every call, and lets
 /// nobody add to a role a permission they do not hold themselves.
 /// </summary>
-public sealed partial class RolesAdminService(
+internal sealed partial class RolesAdminService(
     RolePermissions rolePermissions,
     PermissionCatalog permissions,
     IAuthorizationService authorization,

@@ -1,3 +1,3 @@
 namespace InternalSocial.Users.Services;
 
-public sealed record SkillView(string Name, int Endorsements, bool EndorsedByMe);
+internal sealed record SkillView(string Name, int Endorsements, bool EndorsedByMe);

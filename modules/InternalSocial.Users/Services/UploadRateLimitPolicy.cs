@@ -16,7 +16,7 @@ namespace InternalSocial.Users.Services;
 /// <see cref="InternalSocialOptions.UploadsPerMinute"/>. Every upload is decoded, so it costs memory and time whoever
 /// sends it, a guest included; the excess gets 429 with <c>Retry-After</c> in seconds, and nothing is read.
 /// </summary>
-public sealed class UploadRateLimitPolicy(IOptions<InternalSocialOptions> options) : IRateLimiterPolicy<string>
+internal sealed class UploadRateLimitPolicy(IOptions<InternalSocialOptions> options) : IRateLimiterPolicy<string>
 {
     public const string Name = "uploads";
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Events;
+using InternalSocial.Users.Abstractions.Events;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,17 +11,17 @@ using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Users.Services;
 
-public sealed record UserSummary(string Id, string UserName, string? Email, string DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut);
+internal sealed record UserSummary(string Id, string UserName, string? Email, string DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut);
 
 /// <summary>A page of people, and the cursor of the next page (null on the last one).</summary>
-public sealed record UserPage(IReadOnlyList<UserSummary> Users, string? NextCursor);
+internal sealed record UserPage(IReadOnlyList<UserSummary> Users, string? NextCursor);
 
 /// <summary>
 /// Accounts created by administrators, and the roles people hold. Creating accounts needs
 /// <see cref="Permissions.ManageUsers"/>; changing anyone's roles needs <see cref="Permissions.ManageRoles"/>. Nobody
 /// gives a role holding a permission they lack, nor changes the roles of someone holding one (<see cref="AccountPrivilege"/>).
 /// </summary>
-public sealed class UsersAdminService(
+internal sealed class UsersAdminService(
     UsersDbContext db,
     UserManager<User> userManager,
     RoleManager<Role> roleManager,

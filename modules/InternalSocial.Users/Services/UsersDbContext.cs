@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Users.Services;
 
 /// <summary>The Users module's tables, all prefixed "Users_". The schema comes from Migrations/, not from EF.</summary>
-public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options, AccessTokenPrincipalCache? principals = null, PersonSummaryCache? summaries = null) : IdentityDbContext<User, Role, string>(options)
+internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options, AccessTokenPrincipalCache? principals = null, PersonSummaryCache? summaries = null) : IdentityDbContext<User, Role, string>(options)
 {
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 

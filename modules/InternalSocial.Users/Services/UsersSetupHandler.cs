@@ -10,7 +10,7 @@ namespace InternalSocial.Users.Services;
 /// Creates the tenant's first administrator at setup, after checking the password against the policy. Messages are
 /// in the request's language (Identity's come from <see cref="LocalizedIdentityErrorDescriber"/>).
 /// </summary>
-public sealed class UsersSetupHandler(UserManager<User> userManager, TimeProvider clock, IStringLocalizer<ModuleResources> T) : ISetupEventHandler
+internal sealed class UsersSetupHandler(UserManager<User> userManager, TimeProvider clock, IStringLocalizer<ModuleResources> T) : ISetupEventHandler
 {
     public async Task ValidateAsync(SetupContext context, IDictionary<string, string> errors, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Events;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
@@ -16,7 +18,7 @@ namespace InternalSocial.Workflows.Activities;
 /// <c>escalateAfter</c>, the outcome "timedOut" follows when nobody decided in time (once; the task stays open, so an
 /// <c>escalate</c> activity can reassign it and come back here).
 /// </summary>
-public sealed class ApprovalActivity(IStringLocalizer<ModuleResources> T) : TaskActivity
+internal sealed class ApprovalActivity(IStringLocalizer<ModuleResources> T) : TaskActivity
 {
     public const string Approved = "approved";
     public const string Rejected = "rejected";

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,7 @@ namespace InternalSocial.Workflows.Activities;
 /// Who a task goes to, as written in definitions: a list of one-key objects, each key an <see cref="AssigneeKey"/>
 /// (<c>{ "role": "Moderator" }</c>, <c>{ "user": "alice" }</c>, <c>{ "fact": "post.authorId" }</c>, and those of other modules).
 /// </summary>
-public static class AssigneeSpecs
+internal static class AssigneeSpecs
 {
     public const int MaxAssignees = 20;
 

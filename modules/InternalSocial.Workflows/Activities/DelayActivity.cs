@@ -1,3 +1,4 @@
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Activities;
 
 /// <summary><c>{ "type": "delay", "properties": { "duration": "48h" } }</c>: waits, then "done". Timers are fired by a background task.</summary>
-public sealed class DelayActivity(IStringLocalizer<ModuleResources> T) : TaskActivity
+internal sealed class DelayActivity(IStringLocalizer<ModuleResources> T) : TaskActivity
 {
     public override string Type => "delay";
 

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Activities;
 
 /// <summary>Durations in definitions: "90s", "30m", "48h", "2d", or a .NET time span "1.12:00:00"; from a second to a year.</summary>
-public static partial class Durations
+internal static partial class Durations
 {
     public static TimeSpan Parse(string text)
     {

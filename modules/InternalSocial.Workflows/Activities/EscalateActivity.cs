@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Events;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
@@ -14,7 +15,7 @@ namespace InternalSocial.Workflows.Activities;
 /// reassigns the open task of the approval activity <c>task</c> and tells the new assignees; outcome "done" (lead it back
 /// to the approval activity to wait for the decision again).
 /// </summary>
-public sealed class EscalateActivity(IStringLocalizer<ModuleResources> T) : TaskActivity
+internal sealed class EscalateActivity(IStringLocalizer<ModuleResources> T) : TaskActivity
 {
     public override string Type => "escalate";
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Activities;
 
 /// <summary><c>{ "type": "if", "properties": { "condition": { … } } }</c>: outcome "true" or "false".</summary>
-public sealed class IfActivity : TaskActivity
+internal sealed class IfActivity : TaskActivity
 {
     public override string Type => "if";
 

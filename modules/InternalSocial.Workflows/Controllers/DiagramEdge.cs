@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record DiagramEdge(string From, string To, string Outcome, string Path, double LabelX, double LabelY);
+internal sealed record DiagramEdge(string From, string To, string Outcome, string Path, double LabelX, double LabelY);

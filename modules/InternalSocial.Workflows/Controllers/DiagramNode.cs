@@ -1,4 +1,4 @@
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record DiagramNode(string Id, string Type, string? Title, double X, double Y, int Depth, bool IsStart, bool Waits);
+internal sealed record DiagramNode(string Id, string Type, string? Title, double X, double Y, int Depth, bool IsStart, bool Waits);

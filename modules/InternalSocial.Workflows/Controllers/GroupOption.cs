@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record GroupOption(long Id, string Name, int Count);
+internal sealed record GroupOption(long Id, string Name, int Count);

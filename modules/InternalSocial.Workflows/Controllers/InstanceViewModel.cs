@@ -2,4 +2,4 @@ using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record InstanceViewModel(InstanceDetail Detail, IReadOnlyDictionary<string, string> ActorNames);
+internal sealed record InstanceViewModel(InstanceDetail Detail, IReadOnlyDictionary<string, string> ActorNames);

@@ -15,7 +15,7 @@ namespace InternalSocial.Workflows.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("moderation")]
-public sealed class ModerationController(ModerationService moderation, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class ModerationController(ModerationService moderation, IStringLocalizer<ModuleResources> T) : Controller
 {
     private static readonly string[] Decisions = [ApprovalActivity.Approved, ApprovalActivity.Rejected, ApprovalActivity.ChangesRequested];
 

@@ -8,7 +8,7 @@ namespace InternalSocial.Workflows.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("admin/moderation/log")]
-public sealed class ModerationLogController(ModerationService moderation) : Controller
+internal sealed class ModerationLogController(ModerationService moderation) : Controller
 {
     public const int PageSize = 50;
 

@@ -2,4 +2,4 @@ using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Controllers;
 
-public sealed record ModerationLogViewModel(LogPage Page, string? Cursor, int Take);
+internal sealed record ModerationLogViewModel(LogPage Page, string? Cursor, int Take);

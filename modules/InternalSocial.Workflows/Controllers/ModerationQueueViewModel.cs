@@ -3,7 +3,7 @@ using InternalSocial.Workflows.Services;
 namespace InternalSocial.Workflows.Controllers;
 
 /// <summary>What the queue page shows; a failed decision comes back with its task, field and message.</summary>
-public sealed class ModerationQueueViewModel
+internal sealed class ModerationQueueViewModel
 {
     public required TaskPage Page { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
 
@@ -8,7 +9,7 @@ namespace InternalSocial.Workflows.Controllers;
 /// Lays a definition out for a server-side SVG: activities in rows by their breadth-first depth from the start (what
 /// cannot be reached comes last), arrows down to deeper rows, and arrows that go back up drawn as curves on the right.
 /// </summary>
-public static class WorkflowDiagram
+internal static class WorkflowDiagram
 {
     private const double GapX = 40;
     private const double GapY = 64;

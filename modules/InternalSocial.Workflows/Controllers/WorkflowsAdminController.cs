@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Mvc;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Editor;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
@@ -22,7 +23,7 @@ namespace InternalSocial.Workflows.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
 [Route("admin/workflows")]
-public sealed class WorkflowsAdminController(WorkflowsAdminService admin, ActivityRegistry registry, EditorDescriptions descriptions, IPeopleLookup people, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class WorkflowsAdminController(WorkflowsAdminService admin, ActivityRegistry registry, EditorDescriptions descriptions, IPeopleLookup people, IStringLocalizer<ModuleResources> T) : Controller
 {
     public const long MaxImportBytes = 512 * 1024;
 

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary>Checks a property against its <see cref="ActivityField"/>: the same description the editor draws.</summary>
-public static class ActivityFieldRules
+internal static class ActivityFieldRules
 {
     public static void Validate(ActivityValidation validation, ActivityField field)
     {

@@ -1,9 +1,10 @@
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Workflows.Abstractions.Assignees;
 
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary>Every <see cref="AssigneeKey"/> of every module the host knows, enabled or not, in their order.</summary>
-public sealed class AssigneeKeyCatalog(FeatureCatalog features)
+internal sealed class AssigneeKeyCatalog(FeatureCatalog features)
 {
     private readonly Lazy<IReadOnlyList<AssigneeKey>> _keys = new(() =>
     [

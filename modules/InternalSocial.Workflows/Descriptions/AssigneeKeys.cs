@@ -1,10 +1,11 @@
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary>The assignee keys as the tenant sees them: all of them, which work (their scope is registered), their texts.</summary>
-public sealed class AssigneeKeys(AssigneeKeyCatalog catalog, IEnumerable<IAssigneeScope> scopes, IStringLocalizerFactory texts)
+internal sealed class AssigneeKeys(AssigneeKeyCatalog catalog, IEnumerable<IAssigneeScope> scopes, IStringLocalizerFactory texts) : IAssigneeKeys
 {
     private readonly HashSet<string> _kinds = scopes.Select(s => s.Kind).ToHashSet(StringComparer.Ordinal);
 

@@ -1,10 +1,11 @@
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary><c>{ "fact": "post.authorId" }</c>: the person whose user id a fact of the instance holds.</summary>
-public sealed class FactAssigneeKey : AssigneeKey
+internal sealed class FactAssigneeKey : AssigneeKey
 {
     public override string Key => "fact";
 

@@ -1,10 +1,11 @@
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary><c>{ "role": "Moderator" }</c>: everyone holding the role.</summary>
-public sealed class RoleAssigneeKey : AssigneeKey
+internal sealed class RoleAssigneeKey : AssigneeKey
 {
     public override string Key => "role";
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary><c>{ "user": "alice" }</c>: one person by user name; names of nobody active are dropped.</summary>
-public sealed class UserAssigneeKey : AssigneeKey
+internal sealed class UserAssigneeKey : AssigneeKey
 {
     public override string Key => "user";
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.Editor;
 
 /// <summary>One step of the editor's form: its id, type and title, its described inputs, and the JSON box for the rest.</summary>
-public sealed class ActivityRow
+internal sealed class ActivityRow
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -1,3 +1,5 @@
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;
@@ -5,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Editor;
 
 /// <summary>What the editor draws and reads a step with: the fields its type describes and the tenant's assignee keys.</summary>
-public sealed class EditorDescriptions(ActivityRegistry registry, AssigneeKeys keys)
+internal sealed class EditorDescriptions(ActivityRegistry registry, AssigneeKeys keys)
 {
     public IReadOnlyList<AssigneeKey> Keys => keys.All;
 

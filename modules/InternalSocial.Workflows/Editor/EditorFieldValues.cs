@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Descriptions;
 
 namespace InternalSocial.Workflows.Editor;
@@ -9,7 +11,7 @@ namespace InternalSocial.Workflows.Editor;
 /// Moves a described property between the definition's JSON and the editor's inputs. A property of a shape the inputs
 /// cannot show (a condition with "all", a text per three languages) stays in the JSON box.
 /// </summary>
-public static class EditorFieldValues
+internal static class EditorFieldValues
 {
     public static void Take(ActivityField field, JsonObject properties, IDictionary<string, string?> values, IReadOnlyList<AssigneeKey> keys)
     {

@@ -1,6 +1,6 @@
 namespace InternalSocial.Workflows.Editor;
 
-public sealed class TransitionRow
+internal sealed class TransitionRow
 {
     public string? From { get; set; }
 

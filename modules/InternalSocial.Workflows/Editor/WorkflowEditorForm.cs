@@ -8,7 +8,7 @@ namespace InternalSocial.Workflows.Editor;
 /// Reads the editor's posted form. A step's inputs come from its type's description, so they are read by name
 /// (<c>Activities[1].EscalateAfter</c>) into the row's values rather than bound to properties declared here.
 /// </summary>
-public static partial class WorkflowEditorForm
+internal static partial class WorkflowEditorForm
 {
     public static WorkflowEditorModel Read(IFormCollection form)
     {

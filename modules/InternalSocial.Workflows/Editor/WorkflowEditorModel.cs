@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;
 
@@ -9,7 +10,7 @@ namespace InternalSocial.Workflows.Editor;
 /// describes have their own inputs; whatever else an activity has stays in its "other properties" JSON box. An input
 /// that is filled wins over the same key in the box; an empty one leaves the box as it is.
 /// </summary>
-public sealed class WorkflowEditorModel
+internal sealed class WorkflowEditorModel
 {
     public static readonly string[] Operators = ["equals", "notEquals", "in", "containsAny", "exists", "greaterThan", "lessThan"];
 

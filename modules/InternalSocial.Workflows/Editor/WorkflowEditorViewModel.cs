@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Editor;
 
 /// <summary>What the editor page needs besides the form: the choices of its selects, the steps' descriptions and the errors by place.</summary>
-public sealed class WorkflowEditorViewModel
+internal sealed class WorkflowEditorViewModel
 {
     public required WorkflowEditorModel Form { get; init; }
 

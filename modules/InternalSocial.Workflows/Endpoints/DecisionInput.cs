@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Endpoints;
 
-public sealed record DecisionInput(string? Reason);
+internal sealed record DecisionInput(string? Reason);

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Workflows.Endpoints;
 
 /// <summary><c>/api/v1/moderation</c> (moderators: tasks, reports, the log) and <c>/api/v1/reports</c> (anyone signed in).</summary>
-public static class ModerationApi
+internal static class ModerationApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -15,7 +15,7 @@ namespace InternalSocial.Workflows.Endpoints;
 /// <c>GET /api/v1/moderation/log.csv</c>: the whole moderation log, newest first, read and written page by page so a
 /// long log never sits in memory. Cells a spreadsheet would run as a formula are prefixed with a quote.
 /// </summary>
-public static class ModerationLogCsv
+internal static class ModerationLogCsv
 {
     public const int BatchSize = 1000;
 

@@ -2,4 +2,4 @@ using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Endpoints;
 
-public sealed record ReportReasonsInput(List<ReportReason>? ReportReasons);
+internal sealed record ReportReasonsInput(List<ReportReason>? ReportReasons);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Endpoints;
 
-public sealed record RetryResult(string InstanceId, string Status);
+internal sealed record RetryResult(string InstanceId, string Status);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 namespace InternalSocial.Workflows.Endpoints;
 
 /// <summary><c>/api/v1/workflows</c>: definitions and instances, for those with <c>Workflows.Manage</c>.</summary>
-public static class WorkflowsApi
+internal static class WorkflowsApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

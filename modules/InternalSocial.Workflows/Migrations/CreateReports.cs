@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace InternalSocial.Workflows.Migrations;
 
 [Migration(2, "Reports of content by employees")]
-public sealed class CreateReports : Migration
+internal sealed class CreateReports : Migration
 {
     public override void Up()
     {

@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace InternalSocial.Workflows.Migrations;
 
 [Migration(1, "Workflow types, versions, instances, bookmarks, history, moderation tasks and log")]
-public sealed class CreateWorkflows : Migration
+internal sealed class CreateWorkflows : Migration
 {
     public override void Up()
     {

@@ -3,7 +3,7 @@
 namespace InternalSocial.Workflows.Models;
 
 /// <summary>An employee's report of a post or comment (one per person and content).</summary>
-public sealed class ContentReport
+internal sealed class ContentReport
 {
     public long Id { get; set; }
 

@@ -3,7 +3,7 @@
 namespace InternalSocial.Workflows.Models;
 
 /// <summary>Who did what to which content, when and why: the moderation log.</summary>
-public sealed class ModerationLogEntry
+internal sealed class ModerationLogEntry
 {
     public long Id { get; set; }
 

@@ -2,7 +2,7 @@
 
 namespace InternalSocial.Workflows.Models;
 
-public sealed class ModerationSettings
+internal sealed class ModerationSettings
 {
     public const string DocumentId = "Workflows.Moderation";
 

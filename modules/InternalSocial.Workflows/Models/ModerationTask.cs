@@ -3,7 +3,7 @@
 namespace InternalSocial.Workflows.Models;
 
 /// <summary>A human task of an approval activity: what a moderator decides.</summary>
-public sealed class ModerationTask
+internal sealed class ModerationTask
 {
     public long Id { get; set; }
 

@@ -3,7 +3,7 @@
 namespace InternalSocial.Workflows.Models;
 
 /// <summary>A reason employees can give when they report content; labels per language.</summary>
-public sealed class ReportReason
+internal sealed class ReportReason
 {
     public string Key { get; set; } = "";
 

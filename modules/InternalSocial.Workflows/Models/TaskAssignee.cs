@@ -3,7 +3,7 @@
 namespace InternalSocial.Workflows.Models;
 
 /// <summary>Who may decide a task: one row per role, person or group.</summary>
-public sealed class TaskAssignee
+internal sealed class TaskAssignee
 {
     public long TaskId { get; set; }
 

@@ -2,7 +2,7 @@
 
 namespace InternalSocial.Workflows.Models;
 
-public enum TaskStatus
+internal enum TaskStatus
 {
     Open = 0,
     Approved = 1,

@@ -3,7 +3,7 @@
 namespace InternalSocial.Workflows.Models;
 
 /// <summary>What a waiting instance waits for: an event with a correlation key, a human task, or a due time.</summary>
-public sealed class WorkflowBookmark
+internal sealed class WorkflowBookmark
 {
     public long Id { get; set; }
 

@@ -3,7 +3,7 @@
 namespace InternalSocial.Workflows.Models;
 
 /// <summary>One executed activity of an instance: when, by whom, with which outcome.</summary>
-public sealed class WorkflowHistoryEntry
+internal sealed class WorkflowHistoryEntry
 {
     public long Id { get; set; }
 

@@ -3,7 +3,7 @@
 namespace InternalSocial.Workflows.Models;
 
 /// <summary>A workflow type: its current version and whether new instances start.</summary>
-public sealed class WorkflowTypeRecord
+internal sealed class WorkflowTypeRecord
 {
     public required string Id { get; set; }
 

@@ -3,7 +3,7 @@
 namespace InternalSocial.Workflows.Models;
 
 /// <summary>Every saved version of a definition: a running instance keeps the one it started with.</summary>
-public sealed class WorkflowVersionRecord
+internal sealed class WorkflowVersionRecord
 {
     public required string WorkflowId { get; set; }
 

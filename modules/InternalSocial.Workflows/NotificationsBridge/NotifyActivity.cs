@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Models;
@@ -17,7 +18,7 @@ namespace InternalSocial.Workflows.NotificationsBridge;
 /// "body": { "en": "Reason: {decision.reason}" }, "url": "/posts/{post.id}" } }</c>. Texts are one string or one per
 /// language; <c>{fact}</c> placeholders are replaced by the instance's facts.
 /// </summary>
-public sealed partial class NotifyActivity(IStringLocalizer<ModuleResources> T) : TaskActivity
+internal sealed partial class NotifyActivity(IStringLocalizer<ModuleResources> T) : TaskActivity
 {
     public override string Type => "notify";
 

@@ -1,12 +1,12 @@
 using InternalSocial.Kernel.Events;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.NotificationsBridge;
 
 /// <summary>Tells the people a task is assigned to (each once), in their language.</summary>
-public sealed class TaskAssignedNotifier(AssigneeScopes scopes, INotifier notifier, IStringLocalizer<ModuleResources> T) : IEventHandler<WorkflowTaskAssigned>
+internal sealed class TaskAssignedNotifier(AssigneeScopes scopes, INotifier notifier, IStringLocalizer<ModuleResources> T) : IEventHandler<WorkflowTaskAssigned>
 {
     public async Task HandleAsync(WorkflowTaskAssigned domainEvent, CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
-using InternalSocial.Notifications.Models;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Workflows.NotificationsBridge;
 
-public sealed class WorkflowNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
+internal sealed class WorkflowNotificationKinds(IStringLocalizer<ModuleResources> T) : INotificationKindProvider
 {
     /// <summary>A task was assigned to me (or escalated to me).</summary>
     public const string Task = "workflows.task";

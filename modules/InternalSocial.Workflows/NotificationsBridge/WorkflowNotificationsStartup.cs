@@ -1,13 +1,14 @@
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Notifications.Services;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Workflows.NotificationsBridge;
 
 [ForFeature("InternalSocial.Workflows.Notifications")]
-public sealed class WorkflowNotificationsStartup : ModuleStartup
+internal sealed class WorkflowNotificationsStartup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services)
     {

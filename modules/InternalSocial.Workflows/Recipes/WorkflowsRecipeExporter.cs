@@ -6,7 +6,7 @@ using InternalSocial.Workflows.Services;
 namespace InternalSocial.Workflows.Recipes;
 
 /// <summary>Exports every workflow definition (its current version and whether it is on).</summary>
-public sealed class WorkflowsRecipeExporter(WorkflowDefinitionStore store) : IRecipeExporter
+internal sealed class WorkflowsRecipeExporter(WorkflowDefinitionStore store) : IRecipeExporter
 {
     public int Order => 300;
 

@@ -10,7 +10,7 @@ namespace InternalSocial.Workflows.Recipes;
 /// <c>{ "name": "workflows", "workflows": [ { "id": "approve-group-posts", "name": "…", "start": "submitted", "activities": [ … ], "transitions": [ … ] } ] }</c>.
 /// Upserts each definition by id: the same definition again changes nothing, a changed one becomes a new version.
 /// </summary>
-public sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowDefinitionStore store, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class WorkflowsRecipeStep(DefinitionValidator validator, WorkflowDefinitionStore store, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public string StepName => "workflows";
 

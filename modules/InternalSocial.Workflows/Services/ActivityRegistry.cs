@@ -1,7 +1,9 @@
+using InternalSocial.Workflows.Abstractions.Activities;
+
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>The activity types of the tenant's enabled features, by type name.</summary>
-public sealed class ActivityRegistry(IEnumerable<IActivity> activities)
+internal sealed class ActivityRegistry(IEnumerable<IActivity> activities)
 {
     private readonly Dictionary<string, IActivity> _byType = activities.GroupBy(a => a.Type, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 

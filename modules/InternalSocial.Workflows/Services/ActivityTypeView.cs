@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record ActivityTypeView(string Type, string DisplayName, bool IsEvent, bool CanWait, IReadOnlyList<string> Facts);
+internal sealed record ActivityTypeView(string Type, string DisplayName, bool IsEvent, bool CanWait, IReadOnlyList<string> Facts);

@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>All the tenant's assignee scopes, by kind.</summary>
-public sealed class AssigneeScopes(IEnumerable<IAssigneeScope> scopes)
+internal sealed class AssigneeScopes(IEnumerable<IAssigneeScope> scopes)
 {
     private readonly Dictionary<string, IAssigneeScope> _byKind = scopes.ToDictionary(s => s.Kind, StringComparer.Ordinal);
 

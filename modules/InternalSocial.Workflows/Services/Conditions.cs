@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using InternalSocial.Workflows.Abstractions.Activities;
 
 namespace InternalSocial.Workflows.Services;
 
@@ -16,7 +17,7 @@ namespace InternalSocial.Workflows.Services;
 /// { "fact": "n", "greaterThan": 3 }   { "fact": "n", "lessThan": 3 }
 /// </code>
 /// </summary>
-public static partial class Conditions
+internal static partial class Conditions
 {
     public const int MaxDepth = 8;
     public const int MaxNodes = 200;

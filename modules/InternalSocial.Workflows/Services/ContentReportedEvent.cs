@@ -1,7 +1,9 @@
+using InternalSocial.Workflows.Abstractions.Activities;
+
 namespace InternalSocial.Workflows.Services;
 
 /// <summary><c>moderation.contentReported</c>: someone reported content; <c>report.count</c> says how many people have.</summary>
-public sealed class ContentReportedEvent : EventActivity
+internal sealed class ContentReportedEvent : EventActivity
 {
     public override string Type => ReportsService.EventName;
 

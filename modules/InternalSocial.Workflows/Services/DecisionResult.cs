@@ -1,3 +1,5 @@
+using InternalSocial.Workflows.Abstractions.Models;
+
 namespace InternalSocial.Workflows.Services;
 
-public sealed record DecisionResult(long TaskId, string Decision, string WorkflowStatus);
+internal sealed record DecisionResult(long TaskId, string Decision, string WorkflowStatus);

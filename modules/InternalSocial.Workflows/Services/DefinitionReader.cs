@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;
 
@@ -9,7 +11,7 @@ namespace InternalSocial.Workflows.Services;
 /// Reads a definition from JSON as it is (recipes, the API, an imported file), naming each field of the wrong shape;
 /// <see cref="DefinitionValidator"/> then checks what it means.
 /// </summary>
-public static class DefinitionReader
+internal static class DefinitionReader
 {
     private static readonly string[] DefinitionFields = ["id", "name", "description", "enabled", "start", "activities", "transitions"];
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Models;
 using Microsoft.Extensions.Localization;
@@ -11,7 +13,7 @@ namespace InternalSocial.Workflows.Services;
 /// between existing activities and outcomes, cycles that could run forever, and each activity's own properties.
 /// Every message names the activity (or transition) concerned.
 /// </summary>
-public sealed partial class DefinitionValidator(ActivityRegistry registry, AssigneeKeys assigneeKeys, IStringLocalizer<ModuleResources> T)
+internal sealed partial class DefinitionValidator(ActivityRegistry registry, AssigneeKeys assigneeKeys, IStringLocalizer<ModuleResources> T)
 {
     public const int MaxActivities = 100;
     public const int MaxTransitions = 300;

@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record HistoryView(string ActivityId, string ActivityType, string? Outcome, string? ActorId, string? Note, DateTime AtUtc);
+internal sealed record HistoryView(string ActivityId, string ActivityType, string? Outcome, string? ActorId, string? Note, DateTime AtUtc);

@@ -2,4 +2,4 @@ using System.Text.Json.Nodes;
 
 namespace InternalSocial.Workflows.Services;
 
-public sealed record InstanceDetail(InstanceSummary Instance, IReadOnlyList<HistoryView> History, JsonObject Variables);
+internal sealed record InstanceDetail(InstanceSummary Instance, IReadOnlyList<HistoryView> History, JsonObject Variables);

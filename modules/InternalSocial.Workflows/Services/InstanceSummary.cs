@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record InstanceSummary(string Id, string WorkflowId, int Version, string Status, string CorrelationKey, string? ActivityId, string? Error, DateTime CreatedUtc, DateTime UpdatedUtc);
+internal sealed record InstanceSummary(string Id, string WorkflowId, int Version, string Status, string CorrelationKey, string? ActivityId, string? Error, DateTime CreatedUtc, DateTime UpdatedUtc);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record LogEntryView(long Id, DateTime AtUtc, string ActorId, string? ActorName, string Action, string SubjectType, string SubjectId, long? GroupId, string? Reason);
+internal sealed record LogEntryView(long Id, DateTime AtUtc, string ActorId, string? ActorName, string Action, string SubjectType, string SubjectId, long? GroupId, string? Reason);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record LogPage(IReadOnlyList<LogEntryView> Items, string? NextCursor);
+internal sealed record LogPage(IReadOnlyList<LogEntryView> Items, string? NextCursor);

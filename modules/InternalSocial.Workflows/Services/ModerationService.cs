@@ -3,7 +3,10 @@ using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Assignees;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Models;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +22,7 @@ namespace InternalSocial.Workflows.Services;
 /// moderate), and their decisions. Every decision is checked again here and claimed atomically: of two moderators
 /// deciding at once, one wins and the other gets <see cref="ConflictException"/>.
 /// </summary>
-public sealed class ModerationService(
+internal sealed class ModerationService(
     WorkflowsDbContext db,
     WorkflowEngine engine,
     AssigneeScopes scopes,

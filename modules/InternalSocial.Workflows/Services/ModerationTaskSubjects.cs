@@ -1,3 +1,4 @@
+using InternalSocial.Workflows.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Workflows.Services;

@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record ReasonView(string Key, string Label);
+internal sealed record ReasonView(string Key, string Label);

@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record ReportCreated(long Id);
+internal sealed record ReportCreated(long Id);

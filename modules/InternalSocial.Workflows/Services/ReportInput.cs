@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record ReportInput(string? ContentType, string? ContentId, string? Reason, string? Comment);
+internal sealed record ReportInput(string? ContentType, string? ContentId, string? Reason, string? Comment);

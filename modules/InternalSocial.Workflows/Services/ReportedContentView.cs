@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record ReportedContentView(string ContentType, string ContentId, long? GroupId, string AuthorId, string Summary, int Reports, IReadOnlyList<string> Reasons, DateTime LastReportedUtc);
+internal sealed record ReportedContentView(string ContentType, string ContentId, long? GroupId, string AuthorId, string Summary, int Reports, IReadOnlyList<string> Reasons, DateTime LastReportedUtc);

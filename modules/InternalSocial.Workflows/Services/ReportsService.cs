@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Workflows.Abstractions;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,7 @@ namespace InternalSocial.Workflows.Services;
 /// Reports of abuse by employees, with a reason from the organisation's list. Each report raises the workflow event
 /// <c>moderation.contentReported</c> with the number of reports so far, so a workflow can hide the content after N.
 /// </summary>
-public sealed class ReportsService(
+internal sealed class ReportsService(
     WorkflowsDbContext db,
     IEnumerable<IReportableContent> contents,
     IWorkflowEngine engine,

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;

@@ -1,6 +1,6 @@
 namespace InternalSocial.Workflows.Services;
 
-public enum SaveMode
+internal enum SaveMode
 {
     Create,
     Update,

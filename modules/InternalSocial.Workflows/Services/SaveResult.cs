@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record SaveResult(WorkflowSummary Workflow, bool Created, bool Changed);
+internal sealed record SaveResult(WorkflowSummary Workflow, bool Created, bool Changed);

@@ -1,6 +1,6 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record TaskView(long Id, string SubjectType, string SubjectId, long? GroupId, string? GroupName, string AuthorId, string? AuthorName,
+internal sealed record TaskView(long Id, string SubjectType, string SubjectId, long? GroupId, string? GroupName, string AuthorId, string? AuthorName,
     string Summary, string Status, DateTime CreatedUtc, int EscalationCount, string WorkflowId, IReadOnlyList<string> AssignedTo);
 
-public sealed record TaskPage(IReadOnlyList<TaskView> Items, string? NextCursor);
+internal sealed record TaskPage(IReadOnlyList<TaskView> Items, string? NextCursor);

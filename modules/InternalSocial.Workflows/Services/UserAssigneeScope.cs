@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InternalSocial.Kernel.Security;
-using InternalSocial.Users.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;

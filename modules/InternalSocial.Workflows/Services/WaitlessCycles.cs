@@ -1,9 +1,11 @@
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>Finds the loops of a definition that could run forever: none of their activities waits.</summary>
-public static class WaitlessCycles
+internal static class WaitlessCycles
 {
     /// <summary>Cycles of the transition graph (strongly connected parts) in which no activity can wait.</summary>
     public static List<List<string>> Find(WorkflowDefinition definition, Dictionary<string, IActivity> types)

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>Workflow definitions: each save that changes something is a new version; instances keep theirs.</summary>
-public sealed class WorkflowDefinitionStore(WorkflowsDbContext db, DefinitionValidator validator, DefinitionVersionCache cache, TimeProvider clock)
+internal sealed class WorkflowDefinitionStore(WorkflowsDbContext db, DefinitionValidator validator, DefinitionVersionCache cache, TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 

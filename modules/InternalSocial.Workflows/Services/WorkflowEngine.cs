@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Data;
+using InternalSocial.Workflows.Abstractions;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +17,7 @@ namespace InternalSocial.Workflows.Services;
 /// it touches: either all its activities' effects are saved, or none and the instance is marked faulted with what to
 /// run again. A run inside another transaction (a recipe, a run triggering another) uses a savepoint instead.
 /// </summary>
-public sealed class WorkflowEngine(
+internal sealed class WorkflowEngine(
     IServiceScopeFactory scopes,
     TenantDatabase database,
     WorkflowsDbContext db,

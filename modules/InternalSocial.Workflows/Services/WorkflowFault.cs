@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 
 namespace InternalSocial.Workflows.Services;

@@ -1,3 +1,3 @@
 namespace InternalSocial.Workflows.Services;
 
-public sealed record WorkflowSummary(string Id, string Name, bool Enabled, int Version, string StartEvent, DateTime UpdatedUtc);
+internal sealed record WorkflowSummary(string Id, string Name, bool Enabled, int Version, string StartEvent, DateTime UpdatedUtc);

@@ -3,4 +3,4 @@ using InternalSocial.Workflows.Models;
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>Raised when a task is assigned (created or escalated): the notifications bridge tells the assignees.</summary>
-public sealed record WorkflowTaskAssigned(long TaskId, string SubjectType, string SubjectId, string Summary, IReadOnlyList<TaskAssignee> Assignees, bool IsEscalation);
+internal sealed record WorkflowTaskAssigned(long TaskId, string SubjectType, string SubjectId, string Summary, IReadOnlyList<TaskAssignee> Assignees, bool IsEscalation);

@@ -2,4 +2,4 @@
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>Raised when a moderator decides a task.</summary>
-public sealed record WorkflowTaskDecided(long TaskId, string SubjectType, string SubjectId, string Decision, string? Reason, string ActorId);
+internal sealed record WorkflowTaskDecided(long TaskId, string SubjectType, string SubjectId, string Decision, string? Reason, string ActorId);

@@ -3,7 +3,7 @@ using InternalSocial.Kernel.BackgroundTasks;
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>Fires the tenant's due workflow timers (delays, escalation deadlines) every minute.</summary>
-public sealed class WorkflowTimersTask(WorkflowEngine engine) : IBackgroundTask
+internal sealed class WorkflowTimersTask(WorkflowEngine engine) : IBackgroundTask
 {
     public TimeSpan Interval => TimeSpan.FromMinutes(1);
 

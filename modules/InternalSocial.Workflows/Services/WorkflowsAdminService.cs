@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Workflows.Services;
 
 /// <summary>What administrators do with workflows: definitions, instances, retries. Every call checks the permission.</summary>
-public sealed class WorkflowsAdminService(
+internal sealed class WorkflowsAdminService(
     WorkflowsDbContext db,
     WorkflowDefinitionStore store,
     WorkflowEngine engine,

@@ -1,9 +1,11 @@
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Workflows.Services;
 
-public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options) : DbContext(options)
+internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options) : DbContext(options)
 {
     public DbSet<WorkflowTypeRecord> Types => Set<WorkflowTypeRecord>();
 

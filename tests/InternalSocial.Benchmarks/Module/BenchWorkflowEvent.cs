@@ -1,4 +1,5 @@
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -85,13 +85,13 @@ public sealed class GroupModuleTests(GroupsSqliteTenant tenant) : IClassFixture<
         var outsider = tenant.IdOf("outsider");
         var guest = tenant.IdOf("guest");
         var owner = tenant.IdOf("owner");
-        Assert.Contains(new InternalSocial.Groups.Events.MemberJoined(open, outsider), seen);
-        Assert.Contains(new InternalSocial.Groups.Events.MemberLeft(open, outsider), seen);
-        Assert.Contains(new InternalSocial.Groups.Events.JoinRequested(closed, outsider), seen);
-        Assert.Contains(new InternalSocial.Groups.Events.MemberInvited(open, guest, owner), seen);
-        Assert.Contains(new InternalSocial.Groups.Events.MemberJoined(open, guest), seen);
-        Assert.Contains(new InternalSocial.Groups.Events.MemberRemoved(open, guest, owner), seen);
-        Assert.Contains(new InternalSocial.Groups.Events.GroupArchived(open, owner), seen);
+        Assert.Contains(new InternalSocial.Groups.Abstractions.Events.MemberJoined(open, outsider), seen);
+        Assert.Contains(new InternalSocial.Groups.Abstractions.Events.MemberLeft(open, outsider), seen);
+        Assert.Contains(new InternalSocial.Groups.Abstractions.Events.JoinRequested(closed, outsider), seen);
+        Assert.Contains(new InternalSocial.Groups.Abstractions.Events.MemberInvited(open, guest, owner), seen);
+        Assert.Contains(new InternalSocial.Groups.Abstractions.Events.MemberJoined(open, guest), seen);
+        Assert.Contains(new InternalSocial.Groups.Abstractions.Events.MemberRemoved(open, guest, owner), seen);
+        Assert.Contains(new InternalSocial.Groups.Abstractions.Events.GroupArchived(open, owner), seen);
     }
 
     [Fact]

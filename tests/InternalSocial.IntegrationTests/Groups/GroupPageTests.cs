@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using InternalSocial.IntegrationTests.Infrastructure;
+using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

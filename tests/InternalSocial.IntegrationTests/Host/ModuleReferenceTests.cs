@@ -13,35 +13,6 @@ public sealed class ModuleReferenceTests
 {
     private const string Kernel = "InternalSocial.Kernel";
 
-    /// <summary>Today's module-to-module references, each "referencing -> referenced"; emptied by the contracts step.</summary>
-    private static readonly HashSet<string> AllowedReferences = new(StringComparer.Ordinal)
-    {
-        "InternalSocial.Feed -> InternalSocial.Users",
-        "InternalSocial.Feed -> InternalSocial.Groups",
-        "InternalSocial.Feed -> InternalSocial.Notifications",
-        "InternalSocial.Feed -> InternalSocial.Workflows",
-        "InternalSocial.Groups -> InternalSocial.Users",
-        "InternalSocial.Groups -> InternalSocial.Workflows",
-        "InternalSocial.Groups -> InternalSocial.Notifications",
-        "InternalSocial.Newsletter -> InternalSocial.Users",
-        "InternalSocial.Newsletter -> InternalSocial.Feed",
-        "InternalSocial.Newsletter -> InternalSocial.Groups",
-        "InternalSocial.Notifications -> InternalSocial.Users",
-        "InternalSocial.Workflows -> InternalSocial.Users",
-        "InternalSocial.Workflows -> InternalSocial.Notifications",
-    };
-
-    /// <summary>The modules whose types are still public while others use them; emptied by the contracts step.</summary>
-    private static readonly HashSet<string> AllowedExporters = new(StringComparer.Ordinal)
-    {
-        "InternalSocial.Users",
-        "InternalSocial.Groups",
-        "InternalSocial.Feed",
-        "InternalSocial.Notifications",
-        "InternalSocial.Workflows",
-        "InternalSocial.Newsletter",
-    };
-
     private static readonly IReadOnlyList<string> ProjectFiles =
         new[] { "modules", "themes" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Repository.Root, folder), "*.csproj", SearchOption.AllDirectories))
@@ -56,7 +27,7 @@ public sealed class ModuleReferenceTests
         var offenders = ProjectFiles
             .SelectMany(path => XDocument.Load(path).Descendants("ProjectReference")
                 .Select(reference => Path.GetFileNameWithoutExtension(reference.Attribute("Include")!.Value.Replace('\\', '/')))
-                .Where(referenced => !IsAllowed(Path.GetFileNameWithoutExtension(path), referenced))
+                .Where(referenced => !IsAllowed(referenced))
                 .Select(referenced => $"{Path.GetRelativePath(Repository.Root, path)} references {referenced}"))
             .ToList();
 
@@ -70,7 +41,7 @@ public sealed class ModuleReferenceTests
             .SelectMany(assembly => assembly.GetReferencedAssemblies()
                 .Select(reference => reference.Name!)
                 .Where(referenced => referenced.StartsWith("InternalSocial.", StringComparison.Ordinal))
-                .Where(referenced => !IsAllowed(assembly.GetName().Name!, referenced))
+                .Where(referenced => !IsAllowed(referenced))
                 .Select(referenced => $"{assembly.GetName().Name} references {referenced}"))
             .ToList();
 
@@ -81,7 +52,7 @@ public sealed class ModuleReferenceTests
     public void Module_implementation_assemblies_export_no_types()
     {
         var offenders = ModuleAssemblies()
-            .Where(assembly => !IsAbstractions(assembly.GetName().Name!) && !AllowedExporters.Contains(assembly.GetName().Name!))
+            .Where(assembly => !IsAbstractions(assembly.GetName().Name!))
             .SelectMany(assembly => assembly.GetExportedTypes().Select(type => $"{assembly.GetName().Name}: {type.FullName}"))
             .ToList();
 
@@ -90,8 +61,7 @@ public sealed class ModuleReferenceTests
 
     private static bool IsAbstractions(string name) => name.EndsWith(".Abstractions", StringComparison.Ordinal);
 
-    private static bool IsAllowed(string referencing, string referenced) =>
-        referenced == Kernel || IsAbstractions(referenced) || AllowedReferences.Contains($"{referencing} -> {referenced}");
+    private static bool IsAllowed(string referenced) => referenced == Kernel || IsAbstractions(referenced);
 
     /// <summary>The assembly of every project under modules/ and themes/, as the test project loads it.</summary>
     private static List<Assembly> ModuleAssemblies()

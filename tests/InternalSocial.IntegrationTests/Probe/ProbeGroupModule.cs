@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using InternalSocial.Groups.Abstractions;
+using InternalSocial.Groups.Abstractions.Events;
 using InternalSocial.Groups.Endpoints;
-using InternalSocial.Groups.Events;
 using InternalSocial.Groups.Services;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;

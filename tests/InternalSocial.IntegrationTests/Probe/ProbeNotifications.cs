@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Notifications.Models;
 using InternalSocial.Notifications.Services;
 using Microsoft.AspNetCore.Builder;

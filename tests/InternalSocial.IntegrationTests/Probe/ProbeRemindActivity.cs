@@ -1,3 +1,4 @@
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Services;
 using Microsoft.Extensions.Localization;

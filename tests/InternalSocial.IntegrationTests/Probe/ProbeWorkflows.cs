@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Workflows.Abstractions;
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using InternalSocial.UnitTests.Infrastructure;
 using InternalSocial.Workflows;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Activities;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;

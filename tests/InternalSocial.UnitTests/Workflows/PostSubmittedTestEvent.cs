@@ -1,3 +1,4 @@
+using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.UnitTests.Workflows;

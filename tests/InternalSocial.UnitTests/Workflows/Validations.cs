@@ -1,6 +1,8 @@
 using InternalSocial.Kernel.Modules;
 using InternalSocial.UnitTests.Infrastructure;
 using InternalSocial.Workflows;
+using InternalSocial.Workflows.Abstractions.Activities;
+using InternalSocial.Workflows.Abstractions.Models;
 using InternalSocial.Workflows.Descriptions;
 using InternalSocial.Workflows.Models;
 using InternalSocial.Workflows.Services;
@@ -8,7 +10,7 @@ using InternalSocial.Workflows.Services;
 namespace InternalSocial.UnitTests.Workflows;
 
 /// <summary>What the validators need, without a host: English texts and no assignee keys.</summary>
-public static class Validations
+internal static class Validations
 {
     public static AssigneeKeys NoAssigneeKeys { get; } =
         new(new AssigneeKeyCatalog(new FeatureCatalog([])), [], new EnglishLocalizerFactory());

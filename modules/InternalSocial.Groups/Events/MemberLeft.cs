@@ -1,4 +1,0 @@
-namespace InternalSocial.Groups.Events;
-
-/// <summary>Raised after a member left a group of their own accord.</summary>
-public sealed record MemberLeft(long GroupId, string UserId);

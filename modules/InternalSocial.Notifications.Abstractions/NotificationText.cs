@@ -1,0 +1,3 @@
+namespace InternalSocial.Notifications.Abstractions;
+
+public sealed record NotificationText(string Title, string Body);

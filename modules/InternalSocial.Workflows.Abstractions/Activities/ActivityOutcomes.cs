@@ -1,0 +1,7 @@
+
+namespace InternalSocial.Workflows.Abstractions.Activities;
+
+public static class ActivityOutcomes
+{
+    public const string Done = "done";
+}

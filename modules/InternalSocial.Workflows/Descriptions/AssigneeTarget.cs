@@ -1,6 +1,0 @@
-using InternalSocial.Workflows.Services;
-
-namespace InternalSocial.Workflows.Descriptions;
-
-/// <summary>What assignee keys are resolved for: the running activity and the group of its subject, if any.</summary>
-public sealed record AssigneeTarget(ActivityContext Context, long? GroupId);

@@ -1,4 +1,0 @@
-
-namespace InternalSocial.Workflows.Services;
-
-public sealed record BookmarkRequest(string Kind, string? EventName = null, string? CorrelationKey = null, long? TaskId = null, DateTime? DueUtc = null);
