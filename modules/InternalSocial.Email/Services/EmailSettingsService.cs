@@ -47,6 +47,30 @@ internal sealed class EmailSettingsService(
     {
         ArgumentNullException.ThrowIfNull(input);
         await authorization.EnsurePermissionAsync(user, Permissions.ManageEmail);
+        var (host, port, security, from) = await ValidateAsync(input, cancellationToken);
+        var current = await GetAsync(cancellationToken);
+        var settings = new EmailSettings
+        {
+            Host = host,
+            Port = port,
+            Security = security,
+            UserName = input.UserName?.Trim() ?? "",
+            ProtectedPassword = input.Password switch
+            {
+                null => current.ProtectedPassword,
+                "" => "",
+                var password => _passwords.Protect(password),
+            },
+            FromAddress = from,
+            FromName = input.FromName?.Trim() ?? "",
+        };
+        await documents.SaveAsync(DocumentId, settings, cancellationToken);
+        return ToView(settings);
+    }
+
+    /// <summary>Every field checked before anything is saved; throws <see cref="InvalidInputException"/> naming each bad one.</summary>
+    private async Task<(string Host, int Port, SmtpSecurity Security, string From)> ValidateAsync(EmailSettingsInput input, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, string>();
         var host = input.Host?.Trim() ?? "";
         if (host.Length == 0)
@@ -96,24 +120,7 @@ internal sealed class EmailSettingsService(
             throw new InvalidInputException(errors);
         }
 
-        var current = await GetAsync(cancellationToken);
-        var settings = new EmailSettings
-        {
-            Host = host,
-            Port = port,
-            Security = security,
-            UserName = input.UserName?.Trim() ?? "",
-            ProtectedPassword = input.Password switch
-            {
-                null => current.ProtectedPassword,
-                "" => "",
-                var password => _passwords.Protect(password),
-            },
-            FromAddress = from,
-            FromName = input.FromName?.Trim() ?? "",
-        };
-        await documents.SaveAsync(DocumentId, settings, cancellationToken);
-        return ToView(settings);
+        return (host, port, security, from);
     }
 
     private static EmailSettingsView ToView(EmailSettings settings) =>

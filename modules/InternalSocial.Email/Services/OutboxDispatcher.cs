@@ -50,6 +50,40 @@ internal sealed class OutboxDispatcher(
         }
 
         using var smtp = new SmtpClient();
+        if (!await ConnectAsync(smtp, settings, claimed, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var message in claimed)
+        {
+            var connected = await SendAsync(smtp, message, settings, cancellationToken);
+            if (!connected)
+            {
+                foreach (var unsent in claimed.Where(m => m.Status == OutboxStatus.Sending))
+                {
+                    Reschedule(unsent, message.LastError ?? "", permanent: false);
+                }
+            }
+
+            // Saved after each mail: a crash later does not send this one again.
+            await db.SaveChangesAsync(CancellationToken.None);
+            if (!connected)
+            {
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (smtp.IsConnected)
+        {
+            await smtp.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Connects and signs in; when the server cannot be reached, every claimed mail waits for the next attempt.</summary>
+    private async Task<bool> ConnectAsync(SmtpClient smtp, EmailSettings settings, IReadOnlyList<OutboxMessage> claimed, CancellationToken cancellationToken)
+    {
         try
         {
             // Connected to addresses checked now, not only when the settings were saved (NetworkTargets).
@@ -59,6 +93,8 @@ internal sealed class OutboxDispatcher(
             {
                 await smtp.AuthenticateAsync(settings.UserName, settingsService.UnprotectPassword(settings) ?? "", cancellationToken);
             }
+
+            return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -69,48 +105,34 @@ internal sealed class OutboxDispatcher(
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
-            return;
+            return false;
         }
+    }
 
-        foreach (var message in claimed)
+    /// <summary>Sends one mail and records the outcome; false when the connection was lost with it.</summary>
+    private async Task<bool> SendAsync(SmtpClient smtp, OutboxMessage message, EmailSettings settings, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                await smtp.SendAsync(ToMime(message, settings), cancellationToken);
-                message.Status = OutboxStatus.Sent;
-                message.SentUtc = clock.GetUtcNow().UtcDateTime;
-                message.Attempts++;
-                message.LastError = null;
-            }
-            catch (SmtpCommandException refused) when (refused.StatusCode is >= (SmtpStatusCode)500 and < (SmtpStatusCode)600)
-            {
-                logger.LogWarning("Mail {Id} to {Address} refused for good: {Error}", message.Id, message.ToAddress, refused.Message);
-                Reschedule(message, $"{(int)refused.StatusCode} {refused.Message}", permanent: true);
-            }
-            catch (Exception exception) when (exception is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or IOException)
-            {
-                logger.LogWarning(exception, "Mail {Id} to {Address} not sent; it will be retried.", message.Id, message.ToAddress);
-                Reschedule(message, exception.Message, permanent: false);
-                if (!smtp.IsConnected)
-                {
-                    foreach (var unsent in claimed.Where(m => m.Status == OutboxStatus.Sending && m != message))
-                    {
-                        Reschedule(unsent, exception.Message, permanent: false);
-                    }
-
-                    break;
-                }
-            }
-
-            // Saved after each mail: a crash later does not send this one again.
-            await db.SaveChangesAsync(CancellationToken.None);
+            await smtp.SendAsync(ToMime(message, settings), cancellationToken);
+            message.Status = OutboxStatus.Sent;
+            message.SentUtc = clock.GetUtcNow().UtcDateTime;
+            message.Attempts++;
+            message.LastError = null;
         }
-
-        await db.SaveChangesAsync(CancellationToken.None);
-        if (smtp.IsConnected)
+        catch (SmtpCommandException refused) when (refused.StatusCode is >= (SmtpStatusCode)500 and < (SmtpStatusCode)600)
         {
-            await smtp.DisconnectAsync(quit: true, CancellationToken.None);
+            logger.LogWarning("Mail {Id} to {Address} refused for good: {Error}", message.Id, message.ToAddress, refused.Message);
+            Reschedule(message, $"{(int)refused.StatusCode} {refused.Message}", permanent: true);
         }
+        catch (Exception exception) when (exception is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or IOException)
+        {
+            logger.LogWarning(exception, "Mail {Id} to {Address} not sent; it will be retried.", message.Id, message.ToAddress);
+            Reschedule(message, exception.Message, permanent: false);
+            return smtp.IsConnected;
+        }
+
+        return true;
     }
 
     private async Task<List<OutboxMessage>> ClaimDueAsync(CancellationToken cancellationToken)

@@ -6,20 +6,8 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Groups.WorkflowsBridge;
 
 /// <summary><c>{ "groupModerators": true }</c>: the moderators of the subject's group (nobody when it is in none).</summary>
-internal sealed class GroupModeratorsAssigneeKey : AssigneeKey
+internal sealed class GroupModeratorsAssigneeKey() : AssigneeKey("groupModerators", AssigneeKinds.Group, AssigneeValue.True, 30, "GroupModerators", "groupmods")
 {
-    public override string Key => "groupModerators";
-
-    public override string ScopeKind => AssigneeKinds.Group;
-
-    public override AssigneeValue Value => AssigneeValue.True;
-
-    public override int Order => 30;
-
-    public override string FormName => "GroupModerators";
-
-    public override string InputId => "groupmods";
-
     public override string Example => """{ "groupModerators": true }""";
 
     public override string FeatureId => "InternalSocial.Groups.Workflows";

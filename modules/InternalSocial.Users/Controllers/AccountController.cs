@@ -140,17 +140,8 @@ internal sealed class AccountController(
     [HttpPost("forgot")]
     [AllowAnonymous]
     [EnableRateLimiting(Startup.AuthRateLimitPolicy)]
-    public async Task<IActionResult> Forgot(EmailViewModel model, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        if (!ModelState.IsValid)
-        {
-            return View(model);
-        }
-
-        await accounts.RequestPasswordResetAsync(model.Email, cancellationToken);
-        return this.AccountMessage(T["Check your mailbox"], T["If an account uses this address, we sent it a link to choose a new password. The link works once, for 24 hours."]);
-    }
+    public Task<IActionResult> Forgot(EmailViewModel model, CancellationToken cancellationToken) =>
+        this.MailLinkAsync(model, email => accounts.RequestPasswordResetAsync(email, cancellationToken), T["Check your mailbox"], T["If an account uses this address, we sent it a link to choose a new password. The link works once, for 24 hours."]);
 
     [HttpGet("reset")]
     [AllowAnonymous]

@@ -12,4 +12,22 @@ internal static class AccountMessageResults
         controller.Response.StatusCode = status;
         return controller.View("AccountMessage", new AccountMessageViewModel(title, text, linkText, linkUrl));
     }
+
+    /// <summary>
+    /// A form that asks for one address to mail a link to: the form again while it is invalid, then the same answer
+    /// whether the address has an account or not (nobody learns who has one).
+    /// </summary>
+    public static async Task<IActionResult> MailLinkAsync(this Controller controller, EmailViewModel model, Func<string, Task> send, string title, string text)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(send);
+        if (!controller.ModelState.IsValid)
+        {
+            return controller.View(model);
+        }
+
+        await send(model.Email);
+        return controller.AccountMessage(title, text);
+    }
 }

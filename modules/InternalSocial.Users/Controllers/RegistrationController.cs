@@ -92,17 +92,8 @@ internal sealed class RegistrationController(
     [HttpPost("confirm/resend")]
     [AllowAnonymous]
     [EnableRateLimiting(Startup.AuthRateLimitPolicy)]
-    public async Task<IActionResult> Resend(EmailViewModel model, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        if (!ModelState.IsValid)
-        {
-            return View(model);
-        }
-
-        await accounts.ResendConfirmationAsync(model.Email, cancellationToken);
-        return this.AccountMessage(T["Check your mailbox"], T["If an account waits for this address's confirmation, we sent the link again."]);
-    }
+    public Task<IActionResult> Resend(EmailViewModel model, CancellationToken cancellationToken) =>
+        this.MailLinkAsync(model, email => accounts.ResendConfirmationAsync(email, cancellationToken), T["Check your mailbox"], T["If an account waits for this address's confirmation, we sent the link again."]);
 
     [HttpGet("invitation")]
     [AllowAnonymous]

@@ -12,44 +12,16 @@ internal static class Csv
         var field = new StringBuilder();
         var line = 1;
         var recordLine = 1;
-        var quoted = false;
         var any = false;
         int c;
         while ((c = reader.Read()) != -1)
         {
             var ch = (char)c;
-            if (quoted)
-            {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (ch == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(ch);
-                }
-
-                continue;
-            }
-
             switch (ch)
             {
                 case '"' when field.Length == 0:
-                    quoted = true;
                     any = true;
+                    line += ReadQuoted(reader, field);
                     break;
                 case ',':
                     fields.Add(field.ToString());
@@ -83,5 +55,35 @@ internal static class Csv
             fields.Add(field.ToString());
             yield return (recordLine, fields.ToArray());
         }
+    }
+
+    /// <summary>
+    /// Reads a quoted field's text up to its closing quote (a doubled quote is one quote, a new line is kept) and
+    /// returns how many new lines it held. An unclosed quote runs to the end of the file.
+    /// </summary>
+    private static int ReadQuoted(TextReader reader, StringBuilder field)
+    {
+        var newLines = 0;
+        int c;
+        while ((c = reader.Read()) != -1)
+        {
+            if (c == '"')
+            {
+                if (reader.Peek() != '"')
+                {
+                    return newLines;
+                }
+
+                reader.Read();
+            }
+            else if (c == '\n')
+            {
+                newLines++;
+            }
+
+            field.Append((char)c);
+        }
+
+        return newLines;
     }
 }

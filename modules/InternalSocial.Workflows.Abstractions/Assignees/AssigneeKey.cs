@@ -6,26 +6,28 @@ namespace InternalSocial.Workflows.Abstractions.Assignees;
 /// <summary>
 /// One way a definition names who a task goes to (<c>{ "role": "Moderator" }</c>), declared by the module that knows
 /// those people. Keys are found in every module's assembly, not in the tenant's services, so that a definition naming
-/// a key whose feature is off is told which feature to turn on. Needs a public parameterless constructor.
+/// a key whose feature is off is told which feature to turn on. A key class needs a public parameterless constructor
+/// (<c>sealed class RoleKey() : AssigneeKey("role", …)</c>).
 /// </summary>
-public abstract class AssigneeKey
+/// <param name="key">The key in the definition's JSON.</param>
+/// <param name="scopeKind">The <see cref="IAssigneeScope.Kind"/> of the assignees it becomes; the key works when that scope is registered.</param>
+/// <param name="value">What the key's values are.</param>
+/// <param name="order">Where the key comes in the editor and in the JSON it writes (the built-in ones use 10, 20, 40).</param>
+/// <param name="formName">The name of the editor's input (<c>Activities[0].Roles</c>).</param>
+/// <param name="inputId">The end of the input's HTML id (<c>a0-roles</c>).</param>
+public abstract class AssigneeKey(string key, string scopeKind, AssigneeValue value, int order, string formName, string inputId)
 {
-    /// <summary>The key in the definition's JSON.</summary>
-    public abstract string Key { get; }
+    public string Key { get; } = key;
 
-    /// <summary>The <see cref="IAssigneeScope.Kind"/> of the assignees it becomes; the key works when that scope is registered.</summary>
-    public abstract string ScopeKind { get; }
+    public string ScopeKind { get; } = scopeKind;
 
-    public abstract AssigneeValue Value { get; }
+    public AssigneeValue Value { get; } = value;
 
-    /// <summary>Where the key comes in the editor and in the JSON it writes (the built-in ones use 10, 20, 40).</summary>
-    public abstract int Order { get; }
+    public int Order { get; } = order;
 
-    /// <summary>The name of the editor's input (<c>Activities[0].Roles</c>).</summary>
-    public abstract string FormName { get; }
+    public string FormName { get; } = formName;
 
-    /// <summary>The end of the input's HTML id (<c>a0-roles</c>).</summary>
-    public abstract string InputId { get; }
+    public string InputId { get; } = inputId;
 
     /// <summary>An example in messages (<c>{ "role": "Moderator" }</c>); null to leave the key out of them.</summary>
     public virtual string? Example => null;

@@ -5,20 +5,8 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary><c>{ "role": "Moderator" }</c>: everyone holding the role.</summary>
-internal sealed class RoleAssigneeKey : AssigneeKey
+internal sealed class RoleAssigneeKey() : AssigneeKey("role", AssigneeKinds.Role, AssigneeValue.Name, 10, "Roles", "roles")
 {
-    public override string Key => "role";
-
-    public override string ScopeKind => AssigneeKinds.Role;
-
-    public override AssigneeValue Value => AssigneeValue.Name;
-
-    public override int Order => 10;
-
-    public override string FormName => "Roles";
-
-    public override string InputId => "roles";
-
     public override string Example => """{ "role": "Moderator" }""";
 
     public override LocalizedString Label(IStringLocalizerFactory texts)

@@ -8,20 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Workflows.Descriptions;
 
 /// <summary><c>{ "user": "alice" }</c>: one person by user name; names of nobody active are dropped.</summary>
-internal sealed class UserAssigneeKey : AssigneeKey
+internal sealed class UserAssigneeKey() : AssigneeKey("user", AssigneeKinds.User, AssigneeValue.Name, 20, "Users", "users")
 {
-    public override string Key => "user";
-
-    public override string ScopeKind => AssigneeKinds.User;
-
-    public override AssigneeValue Value => AssigneeValue.Name;
-
-    public override int Order => 20;
-
-    public override string FormName => "Users";
-
-    public override string InputId => "users";
-
     public override string Example => """{ "user": "alice" }""";
 
     public override LocalizedString Label(IStringLocalizerFactory texts)

@@ -116,6 +116,14 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddAntiforgery();
         services.AddAuthentication();
         services.AddAuthorization();
+        AddKernelServices(services);
+        AddHttpConventions(services);
+        AddModuleMvc(services, features);
+    }
+
+    /// <summary>Permissions, settings, documents, events, files, themes and the kernel's recipe steps.</summary>
+    private static void AddKernelServices(IServiceCollection services)
+    {
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddSingleton<PermissionCatalog>();
@@ -138,6 +146,11 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         services.AddScoped<Recipes.IRecipeExporter, Recipes.FeaturesExporter>();
         services.AddScoped<Recipes.IRecipeExporter, Recipes.SettingsExporter>();
         services.AddScoped<Recipes.RecipeExportService>();
+    }
+
+    /// <summary>OpenAPI, localization, compression and the JSON rules every endpoint shares.</summary>
+    private static void AddHttpConventions(IServiceCollection services)
+    {
         services.AddOpenApi("v1");
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Only static text assets are compressed: they hold no secret, so compression over HTTPS leaks nothing
@@ -155,7 +168,11 @@ public sealed class ShellContainerFactory(IServiceProvider hostServices, Feature
         });
         // A body that cannot be read reaches ProblemResults, which names the field, instead of a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+    }
 
+    /// <summary>MVC over the enabled modules' assemblies only, with the kernel's filters.</summary>
+    private static void AddModuleMvc(IServiceCollection services, IReadOnlyList<FeatureInfo> features)
+    {
         var moduleAssemblies = features.Select(f => f.Module.Assembly).Distinct().ToList();
         // Every form post of every module must carry its antiforgery token.
         services.AddControllersWithViews(mvc =>

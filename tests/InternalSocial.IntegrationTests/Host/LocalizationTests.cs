@@ -67,7 +67,9 @@ public sealed partial class LocalizationTests(HostFixture host, SqliteTenant ten
         }
 
         var resourceName = project == Kernel ? "KernelResources" : "ModuleResources";
-        var resx = Path.Combine(folder, "Resources", resourceName + ".fr.resx");
+        // A contracts project shows its texts through its module's localizer (ActivityValidation.T): the module's resources.
+        var owner = project.EndsWith(".Abstractions", StringComparison.Ordinal) ? Path.Combine(Root, project[..^".Abstractions".Length]) : folder;
+        var resx = Path.Combine(owner, "Resources", resourceName + ".fr.resx");
         if (keys.Count == 0)
         {
             return;
