@@ -24,7 +24,8 @@ public sealed class ModuleViewComponentFeatureProvider : IApplicationFeatureProv
     }
 
     private static bool IsViewComponent(TypeInfo type) =>
-        (type.IsPublic || type.IsNotPublic)
+        // Top-level classes only, public or internal; nested types stay excluded, as ASP.NET excludes them.
+        !type.IsNested
         && type.IsClass
         && !type.IsAbstract
         && !type.ContainsGenericParameters
