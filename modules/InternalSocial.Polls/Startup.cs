@@ -1,8 +1,10 @@
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Endpoints;
+using InternalSocial.Polls.Recipes;
 using InternalSocial.Polls.Services;
 using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Abstractions.Events;
@@ -26,6 +28,9 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollService>();
         services.AddScoped<IPersonalDataContributor, PollsPersonalData>();
         services.AddScoped<IEventHandler<PersonErased>, PollsErasureHandler>();
+        services.AddScoped<PollRecipeWriter>();
+        services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
+        services.AddScoped<IRecipeExporter, PollsExporter>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => PollsApi.Map(endpoints);
