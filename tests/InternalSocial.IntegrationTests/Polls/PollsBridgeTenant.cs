@@ -20,11 +20,18 @@ public abstract class PollsBridgeTenant(DatabaseProvider provider) : GroupsTenan
             return;
         }
 
-        foreach (var feature in new[] { "InternalSocial.Feed", "InternalSocial.Feed.Groups", "InternalSocial.Probe", "InternalSocial.Polls.Feed", "InternalSocial.Polls.Groups" })
+        foreach (var feature in new[] { "InternalSocial.Feed", "InternalSocial.Feed.Groups", "InternalSocial.Polls.Feed", "InternalSocial.Polls.Groups" })
         {
             await (await Admin.PostAsync($"api/v1/features/{feature}/enable", null)).ExpectJsonAsync(HttpStatusCode.OK);
         }
     }
+
+    /// <summary>
+    /// Turns the probe on or off: it counts queries, but with the feed on it also stands in for the groups' post access,
+    /// so it is on only while a test counts.
+    /// </summary>
+    public async Task SetProbeAsync(bool on) =>
+        await (await Admin.PostAsync($"api/v1/features/InternalSocial.Probe/{(on ? "enable" : "disable")}", null)).ExpectJsonAsync(HttpStatusCode.OK);
 
     /// <summary>Creates a poll through the API as <paramref name="userName"/> and returns its id.</summary>
     public async Task<long> CreatePollAsync(string userName, object body) =>

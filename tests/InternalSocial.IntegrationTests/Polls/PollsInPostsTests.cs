@@ -102,14 +102,22 @@ public abstract class PollsInPostsTests(PollsBridgeTenant tenant)
         }
 
         var client = tenant.Client("groupadmin");
-        (await client.GetAsync("feed")).EnsureSuccessStatusCode();
-        var id = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Get, "feed");
-        request.Headers.Add(QueryCounter.Header, id);
-        var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
-        Assert.True(Parser.ParseDocument(html).QuerySelectorAll(".post-poll").Length >= 3);
-        var batched = QueryCounter.Commands(id).Where(c => c.Contains("Polls_Polls", StringComparison.Ordinal) && c.Contains("DISTINCT", StringComparison.Ordinal)).ToList();
-        Assert.Single(batched);
+        await tenant.SetProbeAsync(true);
+        try
+        {
+            (await client.GetAsync("feed")).EnsureSuccessStatusCode();
+            var id = Guid.NewGuid().ToString("N");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "feed");
+            request.Headers.Add(QueryCounter.Header, id);
+            var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+            Assert.True(Parser.ParseDocument(html).QuerySelectorAll(".post-poll").Length >= 3);
+            var batched = QueryCounter.Commands(id).Where(c => c.Contains("Polls_Polls", StringComparison.Ordinal) && c.Contains("DISTINCT", StringComparison.Ordinal)).ToList();
+            Assert.Single(batched);
+        }
+        finally
+        {
+            await tenant.SetProbeAsync(false);
+        }
     }
 }
 
