@@ -1,0 +1,4 @@
+namespace InternalSocial.Polls.Services;
+
+/// <summary>A CSV file ready to send: its name and its text (UTF-8, CRLF line ends).</summary>
+internal sealed record CsvDocument(string FileName, string Content);

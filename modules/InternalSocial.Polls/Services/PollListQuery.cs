@@ -1,0 +1,4 @@
+namespace InternalSocial.Polls.Services;
+
+/// <summary>Newest first; only the polls of one post or group when <see cref="PostId"/> or <see cref="GroupId"/> is given, else the standalone polls.</summary>
+internal sealed record PollListQuery(long? PostId = null, long? GroupId = null, string? Cursor = null, int? Take = null);

@@ -1,0 +1,44 @@
+using InternalSocial.Polls.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternalSocial.Polls.Services;
+
+internal sealed class PollsDbContext(DbContextOptions<PollsDbContext> options) : DbContext(options)
+{
+    public DbSet<Poll> Polls => Set<Poll>();
+
+    public DbSet<PollQuestion> Questions => Set<PollQuestion>();
+
+    public DbSet<PollOption> Options => Set<PollOption>();
+
+    public DbSet<PollVote> Votes => Set<PollVote>();
+
+    public DbSet<PollOtherAnswer> OtherAnswers => Set<PollOtherAnswer>();
+
+    public DbSet<PollParticipation> Participations => Set<PollParticipation>();
+
+    public DbSet<PollTally> Tallies => Set<PollTally>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Poll>().ToTable("Polls_Polls");
+        modelBuilder.Entity<PollQuestion>().ToTable("Polls_Questions");
+        modelBuilder.Entity<PollOption>().ToTable("Polls_Options");
+        modelBuilder.Entity<PollVote>(vote =>
+        {
+            vote.ToTable("Polls_Votes");
+            vote.HasKey(v => new { v.QuestionId, v.OptionId, v.UserId });
+        });
+        modelBuilder.Entity<PollOtherAnswer>().ToTable("Polls_OtherAnswers").Property(a => a.Id).ValueGeneratedNever();
+        modelBuilder.Entity<PollParticipation>(participation =>
+        {
+            participation.ToTable("Polls_Participations");
+            participation.HasKey(p => new { p.PollId, p.UserId });
+        });
+        modelBuilder.Entity<PollTally>(tally =>
+        {
+            tally.ToTable("Polls_Tallies");
+            tally.HasKey(t => new { t.OptionId, t.Dimension, t.Value });
+        });
+    }
+}

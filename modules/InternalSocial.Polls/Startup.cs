@@ -1,0 +1,32 @@
+using InternalSocial.Kernel.Data;
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Security;
+using InternalSocial.Polls.Endpoints;
+using InternalSocial.Polls.Services;
+using InternalSocial.Users.Abstractions;
+using InternalSocial.Users.Abstractions.Events;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Polls;
+
+internal sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddTenantDbContext<PollsDbContext>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<PollAccess>();
+        services.AddScoped<PollValidator>();
+        services.AddScoped<PollCreator>();
+        services.AddScoped<VoteWriter>();
+        services.AddScoped<PollResultsReader>();
+        services.AddScoped<PollViews>();
+        services.AddScoped<PollService>();
+        services.AddScoped<IPersonalDataContributor, PollsPersonalData>();
+        services.AddScoped<IEventHandler<PersonErased>, PollsErasureHandler>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => PollsApi.Map(endpoints);
+}
