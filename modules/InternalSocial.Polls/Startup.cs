@@ -2,10 +2,14 @@ using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Navigation;
 using InternalSocial.Polls.Endpoints;
+using InternalSocial.Polls.Events;
+using InternalSocial.Polls.Hubs;
 using InternalSocial.Polls.Services;
 using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Abstractions.Events;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +30,14 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollService>();
         services.AddScoped<IPersonalDataContributor, PollsPersonalData>();
         services.AddScoped<IEventHandler<PersonErased>, PollsErasureHandler>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddSignalR();
+        services.AddScoped<IEventHandler<PollVotesChanged>, PollCountsBroadcaster>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => PollsApi.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        PollsApi.Map(endpoints);
+        endpoints.MapHub<PollsHub>(PollsHub.Path).RequireAuthorization();
+    }
 }

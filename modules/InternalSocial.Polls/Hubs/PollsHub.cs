@@ -1,4 +1,5 @@
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
