@@ -66,7 +66,6 @@ public sealed class PollsPagesTests(BrowserFixture fixture, ITestOutputHelper ou
             await JsonAsync(await voter.PostAsJsonAsync($"api/v1/polls/{pollId}/votes", new { choices = new[] { third } }));
             await Assertions.Expect(page.Locator(".poll-participants")).ToHaveTextAsync("2 people answered");
             await Assertions.Expect(page.Locator($"[data-option-id='{third}'] [data-poll-percent]")).ToHaveTextAsync("50%");
-            await page.Locator("#results-title").ScrollIntoViewIfNeededAsync();
             await ScreenshotAsync(page, $"{name}-en-phone-poll");
             await AssertAccessibleAndReflowsAsync(page, 360);
 
