@@ -1,11 +1,13 @@
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
-using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Navigation;
+using InternalSocial.Kernel.Recipes;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Endpoints;
 using InternalSocial.Polls.Events;
 using InternalSocial.Polls.Hubs;
+using InternalSocial.Polls.Recipes;
 using InternalSocial.Polls.Services;
 using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Abstractions.Events;
@@ -33,6 +35,9 @@ internal sealed class Startup : ModuleStartup
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddSignalR();
         services.AddScoped<IEventHandler<PollVotesChanged>, PollCountsBroadcaster>();
+        services.AddScoped<PollRecipeWriter>();
+        services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
+        services.AddScoped<IRecipeExporter, PollsExporter>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Models;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -9,8 +10,10 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Polls.Services;
 
 /// <summary>Who may read a poll and what they may do with it: the container's bridge for posts and groups, permissions for the rest.</summary>
-internal sealed class PollAccess(PollsDbContext db, IAuthorizationService authorization, IEnumerable<IPollContainerAccess> containers, IStringLocalizer<ModuleResources> T)
+internal sealed class PollAccess(PollsDbContext db, IAuthorizationService authorization, IEnumerable<IPollContainerAccess> containers, IPeopleLookup people, IStringLocalizer<ModuleResources> T)
 {
+    private bool? _isGuest;
+
     public IPollContainerAccess? Bridge(string containerKind) => containers.FirstOrDefault(c => c.ContainerKind == containerKind);
 
     /// <summary>The poll with the user's standing; <see cref="NotFoundException"/> when it does not exist or the user may not read it.</summary>
@@ -34,9 +37,22 @@ internal sealed class PollAccess(PollsDbContext db, IAuthorizationService author
             await authorization.HasPermissionAsync(user, Permissions.ViewAllResults), voted);
     }
 
-    /// <summary>Readable: a standalone poll by holders of Polls.View (checked before), a contained one by its bridge's say.</summary>
+    /// <summary>
+    /// Readable: a standalone poll is the organisation's, for holders of Polls.View (checked before) but not guests,
+    /// who reach only the polls of their groups; a contained one as its bridge says.
+    /// </summary>
     public async Task<bool> CanReadAsync(ClaimsPrincipal user, PollContainer? container, CancellationToken cancellationToken) =>
-        container is null || (Bridge(container.Kind) is { } bridge && await bridge.CanReadAsync(user, container, cancellationToken));
+        container is null
+            ? !await IsGuestAsync(user, cancellationToken)
+            : Bridge(container.Kind) is { } bridge && await bridge.CanReadAsync(user, container, cancellationToken);
+
+    /// <summary>Read once per request: a list checks every poll of its page.</summary>
+    private async Task<bool> IsGuestAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.GetUserId();
+        _isGuest ??= (await people.GetByIdsAsync([userId], cancellationToken)).GetValueOrDefault(userId)?.IsGuest ?? true;
+        return _isGuest.Value;
+    }
 
     public static PollContainer? ContainerOf(Poll poll) =>
         poll.ContainerKind == ContainerKinds.None || poll.ContainerId is not { } id ? null : new PollContainer(poll.ContainerKind, id);

@@ -56,7 +56,8 @@ internal sealed class PollViews(PollsDbContext db, PollAccess access, PollResult
             : query.GroupId is { } groupId ? new PollContainer(ContainerKinds.Group, groupId) : null;
         if (!await access.CanReadAsync(user, container, cancellationToken))
         {
-            throw new NotFoundException(T["No {0} with id {1}.", container!.Kind, container.Id]);
+            // A guest has no standalone polls to see; a post or group hidden from the user is not found.
+            return container is null ? new PollList([], null) : throw new NotFoundException(T["No {0} with id {1}.", container.Kind, container.Id]);
         }
 
         long? before = null;
