@@ -192,6 +192,10 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
             case "edition":
                 fresh["fresh.edition"] = await CreateEditionAsync();
                 break;
+            case "poll":
+                var poll = await (await _api["member"].PostAsJsonAsync("api/v1/polls", new { question = $"Matrix poll {n}", options = new[] { "Yes", "No" } })).ExpectJsonAsync(HttpStatusCode.Created);
+                fresh["fresh.poll"] = poll.GetProperty("id").ToString();
+                break;
             default:
                 throw new InvalidOperationException($"The matrix names an unknown kind of fresh content '{kind}'.");
         }
