@@ -66,6 +66,8 @@ public sealed class PollsPagesTests(BrowserFixture fixture, ITestOutputHelper ou
             await JsonAsync(await voter.PostAsJsonAsync($"api/v1/polls/{pollId}/votes", new { choices = new[] { third } }));
             await Assertions.Expect(page.Locator(".poll-participants")).ToHaveTextAsync("2 people answered");
             await Assertions.Expect(page.Locator($"[data-option-id='{third}'] [data-poll-percent]")).ToHaveTextAsync("50%");
+            // Keyboard focus scrolled the page; from the top, the sticky header stays where it belongs in a full-page shot.
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             await ScreenshotAsync(page, $"{name}-en-phone-poll");
             await AssertAccessibleAndReflowsAsync(page, 360);
 
