@@ -43,6 +43,13 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--polls")
+        {
+            int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+            await PollsBenchmark.RunAsync(Arg(1, 100_000), Arg(2, 500), Arg(3, 1_001), Console.Out);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--group-feed")
         {
             int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

@@ -57,6 +57,9 @@ internal sealed class PollAccess(PollsDbContext db, IAuthorizationService author
     public static PollContainer? ContainerOf(Poll poll) =>
         poll.ContainerKind == ContainerKinds.None || poll.ContainerId is not { } id ? null : new PollContainer(poll.ContainerKind, id);
 
+    public NotFoundException ContainerNotFound(PollContainer container) =>
+        new(container.Kind == ContainerKinds.Post ? T["No post with id {0}.", container.Id] : T["No group with id {0}.", container.Id]);
+
     /// <summary>Throws 403 unless the user is the author or manages the poll.</summary>
     public void EnsureMayManage(PollStanding standing)
     {

@@ -38,7 +38,7 @@ internal sealed class PollService(
             var bridge = access.Bridge(container.Kind) ?? throw new InvalidInputException(field, T["Polls cannot be placed there: that feature is off."]);
             if (!await bridge.CanReadAsync(user, container, ct))
             {
-                throw new NotFoundException(T["No {0} with id {1}.", container.Kind, container.Id]);
+                throw access.ContainerNotFound(container);
             }
 
             if (!await bridge.CanCreateInAsync(user, container, ct))

@@ -57,7 +57,7 @@ internal sealed class PollViews(PollsDbContext db, PollAccess access, PollResult
         if (!await access.CanReadAsync(user, container, cancellationToken))
         {
             // A guest has no standalone polls to see; a post or group hidden from the user is not found.
-            return container is null ? new PollList([], null) : throw new NotFoundException(T["No {0} with id {1}.", container.Kind, container.Id]);
+            return container is null ? new PollList([], null) : throw access.ContainerNotFound(container);
         }
 
         long? before = null;

@@ -79,7 +79,7 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
     }
 
     /// <summary>The content rows point at: a private group with its owner and member, a guest's own group, a post and a
-    /// comment of the member in the group, a company-wide post, a newsletter edition and the approval workflow.</summary>
+    /// comment of the member in the group, a company-wide post, a newsletter edition, the approval workflow and a poll of the member's.</summary>
     public async Task SetUpContentAsync()
     {
         var (group, slug) = await CreateGroupAsync("Matrix private", "member");
@@ -91,6 +91,7 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
         _values["comment"] = await CreateCommentAsync(_values["post"]);
         _values["edition"] = await CreateEditionAsync();
         _values["workflow"] = "approve-group-posts";
+        _values["poll"] = (await CreatePollAsync()).Id;
     }
 
     /// <summary>Sends the row's request as <paramref name="caller"/>; <paramref name="other"/> is another tenant, whose
@@ -193,8 +194,9 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
                 fresh["fresh.edition"] = await CreateEditionAsync();
                 break;
             case "poll":
-                var poll = await (await _api["member"].PostAsJsonAsync("api/v1/polls", new { question = $"Matrix poll {n}", options = new[] { "Yes", "No" } })).ExpectJsonAsync(HttpStatusCode.Created);
-                fresh["fresh.poll"] = poll.GetProperty("id").ToString();
+                (fresh["fresh.poll"], fresh["fresh.poll.option"]) = await CreatePollAsync();
+                fresh["fresh.poll.closed"] = (await CreatePollAsync()).Id;
+                await (await _api["member"].PostAsync($"api/v1/polls/{fresh["fresh.poll.closed"]}/close", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
                 break;
             default:
                 throw new InvalidOperationException($"The matrix names an unknown kind of fresh content '{kind}'.");
@@ -226,6 +228,15 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
             audience = new { everyone = true },
         })).ExpectJsonAsync(HttpStatusCode.Created);
         return edition.GetProperty("id").ToString();
+    }
+
+    /// <summary>A standalone poll of the member's, and its first option.</summary>
+    private async Task<(string Id, string OptionId)> CreatePollAsync()
+    {
+        var created = await (await _api["member"].PostAsJsonAsync("api/v1/polls", new { question = "Matrix poll?", options = new[] { "Yes", "No" } })).ExpectJsonAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("id").ToString();
+        var poll = await (await _api["member"].GetAsync($"api/v1/polls/{id}")).ExpectJsonAsync(HttpStatusCode.OK);
+        return (id, poll.GetProperty("options")[0].GetProperty("id").ToString());
     }
 
     private async Task<string> CreateCommentAsync(string postId)
