@@ -1,13 +1,17 @@
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
+using InternalSocial.Kernel.Navigation;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Endpoints;
+using InternalSocial.Polls.Events;
+using InternalSocial.Polls.Hubs;
 using InternalSocial.Polls.Recipes;
 using InternalSocial.Polls.Services;
 using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Abstractions.Events;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,10 +32,17 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollService>();
         services.AddScoped<IPersonalDataContributor, PollsPersonalData>();
         services.AddScoped<IEventHandler<PersonErased>, PollsErasureHandler>();
+        services.AddSingleton<INavigationProvider, AdminMenu>();
+        services.AddSignalR();
+        services.AddScoped<IEventHandler<PollVotesChanged>, PollCountsBroadcaster>();
         services.AddScoped<PollRecipeWriter>();
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => PollsApi.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        PollsApi.Map(endpoints);
+        endpoints.MapHub<PollsHub>(PollsHub.Path).RequireAuthorization();
+    }
 }

@@ -89,7 +89,7 @@ public sealed class PhoneNavigationTests(BrowserFixture fixture, ITestOutputHelp
             Assert.Equal("true", await more.GetAttributeAsync("aria-expanded"));
             await Assertions.Expect(sheet).ToBeVisibleAsync();
             var links = sheet.GetByRole(AriaRole.Link);
-            Assert.Equal(french ? ["Liens", "Modération", "Administration"] : ["Links", "Moderation", "Administration"], (await links.AllInnerTextsAsync()).Select(t => t.Trim()));
+            Assert.Equal(french ? ["Liens", "Sondages", "Modération", "Administration"] : ["Links", "Polls", "Moderation", "Administration"], (await links.AllInnerTextsAsync()).Select(t => t.Trim()));
             Assert.Equal(french ? "a:Liens" : "a:Links", await FocusedAsync(page));
             Assert.Empty(await RunAxeAsync(page));
             await ScreenshotAsync(page, $"bottom-bar-more-{(theme is null ? "employee" : "field")}-{locale}");

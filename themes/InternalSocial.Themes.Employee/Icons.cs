@@ -19,6 +19,7 @@ internal static class Icons
         ["shield"] = """<path d="M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z"/><path d="M9 12l2 2 4-4"/>""",
         ["settings"] = """<path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1"/><circle cx="15" cy="6" r="2"/><circle cx="9" cy="12" r="2"/><circle cx="17" cy="18" r="2"/>""",
         ["mail"] = """<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 7l9 6 9-6"/>""",
+        ["poll"] = """<path d="M5 20V12M12 20V5M19 20v-9"/><path d="M3 20h18"/>""",
         ["calendar"] = """<rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18M8 3v4M16 3v4"/>""",
         ["search"] = """<circle cx="11" cy="11" r="7"/><path d="m20 20-3.5-3.5"/>""",
         ["more"] = """<circle cx="5" cy="12" r="1.5"/><circle cx="12" cy="12" r="1.5"/><circle cx="19" cy="12" r="1.5"/>""",

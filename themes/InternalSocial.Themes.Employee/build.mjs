@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 
 await esbuild.build({
-  entryPoints: { app: 'Scripts/app.js', live: 'Scripts/live.js' },
+  entryPoints: { app: 'Scripts/app.js', live: 'Scripts/live.js', charts: 'Scripts/charts.js' },
   outdir: 'wwwroot/dist',
   bundle: true,
   minify: true,

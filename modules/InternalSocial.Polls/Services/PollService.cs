@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Polls.Events;
 using InternalSocial.Polls.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,7 @@ internal sealed class PollService(
     PollResultsReader results,
     PollViews views,
     IAuthorizationService authorization,
+    IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -63,6 +66,7 @@ internal sealed class PollService(
         }
 
         await votes.VoteAsync(standing, choices, other, ct);
+        await events.PublishAsync(new PollVotesChanged(pollId), ct);
     }
 
     public async Task RetractAsync(ClaimsPrincipal user, long pollId, CancellationToken ct)
@@ -79,6 +83,7 @@ internal sealed class PollService(
         }
 
         await votes.RetractAsync(standing, ct);
+        await events.PublishAsync(new PollVotesChanged(pollId), ct);
     }
 
     public async Task CloseAsync(ClaimsPrincipal user, long pollId, CancellationToken ct)
@@ -91,6 +96,7 @@ internal sealed class PollService(
         }
 
         await db.Polls.Where(p => p.Id == pollId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedUtc, Now), ct);
+        await events.PublishAsync(new PollClosed(pollId, standing.Poll.Title, standing.Poll.ResultsVisibility, standing.Poll.ParticipantCount, user.GetUserId()), ct);
     }
 
     /// <summary>Opens a closed poll again, with a new deadline or none (one in the past is refused).</summary>

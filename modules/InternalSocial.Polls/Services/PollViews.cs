@@ -67,11 +67,19 @@ internal sealed class PollViews(PollsDbContext db, PollAccess access, PollResult
         }
 
         var take = Math.Clamp(query.Take ?? DefaultPageSize, 1, MaxPageSize);
+        var now = clock.GetUtcNow().UtcDateTime;
         var kind = container?.Kind ?? ContainerKinds.None;
         var containerId = container?.Id;
-        var ids = await db.Polls.AsNoTracking()
-            .Where(p => p.Kind == PollKinds.Poll && p.ContainerKind == kind && p.ContainerId == containerId && (before == null || p.Id < before))
-            .OrderByDescending(p => p.Id).Select(p => p.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var polls = db.Polls.AsNoTracking()
+            .Where(p => p.Kind == PollKinds.Poll && p.ContainerKind == kind && p.ContainerId == containerId && (before == null || p.Id < before));
+        if (query.Open is { } open)
+        {
+            polls = open
+                ? polls.Where(p => p.ClosedUtc == null && (p.ClosesUtc == null || p.ClosesUtc > now))
+                : polls.Where(p => p.ClosedUtc != null || p.ClosesUtc <= now);
+        }
+
+        var ids = await polls.OrderByDescending(p => p.Id).Select(p => p.Id).Take(take + 1).ToListAsync(cancellationToken);
         var page = new List<PollView>();
         foreach (var id in ids.Take(take))
         {

@@ -1,0 +1,19 @@
+using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Modules;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Polls.Events;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternalSocial.Polls.NotificationsBridge;
+
+[ForFeature("InternalSocial.Polls.Notifications")]
+internal sealed class PollsNotificationsStartup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<INotificationKindProvider, PollNotificationKinds>();
+        services.AddScoped<PollNotificationVisibility>();
+        services.AddScoped<INotificationVisibility>(provider => provider.GetRequiredService<PollNotificationVisibility>());
+        services.AddScoped<IEventHandler<PollClosed>, ResultsPublishedNotifier>();
+    }
+}

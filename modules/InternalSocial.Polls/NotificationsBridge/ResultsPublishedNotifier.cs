@@ -1,0 +1,57 @@
+using InternalSocial.Kernel.Events;
+using InternalSocial.Notifications.Abstractions;
+using InternalSocial.Polls.Events;
+using InternalSocial.Polls.Models;
+using InternalSocial.Polls.Services;
+using InternalSocial.Users.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Polls.NotificationsBridge;
+
+/// <summary>
+/// When a poll whose results wait for its closing is closed, tells those who answered that they can see them — each
+/// only if they may still open the poll. Who answered is read from the participations, which say nothing of what.
+/// </summary>
+internal sealed class ResultsPublishedNotifier(
+    PollsDbContext db,
+    INotifier notifier,
+    IPeopleContacts contacts,
+    PollNotificationVisibility visibility,
+    IStringLocalizer<ModuleResources> T) : IEventHandler<PollClosed>
+{
+    public async Task HandleAsync(PollClosed domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        if (domainEvent.ResultsVisibility != ResultsVisibilities.AfterClose)
+        {
+            return;
+        }
+
+        var participants = await db.Participations.AsNoTracking().Where(p => p.PollId == domainEvent.PollId).Select(p => p.UserId).ToListAsync(cancellationToken);
+        var recipients = new List<string>();
+        foreach (var userId in participants.Where(id => id != domainEvent.ClosedBy))
+        {
+            if (await contacts.CreatePrincipalAsync(userId, cancellationToken) is { } person && await visibility.CanOpenAsync(person, domainEvent.PollId, cancellationToken))
+            {
+                recipients.Add(userId);
+            }
+        }
+
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        await notifier.NotifyAsync(new NotificationRequest
+        {
+            Kind = PollNotificationKinds.Results,
+            RecipientIds = recipients,
+            Url = $"/polls/{domainEvent.PollId}",
+            ResourceType = PollNotificationKinds.ResourceType,
+            ResourceId = domainEvent.PollId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            DeduplicationKey = $"{PollNotificationKinds.Results}:{domainEvent.PollId}",
+            Text = _ => new NotificationText(T["The results of \"{0}\" are published", domainEvent.Title], ""),
+        }, cancellationToken);
+    }
+}
