@@ -49,6 +49,7 @@ internal sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<PostViews>();
         services.AddScoped<PostService>();
         services.AddScoped<PostCreator>();
+        services.AddScoped<PostAddons>();
         services.AddScoped<PostEditor>();
         services.AddScoped<FeedQuery>();
         services.AddScoped<IPostExcerpts, PostExcerpts>();

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using InternalSocial.Email.Services;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
@@ -8,35 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Email.Controllers;
-
-internal sealed class EmailSettingsViewModel
-{
-    [Display(Name = "SMTP server")]
-    public string? Host { get; set; }
-
-    [Display(Name = "Port")]
-    public int? Port { get; set; }
-
-    [Display(Name = "Security")]
-    public string? Security { get; set; }
-
-    [Display(Name = "User name")]
-    public string? UserName { get; set; }
-
-    [Display(Name = "Password")]
-    [DataType(DataType.Password)]
-    public string? Password { get; set; }
-
-    [Display(Name = "Sender address")]
-    public string? FromAddress { get; set; }
-
-    [Display(Name = "Sender name")]
-    public string? FromName { get; set; }
-
-    public bool HasPassword { get; set; }
-}
-
-internal sealed record EmailAdminViewModel(EmailSettingsViewModel Settings, IReadOnlyList<OutboxEntry> Outbox);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using InternalSocial.Feed.Abstractions;
 using InternalSocial.Feed.Services;
 
 namespace InternalSocial.Feed.Controllers;
@@ -32,4 +33,8 @@ internal sealed class ComposerModel
     /// <summary>The uploads above, shown again when the form comes back with an error.</summary>
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     public IReadOnlyList<AttachmentView> Uploaded { get; set; } = [];
+
+    /// <summary>What the author gave the add-ons (a poll), shown again when the form comes back with an error.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public IReadOnlyDictionary<string, PostAddonFields>? Addons { get; set; }
 }

@@ -97,6 +97,7 @@ internal sealed class FeedController(
                 model.Attachments.Add((await attachments.UploadAsync(User, file.FileName, stream, file.Length, cancellationToken)).Id);
             }
 
+            model.Addons = Request.HasFormContentType ? PostAddons.FromForm(Request.Form) : null;
             var departments = Split(model.Departments, ',');
             var input = new PostInput(
                 model.Body,
@@ -106,7 +107,8 @@ internal sealed class FeedController(
                 model.ExpiresAt is { } ex ? DateTime.SpecifyKind(ex, DateTimeKind.Utc) : null,
                 model.Attachments,
                 model.Announcement,
-                model.RequireAcknowledgement);
+                model.RequireAcknowledgement,
+                Addons: model.Addons);
             await posts.CreateAsync(User, input, cancellationToken);
             TempData["Message"] = T["Your post is published."].Value;
             return LocalRedirect(SafeReturn(returnUrl));

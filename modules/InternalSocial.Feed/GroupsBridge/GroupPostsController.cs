@@ -58,7 +58,8 @@ internal sealed class GroupPostsController(
 
         try
         {
-            var created = await posts.CreateAsync(User, new PostInput(model.Body, Audience: new AudienceInput(null, null, [group.Id])), cancellationToken);
+            model.Addons = Request.HasFormContentType ? PostAddons.FromForm(Request.Form) : null;
+            var created = await posts.CreateAsync(User, new PostInput(model.Body, Audience: new AudienceInput(null, null, [group.Id]), Addons: model.Addons), cancellationToken);
             TempData["Message"] = created.Status == PostStatus.Pending
                 ? T["Your post waits for the approval of the group's moderators."].Value
                 : T["Your post is published."].Value;

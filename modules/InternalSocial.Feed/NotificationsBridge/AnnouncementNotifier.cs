@@ -70,13 +70,6 @@ internal sealed class AnnouncementNotifier(
             cancellationToken);
     }
 
-    /// <summary>
-    /// What a notification is about: the post, or the batch it belongs to when one announcement went to several groups
-    /// at once (one post per group), so that a member of two of those groups is told once.
-    /// </summary>
-    private static string BatchKey(Post post) =>
-        post.BatchId is { Length: > 0 } batch ? $"batch:{batch}" : post.Id.ToString(CultureInfo.InvariantCulture);
-
     private async Task NotifyAsync(Post post, IReadOnlyCollection<string> recipients, bool reminder, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
@@ -87,6 +80,7 @@ internal sealed class AnnouncementNotifier(
         var postKey = post.Id.ToString(CultureInfo.InvariantCulture);
         var excerpt = post.Body.Length > 140 ? post.Body[..140] + "…" : post.Body;
         var kind = post.RequiresAcknowledgement ? FeedNotificationKinds.Acknowledgement : FeedNotificationKinds.Announcement;
+        var about = FeedNotificationKinds.About(post.Id, post.BatchId);
         await notifier.NotifyAsync(new NotificationRequest
         {
             Kind = kind,
@@ -95,7 +89,7 @@ internal sealed class AnnouncementNotifier(
             Url = $"/posts/{postKey}",
             ResourceType = FeedNotificationKinds.ResourceType,
             ResourceId = postKey,
-            DeduplicationKey = reminder ? $"{kind}:{BatchKey(post)}:reminder:{clock.GetUtcNow():yyyyMMddHH}" : $"{kind}:{BatchKey(post)}",
+            DeduplicationKey = reminder ? $"{kind}:{about}:reminder:{clock.GetUtcNow():yyyyMMddHH}" : $"{kind}:{about}",
             Text = _ => new NotificationText(
                 reminder ? T["Reminder: please acknowledge this announcement"] : post.RequiresAcknowledgement ? T["New announcement to acknowledge"] : T["New announcement"],
                 excerpt),

@@ -54,12 +54,9 @@ internal sealed class FeedNotificationHandlers(
             return;
         }
 
-        // A post sent to several groups at once is one post per group: a mention in it is told once, whichever copy comes first.
-        var about = postKey;
-        if (commentId is null && await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.BatchId).FirstOrDefaultAsync(cancellationToken) is { Length: > 0 } batch)
-        {
-            about = $"batch:{batch}";
-        }
+        // A mention in a post sent to several groups at once is told once, whichever copy comes first.
+        var batch = commentId is null ? await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.BatchId).FirstOrDefaultAsync(cancellationToken) : null;
+        var about = FeedNotificationKinds.About(postId, batch);
 
         var actorName = (await people.GetByIdsAsync([actorId], cancellationToken)).GetValueOrDefault(actorId)?.DisplayName ?? "";
         await notifier.NotifyAsync(new NotificationRequest

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InternalSocial.Notifications.Abstractions;
 using Microsoft.Extensions.Localization;
 
@@ -12,6 +13,13 @@ internal sealed class FeedNotificationKinds(IStringLocalizer<ModuleResources> T)
     public const string Acknowledgement = "feed.acknowledgement";
     public const string Reactions = "feed.reactions";
     public const string ResourceType = "post";
+
+    /// <summary>
+    /// What a notification about a post is about: the post, or the batch it belongs to when one post went to several
+    /// groups at once (one post per group), so that a member of two of those groups is told once.
+    /// </summary>
+    public static string About(long postId, string? batchId) =>
+        batchId is { Length: > 0 } ? $"batch:{batchId}" : postId.ToString(CultureInfo.InvariantCulture);
 
     public IEnumerable<NotificationKind> GetKinds() =>
     [

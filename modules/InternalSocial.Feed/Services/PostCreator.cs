@@ -22,6 +22,7 @@ internal sealed class PostCreator(
     IPostContainerAccess groups,
     IEventBus events,
     IEnumerable<IPostSubmissionReview> reviews,
+    PostAddons addons,
     IFeedChangeNotifier changes,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
@@ -32,7 +33,7 @@ internal sealed class PostCreator(
         await authorization.EnsurePermissionAsync(user, Permissions.Post);
         var userId = user.GetUserId();
         var now = clock.GetUtcNow().UtcDateTime;
-        var draft = await ValidateAsync(input, userId, now, cancellationToken);
+        var draft = await ValidateAsync(user, input, now, cancellationToken);
         await EnsureMayPublishAsync(user, input);
         var statuses = await GroupStatusesAsync(user, draft.GroupIds, cancellationToken);
         var rendered = await renderer.RenderAsync(draft.Body, cancellationToken);
@@ -51,12 +52,14 @@ internal sealed class PostCreator(
 
         var posts = NewPosts(input, draft, rendered, userId, statuses, now);
         await SaveAsync(posts, draft, tags, rendered, cancellationToken);
+        await PostAddons.AttachAsync(user, draft.Addons, posts.Select(p => p.Id), cancellationToken);
         await RaiseCreatedAsync(posts, tags, rendered, heldByGroup, cancellationToken);
         return new PostCreated(posts[0].Id, posts[0].Status, posts.Select(p => p.Id).ToList());
     }
 
-    private async Task<PostDraft> ValidateAsync(PostInput input, string userId, DateTime now, CancellationToken cancellationToken)
+    private async Task<PostDraft> ValidateAsync(ClaimsPrincipal user, PostInput input, DateTime now, CancellationToken cancellationToken)
     {
+        var userId = user.GetUserId();
         var errors = new Dictionary<string, string>();
         var body = validator.ValidateBody(input.Body, PostService.MaxBodyLength, errors);
         var tags = validator.ValidateTags(input.Tags, errors);
@@ -84,12 +87,13 @@ internal sealed class PostCreator(
         }
 
         var attachments = await validator.ValidateAttachmentsAsync(input.Attachments, userId, errors, cancellationToken);
+        var filled = await addons.ValidateAsync(user, input.Addons, errors, cancellationToken);
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
         }
 
-        return new PostDraft(body, tags, departments, sites, groupIds, publishAt, attachments);
+        return new PostDraft(body, tags, departments, sites, groupIds, publishAt, attachments, filled);
     }
 
     private async Task EnsureMayPublishAsync(ClaimsPrincipal user, PostInput input)

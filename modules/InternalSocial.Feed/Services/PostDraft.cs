@@ -10,7 +10,8 @@ internal sealed record PostDraft(
     IReadOnlyList<string> Sites,
     IReadOnlyList<long> GroupIds,
     DateTime PublishAt,
-    IReadOnlyList<Attachment> Attachments)
+    IReadOnlyList<Attachment> Attachments,
+    IReadOnlyList<FilledAddon> Addons)
 {
     /// <summary>Where copies go: each group, or the organisation-wide feed (null).</summary>
     public IReadOnlyList<long?> Targets => GroupIds.Count == 0 ? [null] : GroupIds.Select(g => (long?)g).ToList();

@@ -29,5 +29,5 @@ internal sealed class PostExcerpts(PostService posts, FeedQuery feed) : IPostExc
 
     private static PostExcerpt Excerpt(PostCard post) =>
         new(post.Id, post.Author.DisplayName, post.Html, post.Body, post.Status == PostStatus.Published && !post.IsDeleted,
-            post.PublishedUtc, post.ExpiresUtc, post.GroupId, post.GroupName, post.AudienceEveryone);
+            post.PublishedUtc, post.ExpiresUtc, post.GroupId, post.GroupName, post.AudienceEveryone, post.Author.Id);
 }

@@ -1,4 +1,9 @@
+using System.Text.Json.Serialization;
+using InternalSocial.Feed.Abstractions;
+
 namespace InternalSocial.Feed.Services;
+
+/// <param name="Addons">The composer's add-on fields, by add-on key (pages only).</param>
 
 internal sealed record PostInput(
     string? Body,
@@ -9,4 +14,5 @@ internal sealed record PostInput(
     IReadOnlyList<long>? Attachments = null,
     bool Announcement = false,
     bool RequireAcknowledgement = false,
-    DateTime? PinUntil = null);
+    DateTime? PinUntil = null,
+    [property: JsonIgnore] IReadOnlyDictionary<string, PostAddonFields>? Addons = null);

@@ -7,6 +7,25 @@ internal sealed class CreateNewsletter : Migration
 {
     public override void Up()
     {
+        CreateEditions();
+        CreateBlocks();
+        CreateAudiences();
+        CreateRecipients();
+        CreateLinks();
+        CreateClicks();
+        CreateOptOuts();
+    }
+
+    public override void Down()
+    {
+        foreach (var table in new[] { "Newsletter_OptOuts", "Newsletter_Clicks", "Newsletter_Links", "Newsletter_Recipients", "Newsletter_Audiences", "Newsletter_Blocks", "Newsletter_Editions" })
+        {
+            Delete.Table(table);
+        }
+    }
+
+    private void CreateEditions()
+    {
         Create.Table("Newsletter_Editions")
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
             .WithColumn("Title").AsString(200).NotNullable()
@@ -24,18 +43,27 @@ internal sealed class CreateNewsletter : Migration
             .WithColumn("RecipientCount").AsInt32().NotNullable()
             .WithColumn("QueuedCount").AsInt32().NotNullable();
         Create.Index("IX_Newsletter_Editions_Status").OnTable("Newsletter_Editions").OnColumn("Status").Ascending().OnColumn("Id").Descending();
+    }
 
+    private void CreateBlocks()
+    {
         Create.Table("Newsletter_Blocks")
             .WithColumn("EditionId").AsInt64().PrimaryKey()
             .WithColumn("Position").AsInt32().PrimaryKey()
             .WithColumn("PostId").AsInt64().Nullable()
             .WithColumn("Text").AsString(int.MaxValue).Nullable();
+    }
 
+    private void CreateAudiences()
+    {
         Create.Table("Newsletter_Audiences")
             .WithColumn("EditionId").AsInt64().PrimaryKey()
             .WithColumn("Kind").AsString(16).PrimaryKey()
             .WithColumn("Value").AsString(100).PrimaryKey();
+    }
 
+    private void CreateRecipients()
+    {
         Create.Table("Newsletter_Recipients")
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
             .WithColumn("EditionId").AsInt64().NotNullable()
@@ -50,29 +78,30 @@ internal sealed class CreateNewsletter : Migration
         Create.Index("UX_Newsletter_Recipients_Token").OnTable("Newsletter_Recipients").OnColumn("Token").Ascending().WithOptions().Unique();
         // The sender's query: an edition's recipients of one status, in id order.
         Create.Index("IX_Newsletter_Recipients_Edition_Status").OnTable("Newsletter_Recipients").OnColumn("EditionId").Ascending().OnColumn("Status").Ascending().OnColumn("Id").Ascending();
+    }
 
+    private void CreateLinks()
+    {
         Create.Table("Newsletter_Links")
             .WithColumn("EditionId").AsInt64().PrimaryKey()
             .WithColumn("LinkIndex").AsInt32().PrimaryKey()
             .WithColumn("Url").AsString(2000).NotNullable();
+    }
 
+    private void CreateClicks()
+    {
         Create.Table("Newsletter_Clicks")
             .WithColumn("RecipientId").AsInt64().PrimaryKey()
             .WithColumn("LinkIndex").AsInt32().PrimaryKey()
             .WithColumn("EditionId").AsInt64().NotNullable()
             .WithColumn("ClickedUtc").AsDateTimeOffset().NotNullable();
         Create.Index("IX_Newsletter_Clicks_Edition").OnTable("Newsletter_Clicks").OnColumn("EditionId").Ascending().OnColumn("LinkIndex").Ascending();
+    }
 
+    private void CreateOptOuts()
+    {
         Create.Table("Newsletter_OptOuts")
             .WithColumn("UserId").AsString(64).PrimaryKey()
             .WithColumn("OptedOutUtc").AsDateTimeOffset().NotNullable();
-    }
-
-    public override void Down()
-    {
-        foreach (var table in new[] { "Newsletter_OptOuts", "Newsletter_Clicks", "Newsletter_Links", "Newsletter_Recipients", "Newsletter_Audiences", "Newsletter_Blocks", "Newsletter_Editions" })
-        {
-            Delete.Table(table);
-        }
     }
 }

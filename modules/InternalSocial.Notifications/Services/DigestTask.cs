@@ -129,31 +129,10 @@ internal sealed class DigestTask(
             .OrderBy(n => n.Id)
             .ToListAsync(cancellationToken);
         var ids = pending.Select(n => n.Id).ToList();
-        DateTime since;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        if (await ClaimAsync(userId, ids, now, cancellationToken) is not { } since)
         {
-            var claimed = await db.Items
-                .Where(n => ids.Contains(n.Id) && n.EmailState == EmailState.AwaitingDigest)
-                .ExecuteUpdateAsync(update => update.SetProperty(n => n.EmailState, EmailState.Digested), cancellationToken);
-            if (claimed != ids.Count)
-            {
-                // Another node took them meanwhile.
-                return;
-            }
-
-            var schedule = await db.DigestSchedules.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
-            since = schedule?.LastSentUtc is { } last && last > now.AddDays(-7) ? last : now.AddDays(-7);
-            if (schedule is null)
-            {
-                db.DigestSchedules.Add(new DigestSchedule { UserId = userId, Frequency = DigestFrequency.Daily, LastSentUtc = now });
-            }
-            else
-            {
-                schedule.LastSentUtc = now;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Another node took them meanwhile.
+            return;
         }
 
         if (contact is null || await people.CreatePrincipalAsync(userId, cancellationToken) is not { } principal)
@@ -181,5 +160,36 @@ internal sealed class DigestTask(
         });
 
         await mailer.SendDigestAsync(contact, culture, shown, extra, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the items digested and the digest sent, in one transaction; returns since when the digest's sections look
+    /// (the previous digest, at most a week back), or null when another node claimed the items first.
+    /// </summary>
+    private async Task<DateTime?> ClaimAsync(string userId, List<long> ids, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Items
+            .Where(n => ids.Contains(n.Id) && n.EmailState == EmailState.AwaitingDigest)
+            .ExecuteUpdateAsync(update => update.SetProperty(n => n.EmailState, EmailState.Digested), cancellationToken);
+        if (claimed != ids.Count)
+        {
+            return null;
+        }
+
+        var schedule = await db.DigestSchedules.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+        var since = schedule?.LastSentUtc is { } last && last > now.AddDays(-7) ? last : now.AddDays(-7);
+        if (schedule is null)
+        {
+            db.DigestSchedules.Add(new DigestSchedule { UserId = userId, Frequency = DigestFrequency.Daily, LastSentUtc = now });
+        }
+        else
+        {
+            schedule.LastSentUtc = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return since;
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Mvc;
 using InternalSocial.QuickLinks.Services;
@@ -7,23 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.QuickLinks.Controllers;
-
-internal sealed class NewLinkViewModel
-{
-    [Display(Name = "Title")]
-    public string? Title { get; set; }
-
-    [Display(Name = "URL")]
-    public string? Url { get; set; }
-
-    [Display(Name = "Description")]
-    public string? Description { get; set; }
-
-    [Display(Name = "Position")]
-    public int Position { get; set; }
-}
-
-internal sealed record ManageLinksViewModel(IReadOnlyList<Models.QuickLink> Links, NewLinkViewModel NewLink);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Shells;
@@ -7,26 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Tenants.Controllers;
-
-internal sealed class CreateTenantViewModel
-{
-    [Display(Name = "Name")]
-    public string Name { get; set; } = "";
-
-    [Display(Name = "URL prefix")]
-    public string? RequestUrlPrefix { get; set; }
-
-    [Display(Name = "Host names (comma-separated)")]
-    public string? RequestUrlHosts { get; set; }
-
-    [Display(Name = "Database")]
-    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
-
-    [Display(Name = "PostgreSQL connection string")]
-    public string? ConnectionString { get; set; }
-}
-
-internal sealed record TenantsViewModel(IReadOnlyList<ShellSettings> Tenants, CreateTenantViewModel Create);
 
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("admin/tenants")]

@@ -98,42 +98,53 @@ internal sealed class ExternalLoginService(
         }
 
         var existing = await userManager.FindByEmailAsync(identity.Email);
-        if (existing is not null)
+        return existing is not null
+            ? await LinkExistingAsync(identity, existing, key, provider, cancellationToken)
+            : await ProvisionAsync(identity, settings, key, cancellationToken);
+    }
+
+    /// <summary>An account already uses the address: linked when the provider vouches for it and the account may sign in.</summary>
+    private async Task<ExternalSignInOutcome> LinkExistingAsync(ExternalIdentity identity, User existing, string key, string provider, CancellationToken cancellationToken)
+    {
+        if (!identity.EmailVerified)
         {
-            if (!identity.EmailVerified)
-            {
-                return Refuse(T["An account uses {0}, but {1} does not confirm that this address is yours, so it was not linked. Sign in with your password, or ask an administrator.", identity.Email, provider]);
-            }
-
-            // A self-registered account still waiting for its confirmation mail: the provider's verified address proves
-            // the mailbox as the mailed link would. A deactivated, erased or expired account stays refused.
-            var confirms = !existing.EmailConfirmed && standing.MaySignIn(existing, ignoreConfirmation: true);
-            if (!(confirms ? !await userManager.IsLockedOutAsync(existing) : await MaySignInAsync(existing)))
-            {
-                return Refuse(T["This account can no longer sign in (it was deactivated, or a guest's access has ended)."]);
-            }
-
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            if (confirms)
-            {
-                await ConfirmByProviderAsync(existing, cancellationToken);
-            }
-
-            await LinkAsync(existing, key, provider, Linked, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return new(existing, null);
+            return Refuse(T["An account uses {0}, but {1} does not confirm that this address is yours, so it was not linked. Sign in with your password, or ask an administrator.", identity.Email!, provider]);
         }
 
+        // A self-registered account still waiting for its confirmation mail: the provider's verified address proves
+        // the mailbox as the mailed link would. A deactivated, erased or expired account stays refused.
+        var confirms = !existing.EmailConfirmed && standing.MaySignIn(existing, ignoreConfirmation: true);
+        if (!(confirms ? !await userManager.IsLockedOutAsync(existing) : await MaySignInAsync(existing)))
+        {
+            return Refuse(T["This account can no longer sign in (it was deactivated, or a guest's access has ended)."]);
+        }
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (confirms)
+        {
+            await ConfirmByProviderAsync(existing, cancellationToken);
+        }
+
+        await LinkAsync(existing, key, provider, Linked, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return new(existing, null);
+    }
+
+    /// <summary>No account uses the address: one is created at the first sign-in when the settings allow it.</summary>
+    private async Task<ExternalSignInOutcome> ProvisionAsync(ExternalIdentity identity, OpenIdConnectSettings settings, string key, CancellationToken cancellationToken)
+    {
+        var provider = settings.ProviderName;
+        var email = identity.Email!;
         if (!settings.AutoProvision)
         {
             return Refuse(T["You have no account here yet, and accounts are not created at the first sign-in with {0}. Ask an administrator to create yours.", provider]);
         }
 
-        var domain = identity.Email[(identity.Email.LastIndexOf('@') + 1)..].ToLowerInvariant();
+        var domain = email[(email.LastIndexOf('@') + 1)..].ToLowerInvariant();
         if (!settings.AllowedDomains.Contains(domain, StringComparer.Ordinal))
         {
             return Refuse(T["Accounts are created at the first sign-in only for addresses at {0}; yours is at {1}. Ask an administrator.", string.Join(", ", settings.AllowedDomains), domain]);
@@ -141,7 +152,7 @@ internal sealed class ExternalLoginService(
 
         if (!identity.EmailVerified)
         {
-            return Refuse(T["{0} does not confirm that {1} is yours, so no account was created. Ask an administrator.", provider, identity.Email]);
+            return Refuse(T["{0} does not confirm that {1} is yours, so no account was created. Ask an administrator.", provider, email]);
         }
 
         return new(await CreateAsync(identity, key, provider, cancellationToken), null);

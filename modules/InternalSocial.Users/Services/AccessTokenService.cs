@@ -25,6 +25,14 @@ internal sealed class AccessTokenService(UsersDbContext db, UserManager<User> us
     /// <param name="code">With two-factor sign-in on: the authenticator app's code, or a recovery code.</param>
     public async Task<CreatedAccessToken> CreateAsync(string? userName, string? password, string? name, int? expiresInDays, string? code, CancellationToken cancellationToken)
     {
+        ValidateCreateRequest(userName, password, name, expiresInDays);
+        var user = await CheckPasswordAsync(userName!, password!);
+        await CheckSecondFactorAsync(user, code);
+        return await IssueAsync(user.Id, name!, expiresInDays, cancellationToken);
+    }
+
+    private void ValidateCreateRequest(string? userName, string? password, string? name, int? expiresInDays)
+    {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(userName))
         {
@@ -54,14 +62,18 @@ internal sealed class AccessTokenService(UsersDbContext db, UserManager<User> us
         {
             throw new InvalidInputException(errors);
         }
+    }
 
-        var user = await userManager.FindByNameAsync(userName!) ?? await userManager.FindByEmailAsync(userName!);
+    /// <summary>Counts failures toward lockout.</summary>
+    private async Task<User> CheckPasswordAsync(string userName, string password)
+    {
+        var user = await userManager.FindByNameAsync(userName) ?? await userManager.FindByEmailAsync(userName);
         if (user is null)
         {
             throw new InvalidCredentialsException(lockedOut: false, T["The user name or password is wrong."]);
         }
 
-        var check = await signInManager.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true);
+        var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
             throw new InvalidCredentialsException(check.IsLockedOut, check.IsLockedOut
@@ -69,26 +81,31 @@ internal sealed class AccessTokenService(UsersDbContext db, UserManager<User> us
                 : T["The user name or password is wrong."]);
         }
 
-        // The password alone does not get past two-factor sign-in, in the API either.
-        if (user.TwoFactorEnabled)
-        {
-            if (string.IsNullOrWhiteSpace(code))
-            {
-                throw new InvalidCredentialsException(lockedOut: false, T["code: this account uses two-factor sign-in; send the code of the authenticator app (or a recovery code)."]);
-            }
+        return user;
+    }
 
-            var digits = code.Replace(" ", "", StringComparison.Ordinal);
-            var valid = digits.Length == 6 && digits.All(char.IsAsciiDigit)
-                ? await userManager.VerifyTwoFactorTokenAsync(user, userManager.Options.Tokens.AuthenticatorTokenProvider, digits)
-                : (await userManager.RedeemTwoFactorRecoveryCodeAsync(user, code.Trim())).Succeeded;
-            if (!valid)
-            {
-                await userManager.AccessFailedAsync(user);
-                throw new InvalidCredentialsException(await userManager.IsLockedOutAsync(user), T["code: this code is wrong or expired."]);
-            }
+    /// <summary>The password alone does not get past two-factor sign-in, in the API either.</summary>
+    private async Task CheckSecondFactorAsync(User user, string? code)
+    {
+        if (!user.TwoFactorEnabled)
+        {
+            return;
         }
 
-        return await IssueAsync(user.Id, name!, expiresInDays, cancellationToken);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new InvalidCredentialsException(lockedOut: false, T["code: this account uses two-factor sign-in; send the code of the authenticator app (or a recovery code)."]);
+        }
+
+        var digits = code.Replace(" ", "", StringComparison.Ordinal);
+        var valid = digits.Length == 6 && digits.All(char.IsAsciiDigit)
+            ? await userManager.VerifyTwoFactorTokenAsync(user, userManager.Options.Tokens.AuthenticatorTokenProvider, digits)
+            : (await userManager.RedeemTwoFactorRecoveryCodeAsync(user, code.Trim())).Succeeded;
+        if (!valid)
+        {
+            await userManager.AccessFailedAsync(user);
+            throw new InvalidCredentialsException(await userManager.IsLockedOutAsync(user), T["code: this code is wrong or expired."]);
+        }
     }
 
     /// <summary>A token for the signed-in user (the account page): no password needed, the session proves who it is.</summary>

@@ -138,47 +138,11 @@ internal sealed class PersonalDataService(
         var now = clock.GetUtcNow().UtcDateTime;
         var photo = user.PhotoVersion;
         var formerEmail = user.NormalizedEmail;
-        var anonymous = "former-" + Guid.NewGuid().ToString("N")[..12];
 
         await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null)
         {
-            user.UserName = anonymous;
-            user.NormalizedUserName = anonymous.ToUpperInvariant();
-            user.DisplayName = anonymous;
-            user.Email = null;
-            user.NormalizedEmail = null;
-            user.EmailConfirmed = false;
-            user.PasswordHash = null;
-            user.SecurityStamp = Guid.NewGuid().ToString();
-            user.PhoneNumber = null;
-            user.PhoneNumberConfirmed = false;
-            user.TwoFactorEnabled = false;
-            user.JobTitle = null;
-            user.Department = null;
-            user.Site = null;
-            user.ManagerId = null;
-            user.About = null;
-            user.PreferredLanguage = null;
-            user.TimeZoneId = null;
-            user.HiddenFields = null;
-            user.PhotoVersion = null;
-            user.GuestExpiresUtc = null;
-            user.IsActive = false;
-            user.DeactivatedUtc ??= now;
-            user.ErasedUtc = now;
-            user.LockoutEnd = DateTimeOffset.MaxValue;
-            await db.Terms.Where(t => t.UserId == userId && t.Kind != PersonTerm.Name).ExecuteDeleteAsync(cancellationToken);
-            await db.Endorsements.Where(e => e.UserId == userId || e.EndorserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.ProfileFieldValues.Where(v => v.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.AccessTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            // Sessions hold the browser and network; invitations the address.
-            await db.Sessions.Where(x => x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.Invitations.Where(i => i.AcceptedUserId == userId || (formerEmail != null && i.NormalizedEmail == formerEmail)).ExecuteDeleteAsync(cancellationToken);
-            await db.Users.Where(u => u.ManagerId == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ManagerId, (string?)null), cancellationToken);
+            Anonymise(user, now);
+            await DeletePersonalRowsAsync(userId, formerEmail, cancellationToken);
             db.Audit.Add(new PeopleAuditEntry { Action = Erased, UserId = userId, ByUserId = byUserId, AtUtc = now });
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null)
@@ -197,6 +161,53 @@ internal sealed class PersonalDataService(
         }
 
         await events.PublishAsync(new PersonErased(userId, byUserId), cancellationToken);
+    }
+
+    /// <summary>Every personal field nulled or replaced by a random value; the row stays as an anonymous former member.</summary>
+    private static void Anonymise(User user, DateTime now)
+    {
+        var anonymous = "former-" + Guid.NewGuid().ToString("N")[..12];
+        user.UserName = anonymous;
+        user.NormalizedUserName = anonymous.ToUpperInvariant();
+        user.DisplayName = anonymous;
+        user.Email = null;
+        user.NormalizedEmail = null;
+        user.EmailConfirmed = false;
+        user.PasswordHash = null;
+        user.SecurityStamp = Guid.NewGuid().ToString();
+        user.PhoneNumber = null;
+        user.PhoneNumberConfirmed = false;
+        user.TwoFactorEnabled = false;
+        user.JobTitle = null;
+        user.Department = null;
+        user.Site = null;
+        user.ManagerId = null;
+        user.About = null;
+        user.PreferredLanguage = null;
+        user.TimeZoneId = null;
+        user.HiddenFields = null;
+        user.PhotoVersion = null;
+        user.GuestExpiresUtc = null;
+        user.IsActive = false;
+        user.DeactivatedUtc ??= now;
+        user.ErasedUtc = now;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+    }
+
+    private async Task DeletePersonalRowsAsync(string userId, string? formerEmail, CancellationToken cancellationToken)
+    {
+        await db.Terms.Where(t => t.UserId == userId && t.Kind != PersonTerm.Name).ExecuteDeleteAsync(cancellationToken);
+        await db.Endorsements.Where(e => e.UserId == userId || e.EndorserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ProfileFieldValues.Where(v => v.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.AccessTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        // Sessions hold the browser and network; invitations the address.
+        await db.Sessions.Where(x => x.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Invitations.Where(i => i.AcceptedUserId == userId || (formerEmail != null && i.NormalizedEmail == formerEmail)).ExecuteDeleteAsync(cancellationToken);
+        await db.Users.Where(u => u.ManagerId == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ManagerId, (string?)null), cancellationToken);
     }
 
     /// <summary>Sets (or clears) the date after which a guest can no longer sign in.</summary>
@@ -240,18 +251,4 @@ internal sealed class PersonalDataService(
 
     private static string SafeName(string name) =>
         new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]);
-}
-
-/// <summary>Who may sign in at all: not a deactivated or erased person, not a guest past their expiry date, not an account whose e-mail address waits for its confirmation.</summary>
-internal sealed class AccountStanding(TimeProvider clock) : IUserConfirmation<User>
-{
-    public Task<bool> IsConfirmedAsync(UserManager<User> manager, User user) => Task.FromResult(MaySignIn(user));
-
-    /// <param name="ignoreConfirmation">True to leave out the e-mail confirmation that a self-registered account waits for.</param>
-    public bool MaySignIn(User user, bool ignoreConfirmation = false)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsActive && user.ErasedUtc is null && (user.GuestExpiresUtc is not { } expires || expires > clock.GetUtcNow().UtcDateTime)
-            && (ignoreConfirmation || user.EmailConfirmed);
-    }
 }

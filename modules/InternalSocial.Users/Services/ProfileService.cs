@@ -64,27 +64,13 @@ internal sealed class ProfileService(
         bool Shows(string field) => isMe || isAdmin || !hidden.Contains(field);
 
         var terms = await db.Terms.AsNoTracking().Where(t => t.UserId == user.Id && t.Kind != PersonTerm.Name).ToListAsync(cancellationToken);
-        var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.UserId == user.Id)
-            .GroupBy(e => e.Skill)
-            .Select(g => new { Skill = g.Key, Count = g.Count(), Mine = g.Any(e => e.EndorserId == viewerId) })
-            .ToListAsync(cancellationToken);
-        var fields = await db.ProfileFields.AsNoTracking().OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(cancellationToken);
-        var values = await db.ProfileFieldValues.AsNoTracking().Where(v => v.UserId == user.Id).ToDictionaryAsync(v => v.FieldId, v => v.Value, cancellationToken);
         var summaries = await people.GetByIdsAsync(user.ManagerId is null ? [user.Id] : [user.Id, user.ManagerId], cancellationToken);
 
         IReadOnlyList<string> Tags(string kind, string field) =>
             Shows(field) ? [.. terms.Where(t => t.Kind == kind).Select(t => t.Display).Order(StringComparer.CurrentCultureIgnoreCase)] : [];
 
-        var skills = Shows("skills")
-            ? terms.Where(t => t.Kind == PersonTerm.Skill)
-                .Select(t => endorsements.FirstOrDefault(e => e.Skill == t.Value) is { } e ? new SkillView(t.Display, e.Count, e.Mine) : new SkillView(t.Display, 0, false))
-                .OrderByDescending(s => s.Endorsements).ThenBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList()
-            : [];
-        var custom = fields
-            .Where(f => isMe || isAdmin || f.Visibility == ProfileField.Everyone || (f.Visibility == ProfileField.Employees && isEmployee))
-            .Select(f => new CustomFieldView(f.Id, f.Label, f.Kind, f.Visibility, values.GetValueOrDefault(f.Id), f.ChoiceList))
-            .Where(f => isMe || isAdmin || f.Value is not null)
-            .ToList();
+        var skills = Shows("skills") ? await SkillsAsync(user.Id, viewerId, terms, cancellationToken) : [];
+        var custom = await CustomFieldsAsync(user.Id, isMe || isAdmin, isEmployee, cancellationToken);
         var self = summaries[user.Id];
         // A guest sees a colleague of their group, not that colleague's manager outside it.
         var showManager = user.ManagerId is not null && (isEmployee || await access.CanSeeAsync(viewer, user.ManagerId, cancellationToken));
@@ -112,6 +98,30 @@ internal sealed class ProfileService(
             isMe || isAdmin ? [.. hidden] : null,
             isMe || isAdmin ? user.GuestExpiresUtc : null,
             isMe || isAdmin ? user.TimeZoneId : null);
+    }
+
+    /// <summary>The person's skills, most endorsed first, each with whether the viewer endorsed it.</summary>
+    private async Task<List<SkillView>> SkillsAsync(string userId, string? viewerId, List<PersonTerm> terms, CancellationToken cancellationToken)
+    {
+        var endorsements = await db.Endorsements.AsNoTracking().Where(e => e.UserId == userId)
+            .GroupBy(e => e.Skill)
+            .Select(g => new { Skill = g.Key, Count = g.Count(), Mine = g.Any(e => e.EndorserId == viewerId) })
+            .ToListAsync(cancellationToken);
+        return terms.Where(t => t.Kind == PersonTerm.Skill)
+            .Select(t => endorsements.FirstOrDefault(e => e.Skill == t.Value) is { } e ? new SkillView(t.Display, e.Count, e.Mine) : new SkillView(t.Display, 0, false))
+            .OrderByDescending(s => s.Endorsements).ThenBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    /// <param name="privileged">The person or a people administrator: every field, filled or not.</param>
+    private async Task<List<CustomFieldView>> CustomFieldsAsync(string userId, bool privileged, bool isEmployee, CancellationToken cancellationToken)
+    {
+        var fields = await db.ProfileFields.AsNoTracking().OrderBy(f => f.Position).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        var values = await db.ProfileFieldValues.AsNoTracking().Where(v => v.UserId == userId).ToDictionaryAsync(v => v.FieldId, v => v.Value, cancellationToken);
+        return fields
+            .Where(f => privileged || f.Visibility == ProfileField.Everyone || (f.Visibility == ProfileField.Employees && isEmployee))
+            .Select(f => new CustomFieldView(f.Id, f.Label, f.Kind, f.Visibility, values.GetValueOrDefault(f.Id), f.ChoiceList))
+            .Where(f => privileged || f.Value is not null)
+            .ToList();
     }
 
     /// <summary>Endorses (or withdraws the endorsement of) a colleague's skill. Nobody endorses themselves.</summary>

@@ -71,41 +71,8 @@ internal sealed class UsersAdminService(
     public async Task<UserSummary> CreateAsync(ClaimsPrincipal user, string? userName, string? email, string? displayName, string? password, IReadOnlyCollection<string>? roles, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(user, Permissions.ManageUsers);
-        var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(userName))
-        {
-            errors["userName"] = T["The user name is required."];
-        }
-
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
-        {
-            errors["email"] = T["A valid e-mail address is required."];
-        }
-
-        if (displayName?.Length > 200)
-        {
-            errors["displayName"] = T["The display name must be at most 200 characters."];
-        }
-
-        if (string.IsNullOrEmpty(password))
-        {
-            errors["password"] = T["A first password is required; the person changes it later."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
-        if (await userManager.FindByNameAsync(userName!) is not null)
-        {
-            throw new ConflictException(T["userName: the user name '{0}' is already taken.", userName!]);
-        }
-
-        if (await userManager.FindByEmailAsync(email!) is not null)
-        {
-            throw new ConflictException(T["email: the e-mail '{0}' is already used by another account.", email!]);
-        }
+        ValidateNewAccount(userName, email, displayName, password);
+        await EnsureNotTakenAsync(userName!, email!);
 
         // New accounts are employees unless other roles are given (which needs the right to manage roles); either
         // way, nobody creates an account holding more than they do.
@@ -136,6 +103,48 @@ internal sealed class UsersAdminService(
         await events.PublishAsync(new PeoplePlaced([account.Id]), cancellationToken);
 
         return new UserSummary(account.Id, account.UserName, account.Email, account.DisplayName, roleNames, IsLockedOut: false);
+    }
+
+    private void ValidateNewAccount(string? userName, string? email, string? displayName, string? password)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            errors["userName"] = T["The user name is required."];
+        }
+
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            errors["email"] = T["A valid e-mail address is required."];
+        }
+
+        if (displayName?.Length > 200)
+        {
+            errors["displayName"] = T["The display name must be at most 200 characters."];
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            errors["password"] = T["A first password is required; the person changes it later."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private async Task EnsureNotTakenAsync(string userName, string email)
+    {
+        if (await userManager.FindByNameAsync(userName) is not null)
+        {
+            throw new ConflictException(T["userName: the user name '{0}' is already taken.", userName]);
+        }
+
+        if (await userManager.FindByEmailAsync(email) is not null)
+        {
+            throw new ConflictException(T["email: the e-mail '{0}' is already used by another account.", email]);
+        }
     }
 
     /// <summary>Gives a person exactly these roles.</summary>

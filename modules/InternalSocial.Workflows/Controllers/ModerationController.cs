@@ -103,6 +103,19 @@ internal sealed class ModerationController(ModerationService moderation, IString
             return View(nameof(Index), model);
         }
 
+        var (succeeded, problems) = await DecideEachAsync(ids, decision, reason, cancellationToken);
+        TempData["Message"] = (decision == ApprovalActivity.Approved ? T["{0} approved.", succeeded] : T["{0} rejected.", succeeded]).Value;
+        if (problems.Count > 0)
+        {
+            TempData["Error"] = string.Join(" ", problems);
+        }
+
+        return Redirect(QueueUrl(groupId));
+    }
+
+    /// <summary>Decides each task on its own; returns how many succeeded and a line per task that did not.</summary>
+    private async Task<(int Succeeded, List<string> Problems)> DecideEachAsync(long[] ids, string decision, string? reason, CancellationToken cancellationToken)
+    {
         var succeeded = 0;
         var alreadyDecided = new List<long>();
         var failed = new List<string>();
@@ -127,7 +140,6 @@ internal sealed class ModerationController(ModerationService moderation, IString
             }
         }
 
-        TempData["Message"] = (decision == ApprovalActivity.Approved ? T["{0} approved.", succeeded] : T["{0} rejected.", succeeded]).Value;
         var problems = new List<string>();
         if (alreadyDecided.Count > 0)
         {
@@ -135,12 +147,7 @@ internal sealed class ModerationController(ModerationService moderation, IString
         }
 
         problems.AddRange(failed);
-        if (problems.Count > 0)
-        {
-            TempData["Error"] = string.Join(" ", problems);
-        }
-
-        return Redirect(QueueUrl(groupId));
+        return (succeeded, problems);
     }
 
     private async Task<IActionResult> InvalidAsync(long id, string? reason, long? groupId, string message, CancellationToken cancellationToken)

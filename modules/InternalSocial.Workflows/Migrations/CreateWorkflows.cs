@@ -7,6 +7,30 @@ internal sealed class CreateWorkflows : Migration
 {
     public override void Up()
     {
+        CreateTypes();
+        CreateVersions();
+        CreateInstances();
+        CreateBookmarks();
+        CreateHistory();
+        CreateTasks();
+        CreateTaskAssignees();
+        CreateModerationLog();
+    }
+
+    public override void Down()
+    {
+        Delete.Table("Workflows_ModerationLog");
+        Delete.Table("Workflows_TaskAssignees");
+        Delete.Table("Workflows_Tasks");
+        Delete.Table("Workflows_History");
+        Delete.Table("Workflows_Bookmarks");
+        Delete.Table("Workflows_Instances");
+        Delete.Table("Workflows_Versions");
+        Delete.Table("Workflows_Types");
+    }
+
+    private void CreateTypes()
+    {
         Create.Table("Workflows_Types")
             .WithColumn("Id").AsString(80).PrimaryKey()
             .WithColumn("Name").AsString(200).NotNullable()
@@ -16,13 +40,19 @@ internal sealed class CreateWorkflows : Migration
             .WithColumn("UpdatedUtc").AsDateTime().NotNullable()
             .WithColumn("UpdatedBy").AsString(64).NotNullable();
         Create.Index("IX_Workflows_Types_StartEvent").OnTable("Workflows_Types").OnColumn("StartEvent").Ascending().OnColumn("Enabled").Ascending();
+    }
 
+    private void CreateVersions()
+    {
         Create.Table("Workflows_Versions")
             .WithColumn("WorkflowId").AsString(80).PrimaryKey()
             .WithColumn("Version").AsInt32().PrimaryKey()
             .WithColumn("Json").AsString(int.MaxValue).NotNullable()
             .WithColumn("CreatedUtc").AsDateTime().NotNullable();
+    }
 
+    private void CreateInstances()
+    {
         Create.Table("Workflows_Instances")
             .WithColumn("Id").AsString(36).PrimaryKey()
             .WithColumn("WorkflowId").AsString(80).NotNullable()
@@ -39,7 +69,10 @@ internal sealed class CreateWorkflows : Migration
         Create.Index("IX_Workflows_Instances_Workflow").OnTable("Workflows_Instances").OnColumn("WorkflowId").Ascending().OnColumn("CreatedUtc").Descending();
         Create.Index("IX_Workflows_Instances_Status").OnTable("Workflows_Instances").OnColumn("Status").Ascending();
         Create.Index("IX_Workflows_Instances_Correlation").OnTable("Workflows_Instances").OnColumn("CorrelationKey").Ascending();
+    }
 
+    private void CreateBookmarks()
+    {
         Create.Table("Workflows_Bookmarks")
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
             .WithColumn("InstanceId").AsString(36).NotNullable()
@@ -53,7 +86,10 @@ internal sealed class CreateWorkflows : Migration
         Create.Index("IX_Workflows_Bookmarks_Event").OnTable("Workflows_Bookmarks").OnColumn("EventName").Ascending().OnColumn("CorrelationKey").Ascending();
         Create.Index("IX_Workflows_Bookmarks_Due").OnTable("Workflows_Bookmarks").OnColumn("DueUtc").Ascending();
         Create.Index("IX_Workflows_Bookmarks_Task").OnTable("Workflows_Bookmarks").OnColumn("TaskId").Ascending();
+    }
 
+    private void CreateHistory()
+    {
         Create.Table("Workflows_History")
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
             .WithColumn("InstanceId").AsString(36).NotNullable()
@@ -64,7 +100,10 @@ internal sealed class CreateWorkflows : Migration
             .WithColumn("Note").AsString(2000).Nullable()
             .WithColumn("AtUtc").AsDateTime().NotNullable();
         Create.Index("IX_Workflows_History_Instance").OnTable("Workflows_History").OnColumn("InstanceId").Ascending().OnColumn("Id").Ascending();
+    }
 
+    private void CreateTasks()
+    {
         Create.Table("Workflows_Tasks")
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
             .WithColumn("InstanceId").AsString(36).NotNullable()
@@ -83,14 +122,20 @@ internal sealed class CreateWorkflows : Migration
         // The queue: open tasks, oldest first.
         Create.Index("IX_Workflows_Tasks_Status_Id").OnTable("Workflows_Tasks").OnColumn("Status").Ascending().OnColumn("Id").Ascending();
         Create.Index("IX_Workflows_Tasks_Subject").OnTable("Workflows_Tasks").OnColumn("SubjectType").Ascending().OnColumn("SubjectId").Ascending();
+    }
 
+    private void CreateTaskAssignees()
+    {
         Create.Table("Workflows_TaskAssignees")
             .WithColumn("TaskId").AsInt64().PrimaryKey()
             .WithColumn("Kind").AsString(10).PrimaryKey()
             .WithColumn("Value").AsString(100).PrimaryKey();
         // From what a moderator holds (roles, groups, self) to their tasks.
         Create.Index("IX_Workflows_TaskAssignees_Holder").OnTable("Workflows_TaskAssignees").OnColumn("Kind").Ascending().OnColumn("Value").Ascending().OnColumn("TaskId").Ascending();
+    }
 
+    private void CreateModerationLog()
+    {
         Create.Table("Workflows_ModerationLog")
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
             .WithColumn("AtUtc").AsDateTime().NotNullable()
@@ -101,17 +146,5 @@ internal sealed class CreateWorkflows : Migration
             .WithColumn("GroupId").AsInt64().Nullable()
             .WithColumn("Reason").AsString(1000).Nullable();
         Create.Index("IX_Workflows_ModerationLog_At").OnTable("Workflows_ModerationLog").OnColumn("AtUtc").Descending();
-    }
-
-    public override void Down()
-    {
-        Delete.Table("Workflows_ModerationLog");
-        Delete.Table("Workflows_TaskAssignees");
-        Delete.Table("Workflows_Tasks");
-        Delete.Table("Workflows_History");
-        Delete.Table("Workflows_Bookmarks");
-        Delete.Table("Workflows_Instances");
-        Delete.Table("Workflows_Versions");
-        Delete.Table("Workflows_Types");
     }
 }

@@ -39,17 +39,7 @@ public sealed class RecipeExecutor(
         var ranBy = runner.Name;
         var settings = shellHost.Get(tenantName);
         var database = new TenantDatabase(settings, appData);
-        IReadOnlyList<RecipeStep> steps;
-        try
-        {
-            steps = await ValidateAsync(tenantName, recipe, variables, runner, cancellationToken);
-        }
-        catch (Exception refused) when (refused is RecipeException or RecipeDeniedException)
-        {
-            await RecipeRunHistory.RecordAsync(database, recipe, variables, ranBy, clock.GetUtcNow().UtcDateTime, refused.Message, cancellationToken);
-            throw;
-        }
-
+        var steps = await ValidateOrRecordAsync(database, tenantName, recipe, variables, runner, cancellationToken);
         var before = await EnabledFeaturesAsync(tenantName, cancellationToken);
         RecipeStep? current = null;
         try
@@ -91,6 +81,20 @@ public sealed class RecipeExecutor(
         var after = await EnabledFeaturesAsync(tenantName, cancellationToken);
         logger.LogInformation("Tenant {Tenant}: recipe {Recipe} applied ({StepCount} steps) by {RanBy}.", tenantName, recipe.Name, steps.Count, ranBy);
         return new RecipeRunResult(steps.Count, [.. after.Except(before)], [.. before.Except(after)]);
+    }
+
+    /// <summary>A refused recipe is part of the run history too.</summary>
+    private async Task<IReadOnlyList<RecipeStep>> ValidateOrRecordAsync(TenantDatabase database, string tenantName, Recipe recipe, IReadOnlyDictionary<string, string>? variables, RecipeRunner runner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ValidateAsync(tenantName, recipe, variables, runner, cancellationToken);
+        }
+        catch (Exception refused) when (refused is RecipeException or RecipeDeniedException)
+        {
+            await RecipeRunHistory.RecordAsync(database, recipe, variables, runner.Name, clock.GetUtcNow().UtcDateTime, refused.Message, cancellationToken);
+            throw;
+        }
     }
 
     /// <summary>

@@ -33,6 +33,19 @@ public sealed class RecipeStepReader(RecipeStep step, ICollection<RecipeError> e
         }
     }
 
+    /// <summary>
+    /// Reports fields of the step other than <paramref name="first"/> and <paramref name="second"/>, and a step that
+    /// gives neither (reported on <paramref name="first"/>).
+    /// </summary>
+    public void RequireEither(JsonObject node, string first, string second)
+    {
+        RejectUnknownFields(node, "", first, second);
+        if (node[first] is null && node[second] is null)
+        {
+            Error(first, T["give '{0}', '{1}' or both.", first, second]);
+        }
+    }
+
     public string? Text(JsonObject node, string path, string field, bool required = false)
     {
         ArgumentNullException.ThrowIfNull(node);

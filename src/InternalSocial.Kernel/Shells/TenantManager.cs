@@ -32,22 +32,9 @@ public sealed partial class TenantManager(ShellHost shellHost, TimeProvider cloc
             errors["name"] = T["A tenant named '{0}' already exists.", name];
         }
 
-        if (prefix.Length == 0 && hosts.Count == 0)
+        if (AddressProblem(prefix, hosts) is { } addressProblem)
         {
-            errors["requestUrlPrefix"] = T["Give a URL prefix, a host name, or both, so that requests can reach the tenant."];
-        }
-        else if (prefix.Length > 0 && !PrefixPattern().IsMatch(prefix))
-        {
-            errors["requestUrlPrefix"] = T["The prefix must be 1 to 50 lower-case letters, digits or '-'."];
-        }
-        else if (ReservedPrefixes.Contains(prefix, StringComparer.OrdinalIgnoreCase))
-        {
-            errors["requestUrlPrefix"] = T["'{0}' is reserved; choose another prefix.", prefix];
-        }
-        else if (shellHost.AllSettings.Any(s => string.Equals(s.RequestUrlPrefix, prefix, StringComparison.OrdinalIgnoreCase)
-            && s.RequestUrlHosts.Count == hosts.Count && s.RequestUrlHosts.All(h => hosts.Contains(h, StringComparer.OrdinalIgnoreCase))))
-        {
-            errors["requestUrlPrefix"] = T["Another tenant already answers at this host and prefix."];
+            errors["requestUrlPrefix"] = addressProblem;
         }
 
         if (hosts.Any(h => Uri.CheckHostName(h.Split(':')[0]) == UriHostNameType.Unknown))
@@ -78,6 +65,33 @@ public sealed partial class TenantManager(ShellHost shellHost, TimeProvider cloc
         };
         await shellHost.SaveSettingsAsync(settings, cancellationToken);
         return settings;
+    }
+
+    /// <summary>Why requests could not reach the tenant at this prefix and these hosts; null when they can.</summary>
+    private string? AddressProblem(string prefix, List<string> hosts)
+    {
+        if (prefix.Length == 0 && hosts.Count == 0)
+        {
+            return T["Give a URL prefix, a host name, or both, so that requests can reach the tenant."];
+        }
+
+        if (prefix.Length > 0 && !PrefixPattern().IsMatch(prefix))
+        {
+            return T["The prefix must be 1 to 50 lower-case letters, digits or '-'."];
+        }
+
+        if (ReservedPrefixes.Contains(prefix, StringComparer.OrdinalIgnoreCase))
+        {
+            return T["'{0}' is reserved; choose another prefix.", prefix];
+        }
+
+        if (shellHost.AllSettings.Any(s => string.Equals(s.RequestUrlPrefix, prefix, StringComparison.OrdinalIgnoreCase)
+            && s.RequestUrlHosts.Count == hosts.Count && s.RequestUrlHosts.All(h => hosts.Contains(h, StringComparer.OrdinalIgnoreCase))))
+        {
+            return T["Another tenant already answers at this host and prefix."];
+        }
+
+        return null;
     }
 
     /// <summary>Disables a running tenant (its address answers 404) or enables a disabled one. The Default tenant stays on.</summary>

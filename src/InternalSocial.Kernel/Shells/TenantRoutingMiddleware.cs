@@ -27,15 +27,7 @@ public sealed class TenantRoutingMiddleware(RequestDelegate next, ShellHost shel
             return;
         }
 
-        if (settings.RequestUrlPrefix.Length > 0)
-        {
-            var prefix = "/" + settings.RequestUrlPrefix;
-            if (context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase, out var matched, out var remaining))
-            {
-                context.Request.PathBase = context.Request.PathBase.Add(matched);
-                context.Request.Path = remaining;
-            }
-        }
+        MovePrefixToPathBase(context.Request, settings);
 
         ShellContext shell;
         try
@@ -52,6 +44,22 @@ public sealed class TenantRoutingMiddleware(RequestDelegate next, ShellHost shel
             return;
         }
 
+        await RunInShellAsync(context, shell);
+    }
+
+    private static void MovePrefixToPathBase(HttpRequest request, ShellSettings settings)
+    {
+        if (settings.RequestUrlPrefix.Length > 0
+            && request.Path.StartsWithSegments("/" + settings.RequestUrlPrefix, StringComparison.OrdinalIgnoreCase, out var matched, out var remaining))
+        {
+            request.PathBase = request.PathBase.Add(matched);
+            request.Path = remaining;
+        }
+    }
+
+    /// <summary>Runs the shell's pipeline in a request scope of its container; the request counted into the shell ends here.</summary>
+    private static async Task RunInShellAsync(HttpContext context, ShellContext shell)
+    {
         var hostServices = context.RequestServices;
         try
         {

@@ -1,0 +1,3 @@
+namespace InternalSocial.Admin.Controllers;
+
+internal sealed record DashboardViewModel(string SiteName, int EnabledFeatures, int AvailableFeatures);

@@ -1,0 +1,3 @@
+namespace InternalSocial.QuickLinks.Controllers;
+
+internal sealed record ManageLinksViewModel(IReadOnlyList<Models.QuickLink> Links, NewLinkViewModel NewLink);

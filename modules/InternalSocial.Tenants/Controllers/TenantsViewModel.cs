@@ -1,0 +1,5 @@
+using InternalSocial.Kernel.Shells;
+
+namespace InternalSocial.Tenants.Controllers;
+
+internal sealed record TenantsViewModel(IReadOnlyList<ShellSettings> Tenants, CreateTenantViewModel Create);
