@@ -217,6 +217,22 @@ public abstract class PollVotingTests(PollsTenant tenant)
         await (await tenant.Voter.GetAsync("api/v1/polls?cursor=abc")).ExpectProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [SkippableFact]
+    public async Task The_csv_escapes_formula_cells_and_names_voters_of_a_named_poll_to_its_author_only()
+    {
+        tenant.SkipIfUnavailable();
+        var id = await CreatePollAsync(tenant.Author, new { question = "Spreadsheet?", options = new[] { "=SUM(1+1)", "@cmd" } });
+        await (await VoteAsync(tenant.Voter, id, (await OptionIdsAsync(tenant.Voter, id))[0])).ExpectJsonAsync(HttpStatusCode.NoContent);
+
+        var byAuthor = await (await tenant.Author.GetAsync($"api/v1/polls/{id}/results.csv")).Content.ReadAsStringAsync();
+        Assert.Contains("'=SUM(1+1),1\r\n", byAuthor, StringComparison.Ordinal);
+        Assert.Contains("'@cmd,0\r\n", byAuthor, StringComparison.Ordinal);
+        Assert.Contains("voter,voter,'=SUM(1+1)\r\n", byAuthor, StringComparison.Ordinal);
+        var byReader = await (await tenant.Other.GetAsync($"api/v1/polls/{id}/results.csv")).Content.ReadAsStringAsync();
+        Assert.Contains("'=SUM(1+1),1\r\n", byReader, StringComparison.Ordinal);
+        Assert.DoesNotContain("voter", byReader, StringComparison.Ordinal);
+    }
+
     private static async Task AssertHiddenAsync(HttpClient client, long id)
     {
         var poll = await GetPollAsync(client, id);
