@@ -10,13 +10,6 @@ namespace InternalSocial.BrowserTests;
 /// </summary>
 public sealed class ContentSecurityPolicyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    // Runs before any script of each page (through the DevTools protocol, which the policy does not govern).
-    private const string RecordViolations = """
-        window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e =>
-            window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
-        """;
-
     private static readonly string[] SignedInPages =
         ["", "feed", "groups", "people", "people/admin", "people/admin/team", "notifications", "links", "menu", "account", "admin", "admin/features", "admin/settings", "admin/users", "admin/recipes"];
 

@@ -94,35 +94,4 @@ public sealed class NewsletterPagesTests(BrowserFixture fixture, ITestOutputHelp
             await SetSiteThemeAsync(null);
         }
     }
-
-    private const string RecordViolations = """
-        window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e =>
-            window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
-        """;
-
-    /// <summary>A page that records Content-Security-Policy violations, which <see cref="AssertAccessibleAndReflowsAsync"/> then checks.</summary>
-    private async Task<IPage> NewCheckedPageAsync(int width)
-    {
-        var page = await NewPageAsync(new ViewportSize { Width = width, Height = 800 });
-        await page.Context.AddInitScriptAsync(RecordViolations);
-        return page;
-    }
-
-    private async Task AssertAccessibleAndReflowsAsync(IPage page, int width)
-    {
-        var blocked = await page.EvaluateAsync<string[]>("() => window.__cspViolations || []");
-        Assert.True(blocked.Length == 0, $"Content-Security-Policy violations on {page.Url}:\n" + string.Join("\n", blocked));
-        var violations = await RunAxeAsync(page);
-        Assert.True(violations.Count == 0, $"{violations.Count} serious or critical axe-core violations on {page.Url} at {width}px:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth}px wide in a {width}px viewport: it scrolls sideways.");
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
-    }
 }

@@ -122,14 +122,6 @@ public sealed class WorkflowsPagesTests(BrowserFixture fixture, ITestOutputHelpe
         return (poster, postId, taskId);
     }
 
-    private async Task AssertAccessibleAndReflowsAsync(IPage page, int width)
-    {
-        var violations = await RunAxeAsync(page);
-        Assert.True(violations.Count == 0, $"{violations.Count} serious or critical axe-core violations on {page.Url} at {width}px:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth}px wide in a {width}px viewport: it scrolls sideways.");
-    }
-
     private async Task EnsureUserAsync(string userName)
     {
         var shell = await Fixture.Services.GetRequiredService<ShellHost>().GetOrCreateShellAsync(ShellSettings.DefaultName, CancellationToken.None);
@@ -143,12 +135,5 @@ public sealed class WorkflowsPagesTests(BrowserFixture fixture, ITestOutputHelpe
                 Assert.True((await users.AddToRoleAsync(user, "Employee")).Succeeded);
             }
         });
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

@@ -141,6 +141,45 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         return [.. all.Where(v => v.IsSerious)];
     }
 
+    /// <summary>
+    /// Records the page's Content-Security-Policy violations in <c>window.__cspViolations</c>; runs before any script of
+    /// each page (through the DevTools protocol, which the policy does not govern).
+    /// </summary>
+    protected const string RecordViolations = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
+    /// <summary>A page that records Content-Security-Policy violations, which <see cref="AssertAccessibleAndReflowsAsync"/> then checks.</summary>
+    protected async Task<IPage> NewCheckedPageAsync(int width, string locale = "en-GB", int height = 800)
+    {
+        var page = await NewPageAsync(new ViewportSize { Width = width, Height = height }, locale: locale);
+        await page.Context.AddInitScriptAsync(RecordViolations);
+        return page;
+    }
+
+    /// <summary>No Content-Security-Policy violation recorded, no serious or critical axe-core violation, no sideways scrolling.</summary>
+    protected async Task AssertAccessibleAndReflowsAsync(IPage page, int width)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var blocked = await page.EvaluateAsync<string[]>("() => window.__cspViolations || []");
+        Assert.True(blocked.Length == 0, $"Content-Security-Policy violations on {page.Url}:\n" + string.Join("\n", blocked));
+        var violations = await RunAxeAsync(page);
+        Assert.True(violations.Count == 0, $"{violations.Count} serious or critical axe-core violations on {page.Url} at {width}px:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth}px wide in a {width}px viewport: it scrolls sideways.");
+    }
+
+    /// <summary>The JSON of a successful answer (default for an empty body); fails the test, with the body, otherwise.</summary>
+    protected static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     /// <summary>Describes the focused element: "#id", or the tag with its accessible text.</summary>
     protected static Task<string> FocusedAsync(IPage page)
     {
