@@ -5,7 +5,6 @@ using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.IntegrationTests.Probe;
 using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Security;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -208,20 +207,7 @@ public sealed class NotificationTests(NotificationTests.Tenant tenant) : IClassF
         await SetPreferenceAsync(Alice, ProbeNotificationKinds.Ping, "InApp");
     }
 
-    private async Task<HubConnection> ConnectAsync(HttpClient client)
-    {
-        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(client.BaseAddress!, "hubs/notifications"), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => tenant.Host.Factory.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private Task<HubConnection> ConnectAsync(HttpClient client) => HubClients.ConnectAsync(tenant.Host, client, "hubs/notifications");
 
     private async Task<int> NotifyAsync(string kind, string[] recipients, string title, string? resourceId = null, string? deduplicationKey = null)
     {

@@ -156,20 +156,7 @@ public sealed class PollLiveAndBridgesTests(PollsPagesSqliteTenant tenant) : ICl
         Assert.Single((await PollsPagesTenant.JsonAsync(tenant.Admin, "api/v1/workflows/on-poll-closed/instances?status=Finished")).EnumerateArray());
     }
 
-    private async Task<HubConnection> ConnectAsync(HttpClient client)
-    {
-        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(client.BaseAddress!, "hubs/polls"), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => tenant.Host.Factory.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private Task<HubConnection> ConnectAsync(HttpClient client) => HubClients.ConnectAsync(tenant.Host, client, "hubs/polls");
 
     private static async Task<JsonElement> ReadAsync(Channel<JsonElement> channel)
     {
