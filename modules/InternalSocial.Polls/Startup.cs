@@ -9,6 +9,7 @@ using InternalSocial.Polls.Events;
 using InternalSocial.Polls.Hubs;
 using InternalSocial.Polls.Recipes;
 using InternalSocial.Polls.Services;
+using InternalSocial.Polls.Surveys;
 using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Abstractions.Events;
 using Microsoft.AspNetCore.Builder;
@@ -38,11 +39,13 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollRecipeWriter>();
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();
+        services.AddSurveys();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         PollsApi.Map(endpoints);
+        SurveysApi.Map(endpoints);
         endpoints.MapHub<PollsHub>(PollsHub.Path).RequireAuthorization();
     }
 }
