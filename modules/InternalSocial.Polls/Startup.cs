@@ -32,6 +32,8 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollViews>();
         services.AddScoped<PollService>();
         services.AddScoped<IPersonalDataContributor, PollsPersonalData>();
+        // Before the polls' handler: named survey answers are removed whole (docs/polls.md, "Surveys").
+        services.AddScoped<IEventHandler<PersonErased>, SurveysErasureHandler>();
         services.AddScoped<IEventHandler<PersonErased>, PollsErasureHandler>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddSignalR();

@@ -36,8 +36,7 @@ internal sealed class AddSurveys : Migration
             .WithColumn("Required").AsBoolean().NotNullable()
             .WithColumn("ParentQuestionId").AsInt64().Nullable()
             .WithColumn("ShowWhenQuestionId").AsInt64().Nullable()
-            .WithColumn("ShowWhenOptionId").AsInt64().Nullable()
-            .WithColumn("AnswerCount").AsInt32().NotNullable();
+            .WithColumn("ShowWhenOptionId").AsInt64().Nullable();
         Create.Index("IX_Polls_SurveyQuestions_PollId").OnTable("Polls_SurveyQuestions").OnColumn("PollId").Ascending();
     }
 

@@ -3,7 +3,7 @@ namespace InternalSocial.Polls.Surveys;
 /// <summary>
 /// What a survey adds to a <c>Polls_Questions</c> row: its page, whether it is required, its condition (shown only
 /// when question <see cref="ShowWhenQuestionId"/>'s answer includes option <see cref="ShowWhenOptionId"/>), the matrix
-/// it is a row of, and how many answered it (kept at answer time, for percentages of those who answered).
+/// it is a row of. How many answered it is a tally (<see cref="SurveyTallies"/>).
 /// </summary>
 internal sealed class SurveyQuestion
 {
@@ -20,6 +20,4 @@ internal sealed class SurveyQuestion
     public long? ShowWhenQuestionId { get; set; }
 
     public long? ShowWhenOptionId { get; set; }
-
-    public int AnswerCount { get; set; }
 }
