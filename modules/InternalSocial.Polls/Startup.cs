@@ -7,6 +7,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Endpoints;
 using InternalSocial.Polls.Events;
 using InternalSocial.Polls.Hubs;
+using InternalSocial.Polls.Quizzes;
 using InternalSocial.Polls.Recipes;
 using InternalSocial.Polls.Services;
 using InternalSocial.Users.Abstractions;
@@ -38,11 +39,13 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollRecipeWriter>();
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();
+        services.AddQuizzes();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         PollsApi.Map(endpoints);
+        QuizzesApi.Map(endpoints);
         endpoints.MapHub<PollsHub>(PollsHub.Path).RequireAuthorization();
     }
 }
