@@ -17,6 +17,7 @@ internal static class QuizzesServices
         services.AddScoped<QuizReader>();
         services.AddScoped<QuizResultsReader>();
         services.AddScoped<QuizService>();
+        services.AddScoped<QuizzesRecipe>();
         services.AddScoped<IPersonalDataContributor, QuizzesPersonalData>();
         services.AddScoped<IEventHandler<PersonErased>, QuizzesErasureHandler>();
         return services;

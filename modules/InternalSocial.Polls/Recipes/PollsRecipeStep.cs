@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Polls.Quizzes;
 using InternalSocial.Polls.Services;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +14,7 @@ namespace InternalSocial.Polls.Recipes;
 /// "closesAt": "2027-03-01T12:00:00Z", "description": "" } ] }</c>: standalone polls, upserted by key. Once a poll has a
 /// vote, its options and anonymity no longer change; its texts, results visibility and deadline still do.
 /// </summary>
-internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter writer, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter writer, QuizzesRecipe quizzes, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const string FeatureId = "InternalSocial.Polls";
     public const int MaxKey = 100;
@@ -32,9 +33,9 @@ internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter 
     {
         ArgumentNullException.ThrowIfNull(step);
         var reader = new RecipeStepReader(step, errors);
-        reader.RejectUnknownFields(step.Data, "", "polls");
+        reader.RejectUnknownFields(step.Data, "", "polls", "quizzes");
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls", required: true))
+        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls", required: step.Data["quizzes"] is null))
         {
             reader.RejectUnknownFields(poll, path, PollFields);
             var key = reader.Text(poll, path, "key", required: true);
@@ -56,16 +57,20 @@ internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter 
                 reader.Error($"{path}.{conflict}", T["cannot change: the poll has votes already."]);
             }
         }
+
+        await quizzes.ValidateAsync(reader, step.Data, !validation.IsNew(FeatureId), cancellationToken);
     }
 
     public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         var reader = new RecipeStepReader(step, []);
-        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls", required: true))
+        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls", required: step.Data["quizzes"] is null))
         {
             await writer.UpsertAsync(RecipeStepReader.TextOf(poll, "key")!, validator.ValidateOrThrow(Read(reader, poll, path)), cancellationToken);
         }
+
+        await quizzes.ExecuteAsync(reader, step.Data, cancellationToken);
     }
 
     /// <summary>The poll's fields as the API would take them; a mistyped field is reported and read as absent.</summary>
