@@ -1,4 +1,5 @@
 using InternalSocial.Polls.Models;
+using InternalSocial.Polls.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Polls.Services;
@@ -18,6 +19,12 @@ internal sealed class PollsDbContext(DbContextOptions<PollsDbContext> options) :
     public DbSet<PollParticipation> Participations => Set<PollParticipation>();
 
     public DbSet<PollTally> Tallies => Set<PollTally>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyAudience> SurveyAudiences => Set<SurveyAudience>();
+
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,6 +46,23 @@ internal sealed class PollsDbContext(DbContextOptions<PollsDbContext> options) :
         {
             tally.ToTable("Polls_Tallies");
             tally.HasKey(t => new { t.OptionId, t.Dimension, t.Value });
+        });
+        modelBuilder.Entity<Survey>(survey =>
+        {
+            survey.ToTable("Polls_Surveys");
+            survey.HasKey(s => s.PollId);
+            survey.Property(s => s.PollId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<SurveyAudience>(audience =>
+        {
+            audience.ToTable("Polls_SurveyAudiences");
+            audience.HasKey(a => new { a.PollId, a.Kind, a.Value });
+        });
+        modelBuilder.Entity<SurveyQuestion>(question =>
+        {
+            question.ToTable("Polls_SurveyQuestions");
+            question.HasKey(q => q.QuestionId);
+            question.Property(q => q.QuestionId).ValueGeneratedNever();
         });
     }
 }
