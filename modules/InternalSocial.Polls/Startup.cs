@@ -42,7 +42,6 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();
         services.AddSurveys();
-        services.AddSingleton<INavigationProvider, Surveys.Controllers.SurveysMenu>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

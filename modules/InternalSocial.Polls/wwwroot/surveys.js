@@ -12,7 +12,8 @@
                 return given && !input.disabled && input.value === option;
             });
         };
-        var conditional = form.querySelectorAll("[data-show-when-question]");
+        // Razor writes data- attributes even when empty: an unconditional question has an empty one.
+        var conditional = form.querySelectorAll("[data-show-when-question]:not([data-show-when-question=\"\"])");
         var update = function () {
             // In page order: a question shown by a hidden one is hidden too (its source's fields are disabled by then).
             conditional.forEach(function (question) {
