@@ -1,4 +1,6 @@
 using InternalSocial.Kernel.BackgroundTasks;
+using InternalSocial.Kernel.Recipes;
+using InternalSocial.Polls.Surveys.Recipes;
 using InternalSocial.Users.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +23,9 @@ internal static class SurveysServices
         services.AddScoped<SurveyService>();
         services.AddScoped<IPersonalDataContributor, SurveysPersonalData>();
         services.AddScoped<IBackgroundTask, SurveyRoundsTask>();
+        services.AddScoped<SurveysRecipe>();
+        services.AddScoped<SurveysExporter>();
+        services.AddScoped<IRecipeExporter>(provider => provider.GetRequiredService<SurveysExporter>());
         return services;
     }
 }

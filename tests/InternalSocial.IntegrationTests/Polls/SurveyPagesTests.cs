@@ -71,6 +71,18 @@ public abstract partial class SurveyPagesTests(PollsBridgeTenant tenant)
     }
 
     [SkippableFact]
+    public async Task The_form_starts_from_the_engagement_survey_of_the_recipe()
+    {
+        tenant.SkipIfUnavailable();
+        var admin = await tenant.BrowserAsync("admin");
+        Assert.Contains("surveys/new?template=engagement-survey", await admin.GetStringAsync("surveys/new"), StringComparison.Ordinal);
+        var form = await admin.GetStringAsync("surveys/new?template=engagement-survey");
+        Assert.Contains("value=\"Yearly engagement survey\"", form, StringComparison.Ordinal);
+        Assert.Contains("name=\"Questions[14].Text\"", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"nps\" selected=\"selected\">", form, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_survey_is_answered_page_by_page_and_an_answer_to_a_hidden_question_is_refused_beside_it()
     {
         tenant.SkipIfUnavailable();

@@ -1,5 +1,6 @@
 using InternalSocial.Groups.Abstractions;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Settings;
 using InternalSocial.Kernel.Themes;
@@ -21,7 +22,11 @@ internal sealed class NewSurveyController(SurveyService surveys, SiteSettingsSer
 {
     [HttpGet("surveys/new")]
     [RequirePermission("Polls.CreateSurveys")]
-    public async Task<IActionResult> New(CancellationToken cancellationToken) => await FormAsync(new NewSurveyModel(), cancellationToken);
+    public async Task<IActionResult> New(string? template, CancellationToken cancellationToken)
+    {
+        var model = template == SurveyTemplate.RecipeName ? await SurveyTemplate.LoadAsync(Recipes, cancellationToken) : null;
+        return await FormAsync(model ?? new NewSurveyModel(), cancellationToken);
+    }
 
     [HttpPost("surveys/new")]
     [RequirePermission("Polls.CreateSurveys")]
@@ -61,8 +66,12 @@ internal sealed class NewSurveyController(SurveyService surveys, SiteSettingsSer
         }
     }
 
+    // The host's recipe files: absent from a tenant container that does not forward them, and then there is no template.
+    private RecipeHarvester? Recipes => HttpContext.RequestServices.GetService<RecipeHarvester>();
+
     private async Task<IActionResult> FormAsync(NewSurveyModel model, CancellationToken cancellationToken)
     {
+        model.HasTemplate = await SurveyTemplate.ExistsAsync(Recipes, cancellationToken);
         // Groups are a module of their own: without it, the audience has no groups to offer.
         if (HttpContext.RequestServices.GetService<IGroupAccess>() is { } groups)
         {

@@ -49,6 +49,10 @@ internal sealed class NewSurveyModel
     [BindNever]
     public IReadOnlyDictionary<long, string> GroupChoices { get; set; } = new Dictionary<long, string>();
 
+    /// <summary>Whether "start from the engagement template" is offered (the recipe is installed).</summary>
+    [BindNever]
+    public bool HasTemplate { get; set; }
+
     public string Error(string field) => Errors.TryGetValue(field, out var problem) ? problem : "";
 
     public static IReadOnlyList<string> List(string? text) =>

@@ -32,6 +32,12 @@ internal sealed class SurveyAnswerChecker(IStringLocalizer<ModuleResources> T)
         {
             var field = "answers." + Key(question.Id);
             var condition = question.Extra;
+            if (condition.ShowWhenQuestionId is { } uncertain && errors.ContainsKey("answers." + Key(uncertain)))
+            {
+                // Whether it is shown depends on an answer already refused: that error is the one to fix first.
+                continue;
+            }
+
             var shown = condition.ShowWhenQuestionId is not { } target
                 || (chosen.TryGetValue(target, out var picked) && picked.Contains(condition.ShowWhenOptionId ?? 0));
             var hasAnswer = given.TryGetValue(Key(question.Id), out var value) && !IsBlank(value);

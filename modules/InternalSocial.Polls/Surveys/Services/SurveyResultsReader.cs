@@ -11,26 +11,33 @@ namespace InternalSocial.Polls.Surveys;
 /// </summary>
 internal sealed class SurveyResultsReader(PollsDbContext db)
 {
-    public async Task<SurveyResults> ReadAsync(SurveyStanding standing, string? breakdown, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<SurveyResults> ReadAsync(SurveyStanding standing, string? breakdown, DateTime nowUtc, bool allTexts, CancellationToken cancellationToken)
     {
         var ids = standing.Questions.SelectMany(q => q.Rows.Select(r => r.Id).Prepend(q.Id)).ToList();
         var dimensions = breakdown is null ? [TallyDimensions.All] : new[] { TallyDimensions.All, breakdown };
         var tallies = await db.Tallies.AsNoTracking().Where(t => ids.Contains(t.QuestionId) && dimensions.Contains(t.Dimension)).ToListAsync(cancellationToken);
         var totals = tallies.Where(t => t.Dimension == TallyDimensions.All).ToDictionary(t => t.OptionId, t => t.Count);
         var cells = tallies.Where(t => t.Dimension != TallyDimensions.All && t.OptionId > 0).ToLookup(t => t.QuestionId);
-        var texts = standing.MaySeeAnswers ? await TextsAsync(standing, cancellationToken) : null;
+        var texts = standing.MaySeeAnswers ? await TextsAsync(standing, allTexts ? int.MaxValue : MaxTexts, cancellationToken) : null;
         var questions = standing.Questions.Select(q => Question(q, totals, breakdown is null ? null : cells, breakdown, texts)).ToList();
         return new SurveyResults(standing.Poll.Id, standing.Poll.Title, standing.Poll.Anonymous, standing.Poll.IsClosedAt(nowUtc),
             standing.Poll.ParticipantCount, breakdown, questions);
     }
 
+    /// <summary>The free texts listed per question in the results; the CSV holds them all.</summary>
+    public const int MaxTexts = 1000;
+
     /// <summary>Free texts per question, ordered by their random key: never in the order they were given.</summary>
-    public async Task<ILookup<long, string>> TextsAsync(SurveyStanding standing, CancellationToken cancellationToken)
+    public async Task<ILookup<long, string>> TextsAsync(SurveyStanding standing, int take, CancellationToken cancellationToken)
     {
-        var ids = standing.Questions.Where(q => q.Kind == SurveyQuestionKinds.Text).Select(q => q.Id).ToList();
-        var rows = ids.Count == 0 ? [] : await db.OtherAnswers.AsNoTracking().Where(a => ids.Contains(a.QuestionId))
-            .OrderBy(a => a.Id).Select(a => new { a.QuestionId, a.Text }).ToListAsync(cancellationToken);
-        return rows.ToLookup(r => r.QuestionId, r => r.Text);
+        var texts = new List<(long QuestionId, string Text)>();
+        foreach (var question in standing.Questions.Where(q => q.Kind == SurveyQuestionKinds.Text))
+        {
+            var rows = await db.OtherAnswers.AsNoTracking().Where(a => a.QuestionId == question.Id).OrderBy(a => a.Id).Select(a => a.Text).Take(take).ToListAsync(cancellationToken);
+            texts.AddRange(rows.Select(t => (question.Id, t)));
+        }
+
+        return texts.ToLookup(t => t.QuestionId, t => t.Text);
     }
 
     private static SurveyQuestionResult Question(SurveyItem q, Dictionary<long, int> totals, ILookup<long, PollTally>? cells, string? dimension, ILookup<long, string>? texts)

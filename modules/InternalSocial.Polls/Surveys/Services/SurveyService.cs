@@ -111,7 +111,7 @@ internal sealed class SurveyService(
             throw new InvalidInputException("breakdown", T["The breakdown must be department or site."]);
         }
 
-        return await results.ReadAsync(await ReadResultsAsync(user, surveyId, cancellationToken), breakdown, Now, cancellationToken);
+        return await results.ReadAsync(await ReadResultsAsync(user, surveyId, cancellationToken), breakdown, Now, allTexts: false, cancellationToken);
     }
 
     /// <summary>CSV: a named survey's author gets one row per respondent; an anonymous survey gives aggregates and shuffled free texts.</summary>

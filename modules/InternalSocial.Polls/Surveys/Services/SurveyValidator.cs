@@ -81,7 +81,8 @@ internal sealed class SurveyValidator(TimeProvider clock, IStringLocalizer<Modul
             errors["audience.groupIds"] = T["Give at most {0} group ids.", MaxAudience];
         }
 
-        return (departments, sites, groups);
+        // In order, so the same audience reads the same whichever order a recipe lists it in.
+        return ([.. departments.Order(StringComparer.Ordinal)], [.. sites.Order(StringComparer.Ordinal)], [.. groups.Order()]);
     }
 
     private List<string> Places(IReadOnlyList<string>? values, string field, Dictionary<string, string> errors)
