@@ -25,7 +25,7 @@ internal sealed class SurveyResultsReader(PollsDbContext db)
     }
 
     /// <summary>The free texts listed per question in the results; the CSV holds them all.</summary>
-    public const int MaxTexts = 1000;
+    public const int MaxTexts = 100;
 
     /// <summary>Free texts per question, ordered by their random key: never in the order they were given.</summary>
     public async Task<ILookup<long, string>> TextsAsync(SurveyStanding standing, int take, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ internal sealed class SurveyRoundsTask(PollsDbContext db, IEventBus events, Time
 
     private async Task AnnounceOpeningsAsync(DateTime now, CancellationToken cancellationToken)
     {
-        var due = await Open(now).Where(s => !s.OpeningAnnounced).Take(Batch).ToListAsync(cancellationToken);
+        var due = await Open(now).Where(s => !s.OpeningAnnounced).OrderBy(s => s.PollId).Take(Batch).ToListAsync(cancellationToken);
         var polls = await PollsAsync(due, cancellationToken);
         foreach (var survey in due)
         {
@@ -53,7 +53,7 @@ internal sealed class SurveyRoundsTask(PollsDbContext db, IEventBus events, Time
 
     private async Task SendRemindersAsync(DateTime now, CancellationToken cancellationToken)
     {
-        var due = await Open(now).Where(s => s.NextReminderUtc <= now).Take(Batch).ToListAsync(cancellationToken);
+        var due = await Open(now).Where(s => s.NextReminderUtc <= now).OrderBy(s => s.PollId).Take(Batch).ToListAsync(cancellationToken);
         var polls = await PollsAsync(due, cancellationToken);
         foreach (var survey in due)
         {
@@ -80,6 +80,7 @@ internal sealed class SurveyRoundsTask(PollsDbContext db, IEventBus events, Time
         var closed = await (from p in db.Polls.AsNoTracking()
                             join s in db.Surveys.AsNoTracking() on p.Id equals s.PollId
                             where !s.ClosingAnnounced && (p.ClosedUtc != null || p.ClosesUtc <= now)
+                            orderby p.Id
                             select p).Take(Batch).ToListAsync(cancellationToken);
         foreach (var poll in closed)
         {

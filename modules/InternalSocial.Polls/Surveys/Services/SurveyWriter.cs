@@ -46,14 +46,21 @@ internal sealed class SurveyWriter(PollsDbContext db, TimeProvider clock)
         AddAudience(pollId, AudienceKinds.Group, [.. valid.GroupIds.Select(g => g.ToString(CultureInfo.InvariantCulture))]);
         var questions = valid.Questions.Select((q, i) => new PollQuestion
         {
-            PollId = pollId, Position = i, Text = q.Text, Kind = q.Kind, MaxChoices = q.MaxChoices,
+            PollId = pollId,
+            Position = i,
+            Text = q.Text,
+            Kind = q.Kind,
+            MaxChoices = q.MaxChoices,
         }).ToList();
         db.Questions.AddRange(questions);
         await db.SaveChangesAsync(cancellationToken);
 
         var rows = valid.Questions.SelectMany((q, i) => q.Rows.Select((text, r) => (Parent: i, Row: new PollQuestion
         {
-            PollId = pollId, Position = r, Text = text, Kind = SurveyQuestionKinds.MatrixRow,
+            PollId = pollId,
+            Position = r,
+            Text = text,
+            Kind = SurveyQuestionKinds.MatrixRow,
         }))).ToList();
         db.Questions.AddRange(rows.Select(r => r.Row));
         await db.SaveChangesAsync(cancellationToken);
@@ -77,7 +84,10 @@ internal sealed class SurveyWriter(PollsDbContext db, TimeProvider clock)
             var q = valid.Questions[i];
             db.SurveyQuestions.Add(new SurveyQuestion
             {
-                QuestionId = questions[i].Id, PollId = pollId, Page = q.Page, Required = q.Required,
+                QuestionId = questions[i].Id,
+                PollId = pollId,
+                Page = q.Page,
+                Required = q.Required,
                 ShowWhenQuestionId = q.ShowWhenQuestion is { } target ? questions[target].Id : null,
                 ShowWhenOptionId = q.ShowWhenQuestion is { } t && q.ShowWhenOption is { } o ? options[t][o].Id : null,
             });
@@ -87,7 +97,11 @@ internal sealed class SurveyWriter(PollsDbContext db, TimeProvider clock)
         {
             db.SurveyQuestions.Add(new SurveyQuestion
             {
-                QuestionId = row.Id, PollId = pollId, Page = valid.Questions[parent].Page, Required = valid.Questions[parent].Required, ParentQuestionId = questions[parent].Id,
+                QuestionId = row.Id,
+                PollId = pollId,
+                Page = valid.Questions[parent].Page,
+                Required = valid.Questions[parent].Required,
+                ParentQuestionId = questions[parent].Id,
             });
         }
 
