@@ -11,14 +11,15 @@ internal sealed class Permissions : IPermissionProvider
     public static readonly Permission ViewPolls = new("Polls.View", "See and answer the polls one may read", "Polls");
     public static readonly Permission CreatePolls = new("Polls.Create", "Create polls", "Polls");
     public static readonly Permission ManagePolls = new("Polls.Manage", "Close, reopen and delete anyone's polls", "Polls");
+    public static readonly Permission CreateSurveys = new("Polls.CreateSurveys", "Create surveys for the organisation, its departments, sites or groups", "Polls");
     public static readonly Permission ViewAllResults = new("Polls.ViewAllResults", "See every poll's results, even those shown to their author only", "Polls");
 
-    public IEnumerable<Permission> GetPermissions() => [ViewPolls, CreatePolls, ManagePolls, ViewAllResults];
+    public IEnumerable<Permission> GetPermissions() => [ViewPolls, CreatePolls, ManagePolls, ViewAllResults, CreateSurveys];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
-        new(BuiltInRoles.Administrator, [ViewPolls, CreatePolls, ManagePolls, ViewAllResults]),
-        new(BuiltInRoles.CommunicationDirector, [ViewPolls, CreatePolls, ManagePolls, ViewAllResults]),
+        new(BuiltInRoles.Administrator, [ViewPolls, CreatePolls, ManagePolls, ViewAllResults, CreateSurveys]),
+        new(BuiltInRoles.CommunicationDirector, [ViewPolls, CreatePolls, ManagePolls, ViewAllResults, CreateSurveys]),
         new(BuiltInRoles.Moderator, [ViewPolls, CreatePolls, ManagePolls]),
         new(BuiltInRoles.Employee, [ViewPolls, CreatePolls]),
         // Guests reach only the polls of their groups: the container rules decide, not this permission.

@@ -10,6 +10,7 @@ using InternalSocial.Polls.Hubs;
 using InternalSocial.Polls.Quizzes;
 using InternalSocial.Polls.Recipes;
 using InternalSocial.Polls.Services;
+using InternalSocial.Polls.Surveys;
 using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Abstractions.Events;
 using Microsoft.AspNetCore.Builder;
@@ -32,6 +33,8 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollViews>();
         services.AddScoped<PollService>();
         services.AddScoped<IPersonalDataContributor, PollsPersonalData>();
+        // Before the polls' handler: named survey answers are removed whole (docs/polls.md, "Surveys").
+        services.AddScoped<IEventHandler<PersonErased>, SurveysErasureHandler>();
         services.AddScoped<IEventHandler<PersonErased>, PollsErasureHandler>();
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddSignalR();
@@ -40,12 +43,14 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();
         services.AddQuizzes();
+        services.AddSurveys();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         PollsApi.Map(endpoints);
         QuizzesApi.Map(endpoints);
+        SurveysApi.Map(endpoints);
         endpoints.MapHub<PollsHub>(PollsHub.Path).RequireAuthorization();
     }
 }

@@ -50,6 +50,13 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--surveys")
+        {
+            int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+            await SurveysBenchmark.RunAsync(Arg(1, 10_000), Arg(2, 500), Console.Out);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--group-feed")
         {
             int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

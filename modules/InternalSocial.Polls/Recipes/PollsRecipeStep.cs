@@ -4,6 +4,7 @@ using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Quizzes;
 using InternalSocial.Polls.Services;
+using InternalSocial.Polls.Surveys.Recipes;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Polls.Recipes;
@@ -14,7 +15,7 @@ namespace InternalSocial.Polls.Recipes;
 /// "closesAt": "2027-03-01T12:00:00Z", "description": "" } ] }</c>: standalone polls, upserted by key. Once a poll has a
 /// vote, its options and anonymity no longer change; its texts, results visibility and deadline still do.
 /// </summary>
-internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter writer, QuizzesRecipe quizzes, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter writer, QuizzesRecipe quizzes, SurveysRecipe surveys, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const string FeatureId = "InternalSocial.Polls";
     public const int MaxKey = 100;
@@ -27,15 +28,18 @@ internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter 
 
     /// <summary>Creates polls for everyone and changes them whoever wrote them: <see cref="Permissions.ManagePolls"/> and <see cref="Permissions.CreatePolls"/>.</summary>
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyCollection<Permission>?>([Permissions.CreatePolls, Permissions.ManagePolls]);
+        Task.FromResult<IReadOnlyCollection<Permission>?>(step?.Data["surveys"] is null
+            ? [Permissions.CreatePolls, Permissions.ManagePolls]
+            : [Permissions.CreatePolls, Permissions.ManagePolls, Permissions.CreateSurveys]);
 
     public async Task ValidateAsync(RecipeStep step, ICollection<RecipeError> errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         var reader = new RecipeStepReader(step, errors);
-        reader.RejectUnknownFields(step.Data, "", "polls", "quizzes");
+        reader.RejectUnknownFields(step.Data, "", "polls", "quizzes", "surveys");
+        await surveys.ValidateAsync(reader, step.Data, !validation.IsNew(FeatureId), cancellationToken);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls", required: step.Data["quizzes"] is null))
+        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls", required: step.Data["quizzes"] is null && step.Data["surveys"] is null))
         {
             reader.RejectUnknownFields(poll, path, PollFields);
             var key = reader.Text(poll, path, "key", required: true);
@@ -65,12 +69,13 @@ internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter 
     {
         ArgumentNullException.ThrowIfNull(step);
         var reader = new RecipeStepReader(step, []);
-        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls", required: step.Data["quizzes"] is null))
+        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls"))
         {
             await writer.UpsertAsync(RecipeStepReader.TextOf(poll, "key")!, validator.ValidateOrThrow(Read(reader, poll, path)), cancellationToken);
         }
 
         await quizzes.ExecuteAsync(reader, step.Data, cancellationToken);
+        await surveys.ExecuteAsync(reader, step.Data, cancellationToken);
     }
 
     /// <summary>The poll's fields as the API would take them; a mistyped field is reported and read as absent.</summary>

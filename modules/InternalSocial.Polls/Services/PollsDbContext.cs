@@ -1,5 +1,6 @@
 using InternalSocial.Polls.Models;
 using InternalSocial.Polls.Quizzes;
+using InternalSocial.Polls.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Polls.Services;
@@ -30,6 +31,12 @@ internal sealed class PollsDbContext(DbContextOptions<PollsDbContext> options) :
 
     public DbSet<QuizChoice> QuizChoices => Set<QuizChoice>();
 
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyAudience> SurveyAudiences => Set<SurveyAudience>();
+
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Poll>().ToTable("Polls_Polls");
@@ -59,5 +66,22 @@ internal sealed class PollsDbContext(DbContextOptions<PollsDbContext> options) :
         modelBuilder.Entity<QuizCorrectOption>().Property(o => o.OptionId).ValueGeneratedNever();
         modelBuilder.Entity<QuizAttempt>().ToTable("Polls_QuizAttempts");
         modelBuilder.Entity<QuizChoice>().ToTable("Polls_QuizChoices").HasKey(c => new { c.AttemptId, c.OptionId });
+        modelBuilder.Entity<Survey>(survey =>
+        {
+            survey.ToTable("Polls_Surveys");
+            survey.HasKey(s => s.PollId);
+            survey.Property(s => s.PollId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<SurveyAudience>(audience =>
+        {
+            audience.ToTable("Polls_SurveyAudiences");
+            audience.HasKey(a => new { a.PollId, a.Kind, a.Value });
+        });
+        modelBuilder.Entity<SurveyQuestion>(question =>
+        {
+            question.ToTable("Polls_SurveyQuestions");
+            question.HasKey(q => q.QuestionId);
+            question.Property(q => q.QuestionId).ValueGeneratedNever();
+        });
     }
 }

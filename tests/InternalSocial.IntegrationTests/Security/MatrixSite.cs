@@ -203,6 +203,11 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
                 fresh["fresh.quiz.closed"] = (await CreateQuizAsync()).Id;
                 await (await _api["member"].PostAsync($"api/v1/quizzes/{fresh["fresh.quiz.closed"]}/close", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
                 break;
+            case "survey":
+                fresh["fresh.survey"] = await CreateSurveyAsync();
+                fresh["fresh.survey.closed"] = await CreateSurveyAsync();
+                await (await _api["director"].PostAsync($"api/v1/surveys/{fresh["fresh.survey.closed"]}/close", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
+                break;
             default:
                 throw new InvalidOperationException($"The matrix names an unknown kind of fresh content '{kind}'.");
         }
@@ -251,6 +256,13 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
         var id = (await (await _api["member"].PostAsJsonAsync("api/v1/quizzes", body)).ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").ToString();
         var question = (await (await _api["member"].GetAsync($"api/v1/quizzes/{id}")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("questions")[0];
         return (id, question.GetProperty("id").ToString(), question.GetProperty("options")[0].GetProperty("id").ToString());
+    }
+
+    /// <summary>A survey of the director's for everyone, its one question optional, its results always shown.</summary>
+    private async Task<string> CreateSurveyAsync()
+    {
+        var created = await (await _api["director"].PostAsJsonAsync("api/v1/surveys", new { title = "Matrix survey", resultsVisibility = "always", questions = new[] { new { text = "Anything to add?", kind = "text" } } })).ExpectJsonAsync(HttpStatusCode.Created);
+        return created.GetProperty("id").ToString();
     }
 
     private async Task<string> CreateCommentAsync(string postId)

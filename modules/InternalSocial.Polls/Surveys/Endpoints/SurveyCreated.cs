@@ -1,0 +1,3 @@
+namespace InternalSocial.Polls.Surveys;
+
+internal sealed record SurveyCreated(long Id);

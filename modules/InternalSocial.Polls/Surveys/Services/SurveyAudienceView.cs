@@ -1,0 +1,3 @@
+namespace InternalSocial.Polls.Surveys;
+
+internal sealed record SurveyAudienceView(bool Everyone, IReadOnlyList<string> Departments, IReadOnlyList<string> Sites, IReadOnlyList<long> GroupIds);

@@ -1,0 +1,3 @@
+namespace InternalSocial.Polls.Surveys;
+
+internal sealed record SurveyOptionView(long Id, string Text);
