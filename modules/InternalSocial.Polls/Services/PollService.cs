@@ -30,7 +30,7 @@ internal sealed class PollService(
     public async Task<long> CreateAsync(ClaimsPrincipal user, PollInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await authorization.EnsurePermissionAsync(user, Permissions.CreatePolls);
+        await EnsureMayCreateAsync(user, input, ct);
         var valid = validator.ValidateOrThrow(input);
         if (valid.Container is { } container)
         {
@@ -48,6 +48,22 @@ internal sealed class PollService(
         }
 
         return (await creator.InsertAsync(valid, user.GetUserId(), recipeKey: null, ct)).Id;
+    }
+
+    /// <summary>
+    /// 403 for one who may create no poll, unless the post or group they named is one they may not read: its absence
+    /// answers first (404), so that a refusal never says a secret group exists.
+    /// </summary>
+    private async Task EnsureMayCreateAsync(ClaimsPrincipal user, PollInput input, CancellationToken ct)
+    {
+        if (!await authorization.HasPermissionAsync(user, Permissions.CreatePolls)
+            && PollValidator.ContainerOf(input) is { } container
+            && !await access.CanReadAsync(user, container, ct))
+        {
+            throw access.ContainerNotFound(container);
+        }
+
+        await authorization.EnsurePermissionAsync(user, Permissions.CreatePolls);
     }
 
     public async Task<PollView> GetAsync(ClaimsPrincipal user, long pollId, CancellationToken ct) =>
