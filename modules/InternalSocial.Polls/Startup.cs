@@ -1,3 +1,4 @@
+using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
@@ -38,6 +39,7 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollRecipeWriter>();
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();
+        services.AddScoped<IBackgroundTask, PollDeadlineTask>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -111,7 +111,12 @@ internal sealed class PollService(
             throw new ConflictException(T["This poll is closed already."]);
         }
 
-        await db.Polls.Where(p => p.Id == pollId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedUtc, Now), ct);
+        // Conditional, as the deadline's close (PollDeadlineTask) is: whichever closes it first announces it.
+        if (await db.Polls.Where(p => p.Id == pollId && p.ClosedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedUtc, Now), ct) == 0)
+        {
+            throw new ConflictException(T["This poll is closed already."]);
+        }
+
         await events.PublishAsync(new PollClosed(pollId, standing.Poll.Title, standing.Poll.ResultsVisibility, standing.Poll.ParticipantCount, user.GetUserId()), ct);
     }
 
