@@ -28,6 +28,7 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollValidator>();
         services.AddScoped<PollCreator>();
         services.AddScoped<VoteWriter>();
+        services.AddSingleton<VoteBatcher>();
         services.AddScoped<PollResultsReader>();
         services.AddScoped<PollViews>();
         services.AddScoped<PollService>();
