@@ -37,6 +37,7 @@ internal sealed class Startup : ModuleStartup
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddSignalR();
         services.AddScoped<IEventHandler<PollVotesChanged>, PollCountsBroadcaster>();
+        services.AddSingleton<PollWatchers>();
         services.AddScoped<PollRecipeWriter>();
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();
