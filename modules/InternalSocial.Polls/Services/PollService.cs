@@ -47,7 +47,9 @@ internal sealed class PollService(
             }
         }
 
-        return (await creator.InsertAsync(valid, user.GetUserId(), recipeKey: null, ct)).Id;
+        var poll = await creator.InsertAsync(valid, user.GetUserId(), recipeKey: null, ct);
+        await events.PublishAsync(new PollCreated(poll.Id, poll.Title, poll.AuthorId, valid.Container), ct);
+        return poll.Id;
     }
 
     /// <summary>
