@@ -68,8 +68,7 @@ internal sealed class AddProfiles : Migration
             .WithColumn("Kind").AsString(16).PrimaryKey()
             .WithColumn("Value").AsString(100).PrimaryKey()
             .WithColumn("Display").AsString(100).NotNullable();
-        // Name prefixes are range scans ("MAR" <= value < "MAS"): they need byte order, which PostgreSQL gives with "C".
-        IfDatabase("Postgres").Execute.Sql("ALTER TABLE \"Users_PersonTerms\" ALTER COLUMN \"Value\" TYPE varchar(100) COLLATE \"C\"");
+        // Byte order for the name-prefix range scans comes with version 5 (CollatePersonTermsByBytes).
         Create.Index("IX_Users_PersonTerms_Value").OnTable("Users_PersonTerms")
             .OnColumn("Kind").Ascending().OnColumn("Value").Ascending().OnColumn("UserId").Ascending();
     }

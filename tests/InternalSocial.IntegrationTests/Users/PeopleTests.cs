@@ -288,6 +288,25 @@ public abstract class PeopleTests(TestTenant tenant)
     }
 
     [SkippableFact]
+    public async Task Directory_terms_compare_by_bytes_so_name_prefix_ranges_hold_only_their_prefix()
+    {
+        tenant.SkipIfUnavailable();
+        string? collation = null;
+        await InScopeAsync(async services =>
+        {
+            var connection = services.GetRequiredService<UsersDbContext>().Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            // SQLite compares text by bytes unless a column says otherwise; PostgreSQL must be told with "C".
+            command.CommandText = tenant.Provider == Kernel.Shells.DatabaseProvider.Postgres
+                ? "SELECT collation_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'Users_PersonTerms' AND column_name = 'Value'"
+                : "SELECT COALESCE((SELECT 'C' FROM pragma_table_xinfo('Users_PersonTerms') WHERE name = 'Value' AND 'MA RZ' < 'MAR'), 'other')";
+            collation = await command.ExecuteScalarAsync() as string;
+        });
+        Assert.Equal("C", collation);
+    }
+
+    [SkippableFact]
     public async Task The_pages_edit_a_profile_find_people_and_import_after_a_preview()
     {
         tenant.SkipIfUnavailable();
