@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using InternalSocial.Kernel;
-using InternalSocial.Kernel.Security;
 using InternalSocial.Kernel.Events;
+using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Events;
 using InternalSocial.Polls.Services;
 using Microsoft.AspNetCore.SignalR;
