@@ -1,3 +1,4 @@
+using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
@@ -29,6 +30,7 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollValidator>();
         services.AddScoped<PollCreator>();
         services.AddScoped<VoteWriter>();
+        services.AddSingleton<VoteBatcher>();
         services.AddScoped<PollResultsReader>();
         services.AddScoped<PollViews>();
         services.AddScoped<PollService>();
@@ -39,11 +41,13 @@ internal sealed class Startup : ModuleStartup
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddSignalR();
         services.AddScoped<IEventHandler<PollVotesChanged>, PollCountsBroadcaster>();
+        services.AddSingleton<PollWatchers>();
         services.AddScoped<PollRecipeWriter>();
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();
         services.AddQuizzes();
         services.AddSurveys();
+        services.AddScoped<IBackgroundTask, PollDeadlineTask>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
