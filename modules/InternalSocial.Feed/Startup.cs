@@ -56,6 +56,7 @@ internal sealed class Startup(IConfiguration configuration) : ModuleStartup
         services.AddScoped<CommentService>();
         services.AddScoped<ReactionService>();
         services.AddScoped<AnnouncementService>();
+        services.AddScoped<IAnnouncementAcknowledgements, AnnouncementAcknowledgements>();
         services.AddScoped<FollowService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<FeedSettingsService>();

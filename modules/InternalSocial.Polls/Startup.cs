@@ -1,3 +1,4 @@
+using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Data;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
@@ -7,6 +8,7 @@ using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Endpoints;
 using InternalSocial.Polls.Events;
 using InternalSocial.Polls.Hubs;
+using InternalSocial.Polls.Quizzes;
 using InternalSocial.Polls.Recipes;
 using InternalSocial.Polls.Services;
 using InternalSocial.Polls.Surveys;
@@ -28,6 +30,7 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<PollValidator>();
         services.AddScoped<PollCreator>();
         services.AddScoped<VoteWriter>();
+        services.AddSingleton<VoteBatcher>();
         services.AddScoped<PollResultsReader>();
         services.AddScoped<PollViews>();
         services.AddScoped<PollService>();
@@ -38,15 +41,19 @@ internal sealed class Startup : ModuleStartup
         services.AddSingleton<INavigationProvider, AdminMenu>();
         services.AddSignalR();
         services.AddScoped<IEventHandler<PollVotesChanged>, PollCountsBroadcaster>();
+        services.AddSingleton<PollWatchers>();
         services.AddScoped<PollRecipeWriter>();
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();
+        services.AddQuizzes();
         services.AddSurveys();
+        services.AddScoped<IBackgroundTask, PollDeadlineTask>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         PollsApi.Map(endpoints);
+        QuizzesApi.Map(endpoints);
         SurveysApi.Map(endpoints);
         endpoints.MapHub<PollsHub>(PollsHub.Path).RequireAuthorization();
     }

@@ -18,14 +18,27 @@ namespace InternalSocial.Benchmarks;
 /// <c>--polls [votes] [requests] [voters]</c> (issue 19): a named poll of four options seeded with that many votes
 /// (participations, votes and tallies, as voting writes them), then <c>GET /polls/{id}</c> and <c>/results</c> one
 /// request at a time (median, p99), then that many real voters voting through the API over 32 connections (p99).
+/// <c>--polls-postgres</c> runs the same on a new database of the PostgreSQL server <see cref="FeedBenchmark.PostgresVariable"/> names.
 /// </summary>
 internal static class PollsBenchmark
 {
     public const int Connections = 32;
 
-    public static async Task RunAsync(int votes, int requests, int voters, TextWriter output)
+    public static async Task RunAsync(int votes, int requests, int voters, TextWriter output, string? postgres = null)
     {
-        await using var host = await InternalSocialHost.StartAsync(Transport.Kestrel);
+        await using var host = await InternalSocialHost.StartAsync(Transport.Kestrel, postgres);
+        try
+        {
+            await RunAsync(host, votes, requests, voters, output, postgres is null ? "SQLite" : "PostgreSQL");
+        }
+        finally
+        {
+            await host.DropPostgresAsync();
+        }
+    }
+
+    private static async Task RunAsync(InternalSocialHost host, int votes, int requests, int voters, TextWriter output, string database)
+    {
         await host.Features.EnableAsync(InternalSocialHost.Tenant, ["InternalSocial.Polls"], CancellationToken.None);
         var shell = await host.Shells.GetOrCreateShellAsync(InternalSocialHost.Tenant, CancellationToken.None);
         var tokens = await shell.InScopeAsync(services => TokensAsync(services, voters));
@@ -37,7 +50,7 @@ internal static class PollsBenchmark
 
         var seeding = Stopwatch.StartNew();
         await SeedAsync(shell.Services.GetRequiredService<TenantDatabase>(), id, options, votes);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, SQLite, {DateTimeOffset.Now:yyyy-MM-dd HH:mm}. Seeded {votes:N0} votes in {seeding.Elapsed.TotalSeconds:F1} s."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {database}, {DateTimeOffset.Now:yyyy-MM-dd HH:mm}. Seeded {votes:N0} votes in {seeding.Elapsed.TotalSeconds:F1} s."));
 
         var poll = await SequentialAsync(client, $"/api/v1/polls/{id}", requests);
         var results = await SequentialAsync(client, $"/api/v1/polls/{id}/results", requests);

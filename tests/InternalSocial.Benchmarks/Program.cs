@@ -43,10 +43,13 @@ public static class Program
             return 0;
         }
 
-        if (args.Length > 0 && args[0] == "--polls")
+        if (args.Length > 0 && args[0] is "--polls" or "--polls-postgres")
         {
             int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-            await PollsBenchmark.RunAsync(Arg(1, 100_000), Arg(2, 500), Arg(3, 1_001), Console.Out);
+            var postgres = args[0] == "--polls-postgres"
+                ? Environment.GetEnvironmentVariable(FeedBenchmark.PostgresVariable) is { Length: > 0 } server ? server : FeedBenchmark.DefaultPostgres
+                : null;
+            await PollsBenchmark.RunAsync(Arg(1, 100_000), Arg(2, 500), Arg(3, 1_001), Console.Out, postgres);
             return 0;
         }
 

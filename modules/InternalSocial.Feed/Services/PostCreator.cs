@@ -5,6 +5,7 @@ using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace InternalSocial.Feed.Services;
@@ -52,7 +53,18 @@ internal sealed class PostCreator(
 
         var posts = NewPosts(input, draft, rendered, userId, statuses, now);
         await SaveAsync(posts, draft, tags, rendered, cancellationToken);
-        await PostAddons.AttachAsync(user, draft.Addons, posts.Select(p => p.Id), cancellationToken);
+        try
+        {
+            await PostAddons.AttachAsync(user, draft.Addons, posts.Select(p => p.Id), cancellationToken);
+        }
+        catch
+        {
+            // An add-on (a poll) is written by its module after the post commits, on its own connection: the post
+            // must not stay without it. Nothing was announced yet, so taking the post back leaves no trace.
+            await RemoveAsync(posts);
+            throw;
+        }
+
         await RaiseCreatedAsync(posts, tags, rendered, heldByGroup, cancellationToken);
         return new PostCreated(posts[0].Id, posts[0].Status, posts.Select(p => p.Id).ToList());
     }
@@ -175,6 +187,20 @@ internal sealed class PostCreator(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes posts just saved (with what <see cref="SaveAsync"/> wrote for them); their files go back to their uploader.</summary>
+    private async Task RemoveAsync(List<Post> posts)
+    {
+        var ids = posts.Select(p => p.Id).ToList();
+        db.ChangeTracker.Clear();
+        await using var transaction = await writer.BeginAsync(CancellationToken.None);
+        await db.Attachments.Where(a => a.PostId != null && ids.Contains(a.PostId.Value)).ExecuteUpdateAsync(s => s.SetProperty(a => a.PostId, (long?)null), CancellationToken.None);
+        await db.Mentions.Where(m => ids.Contains(m.PostId)).ExecuteDeleteAsync(CancellationToken.None);
+        await db.PostTags.Where(t => ids.Contains(t.PostId)).ExecuteDeleteAsync(CancellationToken.None);
+        await db.Audiences.Where(a => ids.Contains(a.PostId)).ExecuteDeleteAsync(CancellationToken.None);
+        await db.Posts.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private async Task<bool> MustHoldAsync(PostSubmission submission, CancellationToken cancellationToken)

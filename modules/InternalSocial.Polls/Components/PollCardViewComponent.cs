@@ -8,7 +8,7 @@ namespace InternalSocial.Polls.Components;
 /// <summary>
 /// A poll in a few lines, for a post's card and a group's Polls tab: <c>@await Component.InvokeAsync("PollCard", new { pollId })</c>.
 /// It reads the poll as the signed-in person, per request (never inside a cached card), and renders nothing for a poll
-/// they may not read. Its vote form posts to <c>/polls/{id}/vote</c> and comes back to the page it is on.
+/// they may not read. Its vote form posts to <c>/polls/{id}/vote</c> and comes back to the card on the page it is on.
 /// </summary>
 internal sealed class PollCardViewComponent(PollService polls) : ViewComponent
 {
@@ -24,7 +24,7 @@ internal sealed class PollCardViewComponent(PollService polls) : ViewComponent
             return Content("");
         }
 
-        var returnUrl = (HttpContext.Request.PathBase + HttpContext.Request.Path + HttpContext.Request.QueryString).ToString();
-        return View(new PollCardModel(poll, PollBarsModel.FromView(poll), returnUrl));
+        var page = (HttpContext.Request.PathBase + HttpContext.Request.Path + HttpContext.Request.QueryString).ToString();
+        return View(PollCardModel.For(poll, page));
     }
 }

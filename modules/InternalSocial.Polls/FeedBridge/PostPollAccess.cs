@@ -14,7 +14,7 @@ namespace InternalSocial.Polls.FeedBridge;
 internal sealed class PostPollAccess(IPostExcerpts posts, IAuthorizationService authorization) : IPollContainerAccess
 {
     // One poll read asks several questions about the same post: the feed is asked once per request.
-    private readonly Dictionary<(ClaimsPrincipal User, long PostId), PostExcerpt?> _posts = [];
+    private readonly Dictionary<(ClaimsPrincipal User, long PostId), ReadablePost?> _posts = [];
 
     public string ContainerKind => ContainerKinds.Post;
 
@@ -31,12 +31,16 @@ internal sealed class PostPollAccess(IPostExcerpts posts, IAuthorizationService 
     public Task<IReadOnlyCollection<string>> AudienceAsync(PollContainer container, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<string>>([]);
 
-    private async Task<PostExcerpt?> FindAsync(ClaimsPrincipal user, PollContainer container, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks which posts the user may open, never for the post itself: reading a poll must not count as reading its
+    /// post (no view recorded, no card built).
+    /// </summary>
+    private async Task<ReadablePost?> FindAsync(ClaimsPrincipal user, PollContainer container, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(container);
         if (!_posts.TryGetValue((user, container.Id), out var post))
         {
-            post = await posts.FindAsync(user, container.Id, cancellationToken);
+            post = (await posts.ReadableAsync(user, [container.Id], cancellationToken)).GetValueOrDefault(container.Id);
             _posts[(user, container.Id)] = post;
         }
 

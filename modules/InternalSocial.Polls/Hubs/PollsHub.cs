@@ -7,20 +7,18 @@ using Microsoft.AspNetCore.SignalR;
 namespace InternalSocial.Polls.Hubs;
 
 /// <summary>
-/// Live counts of a poll's page. A connection joins a poll's group only after the page's own check
-/// (<see cref="PollService.GetAsync"/>, as that person), and only while its results are shown to them; the group then
-/// receives the counts after each vote, the same numbers the page shows, never who voted.
+/// Live counts of a poll's page. A connection watches a poll only after the page's own check
+/// (<see cref="PollService.GetAsync"/>, as that person), and only while its results are shown to them; it then
+/// receives the counts after each vote, the same numbers the page shows, never who voted, each time checked again.
 /// </summary>
 [Authorize]
-internal sealed class PollsHub(PollService polls) : Hub
+internal sealed class PollsHub(PollService polls, PollWatchers watchers) : Hub
 {
     public const string Path = "/hubs/polls";
 
     public const string ResultsMessage = "results";
 
-    public static string GroupName(long pollId) => $"poll:{pollId}";
-
-    /// <summary>Joins the poll's group and answers its counts now; null (and no group) when its results are hidden from the caller.</summary>
+    /// <summary>Joins the poll's watchers and answers its counts now; null (and not watching) when its results are hidden from the caller.</summary>
     public async Task<PollCounts?> Join(long pollId)
     {
         PollView poll;
@@ -34,12 +32,18 @@ internal sealed class PollsHub(PollService polls) : Hub
             throw new HubException("No such poll.");
         }
 
-        if (!poll.CanSeeResults || poll.ParticipantCount is not { } participants)
+        var counts = PollCountsBroadcaster.Counts(poll);
+        if (counts is not null)
         {
-            return null;
+            watchers.Add(pollId, Context.ConnectionId, Context.User!);
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(pollId), Context.ConnectionAborted);
-        return new PollCounts(pollId, participants, [.. poll.Options.Select(o => OptionCount.Of(o.Id, o.Votes ?? 0, participants))]);
+        return counts;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watchers.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }

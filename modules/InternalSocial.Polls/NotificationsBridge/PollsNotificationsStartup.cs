@@ -15,5 +15,7 @@ internal sealed class PollsNotificationsStartup : ModuleStartup
         services.AddScoped<PollNotificationVisibility>();
         services.AddScoped<INotificationVisibility>(provider => provider.GetRequiredService<PollNotificationVisibility>());
         services.AddScoped<IEventHandler<PollClosed>, ResultsPublishedNotifier>();
+        services.AddScoped<PollReaders>();
+        services.AddScoped<IEventHandler<PollCreated>, NewGroupPollNotifier>();
     }
 }

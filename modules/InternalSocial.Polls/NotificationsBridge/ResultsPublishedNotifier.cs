@@ -3,7 +3,6 @@ using InternalSocial.Notifications.Abstractions;
 using InternalSocial.Polls.Events;
 using InternalSocial.Polls.Models;
 using InternalSocial.Polls.Services;
-using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -11,13 +10,13 @@ namespace InternalSocial.Polls.NotificationsBridge;
 
 /// <summary>
 /// When a poll whose results wait for its closing is closed, tells those who answered that they can see them — each
-/// only if they may still open the poll. Who answered is read from the participations, which say nothing of what.
+/// only if they may still open the poll (<see cref="PollReaders"/>, checked for all at once). Who answered is read from the
+/// participations, which say nothing of what.
 /// </summary>
 internal sealed class ResultsPublishedNotifier(
     PollsDbContext db,
     INotifier notifier,
-    IPeopleContacts contacts,
-    PollNotificationVisibility visibility,
+    PollReaders readers,
     IStringLocalizer<ModuleResources> T) : IEventHandler<PollClosed>
 {
     public async Task HandleAsync(PollClosed domainEvent, CancellationToken cancellationToken)
@@ -28,16 +27,8 @@ internal sealed class ResultsPublishedNotifier(
             return;
         }
 
-        var participants = await db.Participations.AsNoTracking().Where(p => p.PollId == domainEvent.PollId).Select(p => p.UserId).ToListAsync(cancellationToken);
-        var recipients = new List<string>();
-        foreach (var userId in participants.Where(id => id != domainEvent.ClosedBy))
-        {
-            if (await contacts.CreatePrincipalAsync(userId, cancellationToken) is { } person && await visibility.CanOpenAsync(person, domainEvent.PollId, cancellationToken))
-            {
-                recipients.Add(userId);
-            }
-        }
-
+        var participants = await db.Participations.AsNoTracking().Where(p => p.PollId == domainEvent.PollId && p.UserId != domainEvent.ClosedBy).Select(p => p.UserId).ToListAsync(cancellationToken);
+        var recipients = await readers.AmongAsync(domainEvent.PollId, participants, cancellationToken);
         if (recipients.Count == 0)
         {
             return;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Polls.Models;
+using InternalSocial.Polls.Quizzes;
 using InternalSocial.Polls.Services;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,14 +12,15 @@ namespace InternalSocial.Polls.Recipes;
 /// Exports the polls a recipe made (those with a key) as a polls step: their questions and settings, never their votes.
 /// Polls people created are content, not configuration, and stay out.
 /// </summary>
-internal sealed class PollsExporter(PollsDbContext db) : IRecipeExporter
+internal sealed class PollsExporter(PollsDbContext db, QuizzesRecipe quizzes) : IRecipeExporter
 {
     public int Order => 300;
 
     public async Task<IEnumerable<JsonObject>> ExportAsync(CancellationToken cancellationToken)
     {
         var polls = await db.Polls.AsNoTracking().Where(p => p.RecipeKey != null && p.Kind == PollKinds.Poll).OrderBy(p => p.RecipeKey).ToListAsync(cancellationToken);
-        if (polls.Count == 0)
+        var quizItems = await quizzes.ExportAsync(cancellationToken);
+        if (polls.Count == 0 && quizItems.Count == 0)
         {
             return [];
         }
@@ -55,6 +57,12 @@ internal sealed class PollsExporter(PollsDbContext db) : IRecipeExporter
             items.Add(node);
         }
 
-        return [new JsonObject { ["name"] = "polls", ["polls"] = items }];
+        var step = new JsonObject { ["name"] = "polls", ["polls"] = items };
+        if (quizItems.Count > 0)
+        {
+            step["quizzes"] = quizItems;
+        }
+
+        return [step];
     }
 }

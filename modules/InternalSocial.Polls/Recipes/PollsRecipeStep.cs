@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Polls.Quizzes;
 using InternalSocial.Polls.Services;
 using InternalSocial.Polls.Surveys.Recipes;
 using Microsoft.Extensions.Localization;
@@ -14,7 +15,7 @@ namespace InternalSocial.Polls.Recipes;
 /// "closesAt": "2027-03-01T12:00:00Z", "description": "" } ] }</c>: standalone polls, upserted by key. Once a poll has a
 /// vote, its options and anonymity no longer change; its texts, results visibility and deadline still do.
 /// </summary>
-internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter writer, SurveysRecipe surveys, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter writer, QuizzesRecipe quizzes, SurveysRecipe surveys, RecipeValidationContext validation, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const string FeatureId = "InternalSocial.Polls";
     public const int MaxKey = 100;
@@ -35,10 +36,10 @@ internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter 
     {
         ArgumentNullException.ThrowIfNull(step);
         var reader = new RecipeStepReader(step, errors);
-        reader.RejectUnknownFields(step.Data, "", "polls", "surveys");
+        reader.RejectUnknownFields(step.Data, "", "polls", "quizzes", "surveys");
         await surveys.ValidateAsync(reader, step.Data, !validation.IsNew(FeatureId), cancellationToken);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls", required: step.Data["surveys"] is null))
+        foreach (var (poll, path) in reader.Objects(step.Data, "", "polls", required: step.Data["quizzes"] is null && step.Data["surveys"] is null))
         {
             reader.RejectUnknownFields(poll, path, PollFields);
             var key = reader.Text(poll, path, "key", required: true);
@@ -60,6 +61,8 @@ internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter 
                 reader.Error($"{path}.{conflict}", T["cannot change: the poll has votes already."]);
             }
         }
+
+        await quizzes.ValidateAsync(reader, step.Data, !validation.IsNew(FeatureId), cancellationToken);
     }
 
     public async Task ExecuteAsync(RecipeStep step, CancellationToken cancellationToken)
@@ -71,6 +74,7 @@ internal sealed class PollsRecipeStep(PollValidator validator, PollRecipeWriter 
             await writer.UpsertAsync(RecipeStepReader.TextOf(poll, "key")!, validator.ValidateOrThrow(Read(reader, poll, path)), cancellationToken);
         }
 
+        await quizzes.ExecuteAsync(reader, step.Data, cancellationToken);
         await surveys.ExecuteAsync(reader, step.Data, cancellationToken);
     }
 

@@ -27,14 +27,28 @@ internal sealed class PollAccess(PollsDbContext db, IAuthorizationService author
             throw new NotFoundException(T["No poll with id {0}.", pollId]);
         }
 
-        var question = await db.Questions.AsNoTracking().Where(q => q.PollId == pollId).OrderBy(q => q.Position).FirstAsync(cancellationToken);
-        var options = await db.Options.AsNoTracking().Where(o => o.QuestionId == question.Id).OrderBy(o => o.Position).ToListAsync(cancellationToken);
+        return (await StandingsAsync(user, [poll], container, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// The user's standing in each of <paramref name="polls"/>, all of <paramref name="container"/>, which the caller
+    /// found readable: a fixed number of queries whatever the number of polls (a page of a list).
+    /// </summary>
+    public async Task<IReadOnlyList<PollStanding>> StandingsAsync(ClaimsPrincipal user, IReadOnlyList<Poll> polls, PollContainer? container, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(polls);
+        var ids = polls.Select(p => p.Id).ToList();
+        var questions = (await db.Questions.AsNoTracking().Where(q => ids.Contains(q.PollId)).ToListAsync(cancellationToken))
+            .GroupBy(q => q.PollId).ToDictionary(g => g.Key, g => g.MinBy(q => q.Position)!);
+        var questionIds = questions.Values.Select(q => q.Id).ToList();
+        var options = (await db.Options.AsNoTracking().Where(o => questionIds.Contains(o.QuestionId)).OrderBy(o => o.Position).ToListAsync(cancellationToken))
+            .ToLookup(o => o.QuestionId);
         var userId = user.GetUserId();
-        var voted = await db.Participations.AnyAsync(p => p.PollId == pollId && p.UserId == userId, cancellationToken);
+        var voted = (await db.Participations.AsNoTracking().Where(p => ids.Contains(p.PollId) && p.UserId == userId).Select(p => p.PollId).ToListAsync(cancellationToken)).ToHashSet();
         var isManager = await authorization.HasPermissionAsync(user, Permissions.ManagePolls)
             || (container is not null && await Bridge(container.Kind)!.CanManageAsync(user, container, cancellationToken));
-        return new PollStanding(poll, question, options, userId, poll.AuthorId == userId, isManager,
-            await authorization.HasPermissionAsync(user, Permissions.ViewAllResults), voted);
+        var viewsAllResults = await authorization.HasPermissionAsync(user, Permissions.ViewAllResults);
+        return [.. polls.Select(p => new PollStanding(p, questions[p.Id], [.. options[questions[p.Id].Id]], userId, p.AuthorId == userId, isManager, viewsAllResults, voted.Contains(p.Id)))];
     }
 
     /// <summary>

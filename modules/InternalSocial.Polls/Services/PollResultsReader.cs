@@ -20,6 +20,11 @@ internal sealed class PollResultsReader(PollsDbContext db, IPeopleLookup people,
         await db.Tallies.AsNoTracking().Where(t => t.QuestionId == questionId && t.Dimension == TallyDimensions.All)
             .ToDictionaryAsync(t => t.OptionId, t => t.Count, cancellationToken);
 
+    /// <summary>Overall votes per option id, of several questions at once (option ids are unique across questions).</summary>
+    public async Task<Dictionary<long, int>> CountsAsync(IReadOnlyCollection<long> questionIds, CancellationToken cancellationToken) =>
+        await db.Tallies.AsNoTracking().Where(t => questionIds.Contains(t.QuestionId) && t.Dimension == TallyDimensions.All)
+            .ToDictionaryAsync(t => t.OptionId, t => t.Count, cancellationToken);
+
     public async Task<PollResults> ReadAsync(PollStanding standing, string? breakdown, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var (poll, question) = (standing.Poll, standing.Question);

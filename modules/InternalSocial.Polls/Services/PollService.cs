@@ -30,7 +30,7 @@ internal sealed class PollService(
     public async Task<long> CreateAsync(ClaimsPrincipal user, PollInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await authorization.EnsurePermissionAsync(user, Permissions.CreatePolls);
+        await EnsureMayCreateAsync(user, input, ct);
         var valid = validator.ValidateOrThrow(input);
         if (valid.Container is { } container)
         {
@@ -47,7 +47,25 @@ internal sealed class PollService(
             }
         }
 
-        return (await creator.InsertAsync(valid, user.GetUserId(), recipeKey: null, ct)).Id;
+        var poll = await creator.InsertAsync(valid, user.GetUserId(), recipeKey: null, ct);
+        await events.PublishAsync(new PollCreated(poll.Id, poll.Title, poll.AuthorId, valid.Container), ct);
+        return poll.Id;
+    }
+
+    /// <summary>
+    /// 403 for one who may create no poll, unless the post or group they named is one they may not read: its absence
+    /// answers first (404), so that a refusal never says a secret group exists.
+    /// </summary>
+    private async Task EnsureMayCreateAsync(ClaimsPrincipal user, PollInput input, CancellationToken ct)
+    {
+        if (!await authorization.HasPermissionAsync(user, Permissions.CreatePolls)
+            && PollValidator.ContainerOf(input) is { } container
+            && !await access.CanReadAsync(user, container, ct))
+        {
+            throw access.ContainerNotFound(container);
+        }
+
+        await authorization.EnsurePermissionAsync(user, Permissions.CreatePolls);
     }
 
     public async Task<PollView> GetAsync(ClaimsPrincipal user, long pollId, CancellationToken ct) =>
@@ -95,7 +113,12 @@ internal sealed class PollService(
             throw new ConflictException(T["This poll is closed already."]);
         }
 
-        await db.Polls.Where(p => p.Id == pollId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedUtc, Now), ct);
+        // Conditional, as the deadline's close (PollDeadlineTask) is: whichever closes it first announces it.
+        if (await db.Polls.Where(p => p.Id == pollId && p.ClosedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedUtc, Now), ct) == 0)
+        {
+            throw new ConflictException(T["This poll is closed already."]);
+        }
+
         await events.PublishAsync(new PollClosed(pollId, standing.Poll.Title, standing.Poll.ResultsVisibility, standing.Poll.ParticipantCount, user.GetUserId()), ct);
     }
 

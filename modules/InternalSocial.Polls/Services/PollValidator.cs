@@ -72,10 +72,16 @@ internal sealed class PollValidator(TimeProvider clock, IStringLocalizer<ModuleR
             return (null, errors);
         }
 
-        var container = input.PostId is { } postId ? new PollContainer(ContainerKinds.Post, postId)
-            : input.GroupId is { } groupId ? new PollContainer(ContainerKinds.Group, groupId) : null;
         return (new ValidPoll(question, input.Description?.Trim() ?? "", options, multiple, multiple ? input.MaxChoices : null,
-            input.AllowOther ?? false, input.Anonymous ?? false, visibility, input.ClosesAt?.UtcDateTime, container), errors);
+            input.AllowOther ?? false, input.Anonymous ?? false, visibility, input.ClosesAt?.UtcDateTime, ContainerOf(input)), errors);
+    }
+
+    /// <summary>The post or group the input names (the post when it names both), or null for a standalone poll.</summary>
+    public static PollContainer? ContainerOf(PollInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.PostId is { } postId ? new PollContainer(ContainerKinds.Post, postId)
+            : input.GroupId is { } groupId ? new PollContainer(ContainerKinds.Group, groupId) : null;
     }
 
     public ValidPoll ValidateOrThrow(PollInput input)

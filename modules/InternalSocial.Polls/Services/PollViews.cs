@@ -18,17 +18,34 @@ internal sealed class PollViews(PollsDbContext db, PollAccess access, PollResult
     public async Task<PollView> ViewAsync(PollStanding standing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(standing);
-        var (poll, question) = (standing.Poll, standing.Question);
+        return (await ViewsAsync([standing], cancellationToken))[0];
+    }
+
+    /// <summary>The polls as their reader sees them, in three queries at most whatever their number (counts, votes, other answers).</summary>
+    private async Task<IReadOnlyList<PollView>> ViewsAsync(IReadOnlyList<PollStanding> standings, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        var seesResults = standing.MaySeeResults(now);
-        var counts = seesResults ? await results.CountsAsync(question.Id, cancellationToken) : null;
-        var named = standing.Voted && !poll.Anonymous;
-        IReadOnlyList<long> mine = named
-            ? await db.Votes.AsNoTracking().Where(v => v.PollId == poll.Id && v.UserId == standing.UserId).Select(v => v.OptionId).ToListAsync(cancellationToken)
-            : [];
-        var myOther = named && question.AllowOther
-            ? await db.OtherAnswers.AsNoTracking().Where(a => a.QuestionId == question.Id && a.UserId == standing.UserId).Select(a => a.Text).FirstOrDefaultAsync(cancellationToken)
+        var seeing = standings.Where(s => s.MaySeeResults(now)).Select(s => s.Question.Id).ToList();
+        var counts = seeing.Count > 0 ? await results.CountsAsync(seeing, cancellationToken) : [];
+        var named = standings.Where(s => s.Voted && !s.Poll.Anonymous).ToList();
+        var userId = standings.Count > 0 ? standings[0].UserId : "";
+        var namedIds = named.Select(s => s.Poll.Id).ToList();
+        var mine = namedIds.Count > 0
+            ? (await db.Votes.AsNoTracking().Where(v => namedIds.Contains(v.PollId) && v.UserId == userId).Select(v => new { v.PollId, v.OptionId }).ToListAsync(cancellationToken))
+                .ToLookup(v => v.PollId, v => v.OptionId)
             : null;
+        var otherIds = named.Where(s => s.Question.AllowOther).Select(s => s.Question.Id).ToList();
+        var others = otherIds.Count > 0
+            ? await db.OtherAnswers.AsNoTracking().Where(a => otherIds.Contains(a.QuestionId) && a.UserId == userId).ToDictionaryAsync(a => a.QuestionId, a => a.Text, cancellationToken)
+            : [];
+        return [.. standings.Select(s => View(s, now, seeing.Contains(s.Question.Id) ? counts : null, mine?[s.Poll.Id].ToList() ?? [], others.GetValueOrDefault(s.Question.Id)))];
+    }
+
+    private static PollView View(PollStanding standing, DateTime now, Dictionary<long, int>? counts, IReadOnlyList<long> mine, string? myOther)
+    {
+        var (poll, question) = (standing.Poll, standing.Question);
+        var seesResults = counts is not null;
+        var named = standing.Voted && !poll.Anonymous;
         var closed = poll.IsClosedAt(now);
         return new PollView(
             poll.Id, poll.Kind, question.Text, poll.Description, poll.AuthorId, PollAccess.ContainerOf(poll),
@@ -36,7 +53,7 @@ internal sealed class PollViews(PollsDbContext db, PollAccess access, PollResult
             poll.ClosesUtc, poll.ClosedUtc, closed, poll.CreatedUtc,
             seesResults ? poll.ParticipantCount : null,
             [.. standing.Options.Select(o => new PollOptionView(o.Id, o.Text, counts?.GetValueOrDefault(o.Id)))],
-            standing.Voted, mine, myOther,
+            standing.Voted, named ? mine : [], named && question.AllowOther ? myOther : null,
             CanVote: !closed && !(standing.Voted && poll.Anonymous),
             CanChangeVote: !closed && named,
             CanClose: standing.MayManage,
@@ -79,13 +96,8 @@ internal sealed class PollViews(PollsDbContext db, PollAccess access, PollResult
                 : polls.Where(p => p.ClosedUtc != null || p.ClosesUtc <= now);
         }
 
-        var ids = await polls.OrderByDescending(p => p.Id).Select(p => p.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var page = new List<PollView>();
-        foreach (var id in ids.Take(take))
-        {
-            page.Add(await ViewAsync(await access.ReadAsync(user, id, cancellationToken), cancellationToken));
-        }
-
-        return new PollList(page, ids.Count > take ? ids[take - 1].ToString(CultureInfo.InvariantCulture) : null);
+        var rows = await polls.OrderByDescending(p => p.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var page = await ViewsAsync(await access.StandingsAsync(user, [.. rows.Take(take)], container, cancellationToken), cancellationToken);
+        return new PollList(page, rows.Count > take ? rows[take - 1].Id.ToString(CultureInfo.InvariantCulture) : null);
     }
 }

@@ -1,4 +1,5 @@
 using InternalSocial.Polls.Models;
+using InternalSocial.Polls.Quizzes;
 using InternalSocial.Polls.Surveys;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,16 @@ internal sealed class PollsDbContext(DbContextOptions<PollsDbContext> options) :
     public DbSet<PollParticipation> Participations => Set<PollParticipation>();
 
     public DbSet<PollTally> Tallies => Set<PollTally>();
+
+    public DbSet<QuizSettings> QuizSettings => Set<QuizSettings>();
+
+    public DbSet<QuizQuestionDetails> QuizQuestions => Set<QuizQuestionDetails>();
+
+    public DbSet<QuizCorrectOption> QuizCorrectOptions => Set<QuizCorrectOption>();
+
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+
+    public DbSet<QuizChoice> QuizChoices => Set<QuizChoice>();
 
     public DbSet<Survey> Surveys => Set<Survey>();
 
@@ -47,6 +58,14 @@ internal sealed class PollsDbContext(DbContextOptions<PollsDbContext> options) :
             tally.ToTable("Polls_Tallies");
             tally.HasKey(t => new { t.OptionId, t.Dimension, t.Value });
         });
+        modelBuilder.Entity<QuizSettings>().ToTable("Polls_QuizSettings").HasKey(s => s.PollId);
+        modelBuilder.Entity<QuizSettings>().Property(s => s.PollId).ValueGeneratedNever();
+        modelBuilder.Entity<QuizQuestionDetails>().ToTable("Polls_QuizQuestions").HasKey(q => q.QuestionId);
+        modelBuilder.Entity<QuizQuestionDetails>().Property(q => q.QuestionId).ValueGeneratedNever();
+        modelBuilder.Entity<QuizCorrectOption>().ToTable("Polls_QuizCorrectOptions").HasKey(o => o.OptionId);
+        modelBuilder.Entity<QuizCorrectOption>().Property(o => o.OptionId).ValueGeneratedNever();
+        modelBuilder.Entity<QuizAttempt>().ToTable("Polls_QuizAttempts");
+        modelBuilder.Entity<QuizChoice>().ToTable("Polls_QuizChoices").HasKey(c => new { c.AttemptId, c.OptionId });
         modelBuilder.Entity<Survey>(survey =>
         {
             survey.ToTable("Polls_Surveys");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InternalSocial.Polls.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,15 +29,30 @@ internal sealed class TallyDeltas(long questionId)
         }
     }
 
+    /// <summary>
+    /// One statement for all the rows, each changed in place (Count = Count + delta), never read then written:
+    /// concurrent votes cannot lose a count.
+    /// </summary>
     public async Task ApplyAsync(PollsDbContext db, CancellationToken cancellationToken)
     {
-        foreach (var ((optionId, dimension, value), delta) in _deltas.Where(d => d.Value != 0))
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = _deltas.Where(d => d.Value != 0).ToList();
+        if (rows.Count == 0)
         {
-            // In place (Count = Count + delta), never read then written: concurrent votes cannot lose a count.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT INTO "Polls_Tallies" ("OptionId", "Dimension", "Value", "QuestionId", "Count") VALUES ({optionId}, {dimension}, {value}, {questionId}, {delta}) ON CONFLICT ("OptionId", "Dimension", "Value") DO UPDATE SET "Count" = "Polls_Tallies"."Count" + excluded."Count" """,
-                cancellationToken);
+            return;
         }
+
+        var values = new List<object>(rows.Count * 5);
+        var tuples = new List<string>(rows.Count);
+        foreach (var ((optionId, dimension, value), delta) in rows)
+        {
+            var at = values.Count;
+            tuples.Add(string.Create(CultureInfo.InvariantCulture, $"({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}})"));
+            values.AddRange([optionId, dimension, value, questionId, delta]);
+        }
+
+        var sql = $"""INSERT INTO "Polls_Tallies" ("OptionId", "Dimension", "Value", "QuestionId", "Count") VALUES {string.Join(", ", tuples)} ON CONFLICT ("OptionId", "Dimension", "Value") DO UPDATE SET "Count" = "Polls_Tallies"."Count" + excluded."Count" """;
+        await db.Database.ExecuteSqlRawAsync(sql, values, cancellationToken);
     }
 
     private void Add((long, string, string) key, int delta) => _deltas[key] = _deltas.GetValueOrDefault(key) + delta;

@@ -11,8 +11,9 @@ namespace InternalSocial.Polls.Services;
 /// Writes votes: the participation's key decides whether this is the person's first answer (two requests at once give
 /// one vote), and the vote, its tallies and the poll's participant count change in one transaction. An anonymous
 /// answer writes no row that names the voter next to a choice: only the participation (who) and tallies (what).
+/// Votes go through <see cref="VoteBatcher"/>, which commits those sent at the same time together.
 /// </summary>
-internal sealed class VoteWriter(PollsDbContext db, IPeopleLookup people, TimeProvider clock, IStringLocalizer<ModuleResources> T)
+internal sealed class VoteWriter(PollsDbContext db, IPeopleLookup people, VoteBatcher batcher, TimeProvider clock, IStringLocalizer<ModuleResources> T)
 {
     public const int MaxPlace = 100;
 
@@ -22,50 +23,104 @@ internal sealed class VoteWriter(PollsDbContext db, IPeopleLookup people, TimePr
     /// </summary>
     public async Task VoteAsync(PollStanding standing, IReadOnlyList<long> choices, string? other, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(standing);
         var (poll, userId) = (standing.Poll, standing.UserId);
         var person = (await people.GetByIdsAsync([userId], cancellationToken)).GetValueOrDefault(userId);
-        var (department, site) = (Clip(person?.Department), Clip(person?.Site));
-        await using var transaction = await BeginAsync(cancellationToken);
-        var deltas = new TallyDeltas(standing.Question.Id);
-        if (await InsertParticipationAsync(poll.Id, userId, cancellationToken))
+        var vote = new PendingVote(poll.Id, standing.Question.Id, poll.Anonymous, userId, choices, other, Clip(person?.Department), Clip(person?.Site));
+
+        // Inside a transaction already open (a recipe's), the vote is part of it rather than of a batch.
+        var outcome = db.Database.CurrentTransaction is null ? await batcher.WriteAsync(vote) : (await WriteBatchAsync([vote], cancellationToken))[0];
+        switch (outcome)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            // The anonymity read before must still hold: it is frozen by this first vote, not changed under it.
-            var counted = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""UPDATE "Polls_Polls" SET "ParticipantCount" = "ParticipantCount" + 1, "FirstVoteUtc" = COALESCE("FirstVoteUtc", {now}) WHERE "Id" = {poll.Id} AND "Anonymous" = {poll.Anonymous}""",
-                cancellationToken);
-            if (counted == 0)
-            {
+            case VoteOutcome.AlreadyAnswered:
+                throw new ConflictException(T["You have already answered this anonymous poll; anonymous votes are final."]);
+            case VoteOutcome.PollChanged:
                 throw new ConflictException(T["The poll changed while you voted; please try again."]);
-            }
         }
-        else if (poll.Anonymous)
-        {
-            throw new ConflictException(T["You have already answered this anonymous poll; anonymous votes are final."]);
-        }
-        else if (!await TakeBackAsync(standing, deltas, choices, other, cancellationToken))
-        {
-            await CommitAsync(transaction, cancellationToken);
-            return;
-        }
+    }
 
-        foreach (var optionId in choices)
+    /// <summary>
+    /// Writes the votes in one transaction, one after the other (a person's second vote in the batch sees the first),
+    /// then the rows every vote changes, once for the batch and last, so they stay locked for the shortest time:
+    /// the polls' participant counts and the tallies.
+    /// </summary>
+    public async Task<IReadOnlyList<VoteOutcome>> WriteBatchAsync(IReadOnlyList<PendingVote> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await using var transaction = await BeginAsync(cancellationToken);
+        var deltas = new SortedDictionary<long, TallyDeltas>();
+        var participants = new SortedDictionary<(long PollId, bool Anonymous), int>();
+        var outcomes = new List<VoteOutcome>(batch.Count);
+        foreach (var vote in batch)
         {
-            deltas.Add(optionId, department, site, 1);
-            if (!poll.Anonymous)
+            if (!deltas.TryGetValue(vote.QuestionId, out var tallies))
             {
-                db.Votes.Add(new PollVote { PollId = poll.Id, QuestionId = standing.Question.Id, OptionId = optionId, UserId = userId, Department = department, Site = site });
+                deltas[vote.QuestionId] = tallies = new TallyDeltas(vote.QuestionId);
+            }
+
+            var (outcome, first) = await WriteOneAsync(vote, tallies, cancellationToken);
+            outcomes.Add(outcome);
+            if (first)
+            {
+                participants[(vote.PollId, vote.Anonymous)] = participants.GetValueOrDefault((vote.PollId, vote.Anonymous)) + 1;
             }
         }
 
-        if (other is not null)
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var ((pollId, anonymous), count) in participants)
         {
-            db.OtherAnswers.Add(new PollOtherAnswer { Id = Guid.NewGuid(), QuestionId = standing.Question.Id, UserId = poll.Anonymous ? null : userId, Text = other });
+            // The anonymity read before must still hold: it is frozen by the first vote, not changed under it.
+            if (await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""UPDATE "Polls_Polls" SET "ParticipantCount" = "ParticipantCount" + {count}, "FirstVoteUtc" = COALESCE("FirstVoteUtc", {now}) WHERE "Id" = {pollId} AND "Anonymous" = {anonymous}""",
+                cancellationToken) == 0)
+            {
+                // Alone, the vote is refused; in a batch, the batcher writes each vote again on its own.
+                return batch.Count == 1 ? [VoteOutcome.PollChanged] : throw new InvalidOperationException("A poll changed under a batch of votes.");
+            }
+        }
+
+        foreach (var tallies in deltas.Values)
+        {
+            await tallies.ApplyAsync(db, cancellationToken);
+        }
+
+        await CommitAsync(transaction, cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>One vote of a batch; true with it when it is the person's first answer to the poll.</summary>
+    private async Task<(VoteOutcome Outcome, bool First)> WriteOneAsync(PendingVote vote, TallyDeltas deltas, CancellationToken cancellationToken)
+    {
+        var first = await InsertParticipationAsync(vote.PollId, vote.UserId, cancellationToken);
+        if (!first && vote.Anonymous)
+        {
+            return (VoteOutcome.AlreadyAnswered, false);
+        }
+
+        if (!first && !await TakeBackAsync(vote, deltas, cancellationToken))
+        {
+            return (VoteOutcome.Written, false);
+        }
+
+        foreach (var optionId in vote.Choices)
+        {
+            deltas.Add(optionId, vote.Department, vote.Site, 1);
+            if (!vote.Anonymous)
+            {
+                db.Votes.Add(new PollVote { PollId = vote.PollId, QuestionId = vote.QuestionId, OptionId = optionId, UserId = vote.UserId, Department = vote.Department, Site = vote.Site });
+            }
+        }
+
+        if (vote.Other is not null)
+        {
+            db.OtherAnswers.Add(new PollOtherAnswer { Id = Guid.NewGuid(), QuestionId = vote.QuestionId, UserId = vote.Anonymous ? null : vote.UserId, Text = vote.Other });
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await deltas.ApplyAsync(db, cancellationToken);
-        await CommitAsync(transaction, cancellationToken);
+
+        // The same person may vote again later in the batch, with the same option: nothing stays tracked.
+        db.ChangeTracker.Clear();
+        return (VoteOutcome.Written, first);
     }
 
     /// <summary>Takes a named vote back (nothing when there is none).</summary>
@@ -114,20 +169,20 @@ internal sealed class VoteWriter(PollsDbContext db, IPeopleLookup people, TimePr
     /// Before a named vote changes: locks the participation (so two changes of one person run one after the other),
     /// and takes the previous vote out. False when the new vote is the same as the stored one.
     /// </summary>
-    private async Task<bool> TakeBackAsync(PollStanding standing, TallyDeltas deltas, IReadOnlyList<long> choices, string? other, CancellationToken cancellationToken)
+    private async Task<bool> TakeBackAsync(PendingVote vote, TallyDeltas deltas, CancellationToken cancellationToken)
     {
-        var (pollId, questionId, userId) = (standing.Poll.Id, standing.Question.Id, standing.UserId);
+        var (pollId, questionId, userId) = (vote.PollId, vote.QuestionId, vote.UserId);
         await LockParticipationAsync(pollId, userId, cancellationToken);
-        var previous = await db.Votes.Where(v => v.PollId == pollId && v.UserId == userId).ToListAsync(cancellationToken);
-        var previousOther = await db.OtherAnswers.Where(a => a.QuestionId == questionId && a.UserId == userId).Select(a => a.Text).FirstOrDefaultAsync(cancellationToken);
-        if (previous.Select(v => v.OptionId).ToHashSet().SetEquals(choices) && previousOther == other)
+        var previous = await db.Votes.AsNoTracking().Where(v => v.PollId == pollId && v.UserId == userId).ToListAsync(cancellationToken);
+        var previousOther = await db.OtherAnswers.AsNoTracking().Where(a => a.QuestionId == questionId && a.UserId == userId).Select(a => a.Text).FirstOrDefaultAsync(cancellationToken);
+        if (previous.Select(v => v.OptionId).ToHashSet().SetEquals(vote.Choices) && previousOther == vote.Other)
         {
             return false;
         }
 
-        foreach (var vote in previous)
+        foreach (var taken in previous)
         {
-            deltas.Add(vote.OptionId, vote.Department, vote.Site, -1);
+            deltas.Add(taken.OptionId, taken.Department, taken.Site, -1);
         }
 
         await db.Votes.Where(v => v.PollId == pollId && v.UserId == userId).ExecuteDeleteAsync(cancellationToken);

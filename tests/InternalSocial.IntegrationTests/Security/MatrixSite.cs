@@ -198,6 +198,11 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
                 fresh["fresh.poll.closed"] = (await CreatePollAsync()).Id;
                 await (await _api["member"].PostAsync($"api/v1/polls/{fresh["fresh.poll.closed"]}/close", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
                 break;
+            case "quiz":
+                (fresh["fresh.quiz"], fresh["fresh.quiz.question"], fresh["fresh.quiz.option"]) = await CreateQuizAsync();
+                fresh["fresh.quiz.closed"] = (await CreateQuizAsync()).Id;
+                await (await _api["member"].PostAsync($"api/v1/quizzes/{fresh["fresh.quiz.closed"]}/close", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
+                break;
             case "survey":
                 fresh["fresh.survey"] = await CreateSurveyAsync();
                 fresh["fresh.survey.closed"] = await CreateSurveyAsync();
@@ -242,6 +247,15 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
         var id = created.GetProperty("id").ToString();
         var poll = await (await _api["member"].GetAsync($"api/v1/polls/{id}")).ExpectJsonAsync(HttpStatusCode.OK);
         return (id, poll.GetProperty("options")[0].GetProperty("id").ToString());
+    }
+
+    /// <summary>A standalone quiz of the member's with a leaderboard, its question and its correct option.</summary>
+    private async Task<(string Id, string QuestionId, string OptionId)> CreateQuizAsync()
+    {
+        var body = new { title = "Matrix quiz", leaderboard = true, questions = new[] { new { text = "Right?", options = new[] { new { text = "Yes", correct = true }, new { text = "No", correct = false } } } } };
+        var id = (await (await _api["member"].PostAsJsonAsync("api/v1/quizzes", body)).ExpectJsonAsync(HttpStatusCode.Created)).GetProperty("id").ToString();
+        var question = (await (await _api["member"].GetAsync($"api/v1/quizzes/{id}")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("questions")[0];
+        return (id, question.GetProperty("id").ToString(), question.GetProperty("options")[0].GetProperty("id").ToString());
     }
 
     /// <summary>A survey of the director's for everyone, its one question optional, its results always shown.</summary>

@@ -1,0 +1,3 @@
+namespace InternalSocial.Polls.Quizzes;
+
+internal sealed record QuizOptionView(long Id, string Text);

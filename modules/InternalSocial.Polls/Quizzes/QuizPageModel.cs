@@ -1,0 +1,15 @@
+namespace InternalSocial.Polls.Quizzes;
+
+/// <summary>
+/// <c>/quizzes/{id}</c>: the quiz, the outcome of the reader's last attempt (shown until they choose to try again), the
+/// leaderboard when the quiz has one.
+/// </summary>
+internal sealed record QuizPageModel(QuizView Quiz, AttemptResult? LastResult, string AuthorName, bool Retry, IReadOnlyList<LeaderboardEntry>? Leaderboard)
+{
+    /// <summary>The form shows before the first attempt, and again when the reader asked to try again.</summary>
+    public bool ShowForm => Quiz.CanAttempt && (LastResult is null || Retry);
+
+    public QuizQuestionView Question(long id) => Quiz.Questions.First(q => q.Id == id);
+
+    public string OptionText(long questionId, long optionId) => Question(questionId).Options.FirstOrDefault(o => o.Id == optionId)?.Text ?? "";
+}

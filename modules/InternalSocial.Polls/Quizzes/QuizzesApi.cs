@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text;
+using InternalSocial.Kernel;
+using InternalSocial.Polls.Endpoints;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace InternalSocial.Polls.Quizzes;
+
+/// <summary><c>/api/v1/quizzes</c>: create, read, attempt, close and reopen quizzes, their leaderboard, results and CSV.</summary>
+internal static class QuizzesApi
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapApiGroup("quizzes", "Quizzes").RequireAuthorization();
+        api.MapPost("", CreateQuiz).WithSummary("Create a quiz, standalone or in a post (postId) or group (groupId): questions with their correct options and explanation, passMark, maxAttempts (none: no limit), leaderboard, passingAcknowledges. 400 naming each invalid field; a quiz is never anonymous.");
+        api.MapGet("/{id:long}", GetQuiz).WithSummary("A quiz with the reader's attempts left and best attempt; correctOptionIds and explanation only once the reader has submitted an attempt.");
+        api.MapDelete("/{id:long}", DeleteQuiz).WithSummary("Delete the quiz and its attempts (its author, moderators).");
+        api.MapPost("/{id:long}/attempts", SubmitAttempt).WithSummary("Submit an attempt {answers: {questionId: [optionId]}, showOnLeaderboard}: the score, passed, and per question correct, the correct option ids and the explanation. 400 naming answers.{questionId}; 409 when closed or no attempts are left.");
+        api.MapGet("/{id:long}/attempts", GetMyAttempts).WithSummary("The reader's own attempts, first to last.");
+        api.MapGet("/{id:long}/leaderboard", GetLeaderboard).WithSummary("Best scores of those who chose to appear, ties to the earliest. 403 for a quiz without a leaderboard.");
+        api.MapGet("/{id:long}/results", GetQuizResults).WithSummary("Attempts, pass rate and the share of correct answers per question (its author, moderators, directors).");
+        api.MapGet("/{id:long}/results.csv", ExportQuizResults).WithSummary("One row per attempt, then the share correct per question, as CSV; formula cells are escaped (its author, moderators, directors).");
+        api.MapPost("/{id:long}/close", CloseQuiz).WithSummary("Close the quiz now (its author, moderators). 409 when closed already.");
+        api.MapPost("/{id:long}/reopen", ReopenQuiz).WithSummary("Reopen a closed quiz, with a new deadline (closesAt) or none (its author, moderators).");
+    }
+
+    public static async Task<Created<PollCreated>> CreateQuiz(QuizInput? input, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken)
+    {
+        var id = await quizzes.CreateAsync(user, input ?? throw InvalidInputException.BodyRequired("{title, questions, passMark, maxAttempts, leaderboard, passingAcknowledges, closesAt, postId, groupId}"), cancellationToken);
+        return TypedResults.Created($"/api/v1/quizzes/{id}", new PollCreated(id));
+    }
+
+    public static async Task<Ok<QuizView>> GetQuiz(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await quizzes.GetAsync(user, id, cancellationToken));
+
+    public static async Task<NoContent> DeleteQuiz(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken)
+    {
+        await quizzes.DeleteAsync(user, id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<AttemptResult>> SubmitAttempt(long id, AttemptInput? input, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await quizzes.SubmitAsync(user, id, input ?? throw InvalidInputException.BodyRequired("{answers, showOnLeaderboard}"), cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<AttemptSummary>>> GetMyAttempts(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await quizzes.MyAttemptsAsync(user, id, cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<LeaderboardEntry>>> GetLeaderboard(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await quizzes.LeaderboardAsync(user, id, cancellationToken));
+
+    public static async Task<Ok<QuizResults>> GetQuizResults(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await quizzes.ResultsAsync(user, id, cancellationToken));
+
+    public static async Task<FileContentHttpResult> ExportQuizResults(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken)
+    {
+        var csv = await quizzes.ExportCsvAsync(user, id, cancellationToken);
+        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.Content)], "text/csv; charset=utf-8", csv.FileName);
+    }
+
+    public static async Task<NoContent> CloseQuiz(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken)
+    {
+        await quizzes.CloseAsync(user, id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> ReopenQuiz(long id, ReopenRequest? request, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken)
+    {
+        await quizzes.ReopenAsync(user, id, request?.ClosesAt?.UtcDateTime, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
