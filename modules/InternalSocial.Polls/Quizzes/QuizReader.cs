@@ -12,11 +12,15 @@ internal sealed class QuizReader(PollsDbContext db, PollAccess polls, QuizAccess
 {
     public const int ListSize = 50;
 
-    public async Task<QuizView> ViewAsync(QuizStanding standing, CancellationToken cancellationToken)
+    /// <summary>The key standalone quizzes share in the read checks' memo (no container has id 0).</summary>
+    private static readonly PollContainer Standalone = new(ContainerKinds.None, 0);
+
+    public async Task<QuizView> ViewAsync(QuizStanding standing, CancellationToken cancellationToken) =>
+        View(standing, await AttemptsAsync(standing, cancellationToken));
+
+    private QuizView View(QuizStanding standing, IReadOnlyList<AttemptSummary> attempts)
     {
-        ArgumentNullException.ThrowIfNull(standing);
         var (poll, settings) = (standing.Poll, standing.Settings);
-        var attempts = await AttemptsAsync(standing, cancellationToken);
         var shown = attempts.Count > 0 || standing.MayManage;
         var closed = poll.IsClosedAt(clock.GetUtcNow().UtcDateTime);
         int? left = settings.MaxAttempts is { } max ? Math.Max(0, max - attempts.Count) : null;
@@ -73,20 +77,41 @@ internal sealed class QuizReader(PollsDbContext db, PollAccess polls, QuizAccess
             attempt.SubmittedUtc, attempt.OnLeaderboard, left, acknowledged, outcomes);
     }
 
-    /// <summary>The newest quizzes the user may read, wherever they are (standalone, in a post, in a group).</summary>
+    /// <summary>
+    /// The newest quizzes the user may read, wherever they are (standalone, in a post, in a group), among the newest
+    /// <see cref="ListSize"/> × 4: a fixed number of queries, plus one read check per container met.
+    /// </summary>
     public async Task<IReadOnlyList<QuizView>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(user, Permissions.ViewPolls);
         var candidates = await db.Polls.AsNoTracking().Where(p => p.Kind == PollKinds.Quiz).OrderByDescending(p => p.Id).Take(ListSize * 4).ToListAsync(cancellationToken);
-        var list = new List<QuizView>();
+        var readable = new Dictionary<PollContainer, bool>();
+        var shown = new List<Poll>();
         foreach (var poll in candidates)
         {
-            if (list.Count < ListSize && await polls.CanReadAsync(user, PollAccess.ContainerOf(poll), cancellationToken))
+            if (shown.Count == ListSize)
             {
-                list.Add(await ViewAsync(await quizzes.ReadAsync(user, poll.Id, cancellationToken), cancellationToken));
+                break;
+            }
+
+            var container = PollAccess.ContainerOf(poll);
+            var key = container ?? Standalone;
+            if (!readable.TryGetValue(key, out var mayRead))
+            {
+                readable[key] = mayRead = await polls.CanReadAsync(user, container, cancellationToken);
+            }
+
+            if (mayRead)
+            {
+                shown.Add(poll);
             }
         }
 
-        return list;
+        var standings = await quizzes.StandingsAsync(user, shown, cancellationToken);
+        var ids = shown.Select(p => p.Id).ToList();
+        var userId = user.GetUserId();
+        var attempts = (await db.QuizAttempts.AsNoTracking().Where(a => ids.Contains(a.PollId) && a.UserId == userId).OrderBy(a => a.Number).ToListAsync(cancellationToken))
+            .ToLookup(a => a.PollId, AttemptSummary.From);
+        return [.. standings.Select(s => View(s, [.. attempts[s.Poll.Id]]))];
     }
 }
