@@ -128,7 +128,7 @@ public abstract class SurveyAnonymityTests(SurveysTenant tenant)
     /// <summary>Every Polls_ table, row by row: a respondent's id is only in Polls_Participations (poll and person, nothing else).</summary>
     private async Task AssertNoRowLinksAsync(IReadOnlySet<string> respondents)
     {
-        var tables = await tenant.InDatabaseAsync(async db => await ReadTablesAsync(db, tenant.Provider));
+        var tables = await tenant.InDatabaseAsync(async db => await PollTables.ReadAsync(db, tenant.Provider));
         Assert.Contains("Polls_SurveyQuestions", tables.Keys);
         foreach (var (table, (columns, rows)) in tables)
         {
@@ -146,46 +146,6 @@ public abstract class SurveyAnonymityTests(SurveysTenant tenant)
                 Assert.DoesNotContain(columns, c => c.Name.EndsWith("Utc", StringComparison.Ordinal) || c.Type.Contains("time", StringComparison.OrdinalIgnoreCase));
             }
         }
-    }
-
-    private static async Task<Dictionary<string, (List<(string Name, string Type)> Columns, List<Dictionary<string, object?>> Rows)>> ReadTablesAsync(PollsDbContext db, DatabaseProvider provider)
-    {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var sqlite = provider == DatabaseProvider.Sqlite;
-        var names = await QueryAsync(connection, sqlite
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'Polls\\_%' ESCAPE '\\'"
-            : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'Polls\\_%'");
-        var tables = new Dictionary<string, (List<(string, string)>, List<Dictionary<string, object?>>)>();
-        foreach (var name in names.Select(r => (string)r.Values.First()!))
-        {
-            var columns = await QueryAsync(connection, sqlite
-                ? $"SELECT name, type FROM pragma_table_info('{name}')"
-                : $"SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{name}'");
-            tables[name] = ([.. columns.Select(c => ((string)c.Values.First()!, (string)c.Values.Last()!))], await QueryAsync(connection, $"SELECT * FROM \"{name}\""));
-        }
-
-        return tables;
-    }
-
-    private static async Task<List<Dictionary<string, object?>>> QueryAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<Dictionary<string, object?>>();
-        while (await reader.ReadAsync())
-        {
-            var row = new Dictionary<string, object?>();
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }
 
