@@ -1,6 +1,7 @@
 using InternalSocial.Kernel.BackgroundTasks;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Polls.Events;
+using InternalSocial.Polls.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternalSocial.Polls.Services;
@@ -20,8 +21,9 @@ internal sealed class PollDeadlineTask(PollsDbContext db, IEventBus events, Time
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // Surveys announce their own close (SurveyRoundsTask claims Polls_Surveys.ClosingAnnounced): both would announce it twice.
         var due = await db.Polls.AsNoTracking()
-            .Where(p => p.ClosedUtc == null && p.ClosesUtc != null && p.ClosesUtc <= now)
+            .Where(p => p.Kind != PollKinds.Survey && p.ClosedUtc == null && p.ClosesUtc != null && p.ClosesUtc <= now)
             .OrderBy(p => p.ClosesUtc).Take(Batch)
             .Select(p => new { p.Id, p.Title, p.ResultsVisibility, p.ClosesUtc })
             .ToListAsync(cancellationToken);

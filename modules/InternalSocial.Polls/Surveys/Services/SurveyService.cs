@@ -128,8 +128,14 @@ internal sealed class SurveyService(
         }
 
         await db.Polls.Where(p => p.Id == surveyId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedUtc, Now), cancellationToken);
-        // Claimed so that the background task does not announce the same close again when the closing time passes.
-        await db.Surveys.Where(s => s.PollId == surveyId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosingAnnounced, true), cancellationToken);
+        // The announcement is claimed, so the background task (its closing time passing at this instant) or a second
+        // close at once does not announce it again.
+        var claimed = await db.Surveys.Where(s => s.PollId == surveyId && !s.ClosingAnnounced).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosingAnnounced, true), cancellationToken);
+        if (claimed == 0)
+        {
+            return;
+        }
+
         var poll = standing.Poll;
         await events.PublishAsync(new PollClosed(surveyId, poll.Title, poll.ResultsVisibility, poll.ParticipantCount, user.GetUserId()), cancellationToken);
     }
