@@ -5,7 +5,7 @@ namespace InternalSocial.Charter.Gate;
 /// <summary>
 /// What a person who has not accepted may still reach: the charter itself, signing in and out (and what leads to it:
 /// registration, confirmation, password reset, an invitation, single sign-on), health checks, static files, the setup
-/// and error pages. Everything else waits for the acceptance.
+/// and error pages, and the person's own data export. Everything else waits for the acceptance.
 /// </summary>
 internal static class GateExemptions
 {
@@ -14,6 +14,9 @@ internal static class GateExemptions
         "/charter", "/api/v1/charter", "/health", "/_content", "/setup", "/error",
         "/account/signin", "/account/signout", "/account/denied", "/account/forgot", "/account/reset",
         "/account/register", "/account/confirm", "/account/invitation", "/account/external",
+
+        // The right of access does not wait for terms to be accepted: one who declines may take their data first.
+        "/api/v1/users/me/export",
     ];
 
     public static bool IsExempt(PathString path) =>
