@@ -1,0 +1,3 @@
+namespace InternalSocial.Charter.Endpoints;
+
+internal sealed record RemindedPeople(int Reminded);
