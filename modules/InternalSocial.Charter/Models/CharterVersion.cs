@@ -16,4 +16,7 @@ internal sealed class CharterVersion
     public DateTime PublishedUtc { get; set; }
 
     public required string PublishedBy { get; set; }
+
+    /// <summary>Filled when publishing, so that a version and its texts are saved together; not loaded when reading.</summary>
+    public List<CharterText> Texts { get; } = [];
 }

@@ -13,7 +13,11 @@ internal sealed class CharterDbContext(DbContextOptions<CharterDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<CharterVersion>().ToTable("Charter_Versions");
+        modelBuilder.Entity<CharterVersion>(version =>
+        {
+            version.ToTable("Charter_Versions");
+            version.HasMany(v => v.Texts).WithOne().HasForeignKey(t => t.VersionId);
+        });
         modelBuilder.Entity<CharterText>(text =>
         {
             text.ToTable("Charter_Texts");

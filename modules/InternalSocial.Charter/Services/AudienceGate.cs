@@ -1,0 +1,8 @@
+namespace InternalSocial.Charter.Services;
+
+/// <summary>
+/// What opens the door for one audience: an acceptance of its latest material version (<see cref="MaterialNumber"/>)
+/// or of any later version (<see cref="OpenVersionIds"/> holds them all, the material one first).
+/// <see cref="CurrentNumber"/> is the latest version, the one to read and accept.
+/// </summary>
+internal sealed record AudienceGate(string Audience, int MaterialNumber, int CurrentNumber, IReadOnlyList<long> OpenVersionIds);
