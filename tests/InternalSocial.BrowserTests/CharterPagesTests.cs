@@ -19,6 +19,10 @@ public sealed class CharterPagesTests(BrowserFixture fixture, ITestOutputHelper 
     private const string PersonPassword = "Br0wser-Charter";
     private static readonly string[] Features = ["InternalSocial.Charter", "InternalSocial.Charter.Feed"];
 
+    /// <summary>Every feature of the module, dependents first: the default recipe turns some of them on.</summary>
+    private static readonly string[] AllFeatures =
+        ["InternalSocial.Charter.Feed", "InternalSocial.Charter.Moderation", "InternalSocial.Charter.Notifications", "InternalSocial.Charter.Workflows", "InternalSocial.Charter"];
+
     [SkippableTheory]
     [InlineData(null, "en-GB")]
     [InlineData(FieldTheme, "fr-FR")]
@@ -128,7 +132,7 @@ public sealed class CharterPagesTests(BrowserFixture fixture, ITestOutputHelper 
 
     /// <summary>Turning the feature off removes the gate at once; the records stay for the next test that turns it on.</summary>
     private async Task StopAsync() =>
-        await Fixture.Services.GetRequiredService<FeatureManager>().DisableAsync(ShellSettings.DefaultName, [.. Features.Reverse()], CancellationToken.None);
+        await Fixture.Services.GetRequiredService<FeatureManager>().DisableAsync(ShellSettings.DefaultName, AllFeatures, CancellationToken.None);
 
     private static async Task CreatePersonAsync(HttpClient admin, string userName)
     {
