@@ -42,6 +42,7 @@ internal sealed class Startup : ModuleStartup
         services.AddSignalR();
         services.AddScoped<IEventHandler<PollVotesChanged>, PollCountsBroadcaster>();
         services.AddSingleton<PollWatchers>();
+        services.AddSingleton<PollCountsSender>();
         services.AddScoped<PollRecipeWriter>();
         services.AddScoped<IRecipeStepHandler, PollsRecipeStep>();
         services.AddScoped<IRecipeExporter, PollsExporter>();

@@ -54,6 +54,43 @@ public sealed class QuizPagesTests(BrowserFixture fixture, ITestOutputHelper out
         }
     }
 
+    [SkippableTheory]
+    [InlineData(null)]
+    [InlineData(FieldTheme)]
+    public async Task A_quiz_in_a_post_is_opened_from_its_card_with_the_keyboard_at_360_px(string? theme)
+    {
+        SkipWithoutChromium();
+        var name = theme is null ? "employee" : "field";
+        var body = $"Safety week, take the quiz ({name}) {Guid.NewGuid():N}"[..48];
+        long postId;
+        using (var admin = await ApiClientAsync())
+        {
+            postId = (await JsonAsync(await admin.PostAsJsonAsync("api/v1/posts", new { body }))).GetProperty("id").GetInt64();
+        }
+
+        var id = await CreateQuizAsync($"Loading bay ({name})", postId);
+        await SetSiteThemeAsync(theme);
+        try
+        {
+            var page = await NewCheckedPageAsync(360, height: 740);
+            await SignInAsync(page);
+            await GotoAsync(page, "feed");
+            var card = page.Locator($"#quiz-card-{id}");
+            await Assertions.Expect(card).ToContainTextAsync($"Loading bay ({name})");
+            await card.ScrollIntoViewIfNeededAsync();
+            await AssertAccessibleAndReflowsAsync(page, 360);
+            await ScreenshotAsync(page, $"feed-post-quiz-{name}-phone-card");
+
+            await card.GetByRole(AriaRole.Link, new() { Name = "Take the quiz" }).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("#quiz-title")).ToHaveTextAsync($"Loading bay ({name})");
+        }
+        finally
+        {
+            await SetSiteThemeAsync(null);
+        }
+    }
+
     [SkippableFact]
     public async Task The_quiz_pages_on_a_desktop_in_french_are_accessible()
     {
@@ -69,7 +106,7 @@ public sealed class QuizPagesTests(BrowserFixture fixture, ITestOutputHelper out
         }
     }
 
-    private async Task<long> CreateQuizAsync(string title)
+    private async Task<long> CreateQuizAsync(string title, long? postId = null)
     {
         using var admin = await ApiClientAsync();
         var created = await JsonAsync(await admin.PostAsJsonAsync("api/v1/quizzes", new
@@ -81,6 +118,7 @@ public sealed class QuizPagesTests(BrowserFixture fixture, ITestOutputHelper out
                 new { text = "What do you wear on the floor?", multiple = true, explanation = "Both protect you.", options = new object[] { new { text = "Helmet", correct = true }, new { text = "Gloves", correct = true }, new { text = "Sandals" } } },
             },
             leaderboard = true,
+            postId,
         }));
         return created.GetProperty("id").GetInt64();
     }

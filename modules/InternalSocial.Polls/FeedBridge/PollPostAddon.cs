@@ -15,6 +15,7 @@ internal sealed class PollPostAddon(
     IServiceProvider services,
     PollValidator validator,
     PollsDbContext db,
+    PostAddonPage page,
     IAuthorizationService authorization,
     IStringLocalizer<ModuleResources> T) : IPostAddon
 {
@@ -49,12 +50,16 @@ internal sealed class PollPostAddon(
     public Task AttachAsync(ClaimsPrincipal author, long postId, PostAddonFields fields, CancellationToken cancellationToken) =>
         services.GetRequiredService<PollService>().CreateAsync(author, PollFormFields.Read(fields, T).Input with { PostId = postId }, cancellationToken);
 
+    /// <summary>The posts of a page carrying a poll or a quiz, in one query; remembered so the cards read the page's quizzes at once.</summary>
     public async Task<IReadOnlySet<long>> WithAddonAsync(IReadOnlyCollection<long> postIds, CancellationToken cancellationToken)
     {
         var ids = postIds.ToList();
-        var withPoll = await db.Polls.AsNoTracking()
-            .Where(p => p.ContainerKind == ContainerKinds.Post && p.Kind == PollKinds.Poll && p.ContainerId != null && ids.Contains(p.ContainerId.Value))
-            .Select(p => p.ContainerId!.Value).Distinct().ToListAsync(cancellationToken);
-        return withPoll.ToHashSet();
+        var found = await db.Polls.AsNoTracking()
+            .Where(p => p.ContainerKind == ContainerKinds.Post && (p.Kind == PollKinds.Poll || p.Kind == PollKinds.Quiz) && p.ContainerId != null && ids.Contains(p.ContainerId.Value))
+            .Select(p => new { PostId = p.ContainerId!.Value, p.Kind }).Distinct().ToListAsync(cancellationToken);
+        page.Remember(
+            found.Where(f => f.Kind == PollKinds.Poll).Select(f => f.PostId).ToHashSet(),
+            found.Where(f => f.Kind == PollKinds.Quiz).Select(f => f.PostId).ToHashSet());
+        return found.Select(f => f.PostId).ToHashSet();
     }
 }

@@ -31,6 +31,23 @@ internal sealed class PostPollAccess(IPostExcerpts posts, IAuthorizationService 
     public Task<IReadOnlyCollection<string>> AudienceAsync(PollContainer container, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyCollection<string>>([]);
 
+    /// <summary>Asks the feed about a page of posts at once, so that the read checks of their quizzes ask nothing more.</summary>
+    public async Task PrimeAsync(ClaimsPrincipal user, IReadOnlyCollection<long> postIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(postIds);
+        var unknown = postIds.Where(id => !_posts.ContainsKey((user, id))).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var readable = await posts.ReadableAsync(user, unknown, cancellationToken);
+        foreach (var id in unknown)
+        {
+            _posts[(user, id)] = readable.GetValueOrDefault(id);
+        }
+    }
+
     /// <summary>
     /// Asks which posts the user may open, never for the post itself: reading a poll must not count as reading its
     /// post (no view recorded, no card built).

@@ -3,6 +3,7 @@ using InternalSocial.Groups.Abstractions;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Models;
+using InternalSocial.Polls.Quizzes;
 using InternalSocial.Polls.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace InternalSocial.Polls.GroupsBridge;
 
 /// <summary>
-/// <c>/groups/{key}/polls</c>: a group's polls and the form of a new one. The group comes from the Groups module's
+/// <c>/groups/{key}/polls</c>: a group's polls and quizzes, and the form of a new poll. The group comes from the Groups module's
 /// <see cref="IGroupSpaces"/>, the polls from <see cref="PollService"/>; a group the user may not read, or whose Polls
 /// module is off, answers 404.
 /// </summary>
@@ -22,6 +23,7 @@ namespace InternalSocial.Polls.GroupsBridge;
 internal sealed class GroupPollsController(
     IGroupSpaces spaces,
     PollService polls,
+    QuizService quizzes,
     PollAccess access,
     IAuthorizationService authorization,
     IStringLocalizer<ModuleResources> T) : Controller
@@ -86,9 +88,11 @@ internal sealed class GroupPollsController(
     {
         var space = await spaces.ShowAsync(User, key, GroupPollsTab.Key, cancellationToken);
         var list = await polls.ListAsync(User, new PollListQuery(GroupId: space.Group.Id, Cursor: cursor), cancellationToken);
+        // The quizzes sit above the polls' pages, on the first one only.
+        IReadOnlyList<QuizView> groupQuizzes = cursor is null ? await quizzes.InContainersAsync(User, ContainerKinds.Group, [space.Group.Id], cancellationToken) : [];
         var canCreate = await authorization.HasPermissionAsync(User, Permissions.CreatePolls)
             && await access.Bridge(ContainerKinds.Group)!.CanCreateInAsync(User, new PollContainer(ContainerKinds.Group, space.Group.Id), cancellationToken);
-        return new GroupPollsViewModel(space, list, canCreate, new PostAddonComposer(FormPrefix, fields));
+        return new GroupPollsViewModel(space, list, groupQuizzes, canCreate, new PostAddonComposer(FormPrefix, fields));
     }
 
     /// <summary>The group space's 404 or 403 page. Hidden, unreadable and switched off all answer 404.</summary>

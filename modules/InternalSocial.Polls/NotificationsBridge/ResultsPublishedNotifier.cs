@@ -22,7 +22,9 @@ internal sealed class ResultsPublishedNotifier(
     public async Task HandleAsync(PollClosed domainEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        if (domainEvent.ResultsVisibility != ResultsVisibilities.AfterClose)
+        // Quizzes and surveys tell their own people (QuizNotifier, SurveyNotifier), with links to their own pages.
+        if (domainEvent.ResultsVisibility != ResultsVisibilities.AfterClose
+            || !await db.Polls.AnyAsync(p => p.Id == domainEvent.PollId && p.Kind == PollKinds.Poll, cancellationToken))
         {
             return;
         }

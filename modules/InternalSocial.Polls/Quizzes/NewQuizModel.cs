@@ -25,6 +25,10 @@ internal sealed class NewQuizModel
     [Display(Name = "Show a leaderboard of those who choose to appear on it")]
     public bool Leaderboard { get; set; }
 
+    /// <summary>In the organisation's time zone, as the pages show times.</summary>
+    [Display(Name = "Closes at (optional)")]
+    public DateTime? ClosesAt { get; set; }
+
     [Display(Name = "In the announcement (post id, optional)")]
     public long? PostId { get; set; }
 

@@ -107,6 +107,39 @@ internal sealed class QuizReader(PollsDbContext db, PollAccess polls, QuizAccess
             }
         }
 
+        return await ViewsAsync(user, shown, cancellationToken);
+    }
+
+    /// <summary>
+    /// The quizzes of some posts or groups (a page of cards, a group's tab), newest first, those of the containers the user
+    /// may read: a fixed number of queries whatever their number, plus one read check per container.
+    /// </summary>
+    public async Task<IReadOnlyList<QuizView>> InContainersAsync(ClaimsPrincipal user, string containerKind, IReadOnlyCollection<long> containerIds, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.ViewPolls);
+        var ids = containerIds.ToList();
+        var candidates = await db.Polls.AsNoTracking()
+            .Where(p => p.Kind == PollKinds.Quiz && p.ContainerKind == containerKind && p.ContainerId != null && ids.Contains(p.ContainerId.Value))
+            .OrderByDescending(p => p.Id).Take(ListSize).ToListAsync(cancellationToken);
+        var shown = new List<Poll>();
+        foreach (var group in candidates.GroupBy(p => p.ContainerId!.Value))
+        {
+            if (await polls.CanReadAsync(user, new PollContainer(containerKind, group.Key), cancellationToken))
+            {
+                shown.AddRange(group);
+            }
+        }
+
+        return await ViewsAsync(user, [.. shown.OrderByDescending(p => p.Id)], cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<QuizView>> ViewsAsync(ClaimsPrincipal user, IReadOnlyList<Poll> shown, CancellationToken cancellationToken)
+    {
+        if (shown.Count == 0)
+        {
+            return [];
+        }
+
         var standings = await quizzes.StandingsAsync(user, shown, cancellationToken);
         var ids = shown.Select(p => p.Id).ToList();
         var userId = user.GetUserId();

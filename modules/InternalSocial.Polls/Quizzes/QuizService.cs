@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using InternalSocial.Feed.Abstractions;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Polls.Events;
 using InternalSocial.Polls.Models;
 using InternalSocial.Polls.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +27,7 @@ internal sealed class QuizService(
     QuizResultsReader results,
     IAuthorizationService authorization,
     IEnumerable<IAnnouncementAcknowledgements> acknowledgements,
+    IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
 {
@@ -53,13 +56,19 @@ internal sealed class QuizService(
             }
         }
 
-        return (await creator.InsertAsync(valid, user.GetUserId(), recipeKey: null, ct)).Id;
+        var quiz = await creator.InsertAsync(valid, user.GetUserId(), recipeKey: null, ct);
+        await events.PublishAsync(new QuizCreated(quiz.Id, quiz.Title, quiz.AuthorId, valid.Container), ct);
+        return quiz.Id;
     }
 
     public async Task<QuizView> GetAsync(ClaimsPrincipal user, long quizId, CancellationToken ct) =>
         await reader.ViewAsync(await access.ReadAsync(user, quizId, ct), ct);
 
     public Task<IReadOnlyList<QuizView>> ListAsync(ClaimsPrincipal user, CancellationToken ct) => reader.ListAsync(user, ct);
+
+    /// <summary>The quizzes of posts or groups, for their cards and tabs: those of containers the user may read.</summary>
+    public Task<IReadOnlyList<QuizView>> InContainersAsync(ClaimsPrincipal user, string containerKind, IReadOnlyCollection<long> containerIds, CancellationToken ct) =>
+        reader.InContainersAsync(user, containerKind, containerIds, ct);
 
     /// <summary>Scores and stores an attempt; 400 naming each bad answer, 409 when closed or out of attempts.</summary>
     public async Task<AttemptResult> SubmitAsync(ClaimsPrincipal user, long quizId, AttemptInput input, CancellationToken ct)
@@ -122,7 +131,14 @@ internal sealed class QuizService(
             throw new ConflictException(T["This quiz is closed already."]);
         }
 
-        await db.Polls.Where(p => p.Id == quizId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedUtc, Now), ct);
+        // Conditional, as the deadline task's claim is: of a close by hand, a second one at once and the deadline passing,
+        // one closes the quiz and announces it.
+        var claimed = await db.Polls.Where(p => p.Id == quizId && p.ClosedUtc == null).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedUtc, Now), ct);
+        if (claimed == 1)
+        {
+            var poll = standing.Poll;
+            await events.PublishAsync(new PollClosed(quizId, poll.Title, poll.ResultsVisibility, poll.ParticipantCount, user.GetUserId()), ct);
+        }
     }
 
     /// <summary>Opens a closed quiz again, with a new deadline or none (one in the past is refused).</summary>

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Mvc;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Settings;
+using InternalSocial.Kernel.Themes;
 using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +19,12 @@ namespace InternalSocial.Polls.Quizzes;
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
-internal sealed partial class QuizzesController(QuizService quizzes, IPeopleLookup people, IAuthorizationService authorization, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed partial class QuizzesController(
+    QuizService quizzes,
+    IPeopleLookup people,
+    IAuthorizationService authorization,
+    SiteSettingsService settings,
+    IStringLocalizer<ModuleResources> T) : Controller
 {
     /// <summary>The prefix of an answer's field: <c>answers-{questionId}</c>, one value per option chosen.</summary>
     public const string AnswerField = "answers-";
@@ -55,7 +62,7 @@ internal sealed partial class QuizzesController(QuizService quizzes, IPeopleLook
         try
         {
             var input = new QuizInput(model.Title, [.. model.Rows.Select(q => q.ToInput())], model.Description, model.PassMark, model.MaxAttempts,
-                model.Leaderboard, model.PassingAcknowledges, PostId: model.PostId);
+                model.Leaderboard, model.PassingAcknowledges, ClosesAt: await ToUtcAsync(model.ClosesAt, cancellationToken), PostId: model.PostId);
             var id = await quizzes.CreateAsync(User, input, cancellationToken);
             TempData["Message"] = T["Your quiz is open."].Value;
             return Redirect(Url.Content($"~/quizzes/{id}"));
@@ -73,17 +80,15 @@ internal sealed partial class QuizzesController(QuizService quizzes, IPeopleLook
     }
 
     [HttpGet("quizzes/{id:long}")]
-    public async Task<IActionResult> Quiz(long id, bool retry, CancellationToken cancellationToken)
-    {
-        var quiz = await quizzes.GetAsync(User, id, cancellationToken);
-        var last = await quizzes.LastResultAsync(User, id, cancellationToken);
-        var board = quiz.Leaderboard ? await quizzes.LeaderboardAsync(User, id, cancellationToken) : null;
-        var author = (await people.GetByIdsAsync([quiz.AuthorId], cancellationToken)).GetValueOrDefault(quiz.AuthorId)?.DisplayName ?? "";
-        return View(new QuizPageModel(quiz, last, author, retry, board));
-    }
+    public async Task<IActionResult> Quiz(long id, bool retry, CancellationToken cancellationToken) =>
+        View(await PageAsync(id, retry, refused: null, cancellationToken));
 
+    /// <summary>
+    /// Scores the answers. A refused submission (a question left unanswered) draws the form again with the choices made
+    /// and each problem beside its question, rather than redirecting and losing them.
+    /// </summary>
     [HttpPost("quizzes/{id:long}/attempts")]
-    [RedirectOnError("~/quizzes/{id}", typeof(InvalidInputException), typeof(ConflictException))]
+    [RedirectOnError("~/quizzes/{id}", typeof(ConflictException))]
     public async Task<IActionResult> Attempt(long id, bool showOnLeaderboard, CancellationToken cancellationToken)
     {
         var answers = new Dictionary<long, IReadOnlyList<long>?>();
@@ -95,9 +100,24 @@ internal sealed partial class QuizzesController(QuizService quizzes, IPeopleLook
             }
         }
 
-        var result = await quizzes.SubmitAsync(User, id, new AttemptInput(answers, showOnLeaderboard), cancellationToken);
-        TempData["Message"] = (result.Passed ? T["You passed: {0} out of {1}.", result.Score, result.MaxScore] : T["Not passed this time: {0} out of {1}.", result.Score, result.MaxScore]).Value;
-        return Redirect(Url.Content($"~/quizzes/{id}"));
+        var input = new AttemptInput(answers, showOnLeaderboard);
+        try
+        {
+            var result = await quizzes.SubmitAsync(User, id, input, cancellationToken);
+            TempData["Message"] = (result.Passed ? T["You passed: {0} out of {1}.", result.Score, result.MaxScore] : T["Not passed this time: {0} out of {1}.", result.Score, result.MaxScore]).Value;
+            return Redirect(Url.Content($"~/quizzes/{id}"));
+        }
+        catch (InvalidInputException invalid)
+        {
+            // Named as the service names them (answers.{questionId}): the form draws each beside its question.
+            foreach (var (field, problem) in invalid.Errors)
+            {
+                ModelState.AddModelError(field, problem);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Quiz), await PageAsync(id, retry: true, input, cancellationToken));
+        }
     }
 
     [HttpGet("quizzes/{id:long}/results")]
@@ -131,6 +151,27 @@ internal sealed partial class QuizzesController(QuizService quizzes, IPeopleLook
         await quizzes.DeleteAsync(User, id, cancellationToken);
         TempData["Message"] = T["The quiz is deleted."].Value;
         return Redirect(Url.Content("~/quizzes"));
+    }
+
+    private async Task<QuizPageModel> PageAsync(long id, bool retry, AttemptInput? refused, CancellationToken cancellationToken)
+    {
+        var quiz = await quizzes.GetAsync(User, id, cancellationToken);
+        var last = await quizzes.LastResultAsync(User, id, cancellationToken);
+        var board = quiz.Leaderboard ? await quizzes.LeaderboardAsync(User, id, cancellationToken) : null;
+        var author = (await people.GetByIdsAsync([quiz.AuthorId], cancellationToken)).GetValueOrDefault(quiz.AuthorId)?.DisplayName ?? "";
+        return new QuizPageModel(quiz, last, author, retry, board, refused);
+    }
+
+    /// <summary>A date and time field's value is in the organisation's time zone, as the pages show times.</summary>
+    private async Task<DateTimeOffset?> ToUtcAsync(DateTime? local, CancellationToken cancellationToken)
+    {
+        if (local is not { } value)
+        {
+            return null;
+        }
+
+        var zone = LocalTime.Zone((await settings.GetAsync(cancellationToken)).TimeZoneId);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
     }
 
     /// <summary>The first letter of each segment of an API field name (<c>questions[0].options</c>), as the form's names are.</summary>

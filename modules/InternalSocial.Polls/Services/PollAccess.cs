@@ -12,7 +12,8 @@ namespace InternalSocial.Polls.Services;
 /// <summary>Who may read a poll and what they may do with it: the container's bridge for posts and groups, permissions for the rest.</summary>
 internal sealed class PollAccess(PollsDbContext db, IAuthorizationService authorization, IEnumerable<IPollContainerAccess> containers, IPeopleLookup people, IStringLocalizer<ModuleResources> T)
 {
-    private bool? _isGuest;
+    private PersonSummary? _person;
+    private bool _personRead;
 
     public IPollContainerAccess? Bridge(string containerKind) => containers.FirstOrDefault(c => c.ContainerKind == containerKind);
 
@@ -28,6 +29,30 @@ internal sealed class PollAccess(PollsDbContext db, IAuthorizationService author
         }
 
         return (await StandingsAsync(user, [poll], container, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// The poll as a vote needs it, under the same reading rule as <see cref="ReadAsync"/> but without what only a
+    /// reader of results needs (whether they voted, manage it, see all results): the hot path of a poll that everyone
+    /// answers at once reads one row set for the poll, its question and options, and the voter's summary (cached).
+    /// </summary>
+    public async Task<PollBallot> BallotAsync(ClaimsPrincipal user, long pollId, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.ViewPolls);
+        var row = await (
+                from question in db.Questions.AsNoTracking()
+                join poll in db.Polls.AsNoTracking() on question.PollId equals poll.Id
+                where poll.Id == pollId && poll.Kind == PollKinds.Poll
+                orderby question.Position
+                select new { Poll = poll, Question = question, OptionIds = db.Options.Where(o => o.QuestionId == question.Id).Select(o => o.Id).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null || !await CanReadAsync(user, ContainerOf(row.Poll), cancellationToken))
+        {
+            throw new NotFoundException(T["No poll with id {0}.", pollId]);
+        }
+
+        var person = await PersonAsync(user, cancellationToken);
+        return new PollBallot(row.Poll, row.Question, row.OptionIds, user.GetUserId(), person?.Department, person?.Site);
     }
 
     /// <summary>
@@ -60,12 +85,20 @@ internal sealed class PollAccess(PollsDbContext db, IAuthorizationService author
             ? !await IsGuestAsync(user, cancellationToken)
             : Bridge(container.Kind) is { } bridge && await bridge.CanReadAsync(user, container, cancellationToken);
 
-    /// <summary>Read once per request: a list checks every poll of its page.</summary>
-    private async Task<bool> IsGuestAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<bool> IsGuestAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await PersonAsync(user, cancellationToken))?.IsGuest ?? true;
+
+    /// <summary>Read once per request: a list checks every poll of its page, a vote reads the voter's department too.</summary>
+    private async Task<PersonSummary?> PersonAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var userId = user.GetUserId();
-        _isGuest ??= (await people.GetByIdsAsync([userId], cancellationToken)).GetValueOrDefault(userId)?.IsGuest ?? true;
-        return _isGuest.Value;
+        if (!_personRead)
+        {
+            var userId = user.GetUserId();
+            _person = (await people.GetByIdsAsync([userId], cancellationToken)).GetValueOrDefault(userId);
+            _personRead = true;
+        }
+
+        return _person;
     }
 
     public static PollContainer? ContainerOf(Poll poll) =>

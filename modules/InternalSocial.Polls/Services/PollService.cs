@@ -76,14 +76,14 @@ internal sealed class PollService(
     public async Task VoteAsync(ClaimsPrincipal user, long pollId, VoteInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var standing = await access.ReadAsync(user, pollId, ct);
-        var (choices, other) = CheckVote(standing, input);
-        if (standing.Poll.IsClosedAt(Now))
+        var ballot = await access.BallotAsync(user, pollId, ct);
+        var (choices, other) = CheckVote(ballot, input);
+        if (ballot.Poll.IsClosedAt(Now))
         {
             throw new ConflictException(T["This poll is closed."]);
         }
 
-        await votes.VoteAsync(standing, choices, other, ct);
+        await votes.VoteAsync(ballot, choices, other, ct);
         await events.PublishAsync(new PollVotesChanged(pollId), ct);
     }
 
@@ -184,18 +184,18 @@ internal sealed class PollService(
     }
 
     /// <summary>400 for an option of another poll or a bad "other" answer; 409 over the maximum of choices.</summary>
-    private (IReadOnlyList<long> Choices, string? Other) CheckVote(PollStanding standing, VoteInput input)
+    private (IReadOnlyList<long> Choices, string? Other) CheckVote(PollBallot ballot, VoteInput input)
     {
         var choices = (input.Choices ?? []).Distinct().ToList();
         var other = string.IsNullOrWhiteSpace(input.Other) ? null : input.Other.Trim();
-        if (choices.Any(c => standing.Options.All(o => o.Id != c)))
+        if (!choices.All(ballot.OptionIds.Contains))
         {
             throw new InvalidInputException("choices", T["Choose among this poll's options."]);
         }
 
-        if (other is not null && (!standing.Question.AllowOther || other.Length > PollValidator.MaxOther))
+        if (other is not null && (!ballot.Question.AllowOther || other.Length > PollValidator.MaxOther))
         {
-            throw new InvalidInputException("other", standing.Question.AllowOther
+            throw new InvalidInputException("other", ballot.Question.AllowOther
                 ? T["The other answer must be at most {0} characters.", PollValidator.MaxOther]
                 : T["This poll takes no other answer."]);
         }
@@ -205,7 +205,7 @@ internal sealed class PollService(
             throw new InvalidInputException("choices", T["Choose at least one option."]);
         }
 
-        var max = standing.Question.Kind == QuestionKinds.Single ? 1 : standing.Question.MaxChoices ?? standing.Options.Count;
+        var max = ballot.Question.Kind == QuestionKinds.Single ? 1 : ballot.Question.MaxChoices ?? ballot.OptionIds.Count;
         if (choices.Count > max)
         {
             throw new ConflictException(T["Choose at most {0} options.", max]);

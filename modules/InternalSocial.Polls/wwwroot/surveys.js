@@ -6,10 +6,12 @@
 
     var form = document.querySelector(".survey-form");
     if (form) {
-        var chosen = function (name, option) {
+        // A condition names one option or several ("1 2"): any of them shows the question.
+        var chosen = function (name, options) {
+            var wanted = options.split(" ");
             return Array.prototype.some.call(form.querySelectorAll("[name='" + name + "']"), function (input) {
                 var given = input.type === "radio" || input.type === "checkbox" ? input.checked : true;
-                return given && !input.disabled && input.value === option;
+                return given && !input.disabled && wanted.indexOf(input.value) >= 0;
             });
         };
         // Razor writes data- attributes even when empty: an unconditional question has an empty one.

@@ -87,6 +87,59 @@ public abstract partial class QuizPagesTests(PollsPagesTenant tenant)
         Assert.Contains("value=\"First?\"", html, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task The_form_sets_a_closing_time_in_the_organisation_s_time_zone()
+    {
+        tenant.SkipIfUnavailable();
+        var browser = await tenant.AdminBrowserAsync();
+        var form = await browser.GetStringAsync("quizzes/new");
+        Assert.Contains("name=\"ClosesAt\"", form, StringComparison.Ordinal);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneHint().Match(form).Groups[1].Value);
+        var local = tenant.Host.Clock.GetUtcNow().UtcDateTime.AddDays(3);
+        local = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+        var fields = new Dictionary<string, string>
+        {
+            ["Title"] = $"Timed quiz {Guid.NewGuid():N}",
+            ["Questions[0].Text"] = "Which?",
+            ["Questions[0].Options[0].Text"] = "A",
+            ["Questions[0].Options[0].Correct"] = "true",
+            ["Questions[0].Options[1].Text"] = "B",
+            ["ClosesAt"] = local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        };
+        var created = await browser.SubmitAsync("quizzes/new", "quizzes/new", fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = long.Parse(QuizId().Match(created.Headers.Location!.ToString()).Groups[1].Value, CultureInfo.InvariantCulture);
+        var closesAt = DateTime.SpecifyKind((await GetAsync(tenant.Admin, id)).GetProperty("closesAt").GetDateTime(), DateTimeKind.Unspecified);
+        // The time typed is the organisation's: stored in UTC.
+        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(local, zone), closesAt);
+
+        fields["ClosesAt"] = local.AddDays(-10).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var refused = await browser.SubmitAsync("quizzes/new", "quizzes/new", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Matches("data-valmsg-for=\"ClosesAt\"[^>]*>The closing time must be in the future.", await refused.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_submission_missing_an_answer_keeps_the_choices_made_and_names_the_question()
+    {
+        tenant.SkipIfUnavailable();
+        var browser = await tenant.AdminBrowserAsync();
+        var id = await CreateAsync(tenant.Admin, SafetyQuiz($"Half answered {Guid.NewGuid():N}"));
+        var (questions, options) = await IdsAsync(tenant.Admin, id);
+        var refused = await browser.SubmitAsync($"quizzes/{id}", $"quizzes/{id}/attempts", new Dictionary<string, string> { [$"answers-{questions[0]}"] = options[0][1].ToString(CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Matches($"<input type=\"radio\" id=\"quiz-option-{options[0][1]}\"[^>]*checked", html);
+        Assert.DoesNotMatch($"<input type=\"radio\" id=\"quiz-option-{options[0][0]}\"[^>]*checked", html);
+        Assert.Matches($"id=\"quiz-error-{questions[1]}\">Answer this question.", html);
+        Assert.DoesNotContain($"id=\"quiz-error-{questions[0]}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-describedby=\"quiz-how-{questions[1]} quiz-error-{questions[1]}\"", html, StringComparison.Ordinal);
+        Assert.Empty((await (await tenant.Admin.GetAsync($"api/v1/quizzes/{id}/attempts")).ExpectJsonAsync(HttpStatusCode.OK)).EnumerateArray());
+    }
+
+    [GeneratedRegex(@"In the organisation&#x27;s time zone \(([^)]+)\)")]
+    private static partial Regex ZoneHint();
+
     [GeneratedRegex(@"/quizzes/(\d+)$")]
     private static partial Regex QuizId();
 }

@@ -204,8 +204,8 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
                 await (await _api["member"].PostAsync($"api/v1/quizzes/{fresh["fresh.quiz.closed"]}/close", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
                 break;
             case "survey":
-                fresh["fresh.survey"] = await CreateSurveyAsync();
-                fresh["fresh.survey.closed"] = await CreateSurveyAsync();
+                (fresh["fresh.survey"], fresh["fresh.survey.question"]) = await CreateSurveyAsync();
+                fresh["fresh.survey.closed"] = (await CreateSurveyAsync()).Id;
                 await (await _api["director"].PostAsync($"api/v1/surveys/{fresh["fresh.survey.closed"]}/close", null)).ExpectJsonAsync(HttpStatusCode.NoContent);
                 break;
             default:
@@ -259,10 +259,12 @@ public sealed partial class MatrixSite(HostFixture host, string tenantName, stri
     }
 
     /// <summary>A survey of the director's for everyone, its one question optional, its results always shown.</summary>
-    private async Task<string> CreateSurveyAsync()
+    private async Task<(string Id, string Question)> CreateSurveyAsync()
     {
         var created = await (await _api["director"].PostAsJsonAsync("api/v1/surveys", new { title = "Matrix survey", resultsVisibility = "always", questions = new[] { new { text = "Anything to add?", kind = "text" } } })).ExpectJsonAsync(HttpStatusCode.Created);
-        return created.GetProperty("id").ToString();
+        var id = created.GetProperty("id").ToString();
+        var survey = await (await _api["director"].GetAsync($"api/v1/surveys/{id}")).ExpectJsonAsync(HttpStatusCode.OK);
+        return (id, survey.GetProperty("questions")[0].GetProperty("id").ToString());
     }
 
     private async Task<string> CreateCommentAsync(string postId)

@@ -61,7 +61,7 @@ internal sealed class SurveyFormAnswers
         }
 
         return (page is not null && source.Page == page && question.Page == page)
-            || (Has(Name(source), when.OptionId) && IsAsked(survey, source, page));
+            || (when.OptionIds.Any(option => Has(Name(source), option)) && IsAsked(survey, source, page));
     }
 
     /// <summary>Without the answers of the questions left out by an earlier answer (the reader went back and changed it).</summary>

@@ -18,8 +18,18 @@ internal sealed class SurveyResultsController(SurveyService surveys, SiteSetting
     {
         var survey = await surveys.GetAsync(User, id, cancellationToken);
         var dimension = breakdown is "department" or "site" ? breakdown : null;
-        var results = await surveys.GetResultsAsync(User, id, dimension, cancellationToken);
+        // A few free texts per question: the rest are a page of their own ("all answers"), never loaded all at once.
+        var results = await surveys.GetResultsAsync(User, id, dimension, SurveyTextsModel.Preview, cancellationToken);
         return View("~/Views/Surveys/Results.cshtml", new SurveyResultsModel(survey, results, dimension));
+    }
+
+    [HttpGet("surveys/{id:long}/questions/{questionId:long}/texts")]
+    public async Task<IActionResult> Texts(long id, long questionId, string? after, CancellationToken cancellationToken)
+    {
+        var survey = await surveys.GetAsync(User, id, cancellationToken);
+        var page = await surveys.GetTextsAsync(User, id, questionId, after, take: null, cancellationToken);
+        var question = survey.Questions.First(q => q.Id == questionId);
+        return View("~/Views/Surveys/Texts.cshtml", new SurveyTextsModel(survey, question.Text, page));
     }
 
     [HttpPost("surveys/{id:long}/close")]

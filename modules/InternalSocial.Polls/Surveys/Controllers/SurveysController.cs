@@ -33,7 +33,7 @@ internal sealed class SurveysController(SurveyService surveys, IAuthorizationSer
     public async Task<IActionResult> Survey(long id, int? page, CancellationToken cancellationToken)
     {
         var survey = await surveys.GetAsync(User, id, cancellationToken);
-        var results = survey.Answered && survey.CanSeeResults ? await surveys.GetResultsAsync(User, id, null, cancellationToken) : null;
+        var results = survey.Answered && survey.CanSeeResults ? await surveys.GetResultsAsync(User, id, null, SurveyTextsModel.Preview, cancellationToken) : null;
         return View(SurveyAnswerModel.Start(survey, page ?? 1, results));
     }
 

@@ -22,6 +22,7 @@ internal static class SurveysApi
         api.MapDelete("/{id:long}", DeleteSurvey).WithSummary("Delete the survey and its answers (its author, moderators).");
         api.MapPost("/{id:long}/responses", Respond).WithSummary("Answer: {answers:{questionId: value}}. 400 naming answers.{questionId} for each invalid answer; 409 when not open or already answered; 404 outside the audience.");
         api.MapGet("/{id:long}/results", GetResults).WithSummary("Counts and percentages per question, averages and the NPS score, by department or site with breakdown (cells under 5 answers merged). 403 while hidden from the reader.");
+        api.MapGet("/{id:long}/questions/{questionId:long}/texts", GetTexts).WithSummary("A free-text question's answers, take (1 to 100, 50 by default) a page after the previous page's nextCursor, in an order that follows neither time nor person. To the survey's author, moderators and directors; 403 for others.");
         api.MapGet("/{id:long}/results.csv", ExportResults).WithSummary("The results as CSV: one row per respondent for a named survey's author and moderators; aggregates and shuffled free texts for an anonymous one. Formula cells are escaped.");
         api.MapPost("/{id:long}/close", CloseSurvey).WithSummary("Close the survey now (its author, moderators). 409 when closed already.");
         api.MapPost("/{id:long}/reopen", ReopenSurvey).WithSummary("Reopen a closed survey, with a new closing time (closesAt) or none (its author, moderators).");
@@ -59,6 +60,9 @@ internal static class SurveysApi
 
     public static async Task<Ok<SurveyResults>> GetResults(long id, string? breakdown, ClaimsPrincipal user, SurveyService surveys, CancellationToken cancellationToken) =>
         TypedResults.Ok(await surveys.GetResultsAsync(user, id, breakdown, cancellationToken));
+
+    public static async Task<Ok<SurveyTextPage>> GetTexts(long id, long questionId, string? after, int? take, ClaimsPrincipal user, SurveyService surveys, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await surveys.GetTextsAsync(user, id, questionId, after, take, cancellationToken));
 
     public static async Task<FileContentHttpResult> ExportResults(long id, ClaimsPrincipal user, SurveyService surveys, CancellationToken cancellationToken)
     {

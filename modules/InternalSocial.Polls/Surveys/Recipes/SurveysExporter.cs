@@ -53,7 +53,7 @@ internal sealed class SurveysExporter(PollsDbContext db, SurveyAccess access) : 
                 : q.Kind == SurveyQuestionKinds.Matrix ? [.. (q.Rows.Count > 0 ? q.Rows[0].Options : []).Select(o => o.Text)] : null,
             q.Question.MaxChoices,
             q.Kind == SurveyQuestionKinds.Matrix ? [.. q.Rows.Select(r => r.Question.Text)] : null,
-            q.Extra.ShowWhenQuestionId is { } target ? new SurveyConditionInput(index[target], OptionIndex(questions[index[target]], q.Extra.ShowWhenOptionId)) : null)).ToList();
+            q.Extra.ShowWhenQuestionId is { } target ? Condition(index[target], questions[index[target]], q.Extra.ShowWhenOptionIds) : null)).ToList();
         List<string>? Values(string kind) => audience.Any(a => a.Kind == kind) ? [.. audience.Where(a => a.Kind == kind).Select(a => a.Value)] : null;
         var groups = Values(AudienceKinds.Group)?.Select(g => long.Parse(g, CultureInfo.InvariantCulture)).ToList();
         return new SurveyInput(poll.Title, inputs, poll.Description, poll.Anonymous, poll.ResultsVisibility,
@@ -62,6 +62,12 @@ internal sealed class SurveysExporter(PollsDbContext db, SurveyAccess access) : 
             survey.Everyone ? null : new SurveyAudienceInput(Values(AudienceKinds.Department), Values(AudienceKinds.Site), groups),
             survey.ReminderMode == ReminderModes.None ? null : new SurveyRemindersInput(survey.ReminderMode, survey.ReminderDays));
     }
+
+    /// <summary>One option is written as before (<c>option</c>), several as <c>options</c>.</summary>
+    private static SurveyConditionInput Condition(int question, SurveyItem target, IReadOnlyList<long> optionIds) =>
+        optionIds.Count == 1
+            ? new SurveyConditionInput(question, OptionIndex(target, optionIds[0]))
+            : new SurveyConditionInput(question, null, [.. optionIds.Select(id => OptionIndex(target, id) ?? -1)]);
 
     private static int? OptionIndex(SurveyItem target, long? optionId)
     {

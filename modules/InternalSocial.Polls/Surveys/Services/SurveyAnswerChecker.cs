@@ -39,7 +39,7 @@ internal sealed class SurveyAnswerChecker(IStringLocalizer<ModuleResources> T)
             }
 
             var shown = condition.ShowWhenQuestionId is not { } target
-                || (chosen.TryGetValue(target, out var picked) && picked.Contains(condition.ShowWhenOptionId ?? 0));
+                || (chosen.TryGetValue(target, out var picked) && condition.ShowWhenOptionIds.Any(picked.Contains));
             var hasAnswer = given.TryGetValue(Key(question.Id), out var value) && !IsBlank(value);
             if (!shown)
             {

@@ -1,4 +1,7 @@
 namespace InternalSocial.Polls.Surveys;
 
-/// <summary>Shown only when question <see cref="QuestionId"/>'s answer includes option <see cref="OptionId"/>.</summary>
-internal sealed record SurveyConditionView(long QuestionId, long OptionId);
+/// <summary>
+/// Shown only when question <see cref="QuestionId"/>'s answer includes one of <see cref="OptionIds"/>;
+/// <see cref="OptionId"/> is the first, as clients written for one option read it.
+/// </summary>
+internal sealed record SurveyConditionView(long QuestionId, long OptionId, IReadOnlyList<long> OptionIds);

@@ -16,7 +16,7 @@ internal sealed class SurveyCsvWriter(PollsDbContext db, SurveyResultsReader res
 {
     public async Task<CsvDocument> WriteAsync(SurveyStanding standing, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var read = await results.ReadAsync(standing, breakdown: null, nowUtc, allTexts: true, cancellationToken);
+        var read = await results.ReadAsync(standing, breakdown: null, nowUtc, textsPerQuestion: int.MaxValue, cancellationToken);
         var csv = new StringBuilder();
         csv.Append(Row("question", "row", "answer", "count", "percent"));
         foreach (var question in read.Questions)

@@ -11,14 +11,14 @@ namespace InternalSocial.Polls.Surveys;
 /// </summary>
 internal sealed class SurveyResultsReader(PollsDbContext db)
 {
-    public async Task<SurveyResults> ReadAsync(SurveyStanding standing, string? breakdown, DateTime nowUtc, bool allTexts, CancellationToken cancellationToken)
+    public async Task<SurveyResults> ReadAsync(SurveyStanding standing, string? breakdown, DateTime nowUtc, int textsPerQuestion, CancellationToken cancellationToken)
     {
         var ids = standing.Questions.SelectMany(q => q.Rows.Select(r => r.Id).Prepend(q.Id)).ToList();
         var dimensions = breakdown is null ? [TallyDimensions.All] : new[] { TallyDimensions.All, breakdown };
         var tallies = await db.Tallies.AsNoTracking().Where(t => ids.Contains(t.QuestionId) && dimensions.Contains(t.Dimension)).ToListAsync(cancellationToken);
         var totals = tallies.Where(t => t.Dimension == TallyDimensions.All).ToDictionary(t => t.OptionId, t => t.Count);
         var cells = tallies.Where(t => t.Dimension != TallyDimensions.All && t.OptionId > 0).ToLookup(t => t.QuestionId);
-        var texts = standing.MaySeeAnswers ? await TextsAsync(standing, allTexts ? int.MaxValue : MaxTexts, cancellationToken) : null;
+        var texts = standing.MaySeeAnswers ? await TextsAsync(standing, textsPerQuestion, cancellationToken) : null;
         var questions = standing.Questions.Select(q => Question(q, totals, breakdown is null ? null : cells, breakdown, texts)).ToList();
         return new SurveyResults(standing.Poll.Id, standing.Poll.Title, standing.Poll.Anonymous, standing.Poll.IsClosedAt(nowUtc),
             standing.Poll.ParticipantCount, breakdown, questions);
@@ -38,6 +38,23 @@ internal sealed class SurveyResultsReader(PollsDbContext db)
         }
 
         return texts.ToLookup(t => t.QuestionId, t => t.Text);
+    }
+
+    /// <summary>
+    /// A page of one question's free texts in the order of their random keys, after the key <paramref name="after"/>:
+    /// the order says nothing of when, or by whom, they were given.
+    /// </summary>
+    public async Task<SurveyTextPage> TextPageAsync(long questionId, Guid? after, int take, CancellationToken cancellationToken)
+    {
+        var query = db.OtherAnswers.AsNoTracking().Where(a => a.QuestionId == questionId);
+        if (after is { } key)
+        {
+            query = query.Where(a => a.Id.CompareTo(key) > 0);
+        }
+
+        var rows = await query.OrderBy(a => a.Id).Select(a => new { a.Id, a.Text }).Take(take + 1).ToListAsync(cancellationToken);
+        var next = rows.Count > take ? rows[take - 1].Id.ToString() : null;
+        return new SurveyTextPage(questionId, [.. rows.Take(take).Select(r => r.Text)], next);
     }
 
     private static SurveyQuestionResult Question(SurveyItem q, Dictionary<long, int> totals, ILookup<long, PollTally>? cells, string? dimension, ILookup<long, string>? texts)

@@ -104,14 +104,47 @@ internal sealed class SurveyService(
     }
 
     /// <summary>The results, by department or site when <paramref name="breakdown"/> says so; 403 while hidden from the reader.</summary>
-    public async Task<SurveyResults> GetResultsAsync(ClaimsPrincipal user, long surveyId, string? breakdown, CancellationToken cancellationToken)
+    public async Task<SurveyResults> GetResultsAsync(ClaimsPrincipal user, long surveyId, string? breakdown, CancellationToken cancellationToken) =>
+        await GetResultsAsync(user, surveyId, breakdown, SurveyResultsReader.MaxTexts, cancellationToken);
+
+    /// <summary>The results with at most <paramref name="textsPerQuestion"/> free texts per question (the page shows a few and links to the rest).</summary>
+    public async Task<SurveyResults> GetResultsAsync(ClaimsPrincipal user, long surveyId, string? breakdown, int textsPerQuestion, CancellationToken cancellationToken)
     {
         if (breakdown is not null and not TallyDimensions.Department and not TallyDimensions.Site)
         {
             throw new InvalidInputException("breakdown", T["The breakdown must be department or site."]);
         }
 
-        return await results.ReadAsync(await ReadResultsAsync(user, surveyId, cancellationToken), breakdown, Now, allTexts: false, cancellationToken);
+        return await results.ReadAsync(await ReadResultsAsync(user, surveyId, cancellationToken), breakdown, Now, textsPerQuestion, cancellationToken);
+    }
+
+    /// <summary>
+    /// One free-text question's answers, a page at a time (<paramref name="after"/>: the previous page's cursor), to those
+    /// who see the survey's free texts; 403 to others, 404 for a question that is not a free text of this survey.
+    /// </summary>
+    public async Task<SurveyTextPage> GetTextsAsync(ClaimsPrincipal user, long surveyId, long questionId, string? after, int? take, CancellationToken cancellationToken)
+    {
+        var standing = await ReadResultsAsync(user, surveyId, cancellationToken);
+        if (!standing.MaySeeAnswers)
+        {
+            throw new PermissionDeniedException(Permissions.ViewAllResults, T["Only the survey's author and moderators see its free texts."]);
+        }
+
+        if (!standing.Questions.Any(q => q.Id == questionId && q.Kind == SurveyQuestionKinds.Text))
+        {
+            throw new NotFoundException(T["No free-text question with id {0} in this survey.", questionId]);
+        }
+
+        Guid? cursor = null;
+        if (after is not null)
+        {
+            cursor = Guid.TryParse(after, out var key) ? key : throw new InvalidInputException("after", T["This cursor does not come from this list."]);
+        }
+
+        var size = take ?? SurveyTextPage.DefaultTake;
+        return size is >= 1 and <= SurveyTextPage.MaxTake
+            ? await results.TextPageAsync(questionId, cursor, size, cancellationToken)
+            : throw new InvalidInputException("take", T["Take between 1 and {0}.", SurveyTextPage.MaxTake]);
     }
 
     /// <summary>CSV: a named survey's author gets one row per respondent; an anonymous survey gives aggregates and shuffled free texts.</summary>

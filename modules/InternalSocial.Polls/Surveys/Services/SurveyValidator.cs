@@ -154,7 +154,7 @@ internal sealed class SurveyValidator(TimeProvider clock, IStringLocalizer<Modul
             var rows = CheckRows(input, kind, field, errors);
             var max = CheckMaxChoices(input, kind, options.Count, field, errors);
             CheckCondition(input.ShowWhen, questions, i, field, errors);
-            questions.Add(new ValidSurveyQuestion(text, kind, page, input.Required ?? false, options, max, rows, input.ShowWhen?.Question, input.ShowWhen?.Option));
+            questions.Add(new ValidSurveyQuestion(text, kind, page, input.Required ?? false, options, max, rows, input.ShowWhen?.Question, input.ShowWhen?.Named));
         }
 
         return questions;
@@ -230,9 +230,10 @@ internal sealed class SurveyValidator(TimeProvider clock, IStringLocalizer<Modul
             return;
         }
 
+        var options = condition.Named;
         if (condition.Question is not { } target || target < 0 || target >= index
             || !SurveyQuestionKinds.HasOptions(earlier[target].Kind)
-            || condition.Option is not { } option || option < 0 || option >= earlier[target].Options.Count)
+            || options is null || options.Any(o => o < 0 || o >= earlier[target].Options.Count) || options.Distinct().Count() != options.Count)
         {
             errors[field + ".showWhen"] = T["A condition must point to an option of an earlier choice, rating or NPS question."];
         }

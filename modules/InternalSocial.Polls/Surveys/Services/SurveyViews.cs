@@ -22,7 +22,7 @@ internal sealed class SurveyViews(PollsDbContext db, SurveyAudiences audiences, 
             q.Id, q.Extra.Page, q.Question.Position, q.Question.Text, q.Kind, q.Extra.Required, q.Question.MaxChoices,
             [.. q.Options.Select(o => new SurveyOptionView(o.Id, o.Text))],
             [.. q.Rows.Select(r => new SurveyRowView(r.Id, r.Question.Text, [.. r.Options.Select(o => new SurveyOptionView(o.Id, o.Text))]))],
-            q.Extra.ShowWhenQuestionId is { } target ? new SurveyConditionView(target, q.Extra.ShowWhenOptionId ?? 0) : null)).ToList();
+            q.Extra.ShowWhenQuestionId is { } target ? new SurveyConditionView(target, q.Extra.ShowWhenOptionId ?? 0, q.Extra.ShowWhenOptionIds) : null)).ToList();
         var audience = standing.MayManage
             ? new SurveyAudienceView(survey.Everyone, Values(standing, AudienceKinds.Department), Values(standing, AudienceKinds.Site),
                 [.. Values(standing, AudienceKinds.Group).Select(g => long.Parse(g, CultureInfo.InvariantCulture))])

@@ -89,7 +89,10 @@ internal sealed class SurveyWriter(PollsDbContext db, TimeProvider clock)
                 Page = q.Page,
                 Required = q.Required,
                 ShowWhenQuestionId = q.ShowWhenQuestion is { } target ? questions[target].Id : null,
-                ShowWhenOptionId = q.ShowWhenQuestion is { } t && q.ShowWhenOption is { } o ? options[t][o].Id : null,
+                ShowWhenOptionId = q.ShowWhenQuestion is { } t && q.ShowWhenOptions is [var o, ..] ? options[t][o].Id : null,
+                ShowWhenMoreOptionIds = q.ShowWhenQuestion is { } u && q.ShowWhenOptions is [_, _, ..] more
+                    ? string.Join(',', more.Skip(1).Select(m => options[u][m].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    : null,
             });
         }
 

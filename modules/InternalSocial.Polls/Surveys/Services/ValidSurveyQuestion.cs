@@ -2,7 +2,7 @@ namespace InternalSocial.Polls.Surveys;
 
 /// <summary>
 /// A checked question: its options are the choices, the rating or NPS values, or a matrix's columns; its condition
-/// points by index to an earlier question and one of its options.
+/// points by index to an earlier question and one or more of its options.
 /// </summary>
 internal sealed record ValidSurveyQuestion(
     string Text,
@@ -13,4 +13,4 @@ internal sealed record ValidSurveyQuestion(
     int? MaxChoices,
     IReadOnlyList<string> Rows,
     int? ShowWhenQuestion,
-    int? ShowWhenOption);
+    IReadOnlyList<int>? ShowWhenOptions);
