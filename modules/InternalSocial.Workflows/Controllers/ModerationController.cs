@@ -49,20 +49,22 @@ internal sealed class ModerationController(ModerationService moderation, IString
 
     /// <summary>One decision: the pressed button says which (<c>approved</c>, <c>rejected</c>, <c>changesRequested</c>).</summary>
     [HttpPost("tasks/{id:long}/decide")]
-    public async Task<IActionResult> Decide(long id, string? decision, string? reason, long? groupId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Decide(long id, string? decision, string? reason, int? rule, long? groupId, CancellationToken cancellationToken)
     {
         if (decision is null || !Decisions.Contains(decision))
         {
-            return await InvalidAsync(id, reason, groupId, T["Choose approve, reject or request changes."].Value, cancellationToken);
+            return await InvalidAsync(id, reason, rule, groupId, T["Choose approve, reject or request changes."].Value, null, cancellationToken);
         }
 
         try
         {
-            await moderation.DecideAsync(User, id, decision, reason, cancellationToken);
+            await moderation.DecideAsync(User, id, decision, reason, rule, cancellationToken);
         }
         catch (InvalidInputException invalid)
         {
-            return await InvalidAsync(id, reason, groupId, string.Join(" ", invalid.Errors.Values), cancellationToken);
+            var ruleError = invalid.Errors.GetValueOrDefault("rule");
+            var reasonError = string.Join(" ", invalid.Errors.Where(e => e.Key != "rule").Select(e => e.Value));
+            return await InvalidAsync(id, reason, rule, groupId, reasonError.Length == 0 ? null : reasonError, ruleError, cancellationToken);
         }
         catch (ConflictException conflict)
         {
@@ -82,7 +84,7 @@ internal sealed class ModerationController(ModerationService moderation, IString
 
     /// <summary>Several tasks at once, each decided on its own: reports how many succeeded and which were decided already.</summary>
     [HttpPost("bulk")]
-    public async Task<IActionResult> Bulk(long[]? ids, string? decision, string? reason, long? groupId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Bulk(long[]? ids, string? decision, string? reason, int? rule, long? groupId, CancellationToken cancellationToken)
     {
         if (decision is not (ApprovalActivity.Approved or ApprovalActivity.Rejected))
         {
@@ -96,14 +98,14 @@ internal sealed class ModerationController(ModerationService moderation, IString
             return Redirect(QueueUrl(groupId));
         }
 
-        if (decision == ApprovalActivity.Rejected && string.IsNullOrWhiteSpace(reason))
+        if (decision == ApprovalActivity.Rejected && string.IsNullOrWhiteSpace(reason) && rule is null)
         {
             var model = await ModelAsync(groupId, null, cancellationToken, bulkReasonError: T["A reason is required to reject or ask for changes: the author reads it."].Value);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(nameof(Index), model);
         }
 
-        var (succeeded, problems) = await DecideEachAsync(ids, decision, reason, cancellationToken);
+        var (succeeded, problems) = await DecideEachAsync(ids, decision, reason, rule, cancellationToken);
         TempData["Message"] = (decision == ApprovalActivity.Approved ? T["{0} approved.", succeeded] : T["{0} rejected.", succeeded]).Value;
         if (problems.Count > 0)
         {
@@ -114,7 +116,7 @@ internal sealed class ModerationController(ModerationService moderation, IString
     }
 
     /// <summary>Decides each task on its own; returns how many succeeded and a line per task that did not.</summary>
-    private async Task<(int Succeeded, List<string> Problems)> DecideEachAsync(long[] ids, string decision, string? reason, CancellationToken cancellationToken)
+    private async Task<(int Succeeded, List<string> Problems)> DecideEachAsync(long[] ids, string decision, string? reason, int? rule, CancellationToken cancellationToken)
     {
         var succeeded = 0;
         var alreadyDecided = new List<long>();
@@ -123,7 +125,7 @@ internal sealed class ModerationController(ModerationService moderation, IString
         {
             try
             {
-                await moderation.DecideAsync(User, id, decision, reason, cancellationToken);
+                await moderation.DecideAsync(User, id, decision, reason, rule, cancellationToken);
                 succeeded++;
             }
             catch (ConflictException)
@@ -150,9 +152,11 @@ internal sealed class ModerationController(ModerationService moderation, IString
         return (succeeded, problems);
     }
 
-    private async Task<IActionResult> InvalidAsync(long id, string? reason, long? groupId, string message, CancellationToken cancellationToken)
+    private async Task<IActionResult> InvalidAsync(long id, string? reason, int? rule, long? groupId, string? message, string? ruleError, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(groupId, null, cancellationToken, errorTaskId: id, reasonError: message, errorReason: reason);
+        model.ErrorRule = rule;
+        model.RuleError = ruleError;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(nameof(Index), model);
     }
@@ -163,6 +167,7 @@ internal sealed class ModerationController(ModerationService moderation, IString
     {
         var page = await moderation.ListAsync(User, groupId, cursor, cancellationToken);
         var groups = await moderation.OpenGroupsAsync(User, cancellationToken);
+        var rules = await moderation.RulesAsync(cancellationToken);
         // A task that failed a decision stays in view even when it is on another page of the queue.
         if (highlighted is null && errorTaskId is { } failed && !page.Items.Any(t => t.Id == failed))
         {
@@ -193,6 +198,7 @@ internal sealed class ModerationController(ModerationService moderation, IString
             ErrorReason = errorReason,
             Conflict = conflict,
             BulkReasonError = bulkReasonError,
+            Rules = rules,
         };
     }
 

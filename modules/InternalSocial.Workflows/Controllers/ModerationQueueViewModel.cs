@@ -1,3 +1,4 @@
+using InternalSocial.Workflows.Abstractions;
 using InternalSocial.Workflows.Services;
 
 namespace InternalSocial.Workflows.Controllers;
@@ -29,6 +30,14 @@ internal sealed class ModerationQueueViewModel
     public string? Conflict { get; init; }
 
     public string? BulkReasonError { get; init; }
+
+    /// <summary>The rules a rejection may cite ("Rule broken"); empty when no module offers rules.</summary>
+    public IReadOnlyList<ModerationRule> Rules { get; init; } = [];
+
+    /// <summary>The rule chosen before the error, chosen again.</summary>
+    public int? ErrorRule { get; set; }
+
+    public string? RuleError { get; set; }
 
     public IEnumerable<TaskView> Items => Highlighted is null ? Page.Items : Page.Items.Where(t => t.Id != Highlighted.Id).Prepend(Highlighted);
 }

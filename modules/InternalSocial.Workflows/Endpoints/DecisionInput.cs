@@ -1,3 +1,4 @@
 namespace InternalSocial.Workflows.Endpoints;
 
-internal sealed record DecisionInput(string? Reason);
+/// <summary>A reason, and optionally the number of the rule broken (the editorial charter's, when a module offers rules).</summary>
+internal sealed record DecisionInput(string? Reason, int? Rule = null);

@@ -21,7 +21,7 @@ internal static class ModerationApi
         api.MapPost("/tasks/{id:long}/approve", ApproveModerationTask).WithName(nameof(ApproveModerationTask))
             .WithSummary("Approve a task; 409 if it was decided meanwhile.");
         api.MapPost("/tasks/{id:long}/reject", RejectModerationTask).WithName(nameof(RejectModerationTask))
-            .WithSummary("Reject a task with a reason the author is told; 409 if it was decided meanwhile.");
+            .WithSummary("Reject a task with a reason the author is told, optionally citing a rule (`rule`: its number; 400 if there is none); 409 if it was decided meanwhile.");
         api.MapPost("/tasks/{id:long}/request-changes", RequestModerationChanges).WithName(nameof(RequestModerationChanges))
             .WithSummary("Send a task's subject back to its author for changes, with a reason; 409 if it was decided meanwhile.");
         api.MapGet("/reports", ListReportedContent).WithName(nameof(ListReportedContent))
@@ -46,10 +46,10 @@ internal static class ModerationApi
         TypedResults.Ok(await service.DecideAsync(user, id, ApprovalActivity.Approved, null, cancellationToken));
 
     public static async Task<Ok<DecisionResult>> RejectModerationTask(long id, DecisionInput? input, ClaimsPrincipal user, ModerationService service, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.DecideAsync(user, id, ApprovalActivity.Rejected, input?.Reason, cancellationToken));
+        TypedResults.Ok(await service.DecideAsync(user, id, ApprovalActivity.Rejected, input?.Reason, input?.Rule, cancellationToken));
 
     public static async Task<Ok<DecisionResult>> RequestModerationChanges(long id, DecisionInput? input, ClaimsPrincipal user, ModerationService service, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.DecideAsync(user, id, ApprovalActivity.ChangesRequested, input?.Reason, cancellationToken));
+        TypedResults.Ok(await service.DecideAsync(user, id, ApprovalActivity.ChangesRequested, input?.Reason, input?.Rule, cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<ReportedContentView>>> ListReportedContent(ClaimsPrincipal user, ReportsService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.ListAsync(user, cancellationToken));

@@ -4,6 +4,7 @@ using InternalSocial.Kernel;
 using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Users.Abstractions;
+using InternalSocial.Workflows.Abstractions;
 using InternalSocial.Workflows.Abstractions.Activities;
 using InternalSocial.Workflows.Abstractions.Assignees;
 using InternalSocial.Workflows.Abstractions.Models;
@@ -29,6 +30,7 @@ internal sealed class ModerationService(
     IPeopleLookup people,
     IAuthorizationService authorization,
     TimeProvider clock,
+    IEnumerable<IModerationRules> rules,
     IStringLocalizer<ModuleResources> T)
 {
     public const int PageSize = 50;
@@ -67,11 +69,34 @@ internal sealed class ModerationService(
         return (await ViewsAsync([task], cancellationToken))[0];
     }
 
-    /// <summary>Approves, rejects or sends back a task; a reason is required to reject or ask for changes.</summary>
-    public async Task<DecisionResult> DecideAsync(ClaimsPrincipal user, long taskId, string decision, string? reason, CancellationToken cancellationToken)
+    /// <summary>The rules a rejection may cite, from every module that offers some (none: the forms offer no rule).</summary>
+    public async Task<IReadOnlyList<ModerationRule>> RulesAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<ModerationRule>();
+        foreach (var source in rules)
+        {
+            all.AddRange(await source.ListAsync(cancellationToken));
+        }
+
+        return all;
+    }
+
+    public Task<DecisionResult> DecideAsync(ClaimsPrincipal user, long taskId, string decision, string? reason, CancellationToken cancellationToken) =>
+        DecideAsync(user, taskId, decision, reason, null, cancellationToken);
+
+    /// <summary>
+    /// Approves, rejects or sends back a task; a reason is required to reject or ask for changes. A cited
+    /// <paramref name="rule"/> is written into the reason, so the author's notification names it and where to read it.
+    /// </summary>
+    public async Task<DecisionResult> DecideAsync(ClaimsPrincipal user, long taskId, string decision, string? reason, int? rule, CancellationToken cancellationToken)
     {
         var task = await FindVisibleAsync(user, taskId, cancellationToken);
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (rule is { } number && decision != ApprovalActivity.Approved)
+        {
+            reason = await CiteAsync(reason, number, cancellationToken);
+        }
+
         if (decision != ApprovalActivity.Approved && reason is null)
         {
             throw new InvalidInputException("reason", T["A reason is required to reject or ask for changes: the author reads it."]);
@@ -126,6 +151,14 @@ internal sealed class ModerationService(
         var names = await people.GetByIdsAsync(rows.Select(r => r.ActorId).Where(a => a.Length > 0).ToList(), cancellationToken);
         var items = rows.Take(take).Select(r => new LogEntryView(r.Id, r.AtUtc, r.ActorId, names.GetValueOrDefault(r.ActorId)?.DisplayName, r.Action, r.SubjectType, r.SubjectId, r.GroupId, r.Reason)).ToList();
         return new LogPage(items, rows.Count > take ? items[^1].Id.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    private async Task<string> CiteAsync(string? reason, int number, CancellationToken cancellationToken)
+    {
+        var cited = (await RulesAsync(cancellationToken)).FirstOrDefault(r => r.Number == number)
+            ?? throw new InvalidInputException("rule", T["There is no rule {0} to cite.", number]);
+        var citation = T["See rule {0}, “{1}”: {2}", cited.Number, cited.Title, cited.Url].Value;
+        return reason is null ? citation : reason + " — " + citation;
     }
 
     private async Task<ModerationTask> FindVisibleAsync(ClaimsPrincipal user, long taskId, CancellationToken cancellationToken)

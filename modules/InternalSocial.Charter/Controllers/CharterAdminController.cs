@@ -1,0 +1,104 @@
+using InternalSocial.Charter.Models;
+using InternalSocial.Charter.Services;
+using InternalSocial.Kernel;
+using InternalSocial.Kernel.Localization;
+using InternalSocial.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace InternalSocial.Charter.Controllers;
+
+/// <summary>
+/// Charter administration: each audience's current version and counts, publishing a version, the history, and who
+/// accepted a version or not yet (with the CSV and a reminder). Every rule is <see cref="CharterService"/>'s.
+/// </summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+[Authorize]
+[RequirePermission("Charter.Manage")]
+[Route("admin/charter")]
+internal sealed class CharterAdminController(CharterService charter, IStringLocalizer<ModuleResources> T) : Controller
+{
+    private const string Audiences = "{audience:regex(^(employees|guests|editorial)$)}";
+    private const int PageSize = 50;
+    private const int CountPageSize = 500;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(new CharterAdminModel(await OverviewAsync(cancellationToken)));
+
+    [HttpPost(Audiences + "/publish")]
+    public async Task<IActionResult> Publish(string audience, PublishForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var texts = new Dictionary<string, string> { ["en"] = form.En ?? "", ["fr"] = form.Fr ?? "" };
+        try
+        {
+            var number = await charter.PublishAsync(User, new CharterPublishInput(audience, texts, form.Material), cancellationToken);
+            TempData["Message"] = T["Version {0} is published.", number].Value;
+            return Redirect(Url.Content("~/admin/charter"));
+        }
+        catch (InvalidInputException invalid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), new CharterAdminModel(await OverviewAsync(cancellationToken), audience, form, invalid.Errors));
+        }
+    }
+
+    [HttpGet(Audiences)]
+    public async Task<IActionResult> History(string audience, CancellationToken cancellationToken) =>
+        View(new HistoryModel(audience, await charter.VersionsAsync(User, audience, cancellationToken)));
+
+    [HttpGet(Audiences + "/{version:int}/acceptances")]
+    public async Task<IActionResult> Acceptances(string audience, int version, string? status, string? after, CancellationToken cancellationToken)
+    {
+        status = status == "pending" ? "pending" : "accepted";
+        var page = await charter.AcceptancesAsync(User, audience, version, status, after, PageSize, cancellationToken);
+        return View(new AcceptancesModel(audience, version, status, after, page));
+    }
+
+    [HttpPost(Audiences + "/remind")]
+    public async Task<IActionResult> Remind(string audience, int? version, CancellationToken cancellationToken)
+    {
+        var reminded = await charter.RemindPendingAsync(User, audience, cancellationToken);
+        TempData["Message"] = T.Plural(reminded, "{0} person reminded.", "{0} people reminded.").Value;
+        return Redirect(Url.Content(version is null ? "~/admin/charter" : $"~/admin/charter/{audience}/{version}/acceptances?status=pending"));
+    }
+
+    private async Task<IReadOnlyList<AudienceOverview>> OverviewAsync(CancellationToken cancellationToken)
+    {
+        var overview = new List<AudienceOverview>();
+        foreach (var audience in CharterAudiences.All)
+        {
+            var versions = await charter.VersionsAsync(User, audience, cancellationToken);
+            var current = versions.MaxBy(v => v.Number);
+            var gating = versions.Where(v => v.Material).MaxBy(v => v.Number);
+            if (audience == CharterAudiences.Editorial || gating is null)
+            {
+                overview.Add(new AudienceOverview(audience, current, gating, null, null));
+                continue;
+            }
+
+            var accepted = versions.Where(v => v.Number >= gating.Number).Sum(v => v.Accepted);
+            overview.Add(new AudienceOverview(audience, current, gating, accepted, await PendingAsync(audience, gating.Number, cancellationToken)));
+        }
+
+        return overview;
+    }
+
+    /// <summary>How many have not accepted: the service lists them a page at a time, so this walks the pages.</summary>
+    private async Task<int> PendingAsync(string audience, int version, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        string? after = null;
+        do
+        {
+            var page = await charter.AcceptancesAsync(User, audience, version, "pending", after, CountPageSize, cancellationToken);
+            count += page.Items.Count;
+            after = page.Next;
+        }
+        while (after is not null);
+        return count;
+    }
+}
