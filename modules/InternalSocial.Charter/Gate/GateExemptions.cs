@@ -15,6 +15,9 @@ internal static class GateExemptions
         "/account/signin", "/account/signout", "/account/denied", "/account/forgot", "/account/reset",
         "/account/register", "/account/confirm", "/account/invitation", "/account/external",
 
+        // Choosing the language the charter is read in.
+        "/language",
+
         // The right of access does not wait for terms to be accepted: one who declines may take their data first.
         "/api/v1/users/me/export",
     ];

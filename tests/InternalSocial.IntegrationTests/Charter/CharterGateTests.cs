@@ -29,7 +29,7 @@ public abstract partial class CharterGateTests(CharterTenant tenant, ITestOutput
         "/charter", "/api/v1/charter", "/health", "/setup", "/error",
         "/account/signin", "/account/signout", "/account/denied", "/account/forgot", "/account/reset",
         "/account/register", "/account/confirm", "/account/invitation", "/account/external",
-        "/api/v1/users/me/export",
+        "/api/v1/users/me/export", "/language",
     ];
 
     [SkippableFact]
