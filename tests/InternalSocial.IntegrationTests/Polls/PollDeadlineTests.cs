@@ -21,8 +21,7 @@ public abstract class PollDeadlineTests(PollsPagesTenant tenant)
     {
         tenant.SkipIfUnavailable();
         var title = "Deadline " + Guid.NewGuid().ToString("N")[..8];
-        var workflowId = "on-deadline-" + Guid.NewGuid().ToString("N")[..8];
-        await (await tenant.Admin.PostAsJsonAsync("api/v1/workflows", Workflow(workflowId, title))).ExpectJsonAsync(HttpStatusCode.Created);
+        var workflowId = await PollClosedProbe.CreateAsync(tenant.Admin, title);
         var created = await (await tenant.Admin.PostAsJsonAsync("api/v1/polls", new { question = title, options = new[] { "Early", "Late" }, resultsVisibility = "afterClose", closesAt = DateTimeOffset.UtcNow.AddMinutes(30) }))
             .ExpectJsonAsync(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetInt64();
@@ -33,7 +32,7 @@ public abstract class PollDeadlineTests(PollsPagesTenant tenant)
         // Before the deadline the task leaves it alone.
         await tenant.Host.Services.GetRequiredService<BackgroundTaskRunner>().RunDueTasksAsync(CancellationToken.None);
         Assert.Empty(await NotificationsAsync(voter));
-        Assert.Empty(await InstancesAsync(workflowId));
+        Assert.Empty(await PollClosedProbe.FinishedAsync(tenant.Admin, workflowId));
 
         tenant.Host.Clock.Advance(TimeSpan.FromHours(1));
         try
@@ -51,19 +50,8 @@ public abstract class PollDeadlineTests(PollsPagesTenant tenant)
         Assert.True(poll.GetProperty("closed").GetBoolean());
         var notification = Assert.Single(await NotificationsAsync(voter));
         Assert.Equal("polls.results", notification.GetProperty("kind").GetString());
-        Assert.Single(await InstancesAsync(workflowId));
+        Assert.Single(await PollClosedProbe.FinishedAsync(tenant.Admin, workflowId));
     }
-
-    private static JsonObject Workflow(string id, string title) => new()
-    {
-        ["id"] = id,
-        ["name"] = "Deadline " + id,
-        ["start"] = "start",
-        ["activities"] = new JsonArray(
-            new JsonObject { ["id"] = "start", ["type"] = "polls.closed", ["properties"] = new JsonObject { ["condition"] = new JsonObject { ["fact"] = "poll.title", ["equals"] = title } } },
-            new JsonObject { ["id"] = "note", ["type"] = "probe.record", ["properties"] = new JsonObject { ["text"] = "deadline" } }),
-        ["transitions"] = new JsonArray(new JsonObject { ["from"] = "start", ["outcome"] = "done", ["to"] = "note" }),
-    };
 
     private async Task RunTaskAsync()
     {
@@ -74,9 +62,6 @@ public abstract class PollDeadlineTests(PollsPagesTenant tenant)
             return true;
         });
     }
-
-    private async Task<List<JsonElement>> InstancesAsync(string workflowId) =>
-        [.. (await PollsPagesTenant.JsonAsync(tenant.Admin, $"api/v1/workflows/{workflowId}/instances?status=Finished")).EnumerateArray()];
 
     private static async Task<List<JsonElement>> NotificationsAsync(HttpClient client) =>
         [.. (await PollsPagesTenant.JsonAsync(client, "api/v1/notifications")).GetProperty("items").EnumerateArray()];

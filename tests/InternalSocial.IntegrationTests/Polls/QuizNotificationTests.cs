@@ -39,7 +39,7 @@ public abstract class QuizNotificationTests(PollsBridgeTenant tenant)
         await EnableAsync();
         var groupId = await GroupAsync();
         var title = "Closed by hand " + Guid.NewGuid().ToString("N")[..6];
-        var workflowId = await WorkflowAsync(title);
+        var workflowId = await PollClosedProbe.CreateAsync(tenant.Admin, title);
         var quizId = await CreateAsync(tenant.Client("owner"), SafetyQuiz(title, groupId: groupId));
         await (await SubmitAsync(tenant.Client("member"), quizId, await AnswersAsync(tenant.Client("member"), quizId))).ExpectJsonAsync(HttpStatusCode.OK);
 
@@ -49,7 +49,7 @@ public abstract class QuizNotificationTests(PollsBridgeTenant tenant)
 
         Assert.Single(await NotificationsAsync("member"), n => n.GetProperty("kind").GetString() == "quizzes.results" && n.GetProperty("url").GetString() == $"/quizzes/{quizId}");
         Assert.DoesNotContain(await NotificationsAsync("owner"), n => n.GetProperty("url").GetString() == $"/quizzes/{quizId}");
-        var instance = Assert.Single(await InstancesAsync(workflowId));
+        var instance = Assert.Single(await PollClosedProbe.FinishedAsync(tenant.Admin, workflowId));
         var detail = await (await tenant.Admin.GetAsync($"api/v1/workflows/instances/{instance.GetProperty("id").GetString()}")).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, detail.GetProperty("variables").GetProperty("poll.participantCount").GetInt32());
     }
@@ -60,7 +60,7 @@ public abstract class QuizNotificationTests(PollsBridgeTenant tenant)
         await EnableAsync();
         var groupId = await GroupAsync();
         var title = "Deadline " + Guid.NewGuid().ToString("N")[..6];
-        var workflowId = await WorkflowAsync(title);
+        var workflowId = await PollClosedProbe.CreateAsync(tenant.Admin, title);
         var quiz = JsonSerializer.SerializeToNode(SafetyQuiz(title, groupId: groupId))!.AsObject();
         quiz["closesAt"] = tenant.Host.Clock.GetUtcNow().AddMinutes(30);
         var quizId = await CreateAsync(tenant.Client("owner"), quiz);
@@ -79,7 +79,7 @@ public abstract class QuizNotificationTests(PollsBridgeTenant tenant)
 
         Assert.True((await GetAsync(tenant.Client("member"), quizId)).GetProperty("closed").GetBoolean());
         Assert.Single(await NotificationsAsync("member"), n => n.GetProperty("kind").GetString() == "quizzes.results" && n.GetProperty("url").GetString() == $"/quizzes/{quizId}");
-        Assert.Single(await InstancesAsync(workflowId));
+        Assert.Single(await PollClosedProbe.FinishedAsync(tenant.Admin, workflowId));
     }
 
     private async Task EnableAsync()
@@ -98,23 +98,6 @@ public abstract class QuizNotificationTests(PollsBridgeTenant tenant)
         return groupId;
     }
 
-    private async Task<string> WorkflowAsync(string title)
-    {
-        var id = "quiz-closed-" + Guid.NewGuid().ToString("N")[..8];
-        var workflow = new JsonObject
-        {
-            ["id"] = id,
-            ["name"] = "Quiz closed " + id,
-            ["start"] = "start",
-            ["activities"] = new JsonArray(
-                new JsonObject { ["id"] = "start", ["type"] = "polls.closed", ["properties"] = new JsonObject { ["condition"] = new JsonObject { ["fact"] = "poll.title", ["equals"] = title } } },
-                new JsonObject { ["id"] = "note", ["type"] = "probe.record", ["properties"] = new JsonObject { ["text"] = "closed" } }),
-            ["transitions"] = new JsonArray(new JsonObject { ["from"] = "start", ["outcome"] = "done", ["to"] = "note" }),
-        };
-        await (await tenant.Admin.PostAsJsonAsync("api/v1/workflows", workflow)).ExpectJsonAsync(HttpStatusCode.Created);
-        return id;
-    }
-
     private async Task RunDeadlineTaskAsync()
     {
         var shell = await tenant.Host.ShellHost.GetOrCreateShellAsync(tenant.Name, CancellationToken.None);
@@ -124,9 +107,6 @@ public abstract class QuizNotificationTests(PollsBridgeTenant tenant)
             return true;
         });
     }
-
-    private async Task<List<JsonElement>> InstancesAsync(string workflowId) =>
-        [.. (await (await tenant.Admin.GetAsync($"api/v1/workflows/{workflowId}/instances?status=Finished")).ExpectJsonAsync(HttpStatusCode.OK)).EnumerateArray()];
 
     private async Task<List<JsonElement>> NotificationsAsync(string userName) =>
         [.. (await (await tenant.Client(userName).GetAsync("api/v1/notifications")).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];

@@ -22,7 +22,7 @@ public abstract class SurveyCloseTests(PollsPagesTenant tenant)
     {
         tenant.SkipIfUnavailable();
         var (id, title, respondents) = await AnsweredSurveyAsync();
-        var workflowId = await WorkflowAsync(title);
+        var workflowId = await PollClosedProbe.CreateAsync(tenant.Admin, title);
 
         tenant.Host.Clock.Advance(TimeSpan.FromHours(1));
         try
@@ -43,7 +43,7 @@ public abstract class SurveyCloseTests(PollsPagesTenant tenant)
     {
         tenant.SkipIfUnavailable();
         var (id, title, respondents) = await AnsweredSurveyAsync();
-        var workflowId = await WorkflowAsync(title);
+        var workflowId = await PollClosedProbe.CreateAsync(tenant.Admin, title);
         // Two closes at the same instant: one closes and announces, the other finds it closed.
         var closes = await Task.WhenAll(tenant.Admin.PostAsync($"api/v1/surveys/{id}/close", null), tenant.Admin.PostAsync($"api/v1/surveys/{id}/close", null));
         Assert.Contains(closes, r => r.StatusCode == HttpStatusCode.NoContent);
@@ -98,24 +98,7 @@ public abstract class SurveyCloseTests(PollsPagesTenant tenant)
             Assert.Equal("surveys.results", only.GetProperty("kind").GetString());
         }
 
-        Assert.Single(await InstancesAsync(workflowId));
-    }
-
-    private async Task<string> WorkflowAsync(string title)
-    {
-        var id = "survey-close-" + Guid.NewGuid().ToString("N")[..8];
-        var workflow = new JsonObject
-        {
-            ["id"] = id,
-            ["name"] = "Survey close " + id,
-            ["start"] = "start",
-            ["activities"] = new JsonArray(
-                new JsonObject { ["id"] = "start", ["type"] = "polls.closed", ["properties"] = new JsonObject { ["condition"] = new JsonObject { ["fact"] = "poll.title", ["equals"] = title } } },
-                new JsonObject { ["id"] = "note", ["type"] = "probe.record", ["properties"] = new JsonObject { ["text"] = "closed" } }),
-            ["transitions"] = new JsonArray(new JsonObject { ["from"] = "start", ["outcome"] = "done", ["to"] = "note" }),
-        };
-        await (await tenant.Admin.PostAsJsonAsync("api/v1/workflows", workflow)).ExpectJsonAsync(HttpStatusCode.Created);
-        return id;
+        Assert.Single(await PollClosedProbe.FinishedAsync(tenant.Admin, workflowId));
     }
 
     /// <summary>Both tasks that see a closing time pass, in one node's scope, as the background runner runs them.</summary>
@@ -130,9 +113,6 @@ public abstract class SurveyCloseTests(PollsPagesTenant tenant)
             return true;
         });
     }
-
-    private async Task<List<JsonElement>> InstancesAsync(string workflowId) =>
-        [.. (await PollsPagesTenant.JsonAsync(tenant.Admin, $"api/v1/workflows/{workflowId}/instances?status=Finished")).EnumerateArray()];
 
     private static async Task<List<JsonElement>> NotificationsAsync(HttpClient client) =>
         [.. (await PollsPagesTenant.JsonAsync(client, "api/v1/notifications")).GetProperty("items").EnumerateArray()];
