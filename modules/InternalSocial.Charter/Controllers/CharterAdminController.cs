@@ -18,7 +18,7 @@ namespace InternalSocial.Charter.Controllers;
 [Authorize]
 [RequirePermission("Charter.Manage")]
 [Route("admin/charter")]
-internal sealed class CharterAdminController(CharterService charter, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class CharterAdminController(CharterService charter, CharterSettingsService settings, IStringLocalizer<ModuleResources> T) : Controller
 {
     private const string Audiences = "{audience:regex(^(employees|guests|editorial)$)}";
     private const int PageSize = 50;
@@ -27,6 +27,27 @@ internal sealed class CharterAdminController(CharterService charter, IStringLoca
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new CharterAdminModel(await OverviewAsync(cancellationToken)));
+
+    [HttpGet("settings")]
+    public async Task<IActionResult> Settings(CancellationToken cancellationToken) =>
+        View(new CharterSettingsModel(CharterSettingsForm.From(await settings.ViewAsync(User, cancellationToken)), new Dictionary<string, string>()));
+
+    [HttpPost("settings")]
+    public async Task<IActionResult> Settings(CharterSettingsForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        try
+        {
+            await settings.SaveAsync(User, form.ToInput(), cancellationToken);
+            TempData["Message"] = T["Settings saved."].Value;
+            return Redirect(Url.Content("~/admin/charter/settings"));
+        }
+        catch (InvalidInputException invalid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new CharterSettingsModel(form, invalid.Errors));
+        }
+    }
 
     [HttpPost(Audiences + "/publish")]
     public async Task<IActionResult> Publish(string audience, PublishForm form, CancellationToken cancellationToken)

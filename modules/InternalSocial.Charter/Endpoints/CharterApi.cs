@@ -30,6 +30,8 @@ internal static class CharterApi
         api.MapPost("/versions", Publish).WithSummary("Publish a new version of an audience's charter, texts in en and fr at least; material: everyone must accept again (Charter.Manage). 400 naming each invalid field.");
         api.MapGet("/acceptances", ListAcceptances).WithSummary("Who accepted a version (status=accepted) or has not yet (status=pending), 50 a page after the previous page's next cursor (Charter.Manage).");
         api.MapGet("/acceptances.csv", ExportAcceptances).WithSummary("The same list as CSV; formula cells are escaped (Charter.Manage).");
+        api.MapGet("/settings", GetSettings).WithSummary("Which audiences the usage charter gates, the grace period after a material change and whether the editorial charter starts open (Charter.Manage).");
+        api.MapPut("/settings", SaveSettings).WithSummary("Changes the charter's settings; a field left out keeps its value (Charter.Manage). 400 naming the field, such as graceDays (0 to 30).");
         api.MapPost("/reminders", Remind).WithSummary("Notify everyone of an audience who has not accepted its current version (Charter.Manage). Answers how many were reminded.");
     }
 
@@ -76,6 +78,12 @@ internal static class CharterApi
         var csv = await charter.AcceptancesCsvAsync(user, audience ?? CharterAudiences.Employees, version ?? 0, status ?? "accepted", cancellationToken);
         return TypedResults.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.Content)).ToArray(), "text/csv; charset=utf-8", csv.FileName);
     }
+
+    public static async Task<Ok<CharterSettings>> GetSettings(ClaimsPrincipal user, CharterSettingsService settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await settings.ViewAsync(user, cancellationToken));
+
+    public static async Task<Ok<CharterSettings>> SaveSettings(CharterSettingsInput? request, ClaimsPrincipal user, CharterSettingsService settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await settings.SaveAsync(user, request ?? throw InvalidInputException.BodyRequired("{gateEmployees, gateGuests, graceDays, editorialExpanded}"), cancellationToken));
 
     public static async Task<Ok<RemindedPeople>> Remind(RemindRequest? request, ClaimsPrincipal user, CharterService charter, CancellationToken cancellationToken) =>
         TypedResults.Ok(new RemindedPeople(await charter.RemindPendingAsync(user, request?.Audience ?? CharterAudiences.Employees, cancellationToken)));

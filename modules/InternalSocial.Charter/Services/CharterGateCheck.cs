@@ -7,40 +7,40 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Charter.Services;
 
 /// <summary>
-/// Whether a signed-in person must accept their charter before anything else. Versions come from the shell's cache;
-/// the person's acceptances and audience are read per request, so that no cache shared between people decides access.
+/// Whether a signed-in person must accept their charter before anything else. Versions and settings come from the
+/// shell's caches; the person's acceptances and audience are read per request, so that no cache shared between people
+/// decides access.
 /// </summary>
-internal sealed class CharterGateCheck(CharterDbContext db, CharterVersions versions, IPeopleLookup people)
+internal sealed class CharterGateCheck(CharterDbContext db, CharterVersions versions, CharterSettingsService settings, IPeopleLookup people, TimeProvider clock)
 {
     private string? _audienceOf;
     private string? _audience;
+    private string? _standingOf;
+    private CharterStanding? _standing;
 
-    /// <summary>The gate the person stands before, or null when they may go on (anonymous, nothing to accept, accepted).</summary>
-    public async Task<AudienceGate?> GateAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The gate the person stands before, or null when they may go on (anonymous, nothing to accept, accepted, grace).</summary>
+    public async Task<AudienceGate?> GateAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await StandingAsync(user, cancellationToken) is { GraceUntil: null } standing ? standing.Gate : null;
+
+    /// <summary>What the person has yet to accept, closed or in its grace period; null when nothing. Read once per request.</summary>
+    public async Task<CharterStanding?> StandingAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (user.FindUserId() is not { } userId)
         {
             return null;
         }
 
-        var gates = await versions.GatesAsync(cancellationToken);
-        if (gates.Count == 0)
+        if (_standingOf != userId)
         {
-            return null;
+            _standing = await ReadStandingAsync(userId, cancellationToken);
+            _standingOf = userId;
         }
 
-        // One query for every gated audience: an employee who accepted theirs is let through without asking who they are.
-        var open = gates.Values.SelectMany(g => g.OpenVersionIds).ToList();
-        var accepted = (await db.Acceptances.AsNoTracking().Where(a => a.UserId == userId && open.Contains(a.VersionId)).Select(a => a.VersionId).ToListAsync(cancellationToken)).ToHashSet();
-        var satisfied = gates.Values.Where(g => g.OpenVersionIds.Any(accepted.Contains)).Select(g => g.Audience).ToHashSet(StringComparer.Ordinal);
-        if (satisfied.Count == gates.Count)
-        {
-            return null;
-        }
-
-        var audience = await AudienceOfAsync(userId, cancellationToken);
-        return gates.TryGetValue(audience, out var gate) && !satisfied.Contains(audience) ? gate : null;
+        return _standing;
     }
+
+    /// <summary>An acceptance changes the standing read earlier in this request.</summary>
+    public void Forget() => _standingOf = null;
 
     /// <summary>Guests read the guests' charter, everyone else the employees'. Read once per request.</summary>
     public async Task<string> AudienceOfAsync(string userId, CancellationToken cancellationToken)
@@ -53,5 +53,37 @@ internal sealed class CharterGateCheck(CharterDbContext db, CharterVersions vers
         }
 
         return _audience;
+    }
+
+    private async Task<CharterStanding?> ReadStandingAsync(string userId, CancellationToken cancellationToken)
+    {
+        var current = await settings.GetAsync(cancellationToken);
+        var gates = (await versions.GatesAsync(cancellationToken)).Values.Where(g => current.Gates(g.Audience)).ToList();
+        if (gates.Count == 0)
+        {
+            return null;
+        }
+
+        // One query for every gated audience: an employee who accepted theirs is let through without asking who they are.
+        var open = gates.SelectMany(g => g.OpenVersionIds).ToList();
+        var accepted = (await db.Acceptances.AsNoTracking().Where(a => a.UserId == userId && open.Contains(a.VersionId)).Select(a => a.VersionId).ToListAsync(cancellationToken)).ToHashSet();
+        var satisfied = gates.Where(g => g.OpenVersionIds.Any(accepted.Contains)).Select(g => g.Audience).ToHashSet(StringComparer.Ordinal);
+        if (satisfied.Count == gates.Count)
+        {
+            return null;
+        }
+
+        var audience = await AudienceOfAsync(userId, cancellationToken);
+        if (gates.Find(g => g.Audience == audience) is not { } gate || satisfied.Contains(audience))
+        {
+            return null;
+        }
+
+        // The grace period is for those who accepted an earlier version: someone who never accepted any charter (a
+        // newcomer, a first version) has nothing that lets them in meanwhile.
+        var until = gate.MaterialPublishedUtc.AddDays(current.GraceDays);
+        var inGrace = current.GraceDays > 0 && clock.GetUtcNow().UtcDateTime < until
+            && await db.Acceptances.AsNoTracking().AnyAsync(a => a.UserId == userId && db.Versions.Any(v => v.Id == a.VersionId && v.Audience == audience), cancellationToken);
+        return new CharterStanding(gate, inGrace ? DateTime.SpecifyKind(until, DateTimeKind.Utc) : null);
     }
 }

@@ -90,6 +90,7 @@ internal sealed class CharterService(
             throw;
         }
 
+        gate.Forget();
         await events.PublishAsync(new CharterAccepted(userId, audience, latest.Number, acceptance.Language, method, acceptance.AcceptedUtc), cancellationToken);
     }
 
