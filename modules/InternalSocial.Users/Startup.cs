@@ -164,6 +164,7 @@ internal sealed class Startup(ShellSettings shell, IOptions<InternalSocialOption
         services.AddScoped<AccountService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<SessionService>();
+        services.AddScoped<IPersonSignOut, PersonSignOut>();
         services.AddScoped<IPersonalDataContributor, SessionsPersonalData>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RegistrationRecipeStep>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.RegistrationExporter>();

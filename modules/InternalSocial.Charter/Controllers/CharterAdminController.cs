@@ -95,14 +95,15 @@ internal sealed class CharterAdminController(CharterService charter, CharterSett
             var versions = await charter.VersionsAsync(User, audience, cancellationToken);
             var current = versions.MaxBy(v => v.Number);
             var gating = versions.Where(v => v.Material).MaxBy(v => v.Number);
+            var texts = current is null ? null : (await charter.VersionAsync(User, audience, current.Number, cancellationToken)).Texts;
             if (audience == CharterAudiences.Editorial || gating is null)
             {
-                overview.Add(new AudienceOverview(audience, current, gating, null, null));
+                overview.Add(new AudienceOverview(audience, current, gating, null, null, texts));
                 continue;
             }
 
             var accepted = versions.Where(v => v.Number >= gating.Number).Sum(v => v.Accepted);
-            overview.Add(new AudienceOverview(audience, current, gating, accepted, await PendingAsync(audience, gating.Number, cancellationToken)));
+            overview.Add(new AudienceOverview(audience, current, gating, accepted, await PendingAsync(audience, gating.Number, cancellationToken), texts));
         }
 
         return overview;

@@ -4,11 +4,10 @@ using System.Text;
 using InternalSocial.Charter.Models;
 using InternalSocial.Charter.Services;
 using InternalSocial.Kernel;
-using Microsoft.AspNetCore.Authentication;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 
@@ -24,7 +23,7 @@ internal static class CharterApi
         var api = endpoints.MapApiGroup("charter", "Charter").RequireAuthorization();
         api.MapGet("", GetMine).WithSummary("The current charter of the caller's audience (employees or guests), in the asked language or English, and whether they accepted it. 204 when none is published.");
         api.MapPost("/accept", Accept).WithSummary("Accept a version of one's charter. 409 when it is not the current version of the caller's audience.");
-        api.MapPost("/decline", Decline).WithSummary("Decline one's charter: a cookie session is signed out; a token keeps being refused until the charter is accepted.");
+        api.MapPost("/decline", Decline).WithSummary("Decline one's charter: a cookie session is ended on the server and signed out; a token keeps being refused until the charter is accepted.");
         api.MapGet("/versions", ListVersions).WithSummary("An audience's versions, newest first, with the number of acceptances of each (Charter.Manage; others see their own audience's).");
         api.MapGet("/versions/{audience}/{number:int}", GetVersion).WithSummary("A version's texts per language (readers of that audience, Charter.Manage).");
         api.MapPost("/versions", Publish).WithSummary("Publish a new version of an audience's charter, texts in en and fr at least; material: everyone must accept again (Charter.Manage). 400 naming each invalid field.");
@@ -49,10 +48,10 @@ internal static class CharterApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> Decline(HttpContext context, CharterService charter, CancellationToken cancellationToken)
+    public static async Task<NoContent> Decline(HttpContext context, CharterService charter, IPersonSignOut signOut, CancellationToken cancellationToken)
     {
         await charter.DeclineAsync(context.User, cancellationToken);
-        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        await signOut.SignOutAsync(context, cancellationToken);
         return TypedResults.NoContent();
     }
 

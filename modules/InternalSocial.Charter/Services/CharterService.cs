@@ -54,8 +54,9 @@ internal sealed class CharterService(
         }
 
         var audience = await gate.AudienceOfAsync(userId, cancellationToken);
-        var latest = await versions.LatestAsync(audience, cancellationToken);
-        if (latest is null || latest.Number != version)
+        var latest = await versions.LatestAsync(audience, cancellationToken)
+            ?? throw new ConflictException(T["There is no charter to accept: none has been published for you."]);
+        if (latest.Number != version)
         {
             throw new ConflictException(T["Version {0} is not the current version of your charter; read the current one and accept it.", version]);
         }
