@@ -147,6 +147,7 @@ internal sealed class Startup(ShellSettings shell, IOptions<InternalSocialOption
         services.AddScoped<RolesAdminService>();
         services.AddScoped<UsersAdminService>();
         services.AddScoped<IPeopleLookup, PeopleLookup>();
+        services.AddScoped<IPeopleCounts, PeopleCounts>();
         services.AddScoped<IPeopleContacts, PeopleContacts>();
         services.AddScoped<AccountPrivilege>();
         services.AddScoped<ProfileAccess>();

@@ -22,7 +22,6 @@ internal sealed class CharterAdminController(CharterService charter, CharterSett
 {
     private const string Audiences = "{audience:regex(^(employees|guests|editorial)$)}";
     private const int PageSize = 50;
-    private const int CountPageSize = 500;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -103,24 +102,9 @@ internal sealed class CharterAdminController(CharterService charter, CharterSett
             }
 
             var accepted = versions.Where(v => v.Number >= gating.Number).Sum(v => v.Accepted);
-            overview.Add(new AudienceOverview(audience, current, gating, accepted, await PendingAsync(audience, gating.Number, cancellationToken), texts));
+            overview.Add(new AudienceOverview(audience, current, gating, accepted, await charter.PendingCountAsync(User, audience, gating.Number, cancellationToken), texts));
         }
 
         return overview;
-    }
-
-    /// <summary>How many have not accepted: the service lists them a page at a time, so this walks the pages.</summary>
-    private async Task<int> PendingAsync(string audience, int version, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        string? after = null;
-        do
-        {
-            var page = await charter.AcceptancesAsync(User, audience, version, "pending", after, CountPageSize, cancellationToken);
-            count += page.Items.Count;
-            after = page.Next;
-        }
-        while (after is not null);
-        return count;
     }
 }

@@ -141,6 +141,14 @@ internal sealed class CharterService(
         return await acceptances.PageAsync(await acceptances.ResolveAsync(audience, version, cancellationToken), status, after, take, cancellationToken);
     }
 
+    /// <summary>How many have accepted neither the version nor a later one, as the pending list would count them.</summary>
+    public async Task<int> PendingCountAsync(ClaimsPrincipal user, string audience, int version, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.ManageCharter);
+        var resolved = await acceptances.ResolveAsync(audience, version, cancellationToken);
+        return await pending.CountAsync(resolved.Audience, await versions.FromAsync(resolved.Audience, resolved.Number, cancellationToken), cancellationToken);
+    }
+
     public async Task<CharterCsv> AcceptancesCsvAsync(ClaimsPrincipal user, string audience, int version, string status, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(user, Permissions.ManageCharter);

@@ -78,6 +78,31 @@ public abstract class CharterCorrectionsTests(CharterPagesTenant tenant)
         Assert.DoesNotContain("Editorial fix", editorial, StringComparison.Ordinal);
         Assert.Contains(">Kind<", await admin.GetStringAsync("admin/charter/employees"), StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task The_pending_count_of_the_administration_is_the_length_of_the_pending_list()
+    {
+        tenant.SkipIfUnavailable();
+        foreach (var role in new[] { BuiltInRoles.Employee, BuiltInRoles.Employee, BuiltInRoles.Guest })
+        {
+            await tenant.CreateUserAsync($"counted{Guid.NewGuid():N}"[..20], CharterPagesTenant.Password, role);
+        }
+
+        var versions = await (await tenant.Admin.GetAsync("api/v1/charter/versions?audience=employees")).ExpectJsonAsync(HttpStatusCode.OK);
+        var gating = versions.EnumerateArray().Where(v => v.GetProperty("material").GetBoolean()).Max(v => v.GetProperty("number").GetInt32());
+        var listed = 0;
+        string? after = null;
+        do
+        {
+            var page = await (await tenant.Admin.GetAsync($"api/v1/charter/acceptances?audience=employees&version={gating}&status=pending{(after is null ? "" : "&after=" + after)}")).ExpectJsonAsync(HttpStatusCode.OK);
+            listed += page.GetProperty("items").GetArrayLength();
+            after = page.GetProperty("next").ValueKind == System.Text.Json.JsonValueKind.String ? page.GetProperty("next").GetString() : null;
+        }
+        while (after is not null);
+
+        Assert.True(listed >= 2);
+        Assert.Contains($">{listed} have not accepted yet</a>", await (await tenant.AdminBrowserAsync()).GetStringAsync("admin/charter"), StringComparison.Ordinal);
+    }
 }
 
 [Collection(WebCollection.Name)]
