@@ -8,6 +8,7 @@ using InternalSocial.Kernel.Events;
 using InternalSocial.Kernel.Modules;
 using InternalSocial.Kernel.Recipes;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Kernel.Themes;
 using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Abstractions.Events;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +26,9 @@ internal sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<CharterGateCache>();
         services.AddSingleton<CharterAcceptedCache>();
+        services.AddSingleton<CharterSettingsCache>();
+        services.AddScoped<CharterSettingsService>();
+        services.AddWidget<CharterBannerViewComponent>(ZoneNames.Banner);
         services.AddScoped<CharterVersions>();
         services.AddScoped<CharterGateCheck>();
         services.AddScoped<CharterPublisher>();

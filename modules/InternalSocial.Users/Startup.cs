@@ -147,6 +147,7 @@ internal sealed class Startup(ShellSettings shell, IOptions<InternalSocialOption
         services.AddScoped<RolesAdminService>();
         services.AddScoped<UsersAdminService>();
         services.AddScoped<IPeopleLookup, PeopleLookup>();
+        services.AddScoped<IPeopleCounts, PeopleCounts>();
         services.AddScoped<IPeopleContacts, PeopleContacts>();
         services.AddScoped<AccountPrivilege>();
         services.AddScoped<ProfileAccess>();
@@ -164,6 +165,7 @@ internal sealed class Startup(ShellSettings shell, IOptions<InternalSocialOption
         services.AddScoped<AccountService>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<SessionService>();
+        services.AddScoped<IPersonSignOut, PersonSignOut>();
         services.AddScoped<IPersonalDataContributor, SessionsPersonalData>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeStepHandler, Recipes.RegistrationRecipeStep>();
         services.AddScoped<InternalSocial.Kernel.Recipes.IRecipeExporter, Recipes.RegistrationExporter>();

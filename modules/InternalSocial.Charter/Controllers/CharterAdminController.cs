@@ -18,15 +18,35 @@ namespace InternalSocial.Charter.Controllers;
 [Authorize]
 [RequirePermission("Charter.Manage")]
 [Route("admin/charter")]
-internal sealed class CharterAdminController(CharterService charter, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class CharterAdminController(CharterService charter, CharterSettingsService settings, IStringLocalizer<ModuleResources> T) : Controller
 {
     private const string Audiences = "{audience:regex(^(employees|guests|editorial)$)}";
     private const int PageSize = 50;
-    private const int CountPageSize = 500;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new CharterAdminModel(await OverviewAsync(cancellationToken)));
+
+    [HttpGet("settings")]
+    public async Task<IActionResult> Settings(CancellationToken cancellationToken) =>
+        View(new CharterSettingsModel(CharterSettingsForm.From(await settings.ViewAsync(User, cancellationToken)), new Dictionary<string, string>()));
+
+    [HttpPost("settings")]
+    public async Task<IActionResult> Settings(CharterSettingsForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        try
+        {
+            await settings.SaveAsync(User, form.ToInput(), cancellationToken);
+            TempData["Message"] = T["Settings saved."].Value;
+            return Redirect(Url.Content("~/admin/charter/settings"));
+        }
+        catch (InvalidInputException invalid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new CharterSettingsModel(form, invalid.Errors));
+        }
+    }
 
     [HttpPost(Audiences + "/publish")]
     public async Task<IActionResult> Publish(string audience, PublishForm form, CancellationToken cancellationToken)
@@ -74,31 +94,17 @@ internal sealed class CharterAdminController(CharterService charter, IStringLoca
             var versions = await charter.VersionsAsync(User, audience, cancellationToken);
             var current = versions.MaxBy(v => v.Number);
             var gating = versions.Where(v => v.Material).MaxBy(v => v.Number);
+            var texts = current is null ? null : (await charter.VersionAsync(User, audience, current.Number, cancellationToken)).Texts;
             if (audience == CharterAudiences.Editorial || gating is null)
             {
-                overview.Add(new AudienceOverview(audience, current, gating, null, null));
+                overview.Add(new AudienceOverview(audience, current, gating, null, null, texts));
                 continue;
             }
 
             var accepted = versions.Where(v => v.Number >= gating.Number).Sum(v => v.Accepted);
-            overview.Add(new AudienceOverview(audience, current, gating, accepted, await PendingAsync(audience, gating.Number, cancellationToken)));
+            overview.Add(new AudienceOverview(audience, current, gating, accepted, await charter.PendingCountAsync(User, audience, gating.Number, cancellationToken), texts));
         }
 
         return overview;
-    }
-
-    /// <summary>How many have not accepted: the service lists them a page at a time, so this walks the pages.</summary>
-    private async Task<int> PendingAsync(string audience, int version, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        string? after = null;
-        do
-        {
-            var page = await charter.AcceptancesAsync(User, audience, version, "pending", after, CountPageSize, cancellationToken);
-            count += page.Items.Count;
-            after = page.Next;
-        }
-        while (after is not null);
-        return count;
     }
 }

@@ -2,9 +2,8 @@ using System.Globalization;
 using InternalSocial.Charter.Models;
 using InternalSocial.Charter.Services;
 using InternalSocial.Kernel;
-using Microsoft.AspNetCore.Authentication;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -16,7 +15,7 @@ namespace InternalSocial.Charter.Controllers;
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [Authorize]
-internal sealed class CharterController(CharterService charter, IStringLocalizer<ModuleResources> T) : Controller
+internal sealed class CharterController(CharterService charter, IPersonSignOut signOut, IStringLocalizer<ModuleResources> T) : Controller
 {
     [HttpGet("charter")]
     public async Task<IActionResult> Index(string? returnUrl, string? lang, CancellationToken cancellationToken)
@@ -31,11 +30,13 @@ internal sealed class CharterController(CharterService charter, IStringLocalizer
     {
         try
         {
-            await charter.AcceptAsync(User, version, Language(language), AcceptanceMethods.Page, cancellationToken);
+            await charter.AcceptAsync(User, version, Language(language), AcceptanceMethods.OnPage(User), cancellationToken);
         }
-        catch (ConflictException)
+        catch (ConflictException conflict)
         {
-            TempData["Error"] = T["A new version was published meanwhile: read it, then accept it."].Value;
+            TempData["Error"] = await charter.GetForMeAsync(User, Language(language), cancellationToken) is null
+                ? conflict.Message
+                : T["A new version was published meanwhile: read it, then accept it."].Value;
             return Redirect(CharterUrl(returnUrl));
         }
 
@@ -47,7 +48,7 @@ internal sealed class CharterController(CharterService charter, IStringLocalizer
     public async Task<IActionResult> Decline(CancellationToken cancellationToken)
     {
         await charter.DeclineAsync(User, cancellationToken);
-        await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        await signOut.SignOutAsync(HttpContext, cancellationToken);
         TempData["Message"] = T["You declined the charter, so you are signed out. Sign in again when you are ready to accept it."].Value;
         return LocalRedirect(Url.Content("~/account/signin"));
     }

@@ -4,11 +4,10 @@ using System.Text;
 using InternalSocial.Charter.Models;
 using InternalSocial.Charter.Services;
 using InternalSocial.Kernel;
-using Microsoft.AspNetCore.Authentication;
+using InternalSocial.Users.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 
@@ -24,12 +23,14 @@ internal static class CharterApi
         var api = endpoints.MapApiGroup("charter", "Charter").RequireAuthorization();
         api.MapGet("", GetMine).WithSummary("The current charter of the caller's audience (employees or guests), in the asked language or English, and whether they accepted it. 204 when none is published.");
         api.MapPost("/accept", Accept).WithSummary("Accept a version of one's charter. 409 when it is not the current version of the caller's audience.");
-        api.MapPost("/decline", Decline).WithSummary("Decline one's charter: a cookie session is signed out; a token keeps being refused until the charter is accepted.");
+        api.MapPost("/decline", Decline).WithSummary("Decline one's charter: a cookie session is ended on the server and signed out; a token keeps being refused until the charter is accepted.");
         api.MapGet("/versions", ListVersions).WithSummary("An audience's versions, newest first, with the number of acceptances of each (Charter.Manage; others see their own audience's).");
         api.MapGet("/versions/{audience}/{number:int}", GetVersion).WithSummary("A version's texts per language (readers of that audience, Charter.Manage).");
         api.MapPost("/versions", Publish).WithSummary("Publish a new version of an audience's charter, texts in en and fr at least; material: everyone must accept again (Charter.Manage). 400 naming each invalid field.");
         api.MapGet("/acceptances", ListAcceptances).WithSummary("Who accepted a version (status=accepted) or has not yet (status=pending), 50 a page after the previous page's next cursor (Charter.Manage).");
         api.MapGet("/acceptances.csv", ExportAcceptances).WithSummary("The same list as CSV; formula cells are escaped (Charter.Manage).");
+        api.MapGet("/settings", GetSettings).WithSummary("Which audiences the usage charter gates, the grace period after a material change and whether the editorial charter starts open (Charter.Manage).");
+        api.MapPut("/settings", SaveSettings).WithSummary("Changes the charter's settings; a field left out keeps its value (Charter.Manage). 400 naming the field, such as graceDays (0 to 30).");
         api.MapPost("/reminders", Remind).WithSummary("Notify everyone of an audience who has not accepted its current version (Charter.Manage). Answers how many were reminded.");
     }
 
@@ -47,10 +48,10 @@ internal static class CharterApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> Decline(HttpContext context, CharterService charter, CancellationToken cancellationToken)
+    public static async Task<NoContent> Decline(HttpContext context, CharterService charter, IPersonSignOut signOut, CancellationToken cancellationToken)
     {
         await charter.DeclineAsync(context.User, cancellationToken);
-        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        await signOut.SignOutAsync(context, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -76,6 +77,12 @@ internal static class CharterApi
         var csv = await charter.AcceptancesCsvAsync(user, audience ?? CharterAudiences.Employees, version ?? 0, status ?? "accepted", cancellationToken);
         return TypedResults.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.Content)).ToArray(), "text/csv; charset=utf-8", csv.FileName);
     }
+
+    public static async Task<Ok<CharterSettings>> GetSettings(ClaimsPrincipal user, CharterSettingsService settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await settings.ViewAsync(user, cancellationToken));
+
+    public static async Task<Ok<CharterSettings>> SaveSettings(CharterSettingsInput? request, ClaimsPrincipal user, CharterSettingsService settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await settings.SaveAsync(user, request ?? throw InvalidInputException.BodyRequired("{gateEmployees, gateGuests, graceDays, editorialExpanded}"), cancellationToken));
 
     public static async Task<Ok<RemindedPeople>> Remind(RemindRequest? request, ClaimsPrincipal user, CharterService charter, CancellationToken cancellationToken) =>
         TypedResults.Ok(new RemindedPeople(await charter.RemindPendingAsync(user, request?.Audience ?? CharterAudiences.Employees, cancellationToken)));

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace InternalSocial.Charter.FeedBridge;
 
-/// <summary>The editorial charter beside the composer, folded: an author opens it when in doubt. Nothing when none is published.</summary>
-internal sealed class EditorialCharterViewComponent(CharterService charter) : ViewComponent
+/// <summary>The editorial charter beside the composer, folded unless the settings say otherwise: an author opens it when in doubt. Nothing when none is published.</summary>
+internal sealed class EditorialCharterViewComponent(CharterService charter, CharterSettingsService settings) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -16,6 +16,7 @@ internal sealed class EditorialCharterViewComponent(CharterService charter) : Vi
             return Content("");
         }
 
-        return View(new EditorialCharterModel(current.Number, CharterMarkdown.Render(CharterTexts.Pick(current.Texts, CultureInfo.CurrentUICulture))));
+        var expanded = (await settings.GetAsync(HttpContext.RequestAborted)).EditorialExpanded;
+        return View(new EditorialCharterModel(current.Number, CharterMarkdown.Render(CharterTexts.Pick(current.Texts, CultureInfo.CurrentUICulture)), expanded));
     }
 }

@@ -5,8 +5,8 @@ using InternalSocial.Kernel.Recipes;
 
 namespace InternalSocial.Charter.Recipes;
 
-/// <summary>Exports the current version of each audience's charter as a charter step; never who accepted it.</summary>
-internal sealed class CharterExporter(CharterVersions versions) : IRecipeExporter
+/// <summary>Exports the current version of each audience's charter and the settings as a charter step; never who accepted it.</summary>
+internal sealed class CharterExporter(CharterVersions versions, CharterSettingsService settings) : IRecipeExporter
 {
     public int Order => 250;
 
@@ -29,6 +29,20 @@ internal sealed class CharterExporter(CharterVersions versions) : IRecipeExporte
             items.Add(new JsonObject { ["audience"] = audience, ["material"] = latest.Material, ["texts"] = texts });
         }
 
-        return items.Count == 0 ? [] : [new JsonObject { ["name"] = "charter", ["versions"] = items }];
+        var current = await settings.GetAsync(cancellationToken);
+        if (items.Count == 0 && current == new CharterSettings())
+        {
+            return [];
+        }
+
+        var step = new JsonObject { ["name"] = "charter", ["versions"] = items };
+        step["settings"] = new JsonObject
+        {
+            ["gateEmployees"] = current.GateEmployees,
+            ["gateGuests"] = current.GateGuests,
+            ["graceDays"] = current.GraceDays,
+            ["editorialExpanded"] = current.EditorialExpanded,
+        };
+        return [step];
     }
 }

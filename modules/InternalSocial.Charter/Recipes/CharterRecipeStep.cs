@@ -11,20 +11,34 @@ namespace InternalSocial.Charter.Recipes;
 /// <c>{ "name": "charter", "versions": [ { "audience": "employees", "material": true, "texts": { "en": "…", "fr": "…" } } ] }</c>:
 /// publishes the versions in order. An audience whose last version in the step has the texts of its current version
 /// is left as it is, so that a second run publishes nothing; otherwise a version equal to the one before it is skipped.
+/// An optional <c>settings</c> object (the API's fields) changes the settings it names.
 /// </summary>
-internal sealed class CharterRecipeStep(CharterPublisher publisher, CharterVersions versions, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
+internal sealed class CharterRecipeStep(CharterPublisher publisher, CharterVersions versions, CharterSettingsService settings, IStringLocalizer<ModuleResources> T) : IRecipeStepHandler
 {
     public const string FeatureId = "InternalSocial.Charter";
 
     private static readonly string[] VersionFields = ["audience", "material", "texts"];
+    private static readonly string[] SettingsFields = ["gateEmployees", "gateGuests", "graceDays", "editorialExpanded"];
 
     public string StepName => "charter";
 
-    /// <summary>Versions are history, not keyed definitions: two charter steps in a run become one, the later versions after the earlier.</summary>
-    public RecipeStepItems? Items => new(null, "", (earlier, later) => new JsonObject
+    /// <summary>
+    /// Versions are history, not keyed definitions: two charter steps in a run become one, the later versions after the
+    /// earlier; the later step's settings win field by field.
+    /// </summary>
+    public RecipeStepItems? Items => new(null, "", (earlier, later) =>
     {
-        ["name"] = StepName,
-        ["versions"] = new JsonArray([.. Versions(earlier).Concat(Versions(later)).Select(v => v?.DeepClone())]),
+        var merged = new JsonObject
+        {
+            ["name"] = StepName,
+            ["versions"] = new JsonArray([.. Versions(earlier).Concat(Versions(later)).Select(v => v?.DeepClone())]),
+        };
+        if (MergeSettings(earlier["settings"], later["settings"]) is { } both)
+        {
+            merged["settings"] = both;
+        }
+
+        return merged;
     });
 
     public Task<IReadOnlyCollection<Permission>?> RequiredPermissionsAsync(RecipeStep step, CancellationToken cancellationToken) =>
@@ -34,8 +48,16 @@ internal sealed class CharterRecipeStep(CharterPublisher publisher, CharterVersi
     {
         ArgumentNullException.ThrowIfNull(step);
         var reader = new RecipeStepReader(step, errors);
-        reader.RejectUnknownFields(step.Data, "", "versions");
-        foreach (var (version, path) in reader.Objects(step.Data, "", "versions", required: true))
+        reader.RejectUnknownFields(step.Data, "", "versions", "settings");
+        if (ReadSettings(reader, step.Data) is { } changed)
+        {
+            foreach (var (field, problem) in settings.Validate(changed))
+            {
+                reader.Error($"settings.{field}", problem);
+            }
+        }
+
+        foreach (var (version, path) in reader.Objects(step.Data, "", "versions", required: step.Data["settings"] is null))
         {
             reader.RejectUnknownFields(version, path, VersionFields);
             if (Read(reader, version, path) is { } input)
@@ -54,6 +76,11 @@ internal sealed class CharterRecipeStep(CharterPublisher publisher, CharterVersi
     {
         ArgumentNullException.ThrowIfNull(step);
         var reader = new RecipeStepReader(step, []);
+        if (ReadSettings(reader, step.Data) is { } changed)
+        {
+            await settings.ApplyAsync(changed, cancellationToken);
+        }
+
         var inputs = reader.Objects(step.Data, "", "versions").Select(v => Read(reader, v.Node, v.Path)!).ToList();
         foreach (var audience in inputs.GroupBy(i => i.Audience))
         {
@@ -72,6 +99,51 @@ internal sealed class CharterRecipeStep(CharterPublisher publisher, CharterVersi
     }
 
     private static IEnumerable<JsonNode?> Versions(JsonObject step) => step["versions"] as JsonArray ?? [];
+
+    private static JsonObject? MergeSettings(JsonNode? earlier, JsonNode? later)
+    {
+        if (earlier is not JsonObject first || later is not JsonObject second)
+        {
+            return (later ?? earlier)?.DeepClone() as JsonObject;
+        }
+
+        var merged = (JsonObject)first.DeepClone();
+        foreach (var (field, value) in second)
+        {
+            merged[field] = value?.DeepClone();
+        }
+
+        return merged;
+    }
+
+    /// <summary>The settings to change; null when the step has none or they are malformed (reported).</summary>
+    private CharterSettingsInput? ReadSettings(RecipeStepReader reader, JsonObject step)
+    {
+        switch (step["settings"])
+        {
+            case null:
+                return null;
+            case JsonObject node:
+                reader.RejectUnknownFields(node, "settings", SettingsFields);
+                int? days = null;
+                if (node["graceDays"] is { } grace)
+                {
+                    if (grace is JsonValue value && value.TryGetValue<int>(out var number))
+                    {
+                        days = number;
+                    }
+                    else
+                    {
+                        reader.Error("settings.graceDays", T["must be a whole number of days."]);
+                    }
+                }
+
+                return new CharterSettingsInput(reader.Flag(node, "settings", "gateEmployees"), reader.Flag(node, "settings", "gateGuests"), days, reader.Flag(node, "settings", "editorialExpanded"));
+            default:
+                reader.Error("settings", T["must be an object."]);
+                return null;
+        }
+    }
 
     private static bool Same(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> texts) =>
         stored.Count == texts.Count && texts.All(t => stored.TryGetValue(t.Key, out var text) && text == t.Value.Trim());

@@ -54,8 +54,9 @@ internal sealed class CharterService(
         }
 
         var audience = await gate.AudienceOfAsync(userId, cancellationToken);
-        var latest = await versions.LatestAsync(audience, cancellationToken);
-        if (latest is null || latest.Number != version)
+        var latest = await versions.LatestAsync(audience, cancellationToken)
+            ?? throw new ConflictException(T["There is no charter to accept: none has been published for you."]);
+        if (latest.Number != version)
         {
             throw new ConflictException(T["Version {0} is not the current version of your charter; read the current one and accept it.", version]);
         }
@@ -90,6 +91,7 @@ internal sealed class CharterService(
             throw;
         }
 
+        gate.Forget();
         await events.PublishAsync(new CharterAccepted(userId, audience, latest.Number, acceptance.Language, method, acceptance.AcceptedUtc), cancellationToken);
     }
 
@@ -137,6 +139,14 @@ internal sealed class CharterService(
     {
         await authorization.EnsurePermissionAsync(user, Permissions.ManageCharter);
         return await acceptances.PageAsync(await acceptances.ResolveAsync(audience, version, cancellationToken), status, after, take, cancellationToken);
+    }
+
+    /// <summary>How many have accepted neither the version nor a later one, as the pending list would count them.</summary>
+    public async Task<int> PendingCountAsync(ClaimsPrincipal user, string audience, int version, CancellationToken cancellationToken)
+    {
+        await authorization.EnsurePermissionAsync(user, Permissions.ManageCharter);
+        var resolved = await acceptances.ResolveAsync(audience, version, cancellationToken);
+        return await pending.CountAsync(resolved.Audience, await versions.FromAsync(resolved.Audience, resolved.Number, cancellationToken), cancellationToken);
     }
 
     public async Task<CharterCsv> AcceptancesCsvAsync(ClaimsPrincipal user, string audience, int version, string status, CancellationToken cancellationToken)

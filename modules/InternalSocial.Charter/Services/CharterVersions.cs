@@ -16,7 +16,7 @@ internal sealed class CharterVersions(CharterDbContext db, CharterGateCache cach
 
         var versions = await db.Versions.AsNoTracking()
             .Where(v => v.Audience != CharterAudiences.Editorial)
-            .Select(v => new { v.Id, v.Audience, v.Number, v.Material })
+            .Select(v => new { v.Id, v.Audience, v.Number, v.Material, v.PublishedUtc })
             .ToListAsync(cancellationToken);
         var gates = new Dictionary<string, AudienceGate>(StringComparer.Ordinal);
         foreach (var audience in versions.GroupBy(v => v.Audience))
@@ -24,7 +24,7 @@ internal sealed class CharterVersions(CharterDbContext db, CharterGateCache cach
             var material = audience.Where(v => v.Material).MaxBy(v => v.Number);
             if (material is not null)
             {
-                gates[audience.Key] = new AudienceGate(audience.Key, material.Number, audience.Max(v => v.Number), [.. audience.Where(v => v.Number >= material.Number).OrderBy(v => v.Number).Select(v => v.Id)]);
+                gates[audience.Key] = new AudienceGate(audience.Key, material.Number, audience.Max(v => v.Number), [.. audience.Where(v => v.Number >= material.Number).OrderBy(v => v.Number).Select(v => v.Id)], material.PublishedUtc);
             }
         }
 

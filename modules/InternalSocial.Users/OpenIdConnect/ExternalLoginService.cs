@@ -43,8 +43,11 @@ internal sealed record ExternalIdentity(string Issuer, string Subject, string? E
     }
 }
 
-/// <summary>How a sign-in with the provider ended: the account to sign in, or why not (for the person to read).</summary>
-internal sealed record ExternalSignInOutcome(User? User, string? Refusal);
+/// <summary>
+/// How a sign-in with the provider ended: the account to sign in, or why not (for the person to read);
+/// <see cref="Created"/> when this sign-in created the account.
+/// </summary>
+internal sealed record ExternalSignInOutcome(User? User, string? Refusal, bool Created = false);
 
 /// <summary>A login linked to the signed-in person, for their account page.</summary>
 internal sealed record LinkedLogin(string Key, string ProviderName);
@@ -155,7 +158,7 @@ internal sealed class ExternalLoginService(
             return Refuse(T["{0} does not confirm that {1} is yours, so no account was created. Ask an administrator.", provider, email]);
         }
 
-        return new(await CreateAsync(identity, key, provider, cancellationToken), null);
+        return new(await CreateAsync(identity, key, provider, cancellationToken), null, Created: true);
     }
 
     /// <summary>The signed-in person's linked logins.</summary>

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using InternalSocial.Kernel;
 using InternalSocial.Kernel.Security;
+using InternalSocial.Users.Abstractions;
 using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -85,7 +87,12 @@ internal sealed class ExternalSignInController(
             return Refused(outcome.Refusal!);
         }
 
-        await signInManager.SignInAsync(user, isPersistent: false, authenticationMethod: ExternalLoginService.LoginProvider);
+        // A first sign-in that created the account says so on the cookie: the charter records an acceptance made now as
+        // given at the single sign-on's first sign-in.
+        Claim[] claims = outcome.Created
+            ? [new(ClaimTypes.AuthenticationMethod, ExternalLoginService.LoginProvider), new(SignInClaims.FirstSingleSignOn, "true")]
+            : [new(ClaimTypes.AuthenticationMethod, ExternalLoginService.LoginProvider)];
+        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, claims);
         if (user.PreferredLanguage is { } language)
         {
             InternalSocial.Kernel.Localization.TenantLocalization.RememberCulture(Response, language, Request.PathBase);

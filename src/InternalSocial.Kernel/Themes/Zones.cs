@@ -14,6 +14,9 @@ public static class ZoneNames
     public const string Home = "home";
     public const string Sidebar = "sidebar";
     public const string Header = "header";
+
+    /// <summary>Above every page's content of the employee site: a notice that concerns the person wherever they are.</summary>
+    public const string Banner = "banner";
 }
 
 /// <summary>A module's view component shown in a zone, to those holding <see cref="Permission"/> (all when null).</summary>

@@ -176,7 +176,7 @@ public abstract partial class CharterGateTests(CharterTenant tenant, ITestOutput
         var before = await tenant.InDatabaseAsync(db => Task.FromResult((db.Versions.Count(), db.Acceptances.Count())));
         try
         {
-            foreach (var feature in new[] { "InternalSocial.Charter.Workflows", "InternalSocial.Charter.Notifications", "InternalSocial.Charter" })
+            foreach (var feature in new[] { "InternalSocial.Charter.Feed", "InternalSocial.Charter.Moderation", "InternalSocial.Charter.Workflows", "InternalSocial.Charter.Notifications", "InternalSocial.Charter" })
             {
                 await (await tenant.Admin.PostAsync($"api/v1/features/{feature}/disable", null)).ExpectJsonAsync(HttpStatusCode.OK);
             }
@@ -186,7 +186,7 @@ public abstract partial class CharterGateTests(CharterTenant tenant, ITestOutput
         }
         finally
         {
-            foreach (var feature in new[] { "InternalSocial.Charter.Notifications", "InternalSocial.Charter.Workflows" })
+            foreach (var feature in new[] { "InternalSocial.Charter.Notifications", "InternalSocial.Charter.Workflows", "InternalSocial.Charter.Feed", "InternalSocial.Charter.Moderation" })
             {
                 await (await tenant.Admin.PostAsync($"api/v1/features/{feature}/enable", null)).ExpectJsonAsync(HttpStatusCode.OK);
             }
