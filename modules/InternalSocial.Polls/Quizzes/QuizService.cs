@@ -107,12 +107,12 @@ internal sealed class QuizService(
     public async Task<AttemptResult?> LastResultAsync(ClaimsPrincipal user, long quizId, CancellationToken ct) =>
         await reader.LastResultAsync(await access.ReadAsync(user, quizId, ct), ct);
 
-    /// <summary>The leaderboard of those who chose to appear; 403 for a quiz without one.</summary>
-    public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(ClaimsPrincipal user, long quizId, CancellationToken ct)
+    /// <summary>A page of the leaderboard of those who chose to appear; 403 for a quiz without one.</summary>
+    public async Task<LeaderboardPage> LeaderboardAsync(ClaimsPrincipal user, long quizId, string? after, int? take, CancellationToken ct)
     {
         var standing = await access.ReadAsync(user, quizId, ct);
         return standing.Settings.Leaderboard
-            ? await results.LeaderboardAsync(standing, ct)
+            ? await results.LeaderboardAsync(standing, after, take, ct)
             : throw new PermissionDeniedException(Permissions.ViewPolls, T["This quiz has no leaderboard."]);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using InternalSocial.Kernel;
@@ -21,7 +22,7 @@ internal static class QuizzesApi
         api.MapDelete("/{id:long}", DeleteQuiz).WithSummary("Delete the quiz and its attempts (its author, moderators).");
         api.MapPost("/{id:long}/attempts", SubmitAttempt).WithSummary("Submit an attempt {answers: {questionId: [optionId]}, showOnLeaderboard}: the score, passed, and per question correct, the correct option ids and the explanation. 400 naming answers.{questionId}; 409 when closed or no attempts are left.");
         api.MapGet("/{id:long}/attempts", GetMyAttempts).WithSummary("The reader's own attempts, first to last.");
-        api.MapGet("/{id:long}/leaderboard", GetLeaderboard).WithSummary("Best scores of those who chose to appear, ties to the earliest. 403 for a quiz without a leaderboard.");
+        api.MapGet("/{id:long}/leaderboard", GetLeaderboard).WithSummary("Best scores of those who chose to appear, ties to the earliest, take (1 to 100, 20 by default) a page after the cursor of the previous page's Link rel=\"next\" header. 403 for a quiz without a leaderboard.");
         api.MapGet("/{id:long}/results", GetQuizResults).WithSummary("Attempts, pass rate and the share of correct answers per question (its author, moderators, directors).");
         api.MapGet("/{id:long}/results.csv", ExportQuizResults).WithSummary("One row per attempt, then the share correct per question, as CSV; formula cells are escaped (its author, moderators, directors).");
         api.MapPost("/{id:long}/close", CloseQuiz).WithSummary("Close the quiz now (its author, moderators). 409 when closed already.");
@@ -52,8 +53,21 @@ internal static class QuizzesApi
     public static async Task<Ok<IReadOnlyList<AttemptSummary>>> GetMyAttempts(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
         TypedResults.Ok(await quizzes.MyAttemptsAsync(user, id, cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<LeaderboardEntry>>> GetLeaderboard(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await quizzes.LeaderboardAsync(user, id, cancellationToken));
+    /// <summary>
+    /// The body stays the array it always was; the next page is named the standard way (RFC 8288), so clients reading the
+    /// first page only see no change.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<LeaderboardEntry>>> GetLeaderboard(long id, string? after, int? take, HttpContext context, QuizService quizzes, CancellationToken cancellationToken)
+    {
+        var page = await quizzes.LeaderboardAsync(context.User, id, after, take, cancellationToken);
+        if (page.NextCursor is { } next)
+        {
+            var size = take is { } t ? $"&take={t.ToString(CultureInfo.InvariantCulture)}" : "";
+            context.Response.Headers.Link = $"</api/v1/quizzes/{id.ToString(CultureInfo.InvariantCulture)}/leaderboard?after={Uri.EscapeDataString(next)}{size}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Entries);
+    }
 
     public static async Task<Ok<QuizResults>> GetQuizResults(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
         TypedResults.Ok(await quizzes.ResultsAsync(user, id, cancellationToken));

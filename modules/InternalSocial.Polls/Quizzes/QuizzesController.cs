@@ -157,7 +157,7 @@ internal sealed partial class QuizzesController(
     {
         var quiz = await quizzes.GetAsync(User, id, cancellationToken);
         var last = await quizzes.LastResultAsync(User, id, cancellationToken);
-        var board = quiz.Leaderboard ? await quizzes.LeaderboardAsync(User, id, cancellationToken) : null;
+        var board = quiz.Leaderboard ? (await quizzes.LeaderboardAsync(User, id, after: null, take: null, cancellationToken)).Entries : null;
         var author = (await people.GetByIdsAsync([quiz.AuthorId], cancellationToken)).GetValueOrDefault(quiz.AuthorId)?.DisplayName ?? "";
         return new QuizPageModel(quiz, last, author, retry, board, refused);
     }
