@@ -16,7 +16,7 @@ internal static class QuizzesApi
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapApiGroup("quizzes", "Quizzes").RequireAuthorization();
-        api.MapGet("", ListQuizzes).WithSummary("The newest quizzes the reader may take (at most 50), wherever they are, with the reader's attempts left and best attempt.");
+        api.MapGet("", ListQuizzes).WithSummary("The newest quizzes the reader may take, wherever they are, with the reader's attempts left and best attempt: take (1 to 50, 50 by default) a page after the previous page's nextCursor.");
         api.MapPost("", CreateQuiz).WithSummary("Create a quiz, standalone or in a post (postId) or group (groupId): questions with their correct options and explanation, passMark, maxAttempts (none: no limit), leaderboard, passingAcknowledges. 400 naming each invalid field; a quiz is never anonymous.");
         api.MapGet("/{id:long}", GetQuiz).WithSummary("A quiz with the reader's attempts left and best attempt; correctOptionIds and explanation only once the reader has submitted an attempt.");
         api.MapDelete("/{id:long}", DeleteQuiz).WithSummary("Delete the quiz and its attempts (its author, moderators).");
@@ -29,8 +29,8 @@ internal static class QuizzesApi
         api.MapPost("/{id:long}/reopen", ReopenQuiz).WithSummary("Reopen a closed quiz, with a new deadline (closesAt) or none (its author, moderators).");
     }
 
-    public static async Task<Ok<QuizList>> ListQuizzes(ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new QuizList(await quizzes.ListAsync(user, cancellationToken)));
+    public static async Task<Ok<QuizList>> ListQuizzes(string? after, int? take, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await quizzes.ListAsync(user, after, take, cancellationToken));
 
     public static async Task<Created<PollCreated>> CreateQuiz(QuizInput? input, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken)
     {
