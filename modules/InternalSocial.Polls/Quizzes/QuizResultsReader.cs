@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Files;
 using InternalSocial.Polls.Services;
 using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -64,24 +65,22 @@ internal sealed class QuizResultsReader(PollsDbContext db, IPeopleLookup people,
         ArgumentNullException.ThrowIfNull(standing);
         var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.PollId == standing.Poll.Id).OrderBy(a => a.UserId).ThenBy(a => a.Number).ToListAsync(cancellationToken);
         var names = await people.GetByIdsAsync([.. attempts.Select(a => a.UserId).Distinct()], cancellationToken);
-        var csv = new StringBuilder().Append(Row("person", "userName", "attempt", "score", "maxScore", "passed", "submittedUtc"));
+        var csv = new StringBuilder().Append(CsvText.Row("person", "userName", "attempt", "score", "maxScore", "passed", "submittedUtc"));
         foreach (var a in attempts)
         {
             var person = names.GetValueOrDefault(a.UserId);
-            csv.Append(Row(person?.DisplayName ?? a.UserId, person?.UserName ?? "", Number(a.Number), Number(a.Score), Number(a.MaxScore),
+            csv.Append(CsvText.Row(person?.DisplayName ?? a.UserId, person?.UserName ?? "", Number(a.Number), Number(a.Score), Number(a.MaxScore),
                 a.Passed ? "yes" : "no", a.SubmittedUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
         }
 
-        csv.Append("\r\n").Append(Row("question", "answered", "correct", "percentCorrect"));
+        csv.Append("\r\n").Append(CsvText.Row("question", "answered", "correct", "percentCorrect"));
         foreach (var q in (await ReadAsync(standing, cancellationToken)).Questions)
         {
-            csv.Append(Row(q.Text, Number(q.Answered), Number(q.Correct), q.PercentCorrect.ToString("0.#", CultureInfo.InvariantCulture)));
+            csv.Append(CsvText.Row(q.Text, Number(q.Answered), Number(q.Correct), q.PercentCorrect.ToString("0.#", CultureInfo.InvariantCulture)));
         }
 
         return new CsvDocument($"quiz-{standing.Poll.Id}.csv", csv.ToString());
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Row(params string[] cells) => string.Join(',', cells.Select(PollResultsReader.Cell)) + "\r\n";
 }

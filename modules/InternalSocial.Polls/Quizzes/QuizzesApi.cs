@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Files;
 using InternalSocial.Polls.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -75,7 +75,7 @@ internal static class QuizzesApi
     public static async Task<FileContentHttpResult> ExportQuizResults(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken)
     {
         var csv = await quizzes.ExportCsvAsync(user, id, cancellationToken);
-        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.Content)], "text/csv; charset=utf-8", csv.FileName);
+        return TypedResults.File(CsvText.Bytes(csv.Content), CsvText.ContentType, csv.FileName);
     }
 
     public static async Task<NoContent> CloseQuiz(long id, ClaimsPrincipal user, QuizService quizzes, CancellationToken cancellationToken)
