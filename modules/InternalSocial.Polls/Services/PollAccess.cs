@@ -39,20 +39,25 @@ internal sealed class PollAccess(PollsDbContext db, IAuthorizationService author
     public async Task<PollBallot> BallotAsync(ClaimsPrincipal user, long pollId, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(user, Permissions.ViewPolls);
-        var row = await (
-                from question in db.Questions.AsNoTracking()
-                join poll in db.Polls.AsNoTracking() on question.PollId equals poll.Id
-                where poll.Id == pollId && poll.Kind == PollKinds.Poll
-                orderby question.Position
-                select new { Poll = poll, Question = question, OptionIds = db.Options.Where(o => o.QuestionId == question.Id).Select(o => o.Id).ToList() })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null || !await CanReadAsync(user, ContainerOf(row.Poll), cancellationToken))
+        var rows = new List<BallotRow>();
+        await foreach (var row in BallotQuery.Run(db, pollId).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        // A poll has one question; should it ever have more, a vote is for the first, as the poll's page shows it.
+        var first = rows.Count == 0 ? null : rows.MinBy(r => r.Position);
+        var container = first is null || first.ContainerKind == ContainerKinds.None || first.ContainerId is not { } id ? null : new PollContainer(first.ContainerKind, id);
+        if (first is null || !await CanReadAsync(user, container, cancellationToken))
         {
             throw new NotFoundException(T["No poll with id {0}.", pollId]);
         }
 
         var person = await PersonAsync(user, cancellationToken);
-        return new PollBallot(row.Poll, row.Question, row.OptionIds, user.GetUserId(), person?.Department, person?.Site);
+        var optionIds = rows.Where(r => r.QuestionId == first.QuestionId && r.OptionId is not null).Select(r => r.OptionId!.Value).ToList();
+        return new PollBallot(
+            pollId, first.Anonymous, first.ClosesUtc, first.ClosedUtc, first.QuestionId, first.QuestionKind, first.MaxChoices, first.AllowOther,
+            optionIds, user.GetUserId(), person?.Department, person?.Site);
     }
 
     /// <summary>

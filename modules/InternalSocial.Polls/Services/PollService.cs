@@ -78,7 +78,7 @@ internal sealed class PollService(
         ArgumentNullException.ThrowIfNull(input);
         var ballot = await access.BallotAsync(user, pollId, ct);
         var (choices, other) = CheckVote(ballot, input);
-        if (ballot.Poll.IsClosedAt(Now))
+        if (ballot.IsClosedAt(Now))
         {
             throw new ConflictException(T["This poll is closed."]);
         }
@@ -193,9 +193,9 @@ internal sealed class PollService(
             throw new InvalidInputException("choices", T["Choose among this poll's options."]);
         }
 
-        if (other is not null && (!ballot.Question.AllowOther || other.Length > PollValidator.MaxOther))
+        if (other is not null && (!ballot.AllowOther || other.Length > PollValidator.MaxOther))
         {
-            throw new InvalidInputException("other", ballot.Question.AllowOther
+            throw new InvalidInputException("other", ballot.AllowOther
                 ? T["The other answer must be at most {0} characters.", PollValidator.MaxOther]
                 : T["This poll takes no other answer."]);
         }
@@ -205,7 +205,7 @@ internal sealed class PollService(
             throw new InvalidInputException("choices", T["Choose at least one option."]);
         }
 
-        var max = ballot.Question.Kind == QuestionKinds.Single ? 1 : ballot.Question.MaxChoices ?? ballot.OptionIds.Count;
+        var max = ballot.QuestionKind == QuestionKinds.Single ? 1 : ballot.MaxChoices ?? ballot.OptionIds.Count;
         if (choices.Count > max)
         {
             throw new ConflictException(T["Choose at most {0} options.", max]);

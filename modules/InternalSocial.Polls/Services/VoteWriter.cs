@@ -23,7 +23,7 @@ internal sealed class VoteWriter(PollsDbContext db, VoteBatcher batcher, TimePro
     public async Task VoteAsync(PollBallot ballot, IReadOnlyList<long> choices, string? other, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ballot);
-        var vote = new PendingVote(ballot.Poll.Id, ballot.Question.Id, ballot.Poll.Anonymous, ballot.UserId, choices, other, Clip(ballot.Department), Clip(ballot.Site));
+        var vote = new PendingVote(ballot.PollId, ballot.QuestionId, ballot.Anonymous, ballot.UserId, choices, other, Clip(ballot.Department), Clip(ballot.Site));
 
         // Inside a transaction already open (a recipe's), the vote is part of it rather than of a batch.
         var outcome = db.Database.CurrentTransaction is null ? await batcher.WriteAsync(vote) : (await WriteBatchAsync([vote], cancellationToken))[0];

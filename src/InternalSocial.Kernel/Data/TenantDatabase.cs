@@ -49,7 +49,7 @@ public sealed class TenantDatabase
         }
         else
         {
-            options.UseSqlite(ConnectionString);
+            options.UseSqlite(ConnectionString).AddInterceptors(SqliteConnectionSetupInterceptor.Instance);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed class TenantDatabase
 
     public DbConnection CreateConnection() => Provider == DatabaseProvider.Postgres
         ? new NpgsqlConnection(ConnectionString)
-        : new SqliteConnection(ConnectionString);
+        : SqliteConnectionSetup.Attach(new SqliteConnection(ConnectionString));
 
     /// <summary>Creates the database when it does not exist yet. Returns true when it was created.</summary>
     public async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken)
