@@ -1,4 +1,5 @@
 using InternalSocial.Charter.Endpoints;
+using InternalSocial.Charter.Events;
 using InternalSocial.Charter.Gate;
 using InternalSocial.Charter.Recipes;
 using InternalSocial.Charter.Services;
@@ -23,6 +24,7 @@ internal sealed class Startup : ModuleStartup
         services.AddTenantDbContext<CharterDbContext>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddSingleton<CharterGateCache>();
+        services.AddSingleton<CharterAcceptedCache>();
         services.AddScoped<CharterVersions>();
         services.AddScoped<CharterGateCheck>();
         services.AddScoped<CharterPublisher>();
@@ -31,6 +33,7 @@ internal sealed class Startup : ModuleStartup
         services.AddScoped<CharterService>();
         services.AddScoped<IPersonalDataContributor, CharterPersonalData>();
         services.AddScoped<IEventHandler<PersonErased>, CharterErasureHandler>();
+        services.AddScoped<IEventHandler<CharterAccepted>, CharterAcceptedCacheInvalidator>();
         services.AddScoped<IRecipeStepHandler, CharterRecipeStep>();
         services.AddScoped<IRecipeExporter, CharterExporter>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, CharterAuthorizationResultHandler>();

@@ -66,6 +66,13 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--charter")
+        {
+            int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+            await CharterBenchmark.RunAsync(Arg(1, 20), Arg(2, 200), Arg(3, 10_000), Console.Out);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--group-feed")
         {
             int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

@@ -8,7 +8,7 @@ namespace InternalSocial.Charter.Services;
 /// After a person is erased, their acceptances stay as proof that each version was accepted, at that time and in that
 /// way, but no longer say by whom (docs/charter.md, "Data and erasure"); the versions they published lose their name.
 /// </summary>
-internal sealed class CharterErasureHandler(CharterDbContext db, TimeProvider clock) : IEventHandler<PersonErased>
+internal sealed class CharterErasureHandler(CharterDbContext db, CharterAcceptedCache acceptedCache, TimeProvider clock) : IEventHandler<PersonErased>
 {
     public async Task HandleAsync(PersonErased domainEvent, CancellationToken cancellationToken)
     {
@@ -16,6 +16,7 @@ internal sealed class CharterErasureHandler(CharterDbContext db, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Acceptances.Where(a => a.UserId == domainEvent.UserId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, (string?)null).SetProperty(a => a.ErasedUtc, now), cancellationToken);
+        acceptedCache.Forget(domainEvent.UserId);
         await db.Versions.Where(v => v.PublishedBy == domainEvent.UserId).ExecuteUpdateAsync(s => s.SetProperty(v => v.PublishedBy, ""), cancellationToken);
     }
 }

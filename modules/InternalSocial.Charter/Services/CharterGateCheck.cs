@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace InternalSocial.Charter.Services;
 
 /// <summary>
-/// Whether a signed-in person must accept their charter before anything else. Versions come from the shell's cache;
-/// the person's acceptances and audience are read per request, so that no cache shared between people decides access.
+/// Whether a signed-in person must accept their charter before anything else. Versions come from the shell's cache,
+/// the person's acceptances from <see cref="CharterAcceptedCache"/> (read once per person for the current gates), and
+/// their audience, when it decides, from the people lookup.
 /// </summary>
-internal sealed class CharterGateCheck(CharterDbContext db, CharterVersions versions, IPeopleLookup people)
+internal sealed class CharterGateCheck(CharterDbContext db, CharterVersions versions, CharterAcceptedCache acceptedCache, IPeopleLookup people)
 {
     private string? _audienceOf;
     private string? _audience;
@@ -29,10 +30,7 @@ internal sealed class CharterGateCheck(CharterDbContext db, CharterVersions vers
             return null;
         }
 
-        // One query for every gated audience: an employee who accepted theirs is let through without asking who they are.
-        var open = gates.Values.SelectMany(g => g.OpenVersionIds).ToList();
-        var accepted = (await db.Acceptances.AsNoTracking().Where(a => a.UserId == userId && open.Contains(a.VersionId)).Select(a => a.VersionId).ToListAsync(cancellationToken)).ToHashSet();
-        var satisfied = gates.Values.Where(g => g.OpenVersionIds.Any(accepted.Contains)).Select(g => g.Audience).ToHashSet(StringComparer.Ordinal);
+        var satisfied = acceptedCache.Find(userId, gates) ?? await AcceptedAsync(userId, gates, cancellationToken);
         if (satisfied.Count == gates.Count)
         {
             return null;
@@ -40,6 +38,24 @@ internal sealed class CharterGateCheck(CharterDbContext db, CharterVersions vers
 
         var audience = await AudienceOfAsync(userId, cancellationToken);
         return gates.TryGetValue(audience, out var gate) && !satisfied.Contains(audience) ? gate : null;
+    }
+
+    /// <summary>
+    /// The gated audiences the person accepted: one query for all of them, so that an employee who accepted theirs is
+    /// let through without asking who they are. Remembered only when something was accepted: someone who has accepted
+    /// nothing stays on the charter's own pages, which the gate does not ask about.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> AcceptedAsync(string userId, IReadOnlyDictionary<string, AudienceGate> gates, CancellationToken cancellationToken)
+    {
+        var open = gates.Values.SelectMany(g => g.OpenVersionIds).ToList();
+        var accepted = (await db.Acceptances.AsNoTracking().Where(a => a.UserId == userId && open.Contains(a.VersionId)).Select(a => a.VersionId).ToListAsync(cancellationToken)).ToHashSet();
+        var satisfied = gates.Values.Where(g => g.OpenVersionIds.Any(accepted.Contains)).Select(g => g.Audience).ToHashSet(StringComparer.Ordinal);
+        if (satisfied.Count > 0)
+        {
+            acceptedCache.Remember(userId, gates, satisfied);
+        }
+
+        return satisfied;
     }
 
     /// <summary>Guests read the guests' charter, everyone else the employees'. Read once per request.</summary>

@@ -1,20 +1,14 @@
 using System.Globalization;
-using AngleSharp.Html.Parser;
-using Ganss.Xss;
-using Markdig;
+using InternalSocial.Kernel.Text;
 
 namespace InternalSocial.Charter.Services;
 
 /// <summary>
-/// A charter's Markdown as the rest of the site renders user Markdown (raw HTML off, then an allow-list sanitizer),
-/// with each level-2 heading made a numbered rule: <c>id="rule-N"</c>, so a moderator's rejection can link to it.
+/// A charter's Markdown through the kernel's <see cref="SafeMarkdown"/> (a document: section headings allowed), with each
+/// level-2 heading made a numbered rule: <c>id="rule-N"</c>, so a moderator's rejection can link to it.
 /// </summary>
 internal static class CharterMarkdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
-
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
-
     /// <summary>Safe HTML with the rules anchored; the anchors are added after sanitizing, so no author sets an id.</summary>
     public static string Render(string markdown)
     {
@@ -36,33 +30,5 @@ internal static class CharterMarkdown
 
     public static string Anchor(int number) => "rule-" + number.ToString(CultureInfo.InvariantCulture);
 
-    private static AngleSharp.Html.Dom.IHtmlDocument Parse(string markdown)
-    {
-        var html = Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
-        return new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
-    }
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var options = new HtmlSanitizerOptions
-        {
-            AllowedTags = new HashSet<string>(["p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3", "h4", "hr"], StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
-            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
-            AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-        };
-        // A level-1 heading or any other refused tag keeps its text: the page already has its own title.
-        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
-        sanitizer.PostProcessNode += (_, e) =>
-        {
-            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } anchor)
-            {
-                anchor.SetAttribute("rel", "nofollow noopener");
-            }
-        };
-        return sanitizer;
-    }
+    private static AngleSharp.Html.Dom.IHtmlDocument Parse(string markdown) => SafeMarkdown.ToDocument(markdown, SafeMarkdownOptions.Document);
 }

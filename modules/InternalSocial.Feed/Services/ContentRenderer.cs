@@ -1,22 +1,16 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
-using Ganss.Xss;
-using Markdig;
+using InternalSocial.Kernel.Text;
 
 namespace InternalSocial.Feed.Services;
 
 /// <summary>
-/// Markdown (raw HTML off) → HTML → allow-list sanitizer → #tags and @mentions turned into links. Runs once when the
-/// text is written; pages show the stored result.
+/// The kernel's <see cref="SafeMarkdown"/> (user content), then #tags and @mentions turned into links. Runs once when
+/// the text is written; pages show the stored result.
 /// </summary>
 internal static partial class ContentRenderer
 {
     public const string FormerMember = "Former member";
-
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
-
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     private static readonly HashSet<string> NoDecorationInside = new(StringComparer.OrdinalIgnoreCase) { "A", "CODE", "PRE" };
 
@@ -33,8 +27,7 @@ internal static partial class ContentRenderer
     public static string Render(string source, IReadOnlyDictionary<string, (string Id, string UserName)> people, string pathBase)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var html = Sanitizer.Sanitize(Markdown.ToHtml(source ?? "", Pipeline));
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        var document = SafeMarkdown.ToDocument(source);
         var body = document.Body!;
         foreach (var text in TextNodes(body).ToList())
         {
@@ -47,7 +40,7 @@ internal static partial class ContentRenderer
     /// <summary>Replaces the links to a person whose data was erased by plain "Former member" text.</summary>
     public static string RemoveMention(string html, string userId)
     {
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        var document = SafeMarkdown.Parse(html);
         foreach (var link in document.Body!.QuerySelectorAll("a.mention").Where(a => a.GetAttribute("data-user-id") == userId).ToList())
         {
             link.Replace(document.CreateTextNode(FormerMember));
@@ -128,29 +121,6 @@ internal static partial class ContentRenderer
             parent.InsertBefore(document.CreateTextNode(value[position..]), text);
             parent.RemoveChild(text);
         }
-    }
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var options = new HtmlSanitizerOptions
-        {
-            AllowedTags = new HashSet<string>(["p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h3", "h4"], StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
-            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
-            AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
-        };
-        var sanitizer = new HtmlSanitizer(options);
-        sanitizer.PostProcessNode += (_, e) =>
-        {
-            if (e.Node is IElement { TagName: "A" } anchor)
-            {
-                anchor.SetAttribute("rel", "nofollow noopener ugc");
-            }
-        };
-        return sanitizer;
     }
 
     [GeneratedRegex(@"(?<![\w#&/])#([\p{L}\p{N}_-]{1,50})")]

@@ -3,12 +3,20 @@ using InternalSocial.Users.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternalSocial.Users.Services;
 
 /// <summary>The Users module's tables, all prefixed "Users_". The schema comes from Migrations/, not from EF.</summary>
-internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options, AccessTokenPrincipalCache? principals = null, PersonSummaryCache? summaries = null) : IdentityDbContext<User, Role, string>(options)
+internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : IdentityDbContext<User, Role, string>(options)
 {
+    // The tenant's caches come from the tenant's container, not the constructor: a context whose only parameter is its
+    // options is pooled, and every request that touches people (most) would otherwise build an Identity context.
+    private AccessTokenPrincipalCache? _principals;
+    private PersonSummaryCache? _summaries;
+    private bool _cachesFound;
+
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 
     public DbSet<PersonTerm> Terms => Set<PersonTerm>();
@@ -37,6 +45,7 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options, A
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await RefreshDirectoryDataAsync(cancellationToken);
+        var (principals, summaries) = Caches();
         var (users, all) = principals is null && summaries is null ? ([], false) : PrincipalChanges();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (all)
@@ -56,8 +65,22 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options, A
     /// <summary>Reports to the principal and summary caches that these people changed outside a tracked save (bulk updates).</summary>
     public void PrincipalsChanged(params string[] userIds)
     {
+        var (principals, summaries) = Caches();
         principals?.InvalidateUsers(userIds);
         summaries?.InvalidateUsers(userIds);
+    }
+
+    private (AccessTokenPrincipalCache? Principals, PersonSummaryCache? Summaries) Caches()
+    {
+        if (!_cachesFound)
+        {
+            var tenant = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+            _principals = tenant?.GetService<AccessTokenPrincipalCache>();
+            _summaries = tenant?.GetService<PersonSummaryCache>();
+            _cachesFound = true;
+        }
+
+        return (_principals, _summaries);
     }
 
     private (HashSet<string> Users, bool All) PrincipalChanges()
