@@ -60,6 +60,12 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--quizzes")
+        {
+            await QuizzesBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500, Console.Out);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--charter")
         {
             int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using System.Text;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Files;
 using InternalSocial.Polls.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -78,6 +78,6 @@ internal static class PollsApi
     public static async Task<FileContentHttpResult> ExportResults(long id, ClaimsPrincipal user, PollService polls, CancellationToken cancellationToken)
     {
         var csv = await polls.ExportCsvAsync(user, id, cancellationToken);
-        return TypedResults.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.Content)).ToArray(), "text/csv; charset=utf-8", csv.FileName);
+        return TypedResults.File(CsvText.Bytes(csv.Content), CsvText.ContentType, csv.FileName);
     }
 }

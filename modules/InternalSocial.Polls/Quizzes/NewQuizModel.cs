@@ -32,6 +32,12 @@ internal sealed class NewQuizModel
     [Display(Name = "In the announcement (post id, optional)")]
     public long? PostId { get; set; }
 
+    [Display(Name = "In the group (optional)")]
+    public long? GroupId { get; set; }
+
+    /// <summary>The groups where the author may create polls, by name; empty without Groups.</summary>
+    public IReadOnlyList<KeyValuePair<long, string>> Groups { get; set; } = [];
+
     [Display(Name = "Passing acknowledges the announcement")]
     public bool PassingAcknowledges { get; set; }
 

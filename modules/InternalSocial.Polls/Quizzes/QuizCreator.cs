@@ -75,6 +75,9 @@ internal sealed class QuizCreator(PollsDbContext db, TimeProvider clock)
         var attemptIds = db.QuizAttempts.Where(a => a.PollId == pollId).Select(a => a.Id);
         await db.QuizChoices.Where(c => attemptIds.Contains(c.AttemptId)).ExecuteDeleteAsync(cancellationToken);
         await db.QuizAttempts.Where(a => a.PollId == pollId).ExecuteDeleteAsync(cancellationToken);
+        await db.QuizTotals.Where(t => t.PollId == pollId).ExecuteDeleteAsync(cancellationToken);
+        await db.QuizQuestionTallies.Where(t => t.PollId == pollId).ExecuteDeleteAsync(cancellationToken);
+        await db.QuizBestScores.Where(b => b.PollId == pollId).ExecuteDeleteAsync(cancellationToken);
         await db.QuizCorrectOptions.Where(o => o.PollId == pollId).ExecuteDeleteAsync(cancellationToken);
         await db.QuizQuestions.Where(q => q.PollId == pollId).ExecuteDeleteAsync(cancellationToken);
         await db.Options.Where(o => questionIds.Contains(o.QuestionId)).ExecuteDeleteAsync(cancellationToken);

@@ -1,4 +1,4 @@
 namespace InternalSocial.Polls.Quizzes;
 
-/// <summary>The body of <c>GET /api/v1/quizzes</c>.</summary>
-internal sealed record QuizList(IReadOnlyList<QuizView> Quizzes);
+/// <summary>The body of <c>GET /api/v1/quizzes</c>: a page; <see cref="NextCursor"/> null on the last.</summary>
+internal sealed record QuizList(IReadOnlyList<QuizView> Quizzes, string? NextCursor);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Polls.Models;
@@ -78,22 +79,26 @@ internal sealed class QuizReader(PollsDbContext db, PollAccess polls, QuizAccess
     }
 
     /// <summary>
-    /// The newest quizzes the user may read, wherever they are (standalone, in a post, in a group), among the newest
-    /// <see cref="ListSize"/> × 4: a fixed number of queries, plus one read check per container met.
+    /// A page of the newest quizzes the user may read, wherever they are (standalone, in a post, in a group), among the
+    /// next <paramref name="take"/> × 4 older than the cursor: a fixed number of queries, plus one read check per
+    /// container met. A page of someone who may read few quizzes can hold fewer, with a cursor to the next.
     /// </summary>
-    public async Task<IReadOnlyList<QuizView>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<QuizList> ListAsync(ClaimsPrincipal user, long? before, int take, CancellationToken cancellationToken)
     {
         await authorization.EnsurePermissionAsync(user, Permissions.ViewPolls);
-        var candidates = await db.Polls.AsNoTracking().Where(p => p.Kind == PollKinds.Quiz).OrderByDescending(p => p.Id).Take(ListSize * 4).ToListAsync(cancellationToken);
+        var quizRows = db.Polls.AsNoTracking().Where(p => p.Kind == PollKinds.Quiz);
+        if (before is { } cursor)
+        {
+            quizRows = quizRows.Where(p => p.Id < cursor);
+        }
+
+        var candidates = await quizRows.OrderByDescending(p => p.Id).Take(take * 4).ToListAsync(cancellationToken);
         var readable = new Dictionary<PollContainer, bool>();
         var shown = new List<Poll>();
-        foreach (var poll in candidates)
+        var examined = 0;
+        foreach (var poll in candidates.TakeWhile(_ => shown.Count < take))
         {
-            if (shown.Count == ListSize)
-            {
-                break;
-            }
-
+            examined++;
             var container = PollAccess.ContainerOf(poll);
             var key = container ?? Standalone;
             if (!readable.TryGetValue(key, out var mayRead))
@@ -107,7 +112,9 @@ internal sealed class QuizReader(PollsDbContext db, PollAccess polls, QuizAccess
             }
         }
 
-        return await ViewsAsync(user, shown, cancellationToken);
+        var more = examined < candidates.Count || candidates.Count == take * 4;
+        var next = more && examined > 0 ? candidates[examined - 1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        return new QuizList(await ViewsAsync(user, shown, cancellationToken), next);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using InternalSocial.Feed.Abstractions;
 using InternalSocial.Kernel;
@@ -27,6 +28,7 @@ internal sealed class QuizService(
     QuizResultsReader results,
     IAuthorizationService authorization,
     IEnumerable<IAnnouncementAcknowledgements> acknowledgements,
+    IEnumerable<IQuizGroups> quizGroups,
     IEventBus events,
     TimeProvider clock,
     IStringLocalizer<ModuleResources> T)
@@ -64,7 +66,44 @@ internal sealed class QuizService(
     public async Task<QuizView> GetAsync(ClaimsPrincipal user, long quizId, CancellationToken ct) =>
         await reader.ViewAsync(await access.ReadAsync(user, quizId, ct), ct);
 
-    public Task<IReadOnlyList<QuizView>> ListAsync(ClaimsPrincipal user, CancellationToken ct) => reader.ListAsync(user, ct);
+    /// <summary>A page of the newest quizzes the user may take, <paramref name="take"/> (1 to 50) after the previous page's cursor.</summary>
+    public Task<QuizList> ListAsync(ClaimsPrincipal user, string? after, int? take, CancellationToken ct)
+    {
+        var size = take ?? QuizReader.ListSize;
+        if (size is < 1 or > QuizReader.ListSize)
+        {
+            throw new InvalidInputException("take", T["Take between 1 and {0}.", QuizReader.ListSize]);
+        }
+
+        long? before = null;
+        if (after is not null)
+        {
+            before = long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new InvalidInputException("after", T["Use the nextCursor of the previous page."]);
+        }
+
+        return reader.ListAsync(user, before, size, ct);
+    }
+
+    /// <summary>The groups where the user may create a quiz (as a poll), by name, for the form; none without Groups.</summary>
+    public async Task<IReadOnlyList<KeyValuePair<long, string>>> GroupsForNewAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (quizGroups.FirstOrDefault() is not { } groups || polls.Bridge(ContainerKinds.Group) is not { } bridge)
+        {
+            return [];
+        }
+
+        var names = await groups.MemberGroupNamesAsync(user, ct);
+        var allowed = new List<KeyValuePair<long, string>>();
+        foreach (var (id, name) in names)
+        {
+            if (await bridge.CanCreateInAsync(user, new PollContainer(ContainerKinds.Group, id), ct))
+            {
+                allowed.Add(new(id, name));
+            }
+        }
+
+        return [.. allowed.OrderBy(g => g.Value, StringComparer.CurrentCultureIgnoreCase)];
+    }
 
     /// <summary>The quizzes of posts or groups, for their cards and tabs: those of containers the user may read.</summary>
     public Task<IReadOnlyList<QuizView>> InContainersAsync(ClaimsPrincipal user, string containerKind, IReadOnlyCollection<long> containerIds, CancellationToken ct) =>
@@ -107,12 +146,12 @@ internal sealed class QuizService(
     public async Task<AttemptResult?> LastResultAsync(ClaimsPrincipal user, long quizId, CancellationToken ct) =>
         await reader.LastResultAsync(await access.ReadAsync(user, quizId, ct), ct);
 
-    /// <summary>The leaderboard of those who chose to appear; 403 for a quiz without one.</summary>
-    public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(ClaimsPrincipal user, long quizId, CancellationToken ct)
+    /// <summary>A page of the leaderboard of those who chose to appear; 403 for a quiz without one.</summary>
+    public async Task<LeaderboardPage> LeaderboardAsync(ClaimsPrincipal user, long quizId, string? after, int? take, CancellationToken ct)
     {
         var standing = await access.ReadAsync(user, quizId, ct);
         return standing.Settings.Leaderboard
-            ? await results.LeaderboardAsync(standing, ct)
+            ? await results.LeaderboardAsync(standing, after, take, ct)
             : throw new PermissionDeniedException(Permissions.ViewPolls, T["This quiz has no leaderboard."]);
     }
 

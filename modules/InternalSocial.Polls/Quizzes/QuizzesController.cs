@@ -30,16 +30,17 @@ internal sealed partial class QuizzesController(
     public const string AnswerField = "answers-";
 
     [HttpGet("quizzes")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? after, CancellationToken cancellationToken)
     {
-        var list = await quizzes.ListAsync(User, cancellationToken);
-        var authors = await people.GetByIdsAsync([.. list.Select(q => q.AuthorId).Distinct()], cancellationToken);
-        return View(new QuizzesIndexModel(list, authors.ToDictionary(a => a.Key, a => a.Value.DisplayName), await authorization.HasPermissionAsync(User, Permissions.CreatePolls)));
+        var page = await quizzes.ListAsync(User, after, take: null, cancellationToken);
+        var authors = await people.GetByIdsAsync([.. page.Quizzes.Select(q => q.AuthorId).Distinct()], cancellationToken);
+        return View(new QuizzesIndexModel(page.Quizzes, authors.ToDictionary(a => a.Key, a => a.Value.DisplayName), await authorization.HasPermissionAsync(User, Permissions.CreatePolls), page.NextCursor));
     }
 
     [HttpGet("quizzes/new")]
     [RequirePermission("Polls.Create")]
-    public IActionResult New(long? postId) => View(new NewQuizModel { PostId = postId });
+    public async Task<IActionResult> New(long? postId, long? groupId, CancellationToken cancellationToken) =>
+        View(await WithGroupsAsync(new NewQuizModel { PostId = postId, GroupId = groupId }, cancellationToken));
 
     /// <summary>Creates the quiz; "add" instead redraws the form with one question more (no script needed).</summary>
     [HttpPost("quizzes/new")]
@@ -56,13 +57,13 @@ internal sealed partial class QuizzesController(
                 model.Questions.Add(new NewQuizQuestion());
             }
 
-            return View(nameof(New), model);
+            return View(nameof(New), await WithGroupsAsync(model, cancellationToken));
         }
 
         try
         {
             var input = new QuizInput(model.Title, [.. model.Rows.Select(q => q.ToInput())], model.Description, model.PassMark, model.MaxAttempts,
-                model.Leaderboard, model.PassingAcknowledges, ClosesAt: await ToUtcAsync(model.ClosesAt, cancellationToken), PostId: model.PostId);
+                model.Leaderboard, model.PassingAcknowledges, ClosesAt: await ToUtcAsync(model.ClosesAt, cancellationToken), PostId: model.PostId, GroupId: model.GroupId);
             var id = await quizzes.CreateAsync(User, input, cancellationToken);
             TempData["Message"] = T["Your quiz is open."].Value;
             return Redirect(Url.Content($"~/quizzes/{id}"));
@@ -75,8 +76,14 @@ internal sealed partial class QuizzesController(
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(New), model);
+            return View(nameof(New), await WithGroupsAsync(model, cancellationToken));
         }
+    }
+
+    private async Task<NewQuizModel> WithGroupsAsync(NewQuizModel model, CancellationToken cancellationToken)
+    {
+        model.Groups = await quizzes.GroupsForNewAsync(User, cancellationToken);
+        return model;
     }
 
     [HttpGet("quizzes/{id:long}")]
@@ -157,7 +164,7 @@ internal sealed partial class QuizzesController(
     {
         var quiz = await quizzes.GetAsync(User, id, cancellationToken);
         var last = await quizzes.LastResultAsync(User, id, cancellationToken);
-        var board = quiz.Leaderboard ? await quizzes.LeaderboardAsync(User, id, cancellationToken) : null;
+        var board = quiz.Leaderboard ? (await quizzes.LeaderboardAsync(User, id, after: null, take: null, cancellationToken)).Entries : null;
         var author = (await people.GetByIdsAsync([quiz.AuthorId], cancellationToken)).GetValueOrDefault(quiz.AuthorId)?.DisplayName ?? "";
         return new QuizPageModel(quiz, last, author, retry, board, refused);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InternalSocial.Kernel.Files;
 using InternalSocial.Polls.Models;
 using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -65,10 +66,10 @@ internal sealed class PollResultsReader(PollsDbContext db, IPeopleLookup people,
     {
         var counts = await CountsAsync(standing.Question.Id, cancellationToken);
         var csv = new StringBuilder();
-        csv.Append(Row("option", "votes"));
+        csv.Append(CsvText.Row("option", "votes"));
         foreach (var option in standing.Options)
         {
-            csv.Append(Row(option.Text, counts.GetValueOrDefault(option.Id).ToString(CultureInfo.InvariantCulture)));
+            csv.Append(CsvText.Row(option.Text, counts.GetValueOrDefault(option.Id).ToString(CultureInfo.InvariantCulture)));
         }
 
         if (standing.MaySeeVoters)
@@ -85,33 +86,19 @@ internal sealed class PollResultsReader(PollsDbContext db, IPeopleLookup people,
         var others = await db.OtherAnswers.AsNoTracking().Where(a => a.QuestionId == standing.Question.Id && a.UserId != null).ToDictionaryAsync(a => a.UserId!, a => a.Text, cancellationToken);
         var names = await people.GetByIdsAsync([.. votes.Select(v => v.UserId).Concat(others.Keys).Distinct()], cancellationToken);
         var texts = standing.Options.ToDictionary(o => o.Id, o => o.Text);
-        csv.Append("\r\n").Append(Row("voter", "userName", "choice"));
+        csv.Append("\r\n").Append(CsvText.Row("voter", "userName", "choice"));
         foreach (var vote in votes)
         {
             var person = names.GetValueOrDefault(vote.UserId);
-            csv.Append(Row(person?.DisplayName ?? vote.UserId, person?.UserName ?? "", texts.GetValueOrDefault(vote.OptionId, "")));
+            csv.Append(CsvText.Row(person?.DisplayName ?? vote.UserId, person?.UserName ?? "", texts.GetValueOrDefault(vote.OptionId, "")));
         }
 
         foreach (var (userId, text) in others.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             var person = names.GetValueOrDefault(userId);
-            csv.Append(Row(person?.DisplayName ?? userId, person?.UserName ?? "", T["Other: {0}", text]));
+            csv.Append(CsvText.Row(person?.DisplayName ?? userId, person?.UserName ?? "", T["Other: {0}", text]));
         }
     }
 
     private static double Percent(int votes, int participants) => participants == 0 ? 0 : Math.Round(100.0 * votes / participants, 1);
-
-    private static string Row(params string[] cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
-
-    /// <summary>RFC 4180 quoting, and a leading quote on cells starting with = + - @, a tab or a carriage return.</summary>
-    public static string Cell(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

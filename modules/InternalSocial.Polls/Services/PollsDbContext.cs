@@ -31,6 +31,12 @@ internal sealed class PollsDbContext(DbContextOptions<PollsDbContext> options) :
 
     public DbSet<QuizChoice> QuizChoices => Set<QuizChoice>();
 
+    public DbSet<QuizTotals> QuizTotals => Set<QuizTotals>();
+
+    public DbSet<QuizQuestionTally> QuizQuestionTallies => Set<QuizQuestionTally>();
+
+    public DbSet<QuizBestScore> QuizBestScores => Set<QuizBestScore>();
+
     public DbSet<Survey> Surveys => Set<Survey>();
 
     public DbSet<SurveyAudience> SurveyAudiences => Set<SurveyAudience>();
@@ -66,6 +72,11 @@ internal sealed class PollsDbContext(DbContextOptions<PollsDbContext> options) :
         modelBuilder.Entity<QuizCorrectOption>().Property(o => o.OptionId).ValueGeneratedNever();
         modelBuilder.Entity<QuizAttempt>().ToTable("Polls_QuizAttempts");
         modelBuilder.Entity<QuizChoice>().ToTable("Polls_QuizChoices").HasKey(c => new { c.AttemptId, c.OptionId });
+        modelBuilder.Entity<QuizTotals>().ToTable("Polls_QuizTotals").HasKey(t => t.PollId);
+        modelBuilder.Entity<QuizTotals>().Property(t => t.PollId).ValueGeneratedNever();
+        modelBuilder.Entity<QuizQuestionTally>().ToTable("Polls_QuizQuestionTallies").HasKey(t => t.QuestionId);
+        modelBuilder.Entity<QuizQuestionTally>().Property(t => t.QuestionId).ValueGeneratedNever();
+        modelBuilder.Entity<QuizBestScore>().ToTable("Polls_QuizBestScores").HasKey(b => new { b.PollId, b.UserId });
         modelBuilder.Entity<Survey>(survey =>
         {
             survey.ToTable("Polls_Surveys");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Files;
 using InternalSocial.Kernel.Security;
 using InternalSocial.Workflows.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -32,17 +32,17 @@ internal static class ModerationLogCsv
     {
         // Checked before the first byte: once the body has started, a problem can no longer be sent.
         await authorization.EnsurePermissionAsync(user, Permissions.ViewModerationLog);
-        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.ContentType = CsvText.ContentType;
         context.Response.Headers.ContentDisposition = "attachment; filename=\"moderation-log.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-        await writer.WriteAsync(string.Join(',', Columns) + "\r\n");
+        await using var writer = new StreamWriter(context.Response.Body, CsvText.Encoding, bufferSize: 16 * 1024, leaveOpen: true);
+        await writer.WriteAsync(CsvText.Row(Columns));
         string? cursor = null;
         do
         {
             var page = await service.LogAsync(user, cursor, BatchSize, cancellationToken);
             foreach (var entry in page.Items)
             {
-                await writer.WriteAsync(Row(
+                await writer.WriteAsync(CsvText.Row(
                     entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                     entry.ActorId.Length == 0 ? "system" : entry.ActorName ?? entry.ActorId,
                     entry.Action,
@@ -56,19 +56,5 @@ internal static class ModerationLogCsv
             cursor = page.NextCursor;
         }
         while (cursor is not null);
-    }
-
-    public static string Row(params string[] cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
-
-    /// <summary>RFC 4180 quoting, and a leading quote on cells starting with = + - @ (or a tab or carriage return) so a spreadsheet shows them as text.</summary>
-    public static string Cell(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using System.Text;
 using InternalSocial.Kernel;
+using InternalSocial.Kernel.Files;
 using InternalSocial.Polls.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -67,7 +67,7 @@ internal static class SurveysApi
     public static async Task<FileContentHttpResult> ExportResults(long id, ClaimsPrincipal user, SurveyService surveys, CancellationToken cancellationToken)
     {
         var csv = await surveys.ExportCsvAsync(user, id, cancellationToken);
-        return TypedResults.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.Content)).ToArray(), "text/csv; charset=utf-8", csv.FileName);
+        return TypedResults.File(CsvText.Bytes(csv.Content), CsvText.ContentType, csv.FileName);
     }
 
     public static async Task<NoContent> CloseSurvey(long id, ClaimsPrincipal user, SurveyService surveys, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InternalSocial.Kernel.Files;
 using InternalSocial.Polls.Services;
 using InternalSocial.Users.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace InternalSocial.Polls.Surveys;
 /// <summary>
 /// The CSV export: the aggregates (count and percentage per option, averages, NPS), then, to those allowed, either one
 /// row per respondent (named survey) or the free texts shuffled (anonymous: nothing orders or names them).
-/// Cells a spreadsheet would run as a formula start with a quote (<see cref="PollResultsReader.Cell"/>).
+/// Cells a spreadsheet would run as a formula start with a quote (<see cref="CsvText"/>).
 /// </summary>
 internal sealed class SurveyCsvWriter(PollsDbContext db, SurveyResultsReader results, IPeopleLookup people, IStringLocalizer<ModuleResources> T)
 {
@@ -18,30 +19,30 @@ internal sealed class SurveyCsvWriter(PollsDbContext db, SurveyResultsReader res
     {
         var read = await results.ReadAsync(standing, breakdown: null, nowUtc, textsPerQuestion: int.MaxValue, cancellationToken);
         var csv = new StringBuilder();
-        csv.Append(Row("question", "row", "answer", "count", "percent"));
+        csv.Append(CsvText.Row("question", "row", "answer", "count", "percent"));
         foreach (var question in read.Questions)
         {
             foreach (var option in question.Options)
             {
-                csv.Append(Row(question.Text, "", option.Text, Number(option.Count), Number(option.Percent)));
+                csv.Append(CsvText.Row(question.Text, "", option.Text, Number(option.Count), Number(option.Percent)));
             }
 
             foreach (var row in question.Rows)
             {
                 foreach (var column in row.Columns)
                 {
-                    csv.Append(Row(question.Text, row.Text, column.Text, Number(column.Count), Number(column.Percent)));
+                    csv.Append(CsvText.Row(question.Text, row.Text, column.Text, Number(column.Count), Number(column.Percent)));
                 }
             }
 
             if (question.Average is { } average)
             {
-                csv.Append(Row(question.Text, "", T["Average"], Number(average), ""));
+                csv.Append(CsvText.Row(question.Text, "", T["Average"], Number(average), ""));
             }
 
             if (question.Nps is { } nps)
             {
-                csv.Append(Row(question.Text, "", T["NPS score"], Number(nps.Score), ""));
+                csv.Append(CsvText.Row(question.Text, "", T["NPS score"], Number(nps.Score), ""));
             }
         }
 
@@ -59,14 +60,14 @@ internal sealed class SurveyCsvWriter(PollsDbContext db, SurveyResultsReader res
 
     private static void AppendShuffledTexts(SurveyResults read, StringBuilder csv)
     {
-        csv.Append("\r\n").Append(Row("question", "text"));
+        csv.Append("\r\n").Append(CsvText.Row("question", "text"));
         foreach (var question in read.Questions.Where(q => q.Texts is not null))
         {
             var texts = question.Texts!.ToArray();
             Random.Shared.Shuffle(texts);
             foreach (var text in texts)
             {
-                csv.Append(Row(question.Text, text));
+                csv.Append(CsvText.Row(question.Text, text));
             }
         }
     }
@@ -84,17 +85,15 @@ internal sealed class SurveyCsvWriter(PollsDbContext db, SurveyResultsReader res
         var respondents = await db.Participations.AsNoTracking().Where(p => p.PollId == pollId).OrderBy(p => p.UserId).Select(p => p.UserId).ToListAsync(cancellationToken);
         var names = await people.GetByIdsAsync(respondents, cancellationToken);
         var optionTexts = columns.SelectMany(c => c.Item.Options).ToDictionary(o => o.Id, o => o.Text);
-        csv.Append("\r\n").Append(Row(["respondent", "userName", .. columns.Select(c => c.Title)]));
+        csv.Append("\r\n").Append(CsvText.Row(["respondent", "userName", .. columns.Select(c => c.Title)]));
         foreach (var userId in respondents)
         {
             var person = names.GetValueOrDefault(userId);
             var cells = columns.Select(c => texts.GetValueOrDefault((userId, c.Item.Id))
                 ?? string.Join("; ", votes[(userId, c.Item.Id)].Select(o => optionTexts.GetValueOrDefault(o, ""))));
-            csv.Append(Row([person?.DisplayName ?? userId, person?.UserName ?? "", .. cells]));
+            csv.Append(CsvText.Row([person?.DisplayName ?? userId, person?.UserName ?? "", .. cells]));
         }
     }
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Row(params string[] cells) => string.Join(',', cells.Select(PollResultsReader.Cell)) + "\r\n";
 }
