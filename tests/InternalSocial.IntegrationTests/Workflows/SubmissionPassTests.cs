@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using InternalSocial.IntegrationTests.Infrastructure;
 using InternalSocial.Kernel.Security;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace InternalSocial.IntegrationTests.Workflows;
 
@@ -23,8 +20,8 @@ public abstract class SubmissionPassTests(SubmissionPassTests.Tenant tenant)
         tenant.SkipIfUnavailable();
         var (postId, commands) = await CountedAsync(() => PostAsync("The canteen opens at noon on Friday #canteen"));
 
-        Assert.Empty(Selects(commands, "Feed_Posts"));
-        Assert.Single(Selects(commands, "Workflows_Types"));
+        Assert.Empty(TenantCommandRecorder.Selects(commands, "Feed_Posts"));
+        Assert.Single(TenantCommandRecorder.Selects(commands, "Workflows_Types"));
         var post = await (await tenant.Writer.GetAsync($"api/v1/posts/{postId}")).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Published", post.GetProperty("status").GetString());
     }
@@ -36,8 +33,8 @@ public abstract class SubmissionPassTests(SubmissionPassTests.Tenant tenant)
         var (postId, commands) = await CountedAsync(() => PostAsync("The salary review is postponed"));
 
         // Held, its facts change (post.isPending): the workflows see the new facts, once more; the post is still not read.
-        Assert.Empty(Selects(commands, "Feed_Posts"));
-        Assert.Equal(2, Selects(commands, "Workflows_Types").Count);
+        Assert.Empty(TenantCommandRecorder.Selects(commands, "Feed_Posts"));
+        Assert.Equal(2, TenantCommandRecorder.Selects(commands, "Workflows_Types").Count);
         var post = await (await tenant.Writer.GetAsync($"api/v1/posts/{postId}")).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Pending", post.GetProperty("status").GetString());
         var tasks = await (await tenant.Moderator.GetAsync("api/v1/moderation/tasks")).ExpectJsonAsync(HttpStatusCode.OK);
@@ -54,67 +51,9 @@ public abstract class SubmissionPassTests(SubmissionPassTests.Tenant tenant)
     /// <summary>The commands run on this tenant's database while <paramref name="action"/> runs.</summary>
     private async Task<(T Result, IReadOnlyList<string> Commands)> CountedAsync<T>(Func<Task<T>> action)
     {
-        using var counter = new CommandRecorder(tenant.Name);
-        using (DiagnosticListener.AllListeners.Subscribe(counter))
-        {
-            // EF Core checks for diagnostic listeners about once a second.
-            await Task.Delay(TimeSpan.FromSeconds(1.2));
-            counter.Clear();
-            var result = await action();
-            return (result, counter.Commands);
-        }
-    }
-
-    private static List<string> Selects(IReadOnlyList<string> commands, string table) =>
-        [.. commands.Where(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-            && c.Contains($"FROM \"{table}\"", StringComparison.OrdinalIgnoreCase))];
-
-    /// <summary>Records the text of the EF Core commands run on one tenant's database.</summary>
-    private sealed class CommandRecorder(string tenantName) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly ConcurrentQueue<string> _commands = new();
-        private readonly List<IDisposable> _subscriptions = [];
-
-        public IReadOnlyList<string> Commands => [.. _commands];
-
-        public void Clear() => _commands.Clear();
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == "Microsoft.EntityFrameworkCore")
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(value.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Value is CommandExecutedEventData executed
-                && executed.Command.Connection?.ConnectionString.Contains(tenantName, StringComparison.OrdinalIgnoreCase) == true)
-            {
-                _commands.Enqueue(executed.Command.CommandText);
-            }
-        }
-
-        public void Dispose()
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-                _subscriptions.Clear();
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
+        using var recorder = await TenantCommandRecorder.StartAsync(tenant.Name);
+        var result = await action();
+        return (result, recorder.Commands);
     }
 
     /// <summary>A tenant set up with the <c>moderated</c> recipe (its workflows hold posts with blocked words), a writer and a site moderator.</summary>
