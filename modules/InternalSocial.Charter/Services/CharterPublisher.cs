@@ -89,7 +89,7 @@ internal sealed partial class CharterPublisher(CharterDbContext db, CharterGateC
             throw new ConflictException(T["Another version of this charter was published meanwhile; reload and try again."]);
         }
 
-        cache.Value = null;
+        cache.Clear();
         await events.PublishAsync(new CharterVersionPublished(version.Audience, version.Number, version.Material, byUserId), cancellationToken);
         return version.Number;
     }

@@ -23,8 +23,9 @@ internal sealed class CharterSettingsService(
             return cached;
         }
 
+        var readStartedAt = cache.BeginRead();
         var settings = await documents.GetAsync<CharterSettings>(CharterSettings.DocumentId, cancellationToken) ?? new CharterSettings();
-        cache.Value = settings;
+        cache.Store(settings, readStartedAt);
         return settings;
     }
 
@@ -59,7 +60,7 @@ internal sealed class CharterSettingsService(
             EditorialExpanded = input.EditorialExpanded ?? current.EditorialExpanded,
         };
         await documents.SaveAsync(CharterSettings.DocumentId, saved, cancellationToken);
-        cache.Value = null;
+        cache.Clear();
         return saved;
     }
 

@@ -14,6 +14,7 @@ internal sealed class CharterVersions(CharterDbContext db, CharterGateCache cach
             return cached;
         }
 
+        var readStartedAt = cache.BeginRead();
         var versions = await db.Versions.AsNoTracking()
             .Where(v => v.Audience != CharterAudiences.Editorial)
             .Select(v => new { v.Id, v.Audience, v.Number, v.Material, v.PublishedUtc })
@@ -28,7 +29,7 @@ internal sealed class CharterVersions(CharterDbContext db, CharterGateCache cach
             }
         }
 
-        cache.Value = gates;
+        cache.Store(gates, readStartedAt);
         return gates;
     }
 
